@@ -1,0 +1,104 @@
+//! Reading article files: every way a file can be unusable becomes one clear reason.
+
+use std::fmt;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// Articles above this size are refused rather than read into memory.
+pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why an article could not be read. `Display` gives the reason a user sees after the path.
+#[derive(Debug)]
+pub enum LoadError {
+    NotFound,
+    IsDirectory,
+    PermissionDenied,
+    TooLarge(u64),
+    NotText(&'static str),
+    Io(io::Error),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotFound => write!(f, "no such file"),
+            LoadError::IsDirectory => write!(f, "is a directory, not an article"),
+            LoadError::PermissionDenied => write!(f, "permission denied"),
+            LoadError::TooLarge(n) => write!(
+                f,
+                "too large ({} MiB; the limit is {} MiB)",
+                n / (1024 * 1024),
+                MAX_ARTICLE_BYTES / (1024 * 1024)
+            ),
+            LoadError::NotText(why) => write!(f, "not text ({why})"),
+            LoadError::Io(e) => write!(f, "{}", io_reason(e)),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl From<io::Error> for LoadError {
+    fn from(e: io::Error) -> Self {
+        match e.kind() {
+            io::ErrorKind::NotFound => LoadError::NotFound,
+            io::ErrorKind::PermissionDenied => LoadError::PermissionDenied,
+            io::ErrorKind::IsADirectory => LoadError::IsDirectory,
+            _ => LoadError::Io(e),
+        }
+    }
+}
+
+/// An I/O error's reason without Rust's "(os error N)" suffix.
+fn io_reason(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Reads a file's bytes, refusing directories, oversized files and binary data.
+pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory);
+    }
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(LoadError::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // `take` guards against files that grow while being read (e.g. /dev/zero-like devices).
+    std::fs::File::open(path)?
+        .take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(LoadError::TooLarge(bytes.len() as u64));
+    }
+    if looks_binary(&bytes) {
+        return Err(LoadError::NotText("binary data"));
+    }
+    Ok(bytes)
+}
+
+/// Text never holds NUL bytes; binary formats almost always do, early on.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(looks_binary(b"PK\x03\x04\x00\x00"));
+        assert!(!looks_binary("plain “text”".as_bytes()));
+    }
+
+    #[test]
+    fn io_reason_drops_os_error_suffix() {
+        let e = io::Error::from_raw_os_error(5);
+        assert!(!io_reason(&e).contains("os error"));
+    }
+}

@@ -1,0 +1,490 @@
+//! People and organisations in an article: names grouped into entities ("Vladimir Putin",
+//! "Putin", "Putin's" are one), titles bound to the entity they stand for ("the Russian
+//! President"), and pronouns resolved to a preceding compatible mention.
+
+use super::lexicon::{Gender, Lexicon, PronounKind};
+use super::np::{Mention, MentionKind, Np};
+use super::tokens::Kind;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The fullest form seen ("Vladimir Putin").
+    pub name: String,
+    /// Every distinct form the text used, including descriptions resolved to it.
+    pub aliases: Vec<String>,
+    pub kind: EntityKind,
+    pub gender: Gender,
+    pub descriptor: Option<String>,
+    /// Titles bound to this entity: head noun and modifiers ("president", ["russian"]).
+    roles: Vec<(String, Vec<String>)>,
+    pub mention_count: usize,
+}
+
+/// One mention of an entity in the narrative, for pronoun and title resolution.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    tok: usize,
+    sentence: u32,
+    para: u32,
+    entity: usize,
+    /// After a preposition ("with Lukashenko"): rarely the antecedent of a subject pronoun.
+    oblique: bool,
+}
+
+pub struct Entities {
+    pub list: Vec<Entity>,
+    by_word: HashMap<String, Vec<usize>>,
+    timeline: Vec<Occurrence>,
+    /// Recent speakers, most recent last: (token of the quote, entity).
+    speakers: Vec<(usize, usize)>,
+}
+
+const OBLIQUE_BEFORE: &[&str] = &[
+    "with", "to", "like", "against", "for", "from", "by", "about", "on", "at", "of", "than",
+    "unlike", "between", "and", "toward", "towards", "into", "over", "under", "called", "thanked",
+    "invited",
+];
+
+/// Titles that a document uses for its main figures without introducing them ("the Russian
+/// President"): resolved by salience when no descriptor matches.
+const LEADER_TITLES: &[&str] = &[
+    "president",
+    "leader",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "governor",
+    "mayor",
+    "senator",
+    "secretary",
+    "candidate",
+    "nominee",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "congressman",
+    "congresswoman",
+    "businessman",
+    "billionaire",
+    "mogul",
+    "front-runner",
+];
+
+impl Entities {
+    /// Reads every name and title in the narrative, in order, building the entity list.
+    pub fn build(np: &Np) -> Entities {
+        let mut ents = Entities {
+            list: vec![],
+            by_word: HashMap::new(),
+            timeline: vec![],
+            speakers: vec![],
+        };
+        let toks = np.toks;
+        let headings: Vec<bool> = (0..np.paragraph_count())
+            .map(|p| np.is_heading(p))
+            .collect();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].kind != Kind::Word || headings[toks[i].para as usize] {
+                i += 1;
+                continue;
+            }
+            let starts_name = crate::attribution::tokens::is_capitalized(np.word(i))
+                && !(i > 0
+                    && toks[i - 1].kind == Kind::Word
+                    && crate::attribution::tokens::is_capitalized(np.word(i - 1)));
+            if !starts_name {
+                if let Some(m) = ents.title_at(np, i) {
+                    let next = m.last_tok + 1;
+                    if let Some(e) = ents.resolve_title(&m, np) {
+                        ents.note(np, e, m.first_tok);
+                    }
+                    i = next;
+                    continue;
+                }
+                i += 1;
+                continue;
+            }
+            match np.forward(i, toks.len()) {
+                Some(m) if m.kind == MentionKind::Name => {
+                    let next = m.last_tok.max(i) + 1;
+                    if !is_sentence_start_noise(np, i, &m) {
+                        let e = ents.link(np.lx, &m);
+                        ents.note(np, e, m.first_tok);
+                    }
+                    i = next;
+                }
+                Some(m) if m.kind == MentionKind::Nominal => {
+                    let next = m.last_tok.max(i) + 1;
+                    if let Some(e) = ents.resolve_title(&m, np) {
+                        ents.note(np, e, m.first_tok);
+                    }
+                    i = next;
+                }
+                _ => i += 1,
+            }
+        }
+        ents
+    }
+
+    /// "the Russian President" / "the President of Belarus" starting at a determiner.
+    fn title_at(&self, np: &Np, i: usize) -> Option<Mention> {
+        if !matches!(np.lw(i).as_ref(), "the") {
+            return None;
+        }
+        let m = np.forward(i, np.toks.len())?;
+        let head = m.head.as_deref()?;
+        (m.kind == MentionKind::Nominal && LEADER_TITLES.contains(&head)).then_some(m)
+    }
+
+    fn note(&mut self, np: &Np, entity: usize, tok: usize) {
+        let t = np.toks[tok];
+        let oblique =
+            tok > 0 && np.is_word(tok - 1) && OBLIQUE_BEFORE.contains(&np.lw(tok - 1).as_ref());
+        self.list[entity].mention_count += 1;
+        self.timeline.push(Occurrence {
+            tok,
+            sentence: t.sentence,
+            para: t.para,
+            entity,
+            oblique,
+        });
+    }
+
+    /// Finds or creates the entity a name refers to.
+    pub fn link(&mut self, lx: &Lexicon, m: &Mention) -> usize {
+        let name = m.name.clone().unwrap_or_default();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let kind = classify(lx, &words, m);
+        if let Some(e) = self.find(&words, m.gender, kind) {
+            let ent = &mut self.list[e];
+            if !ent.aliases.contains(&name) {
+                ent.aliases.push(name.clone());
+            }
+            if words.len() > ent.name.split_whitespace().count() && kind != EntityKind::Place {
+                ent.name = name.clone();
+            }
+            if ent.gender == Gender::Unknown {
+                ent.gender = m.gender;
+            }
+            if ent.kind == EntityKind::Unknown {
+                ent.kind = kind;
+            }
+            if ent.descriptor.is_none() {
+                ent.descriptor = m.descriptor.clone().filter(|d| {
+                    d.split_whitespace().count() > 1 || lx.role_noun(&d.to_lowercase()).is_some()
+                });
+            }
+            self.index(e, &words);
+            return e;
+        }
+        let e = self.list.len();
+        self.list.push(Entity {
+            name: name.clone(),
+            aliases: vec![name.clone()],
+            kind,
+            gender: m.gender,
+            descriptor: m.descriptor.clone().filter(|d| {
+                d.split_whitespace().count() > 1 || lx.role_noun(&d.to_lowercase()).is_some()
+            }),
+            roles: vec![],
+            mention_count: 0,
+        });
+        self.index(e, &words);
+        e
+    }
+
+    fn index(&mut self, e: usize, words: &[&str]) {
+        for w in words {
+            let list = self.by_word.entry(w.to_lowercase()).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+    }
+
+    /// An existing entity for a name: same surname (or same single word), compatible first
+    /// name and gender; the most recently mentioned wins.
+    fn find(&self, words: &[&str], gender: Gender, kind: EntityKind) -> Option<usize> {
+        let last = words.last()?.to_lowercase();
+        let candidates = self.by_word.get(&last)?;
+        let recency = |e: usize| {
+            self.timeline
+                .iter()
+                .rposition(|o| o.entity == e)
+                .unwrap_or(0)
+        };
+        candidates
+            .iter()
+            .copied()
+            .filter(|&e| {
+                let ent = &self.list[e];
+                let ent_words: Vec<&str> = ent.name.split_whitespace().collect();
+                let kinds_fit = kind == ent.kind
+                    || kind == EntityKind::Unknown
+                    || ent.kind == EntityKind::Unknown;
+                let gender_fits = gender == Gender::Unknown
+                    || ent.gender == Gender::Unknown
+                    || gender == ent.gender;
+                kinds_fit && gender_fits && names_compatible(words, &ent_words)
+            })
+            .max_by_key(|&e| recency(e))
+    }
+
+    /// The entity a name refers to, without creating one.
+    pub fn lookup(&self, m: &Mention, lx: &Lexicon) -> Option<usize> {
+        let name = m.name.as_deref()?;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        self.find(&words, m.gender, classify(lx, &words, m))
+    }
+
+    /// Resolves a title or role ("the Russian President", "the AFU lieutenant general").
+    pub fn resolve_title(&mut self, m: &Mention, np: &Np) -> Option<usize> {
+        let head = m.head.clone()?;
+        let before = self.timeline.partition_point(|o| o.tok < m.first_tok);
+        let para = np.toks[m.first_tok].para;
+        let definite =
+            m.first_tok < np.toks.len() && np.is_word(m.first_tok) && np.lw(m.first_tok) == "the"
+                || crate::attribution::tokens::is_capitalized(np.word(m.first_tok));
+        if !definite {
+            return None;
+        }
+        let mods: Vec<String> = m
+            .modifiers
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "former" | "then" | "new" | "current"))
+            .cloned()
+            .collect();
+        // 1. An entity introduced with this role or bound to this title before.
+        let mut best: Option<(i64, usize)> = None;
+        for (rank, o) in self.timeline[..before].iter().rev().enumerate() {
+            let ent = &self.list[o.entity];
+            if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
+                continue;
+            }
+            let desc_fit = ent.descriptor.as_deref().is_some_and(|d| {
+                d.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == head)
+            });
+            let role_fit = ent.roles.iter().any(|(h, ms)| {
+                h == &head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, &mods))
+            });
+            let role_conflict = ent.roles.iter().any(|(h, ms)| {
+                h == &head && !mods.is_empty() && !ms.is_empty() && !shares_stem(ms, &mods)
+            });
+            let nation_fit = ent
+                .roles
+                .iter()
+                .any(|(_, ms)| !mods.is_empty() && shares_stem(ms, &mods));
+            if role_conflict {
+                continue;
+            }
+            let mut score = -(rank as i64);
+            if desc_fit {
+                score += 200;
+            }
+            if role_fit {
+                score += 150;
+            }
+            if nation_fit {
+                score += 100;
+            }
+            if !(desc_fit || role_fit) {
+                // Salience fallback only for leaders, within the last few paragraphs.
+                if !LEADER_TITLES.contains(&head.as_str())
+                    || para.saturating_sub(o.para) > 6
+                    || ent.kind != EntityKind::Person
+                {
+                    continue;
+                }
+                score += ent.mention_count.min(10) as i64;
+            }
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, o.entity));
+            }
+            if rank > 60 {
+                break;
+            }
+        }
+        let (_, e) = best?;
+        let ent = &mut self.list[e];
+        if !ent.roles.iter().any(|(h, ms)| h == &head && ms == &mods) {
+            ent.roles.push((head, mods));
+        }
+        let alias = np.text[m.span.clone()].to_string();
+        if !ent.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias)) {
+            ent.aliases.push(alias);
+        }
+        Some(e)
+    }
+
+    /// Resolves a pronoun at token `tok` to the nearest compatible preceding mention.
+    pub fn resolve_pronoun(&self, tok: usize, kind: PronounKind, np: &Np) -> Option<usize> {
+        let wanted = match kind {
+            PronounKind::Male => Gender::Male,
+            PronounKind::Female => Gender::Female,
+            _ => return self.resolve_neutral(tok, kind),
+        };
+        let here = np.toks[tok];
+        let before = self.timeline.partition_point(|o| o.tok < tok);
+        let recent_speaker = self
+            .speakers
+            .iter()
+            .rev()
+            .find(|(t, _)| *t < tok)
+            .map(|&(_, e)| e);
+        let mut best: Option<(i64, usize)> = None;
+        for o in self.timeline[..before].iter().rev() {
+            let distance = here.sentence as i64 - o.sentence as i64;
+            if distance > 6 || here.para.saturating_sub(o.para) > 3 {
+                break;
+            }
+            let ent = &self.list[o.entity];
+            if !matches!(ent.kind, EntityKind::Person | EntityKind::Unknown) {
+                continue;
+            }
+            if ent.gender != Gender::Unknown && ent.gender != wanted {
+                continue;
+            }
+            let mut score = -distance * 10;
+            if o.oblique {
+                score -= 8;
+            }
+            if ent.kind == EntityKind::Unknown && ent.gender == Gender::Unknown {
+                score -= 4;
+            }
+            if recent_speaker == Some(o.entity) {
+                score += 5;
+            }
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, o.entity));
+            }
+        }
+        best.map(|(_, e)| e).or_else(|| {
+            recent_speaker.filter(|&e| {
+                let g = self.list[e].gender;
+                g == Gender::Unknown || g == wanted
+            })
+        })
+    }
+
+    fn resolve_neutral(&self, tok: usize, kind: PronounKind) -> Option<usize> {
+        if kind != PronounKind::Neutral {
+            return None;
+        }
+        let before = self.timeline.partition_point(|o| o.tok < tok);
+        self.timeline[..before]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|o| self.list[o.entity].kind == EntityKind::Organisation)
+            .map(|o| o.entity)
+    }
+
+    /// Remembers that `entity` spoke the quotation at token `tok` ("prefer recent speakers").
+    pub fn record_speaker(&mut self, tok: usize, entity: usize) {
+        self.speakers.push((tok, entity));
+    }
+
+    pub fn add_alias(&mut self, e: usize, alias: &str) {
+        let ent = &mut self.list[e];
+        if !ent.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
+            ent.aliases.push(alias.to_string());
+        }
+    }
+
+    /// Whether a person (other than `except`) is named in the narrative between two tokens.
+    pub fn someone_else_between(&self, from: usize, to: usize, except: Option<usize>) -> bool {
+        let a = self.timeline.partition_point(|o| o.tok < from);
+        let b = self.timeline.partition_point(|o| o.tok < to);
+        self.timeline[a..b].iter().any(|o| {
+            Some(o.entity) != except && matches!(self.list[o.entity].kind, EntityKind::Person)
+        })
+    }
+}
+
+fn shares_stem(a: &[String], b: &[String]) -> bool {
+    let stem = |w: &String| w.chars().take(5).collect::<String>();
+    a.iter().any(|x| b.iter().any(|y| stem(x) == stem(y)))
+}
+
+/// "Sentence-initial capitalised word" noise: "Finishing with economy Putin …".
+fn is_sentence_start_noise(np: &Np, i: usize, m: &Mention) -> bool {
+    let first_in_sentence = i == 0 || np.toks[i - 1].sentence != np.toks[i].sentence;
+    if !first_in_sentence || m.last_tok != i {
+        return false;
+    }
+    let w = np.lw(i);
+    w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed")
+}
+
+fn classify(lx: &Lexicon, words: &[&str], m: &Mention) -> EntityKind {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    if lower.iter().all(|w| lx.is_place(w)) {
+        return EntityKind::Place;
+    }
+    let acronym = words.len() == 1
+        && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && words[0]
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if lower.iter().any(|w| lx.is_org_word(w))
+        || lower.first().is_some_and(|w| w == "the")
+        || acronym
+    {
+        return EntityKind::Organisation;
+    }
+    if m.gender != Gender::Unknown || lx.first_name_gender(&lower[0]).is_some() {
+        return EntityKind::Person;
+    }
+    if words.len() >= 2 && !lower.iter().any(|w| lx.is_place(w)) {
+        return EntityKind::Person;
+    }
+    EntityKind::Unknown
+}
+
+/// "Putin" fits "Vladimir Putin"; "Vladimir Putin" fits "V. Putin"; "Eric Trump" does not fit
+/// "Donald Trump".
+fn names_compatible(a: &[&str], b: &[&str]) -> bool {
+    if a.len() == 1 || b.len() == 1 {
+        let single = if a.len() == 1 { a[0] } else { b[0] };
+        let other = if a.len() == 1 { b } else { a };
+        return other.last().is_some_and(|l| l.eq_ignore_ascii_case(single))
+            || (other.len() > 1 && other[0].eq_ignore_ascii_case(single));
+    }
+    if !a[a.len() - 1].eq_ignore_ascii_case(b[b.len() - 1]) {
+        return false;
+    }
+    let (fa, fb) = (a[0].trim_end_matches('.'), b[0].trim_end_matches('.'));
+    fa.eq_ignore_ascii_case(fb)
+        || (fa.chars().count() == 1 && fb.starts_with(fa))
+        || (fb.chars().count() == 1 && fa.starts_with(fb))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_and_first_names_are_compatible() {
+        assert!(names_compatible(&["Putin"], &["Vladimir", "Putin"]));
+        assert!(names_compatible(&["Hillary"], &["Hillary", "Clinton"]));
+        assert!(names_compatible(
+            &["Donald", "J.", "Trump"],
+            &["Donald", "Trump"]
+        ));
+        assert!(!names_compatible(&["Eric", "Trump"], &["Donald", "Trump"]));
+    }
+}

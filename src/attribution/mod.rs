@@ -1,0 +1,294 @@
+//! The attribution engine: finds every quotation in an article and who said it.
+//!
+//! The pipeline: [`quotes`] pairs quote marks into quotations; [`tokens`] reads the narrative
+//! around them; [`entities`] groups names into people and organisations; the [`sieves`] then
+//! look at each quotation in turn, most precise first, for the phrase that names its speaker;
+//! that phrase is resolved to an entity (pronouns and titles included) or kept as a
+//! description. Every quotation records the sieve that decided.
+
+mod entities;
+mod lexicon;
+mod np;
+mod quotes;
+mod sieves;
+mod tokens;
+
+pub use entities::EntityKind;
+pub use sieves::Sieve;
+
+use crate::article::Article;
+use entities::Entities;
+use lexicon::Lexicon;
+use np::{MentionKind, Np};
+use sieves::{Ctx, Found};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// How a quotation's speaker phrase was turned into a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Resolution {
+    /// The phrase is a name.
+    Name,
+    /// A pronoun resolved to a preceding mention.
+    Pronoun,
+    /// A title or role resolved to the entity introduced with it.
+    Title,
+    /// A document or outlet phrase whose named organisation speaks ("a headline in The Guardian").
+    Organisation,
+    /// Nothing resolved: the description itself is the speaker ("a Pentagon spokesman").
+    Description,
+    /// Carried over from the previous quotation.
+    Previous,
+}
+
+/// One attributed (or unattributed) quotation. Offsets are byte offsets into the article text.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// From the opening mark to the closing mark, over every paragraph it spans.
+    pub span: Range<usize>,
+    /// One range per paragraph, for highlighting without the blank lines between.
+    pub parts: Vec<Range<usize>>,
+    /// Index into [`Analysis::speakers`].
+    pub speaker: Option<usize>,
+    /// Where the text names the speaker for this quotation ("he" in “…,” he said).
+    pub mention: Option<Range<usize>>,
+    /// The reporting verb or phrase that ties the two.
+    pub cue: Option<Range<usize>>,
+    pub sieve: Sieve,
+    pub resolution: Option<Resolution>,
+    pub unclosed: bool,
+}
+
+/// A speaker: a person, an organisation, or a description that nothing resolved.
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    /// Canonical name: the fullest form seen ("Vladimir Putin").
+    pub name: String,
+    /// Other forms the article uses ("Putin", "the Russian President").
+    pub aliases: Vec<String>,
+    /// A role learned from appositives ("U.S. State Department spokesman").
+    pub descriptor: Option<String>,
+    pub kind: EntityKind,
+    /// Indices into [`Analysis::quotes`].
+    pub quotes: Vec<usize>,
+}
+
+/// Quoted words that are not statements: titles, nicknames, scare quotes.
+#[derive(Debug, Clone)]
+pub struct OtherQuoted {
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Statements, in text order.
+    pub quotes: Vec<Quote>,
+    pub speakers: Vec<Speaker>,
+    pub other_quoted: Vec<OtherQuoted>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum SpeakerKey {
+    Entity(usize),
+    Description(String),
+}
+
+/// Analyses an article.
+pub fn analyse(article: &Article) -> Analysis {
+    analyse_text(&article.text, &article.paragraphs)
+}
+
+/// Analyses text with its paragraphs (byte ranges, in order, not overlapping).
+pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
+    let found = quotes::find_quotes(text, paragraphs);
+    if found.is_empty() {
+        return Analysis::default();
+    }
+    let toks = tokens::tokenize(text, paragraphs, &found);
+    let np = Np {
+        text,
+        toks: &toks.toks,
+        paras: &toks.paragraphs,
+        lx: Lexicon::get(),
+    };
+    let mut ents = Entities::build(&np);
+    let ctx = Ctx {
+        np,
+        tokens: &toks,
+        quotes: &found,
+    };
+
+    let mut results: Vec<Option<Found>> = Vec::with_capacity(found.len());
+    let mut keys: Vec<Option<(SpeakerKey, Resolution)>> = Vec::with_capacity(found.len());
+    for qi in 0..found.len() {
+        let mut f = sieves::attribute(&ctx, qi, &results);
+        let mut key = f.as_ref().and_then(|f| resolve(&ctx, &mut ents, f));
+        if f.is_none() {
+            if let Some((pf, pk)) = continuation(&ctx, &ents, qi, &results, &keys) {
+                f = Some(Found {
+                    sieve: Sieve::Continuation,
+                    cue: None,
+                    ..pf
+                });
+                key = Some((pk.0, Resolution::Previous));
+            }
+        }
+        if let Some((SpeakerKey::Entity(e), _)) = &key {
+            ents.record_speaker(toks.quote_token[qi], *e);
+        }
+        results.push(f);
+        keys.push(key);
+    }
+    assemble(text, &found, &results, &keys, &ents)
+}
+
+/// Sieve 4: a quotation with no cue of its own keeps the previous quotation's speaker when it
+/// follows it directly (same paragraph, or opening the next one) and no one else was named.
+fn continuation(
+    ctx: &Ctx,
+    ents: &Entities,
+    qi: usize,
+    results: &[Option<Found>],
+    keys: &[Option<(SpeakerKey, Resolution)>],
+) -> Option<(Found, (SpeakerKey, Resolution))> {
+    let prev = qi.checked_sub(1)?;
+    let pf = results[prev].clone()?;
+    let pk = keys[prev].clone()?;
+    let toks = &ctx.np.toks;
+    let qt = ctx.tokens.quote_token[qi];
+    let pt = ctx.tokens.quote_token[prev];
+    let (qp, pp) = (toks[qt].para, toks[pt].para);
+    let opens_paragraph = ctx.tokens.paragraphs[qp as usize].start == qt;
+    let adjacent = qp == pp || (opens_paragraph && qp == last_para_of(ctx, prev) + 1);
+    if !adjacent {
+        return None;
+    }
+    let except = match pk.0 {
+        SpeakerKey::Entity(e) => Some(e),
+        SpeakerKey::Description(_) => None,
+    };
+    if ents.someone_else_between(pt + 1, qt, except) {
+        return None;
+    }
+    Some((pf, pk))
+}
+
+fn last_para_of(ctx: &Ctx, qi: usize) -> u32 {
+    let q = &ctx.quotes[qi];
+    let end = q.parts[q.parts.len() - 1].start;
+    let t = ctx.tokens.quote_token[qi];
+    ctx.np.toks[t..]
+        .iter()
+        .take_while(|tk| tk.start <= end)
+        .last()
+        .map_or(ctx.np.toks[t].para, |tk| tk.para)
+}
+
+/// Turns the phrase a sieve found into a speaker: an entity, or a description.
+fn resolve(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Resolution)> {
+    let np = &ctx.np;
+    let m = &f.mention;
+    match &m.kind {
+        MentionKind::Name => {
+            let e = ents.lookup(m, np.lx).unwrap_or_else(|| ents.link(np.lx, m));
+            Some((SpeakerKey::Entity(e), Resolution::Name))
+        }
+        MentionKind::Pronoun(kind) => {
+            let e = ents.resolve_pronoun(m.first_tok, *kind, np)?;
+            ents.add_alias(e, &np.text[m.span.clone()].to_lowercase());
+            Some((SpeakerKey::Entity(e), Resolution::Pronoun))
+        }
+        MentionKind::Nominal => {
+            let head = m.head.as_deref().unwrap_or("");
+            if let Some(org) = &m.org {
+                if np.lx.role_noun(head).is_none() {
+                    let org_mention = np::Mention {
+                        name: Some(org.clone()),
+                        kind: MentionKind::Name,
+                        ..m.clone()
+                    };
+                    let e = ents
+                        .lookup(&org_mention, np.lx)
+                        .unwrap_or_else(|| ents.link(np.lx, &org_mention));
+                    return Some((SpeakerKey::Entity(e), Resolution::Organisation));
+                }
+            }
+            if let Some(e) = ents.resolve_title(m, np) {
+                return Some((SpeakerKey::Entity(e), Resolution::Title));
+            }
+            let d = np.text[m.span.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some((SpeakerKey::Description(d), Resolution::Description))
+        }
+    }
+}
+
+fn assemble(
+    text: &str,
+    found: &[quotes::FoundQuote],
+    results: &[Option<Found>],
+    keys: &[Option<(SpeakerKey, Resolution)>],
+    ents: &Entities,
+) -> Analysis {
+    let _ = text;
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut index: HashMap<SpeakerKey, usize> = HashMap::new();
+    let mut quotes = Vec::with_capacity(found.len());
+    for (qi, q) in found.iter().enumerate() {
+        let f = results[qi].as_ref();
+        let speaker = keys[qi].as_ref().map(|(k, _)| {
+            *index.entry(k.clone()).or_insert_with(|| {
+                speakers.push(new_speaker(k, ents));
+                speakers.len() - 1
+            })
+        });
+        if let Some(s) = speaker {
+            speakers[s].quotes.push(quotes.len());
+        }
+        quotes.push(Quote {
+            span: q.span(),
+            parts: q.parts.clone(),
+            speaker,
+            mention: f.map(|f| f.mention.span.clone()),
+            cue: f.and_then(|f| f.cue.clone()),
+            sieve: f.map_or(Sieve::None, |f| f.sieve),
+            resolution: keys[qi].as_ref().map(|(_, r)| *r),
+            unclosed: q.unclosed,
+        });
+    }
+    Analysis {
+        quotes,
+        speakers,
+        other_quoted: vec![],
+    }
+}
+
+fn new_speaker(k: &SpeakerKey, ents: &Entities) -> Speaker {
+    match k {
+        SpeakerKey::Entity(e) => {
+            let ent = &ents.list[*e];
+            Speaker {
+                name: ent.name.clone(),
+                aliases: ent
+                    .aliases
+                    .iter()
+                    .filter(|a| **a != ent.name)
+                    .cloned()
+                    .collect(),
+                descriptor: ent.descriptor.clone(),
+                kind: ent.kind,
+                quotes: vec![],
+            }
+        }
+        SpeakerKey::Description(d) => Speaker {
+            name: d.clone(),
+            aliases: vec![],
+            descriptor: None,
+            kind: EntityKind::Unknown,
+            quotes: vec![],
+        },
+    }
+}

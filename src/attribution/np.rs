@@ -1,0 +1,654 @@
+//! Noun phrases that can name a speaker: names ("Senator Chris Coons"), pronouns ("he"),
+//! and descriptions ("the AFU lieutenant general", "a headline in Britain's The Guardian").
+//!
+//! Phrases are read from tokens either backwards from a reporting verb ("X said") or forwards
+//! from it ("said X"); neither direction needs a part-of-speech tagger.
+
+use super::lexicon::{Gender, Lexicon, PronounKind};
+use super::tokens::{Kind, Token, is_capitalized, lower};
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionKind {
+    /// A proper name; `Mention::name` holds it without titles.
+    Name,
+    Pronoun(PronounKind),
+    /// A description: `head` is its main noun ("president", "spokesman", "headline").
+    Nominal,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Byte span of the whole phrase as written.
+    pub span: Range<usize>,
+    pub kind: MentionKind,
+    /// The name without titles or possessive ("Sergei Naev").
+    pub name: Option<String>,
+    pub gender: Gender,
+    /// The head noun of a description, lower case.
+    pub head: Option<String>,
+    /// Lower-cased modifiers of a description ("russian" in "the Russian President").
+    pub modifiers: Vec<String>,
+    /// A title or role written with the name ("U.S. State Department spokesman").
+    pub descriptor: Option<String>,
+    /// A named organisation inside a description ("The Guardian" in "a headline in …").
+    pub org: Option<String>,
+    pub first_tok: usize,
+    pub last_tok: usize,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "one",
+    "another", "some", "many", "several", "two", "three", "four", "both", "each", "every", "any",
+    "my", "your", "other", "most", "few", "all",
+];
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "at", "from", "with", "in", "to", "on", "inside",
+];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "da", "di", "du", "la", "le", "al", "bin", "del", "dos", "el",
+];
+
+pub struct Np<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    /// Token ranges of the paragraphs.
+    pub paras: &'a [Range<usize>],
+    pub lx: &'static Lexicon,
+}
+
+impl<'a> Np<'a> {
+    pub fn paragraph_count(&self) -> usize {
+        self.paras.len()
+    }
+
+    /// A title-case heading ("Putin and Lukashenko Keep Intrigue Over Ukraine"): its
+    /// capitalised words are not names.
+    pub fn is_heading(&self, p: usize) -> bool {
+        let range = self.paras[p].clone();
+        let words: Vec<&str> = range
+            .clone()
+            .filter(|&i| self.is_word(i))
+            .map(|i| self.word(i))
+            .filter(|w| w.chars().count() > 3)
+            .collect();
+        if words.len() < 3 || range.len() > 40 {
+            return false;
+        }
+        let caps = words.iter().filter(|w| is_capitalized(w)).count();
+        caps * 10 >= words.len() * 7
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+    pub fn lw(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        lower(self.word(i))
+    }
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && is_capitalized(self.word(i))
+    }
+    fn is_determiner(&self, i: usize) -> bool {
+        self.is_word(i) && DETERMINERS.contains(&self.lw(i).as_ref())
+    }
+    fn is_preposition(&self, i: usize) -> bool {
+        self.is_word(i) && PREPOSITIONS.contains(&self.lw(i).as_ref())
+    }
+    /// "Mr" followed by "." is one honorific.
+    fn honorific_dot(&self, i: usize) -> bool {
+        self.is_punct(i, ".")
+            && i > 0
+            && self.is_word(i - 1)
+            && self.lx.honorific(&self.lw(i - 1)).is_some()
+    }
+    /// A capitalised word that can be part of a name or title.
+    fn is_name_word(&self, i: usize) -> bool {
+        if !self.is_cap(i) {
+            return false;
+        }
+        let w = self.lw(i);
+        if w == "the" {
+            // A capital "The" mid-sentence starts a title: "Britain's The Guardian".
+            return i > 0
+                && self.toks[i - 1].sentence == self.toks[i].sentence
+                && self.toks[i - 1].kind == Kind::Word
+                && self.is_cap(i + 1);
+        }
+        !self.lx.is_not_name(&w) || self.lx.honorific(&w).is_some()
+    }
+    fn is_pronoun(&self, i: usize) -> Option<PronounKind> {
+        if !self.is_word(i) {
+            return None;
+        }
+        self.lx.pronoun(&self.lw(i))
+    }
+
+    fn pronoun_mention(&self, i: usize, kind: PronounKind) -> Mention {
+        let gender = match kind {
+            PronounKind::Male => Gender::Male,
+            PronounKind::Female => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        Mention {
+            span: self.toks[i].start..self.toks[i].end,
+            kind: MentionKind::Pronoun(kind),
+            name: None,
+            gender,
+            head: None,
+            modifiers: vec![],
+            descriptor: None,
+            org: None,
+            first_tok: i,
+            last_tok: i,
+        }
+    }
+
+    /// The noun phrase that ends at token `end`, not reaching before token `lo`.
+    pub fn backward(&self, end: usize, lo: usize) -> Option<Mention> {
+        if end < lo || end >= self.toks.len() {
+            return None;
+        }
+        if let Some(kind) = self.is_pronoun(end) {
+            if self.lw(end) == "who" {
+                return self.relative_antecedent(end, lo);
+            }
+            return Some(self.pronoun_mention(end, kind));
+        }
+        let mut m = if self.is_name_word(end)
+            || (self.is_punct(end, ".") && self.is_cap(end.saturating_sub(1)))
+        {
+            self.name_backward(end, lo)?
+        } else if self.is_word(end) && !self.is_cap(end) {
+            self.nominal_backward(end, lo)?
+        } else {
+            return None;
+        };
+        // "a spokesman for the State Department": a role noun with a prepositional phrase.
+        if m.first_tok >= lo + 2 && self.is_preposition(m.first_tok - 1) {
+            if let Some(outer) = self.nominal_backward(m.first_tok - 2, lo) {
+                let role = outer
+                    .head
+                    .as_deref()
+                    .is_some_and(|h| self.is_role_or_source(h));
+                if role {
+                    let org = m.name.clone().or(m.org.clone());
+                    return Some(Mention {
+                        span: outer.span.start..m.span.end,
+                        org,
+                        last_tok: m.last_tok,
+                        ..outer
+                    });
+                }
+            }
+        }
+        if m.kind == MentionKind::Name {
+            self.add_premodifier_descriptor(&mut m, lo);
+        }
+        Some(m)
+    }
+
+    fn is_role_or_source(&self, head: &str) -> bool {
+        self.lx.role_noun(head).is_some() || self.lx.is_source_noun(head)
+    }
+
+    /// "Trump, who said": the antecedent and the relative pronoun as one mention.
+    fn relative_antecedent(&self, who: usize, lo: usize) -> Option<Mention> {
+        if who < lo + 2 || !self.is_punct(who - 1, ",") {
+            return None;
+        }
+        let mut m = self.backward(who - 2, lo)?;
+        m.span.end = self.toks[who].end;
+        m.last_tok = who;
+        Some(m)
+    }
+
+    /// "U.S. State Department spokesman Ned Price": the words before the name are its role.
+    fn add_premodifier_descriptor(&self, m: &mut Mention, lo: usize) {
+        let mut i = m.first_tok;
+        let mut has_role = false;
+        while i > lo {
+            let j = i - 1;
+            if self.is_word(j) && !self.is_cap(j) && self.lx.role_noun(&self.lw(j)).is_some() {
+                has_role = true;
+            } else if !(self.is_name_word(j)
+                || self.honorific_dot(j)
+                || (self.is_word(j) && self.lw(j) == "former"))
+            {
+                break;
+            }
+            i = j;
+            if m.first_tok - i > 8 {
+                break;
+            }
+        }
+        if has_role && i < m.first_tok {
+            let start = self.toks[i].start;
+            let end = self.toks[m.first_tok - 1].end;
+            m.descriptor = Some(self.text[start..end].to_string());
+            if let Some(g) = self.lx.role_noun(&self.lw(m.first_tok - 1)) {
+                if m.gender == Gender::Unknown {
+                    m.gender = g;
+                }
+            }
+        }
+    }
+
+    /// A run of capitalised words ending at `end`, read backwards.
+    fn name_backward(&self, end: usize, lo: usize) -> Option<Mention> {
+        let mut i = end;
+        loop {
+            if i == lo {
+                break;
+            }
+            let j = i - 1;
+            let joins = self.is_name_word(j)
+                || self.honorific_dot(j)
+                || (self.is_word(j)
+                    && NAME_PARTICLES.contains(&self.lw(j).as_ref())
+                    && self.is_cap(i))
+                || (self.is_word(j)
+                    && matches!(self.lw(j).as_ref(), "of" | "the")
+                    && self.is_cap(i)
+                    && j > lo
+                    && (self.is_name_word(j - 1)
+                        || self.lw(j) == "the"
+                            && j > lo
+                            && self.is_word(j - 1)
+                            && self.lw(j - 1) == "of"));
+            if !joins {
+                break;
+            }
+            i = j;
+            if end - i > 12 {
+                return None;
+            }
+        }
+        // A leading "of"/"the" left over from the loop is not part of the name.
+        while i < end
+            && self.is_word(i)
+            && matches!(self.lw(i).as_ref(), "of" | "the")
+            && !self.is_cap(i)
+        {
+            i += 1;
+        }
+        let mut m = self.analyze_name_run(i, end)?;
+        // "the President of Belarus", "the Russian President": a determiner before a title.
+        if m.kind == MentionKind::Nominal && i > lo && self.is_determiner(i - 1) {
+            m.first_tok = i - 1;
+            m.span.start = self.toks[i - 1].start;
+        } else if m.kind == MentionKind::Nominal && i > lo {
+            // "the Russian President": lower-case? no; but "the AFU lieutenant general" is
+            // handled by nominal_backward. A bare capitalised title is still a description.
+        }
+        Some(m)
+    }
+
+    /// Splits a run of capitalised tokens `a..=b` into a title and a name:
+    /// "Senator Chris Coons", "Secretary of State John Kerry", "Joel Pollak of Breitbart",
+    /// "the President of Belarus" (a title only), "Britain's The Guardian".
+    pub fn analyze_name_run(&self, a: usize, b: usize) -> Option<Mention> {
+        let words: Vec<usize> = (a..=b).filter(|&i| self.is_word(i)).collect();
+        if words.is_empty() {
+            return None;
+        }
+        let is_of = |w: usize| self.word(w) == "of";
+        let is_lower_the = |w: usize| self.word(w) == "the";
+        let (pre, post): (Vec<usize>, Vec<usize>) = match words.iter().position(|&w| is_of(w)) {
+            Some(o) => (
+                words[..o].to_vec(),
+                words[o + 1..]
+                    .iter()
+                    .copied()
+                    .filter(|&w| !is_lower_the(w))
+                    .collect(),
+            ),
+            None => (words.clone(), vec![]),
+        };
+        let mut gender = Gender::Unknown;
+        let mut k = 0;
+        while k < pre.len() && self.is_cap(pre[k]) && self.lx.honorific(&self.lw(pre[k])).is_some()
+        {
+            if let Some(g) = self
+                .lx
+                .honorific(&self.lw(pre[k]))
+                .filter(|g| *g != Gender::Unknown)
+            {
+                gender = g;
+            }
+            k += 1;
+        }
+        let first_name_at = |ws: &[usize]| {
+            ws.iter()
+                .position(|&w| self.lx.first_name_gender(&self.lw(w)).is_some())
+        };
+        let span = self.toks[a].start..self.toks[b].end;
+        let text_between =
+            |from: usize, to: usize| self.text[from..to].trim_end_matches([' ', ',']).to_string();
+        let (name_words, descriptor): (Vec<usize>, Option<String>) = if !post.is_empty() {
+            if let Some(p) = first_name_at(&post) {
+                (
+                    post[p..].to_vec(),
+                    Some(text_between(self.toks[a].start, self.toks[post[p]].start)),
+                )
+            } else if k < pre.len() && (k > 0 || first_name_at(&pre).is_some()) {
+                // "Joel Pollak of Breitbart": a person and an affiliation.
+                let title =
+                    (k > 0).then(|| text_between(self.toks[a].start, self.toks[pre[k]].start));
+                (pre[k..].to_vec(), title)
+            } else if k < pre.len() {
+                // "Republic of Belarus", "Bank of America": one name with "of" in it.
+                let name = self.text[self.toks[pre[k]].start..self.toks[b].end].to_string();
+                return Some(Mention {
+                    span: span.clone(),
+                    kind: MentionKind::Name,
+                    name: Some(name),
+                    gender,
+                    head: None,
+                    modifiers: vec![],
+                    descriptor: None,
+                    org: None,
+                    first_tok: a,
+                    last_tok: b,
+                });
+            } else {
+                return Some(self.title_mention(&words, pre.last().copied(), gender, a, b));
+            }
+        } else {
+            let mut start = k;
+            if let Some(p) = first_name_at(&pre[k..]) {
+                start = k + p;
+            }
+            if start >= pre.len() {
+                return Some(self.title_mention(&words, pre.last().copied(), gender, a, b));
+            }
+            let last = pre[pre.len() - 1];
+            let last_is_title = self.lx.honorific(&self.lw(last)).is_some()
+                || self.lx.role_noun(&self.lw(last)).is_some();
+            if last_is_title && first_name_at(&pre[start..]).is_none() {
+                return Some(self.title_mention(&words, Some(last), gender, a, b));
+            }
+            let title =
+                (start > 0).then(|| text_between(self.toks[a].start, self.toks[pre[start]].start));
+            (pre[start..].to_vec(), title)
+        };
+        // "Britain's The Guardian": after a possessive, the rest is the name.
+        let mut name_words = name_words;
+        if let Some(p) = name_words[..name_words.len() - 1]
+            .iter()
+            .rposition(|&w| is_possessive(self.word(w)))
+        {
+            name_words = name_words[p + 1..].to_vec();
+        }
+        let name = name_words
+            .iter()
+            .map(|&w| strip_possessive(self.word(w)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if gender == Gender::Unknown {
+            if let Some(g) = self.lx.first_name_gender(&self.lw(name_words[0])) {
+                gender = g;
+            }
+        }
+        Some(Mention {
+            span,
+            kind: MentionKind::Name,
+            name: Some(name),
+            gender,
+            head: None,
+            modifiers: vec![],
+            descriptor,
+            org: None,
+            first_tok: a,
+            last_tok: b,
+        })
+    }
+
+    /// A capitalised title with no name: "President", "the Russian President".
+    fn title_mention(
+        &self,
+        words: &[usize],
+        head: Option<usize>,
+        gender: Gender,
+        a: usize,
+        b: usize,
+    ) -> Mention {
+        let head_i = head.unwrap_or(words[words.len() - 1]);
+        let modifiers = words
+            .iter()
+            .filter(|&&w| w != head_i && !matches!(self.word(w), "of" | "the"))
+            .map(|&w| self.lw(w).into_owned())
+            .collect();
+        Mention {
+            span: self.toks[a].start..self.toks[b].end,
+            kind: MentionKind::Nominal,
+            name: None,
+            gender,
+            head: Some(self.lw(head_i).into_owned()),
+            modifiers,
+            descriptor: None,
+            org: None,
+            first_tok: a,
+            last_tok: b,
+        }
+    }
+
+    /// A description ending in a lower-case noun: "the AFU lieutenant general", "officials".
+    fn nominal_backward(&self, end: usize, lo: usize) -> Option<Mention> {
+        if !self.is_word(end) || self.is_cap(end) {
+            return None;
+        }
+        let head = self.lw(end).into_owned();
+        if self.lx.pronoun(&head).is_some() || self.lx.is_reporting_verb(&head) {
+            return None;
+        }
+        let known_head = self.is_role_or_source(&head);
+        let mut i = end;
+        let mut det = None;
+        while i > lo && end - i < 6 {
+            let j = i - 1;
+            if self.is_determiner(j) {
+                det = Some(j);
+                break;
+            }
+            let ok = self.is_word(j)
+                && !self.is_preposition(j)
+                && !self.lx.is_reporting_verb(&self.lw(j))
+                && self.lx.pronoun(&self.lw(j)).is_none()
+                && !matches!(
+                    self.lw(j).as_ref(),
+                    "and" | "or" | "but" | "that" | "which" | "who" | "as"
+                )
+                || self.honorific_dot(j);
+            if !ok {
+                break;
+            }
+            i = j;
+        }
+        let first = match det {
+            Some(d) => d,
+            None if known_head => i,
+            None => return None,
+        };
+        // Without a determiner, keep only the role words and capitalised modifiers next to
+        // the head ("Pentagon spokesman"), not whatever verb came before them.
+        let first = if det.is_none() {
+            (first..=end)
+                .rev()
+                .take_while(|&k| {
+                    k == end
+                        || self.is_cap(k)
+                        || self.lx.role_noun(&self.lw(k)).is_some()
+                        || self.honorific_dot(k)
+                })
+                .last()
+                .unwrap_or(end)
+        } else {
+            first
+        };
+        if det.is_some() && !known_head && !self.lx.is_source_noun(&head) {
+            // "the bloodshed said" is not a speaker; keep to people, groups and documents.
+            let plural_person =
+                head.ends_with('s') && self.lx.role_noun(head.trim_end_matches('s')).is_some();
+            if !plural_person {
+                return None;
+            }
+        }
+        let modifiers = (first..end)
+            .filter(|&k| self.is_word(k) && !self.is_determiner(k))
+            .map(|k| self.lw(k).into_owned())
+            .collect();
+        Some(Mention {
+            span: self.toks[first].start..self.toks[end].end,
+            kind: MentionKind::Nominal,
+            name: None,
+            gender: self.lx.role_noun(&head).unwrap_or(Gender::Unknown),
+            head: Some(head),
+            modifiers,
+            descriptor: None,
+            org: None,
+            first_tok: first,
+            last_tok: end,
+        })
+    }
+
+    /// The noun phrase starting at token `start`, not reaching token `hi`.
+    pub fn forward(&self, start: usize, hi: usize) -> Option<Mention> {
+        if start >= hi || start >= self.toks.len() {
+            return None;
+        }
+        if let Some(kind) = self.is_pronoun(start) {
+            return Some(self.pronoun_mention(start, kind));
+        }
+        let mut m = if self.is_name_word(start) {
+            let mut e = start;
+            while e + 1 < hi
+                && (self.is_name_word(e + 1)
+                    || self.honorific_dot(e + 1)
+                    || (self.is_word(e + 1)
+                        && NAME_PARTICLES.contains(&self.lw(e + 1).as_ref())
+                        && self.is_cap(e + 2))
+                    || (self.is_word(e + 1) && self.lw(e + 1) == "of" && self.is_cap(e + 2))
+                    || (self.is_word(e + 1)
+                        && self.lw(e + 1) == "of"
+                        && self.word(e + 2) == "the"
+                        && self.is_cap(e + 3))
+                    || (self.word(e + 1) == "the"
+                        && e > start
+                        && self.word(e) == "of"
+                        && self.is_cap(e + 2)))
+            {
+                e += 1;
+                if e - start > 12 {
+                    return None;
+                }
+            }
+            let mut m = self.analyze_name_run(start, e)?;
+            if m.kind == MentionKind::Name {
+                self.add_appositive(&mut m, hi);
+            }
+            m
+        } else if self.is_determiner(start) || self.is_word(start) {
+            let mut e = start;
+            let mut head = None;
+            while e < hi
+                && self.is_word(e)
+                && e - start < 7
+                && (e == start || !self.is_preposition(e))
+            {
+                let w = self.lw(e);
+                if e > start
+                    && (matches!(w.as_ref(), "and" | "or" | "that" | "who" | "which" | "as")
+                        || self.lx.is_reporting_verb(&w))
+                {
+                    break;
+                }
+                if self.is_role_or_source(&w)
+                    || (w.ends_with('s') && self.lx.role_noun(w.trim_end_matches('s')).is_some())
+                {
+                    head = Some(e);
+                }
+                e += 1;
+            }
+            let e = head?;
+            let mut m = self.nominal_backward(e, start)?;
+            if m.first_tok != start && !self.is_determiner(start) {
+                return None;
+            }
+            // "a headline in Britain's The Guardian", "a spokesman for the ministry".
+            if self.is_preposition(e + 1) && e + 2 < hi {
+                let inner_start = if self.is_determiner(e + 2) && self.is_cap(e + 3) {
+                    e + 3
+                } else {
+                    e + 2
+                };
+                if let Some(inner) = self.forward(inner_start, hi) {
+                    if inner.kind == MentionKind::Name || inner.kind == MentionKind::Nominal {
+                        m.org = inner.name.clone().or(inner.org.clone());
+                        m.span.end = inner.span.end;
+                        m.last_tok = inner.last_tok;
+                    }
+                }
+            }
+            m
+        } else {
+            return None;
+        };
+        m.span.start = self.toks[start].start.min(m.span.start);
+        Some(m)
+    }
+
+    /// "Newt Gingrich, the former House speaker,": the appositive becomes the descriptor.
+    fn add_appositive(&self, m: &mut Mention, hi: usize) {
+        let c = m.last_tok + 1;
+        if !self.is_punct(c, ",") {
+            return;
+        }
+        let mut e = c + 1;
+        while e < hi && e - c < 16 && self.toks[e].kind != Kind::Quote {
+            if self.toks[e].kind == Kind::Punct
+                && matches!(self.word(e), "," | "." | ";" | ":" | ")" | "(")
+            {
+                break;
+            }
+            e += 1;
+        }
+        if e == c + 1 {
+            return;
+        }
+        let has_role = (c + 1..e).any(|k| {
+            self.is_word(k) && self.is_role_or_source(&self.lw(k))
+                || self.is_cap(k) && self.lw(k) == "democrat"
+                || self.lw(k) == "republican"
+        });
+        let starts_det = self.is_determiner(c + 1);
+        if has_role || starts_det {
+            let start = if starts_det && matches!(self.lw(c + 1).as_ref(), "the" | "a" | "an") {
+                self.toks[c + 2.min(e - c - 1)].start
+            } else {
+                self.toks[c + 1].start
+            };
+            let end = self.toks[e - 1].end;
+            if start < end {
+                m.descriptor = Some(self.text[start..end].to_string());
+            }
+        }
+    }
+}
+
+pub fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+}
+
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\''))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}

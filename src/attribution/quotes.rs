@@ -1,0 +1,392 @@
+//! Finding quotations: pairing quote marks within paragraphs, and carrying a quotation over
+//! paragraph breaks the way news prose does (an open quote, then a paragraph that opens with a
+//! quote mark again).
+//!
+//! Apostrophes and single quotes never delimit quotations: a ‘…’ inside a double-quoted quote
+//! is part of it, and don't / Putin's / ’90s / rock 'n' roll are words.
+
+use std::ops::Range;
+
+/// A quotation as found in the text, before anyone is attributed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundQuote {
+    /// One byte range per paragraph the quotation runs through, each from its opening mark (or
+    /// the paragraph start) to its closing mark (or the paragraph end), marks included.
+    pub parts: Vec<Range<usize>>,
+    /// Still open when its last paragraph ended, with no continuation.
+    pub unclosed: bool,
+}
+
+impl FoundQuote {
+    pub fn span(&self) -> Range<usize> {
+        self.parts[0].start..self.parts[self.parts.len() - 1].end
+    }
+}
+
+/// Families of quote marks: a quotation is closed only by a mark of the family that opened it,
+/// so a "…" inside “…” is part of the quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// “…”, „…“ and ”…” typed the wrong way round.
+    Curly,
+    Guillemet,
+    Straight,
+    /// ''…'' and ``…'' in news archives.
+    DoubledApostrophe,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// Straight marks: the side is decided by position.
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    start: usize,
+    end: usize,
+    family: Family,
+    role: Role,
+    /// Placed as an opening mark is: after a space or the paragraph start, before a non-space.
+    opening_shape: bool,
+    /// Placed as a closing mark is: after a non-space, before a space, punctuation or the end.
+    closing_shape: bool,
+}
+
+/// Finds the quotations of `text`, given its paragraphs in order.
+pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<FoundQuote> {
+    let mut out = Vec::new();
+    let mut carry: Option<(FoundQuote, Family)> = None;
+    for (i, para) in paragraphs.iter().enumerate() {
+        let marks = marks_in(text, para.clone());
+        let mut start_at = 0;
+        if let Some((mut quote, family)) = carry.take() {
+            match continuation(&marks, family, para.start) {
+                Some(Continuation::Reopened) => {
+                    // The reopening mark belongs to the running quotation.
+                    let (part, next, closed) = run_quote(&marks, 1, family, para.start, para.end);
+                    quote.parts.push(part);
+                    start_at = next;
+                    if closed {
+                        out.push(quote);
+                    } else {
+                        carry = Some((quote, family));
+                    }
+                }
+                Some(Continuation::MissingOpen) => {
+                    let (part, next, closed) = run_quote(&marks, 0, family, para.start, para.end);
+                    quote.parts.push(part);
+                    start_at = next;
+                    if closed {
+                        out.push(quote);
+                    } else {
+                        carry = Some((quote, family));
+                    }
+                }
+                None => {
+                    quote.unclosed = true;
+                    out.push(quote);
+                }
+            }
+        }
+        if carry.is_some() {
+            continue;
+        }
+        let mut j = start_at;
+        while j < marks.len() {
+            let m = marks[j];
+            let opens = match m.role {
+                Role::Open => true,
+                Role::Close => m.opening_shape && !m.closing_shape,
+                Role::Either => m.opening_shape || !m.closing_shape,
+            };
+            if !opens {
+                j += 1; // a stray closing mark (or inches, 5'10"): not a quotation
+                continue;
+            }
+            let (part, next, closed) = run_quote(&marks, j + 1, m.family, m.start, para.end);
+            j = next;
+            let quote = FoundQuote {
+                parts: vec![part],
+                unclosed: false,
+            };
+            if closed {
+                if !is_empty_quote(text, &quote.parts[0]) {
+                    out.push(quote);
+                }
+            } else if i + 1 < paragraphs.len() {
+                carry = Some((quote, m.family));
+            } else {
+                out.push(FoundQuote {
+                    unclosed: true,
+                    ..quote
+                });
+            }
+        }
+    }
+    if let Some((mut quote, _)) = carry {
+        quote.unclosed = true;
+        out.push(quote);
+    }
+    out
+}
+
+fn is_empty_quote(text: &str, part: &Range<usize>) -> bool {
+    !text[part.clone()].chars().any(char::is_alphanumeric)
+}
+
+enum Continuation {
+    /// The paragraph opens with a quote mark again: the usual multi-paragraph style.
+    Reopened,
+    /// The paragraph has no opening mark before a closing one: the writer dropped the mark.
+    MissingOpen,
+}
+
+fn continuation(marks: &[Mark], family: Family, para_start: usize) -> Option<Continuation> {
+    let first = marks.iter().find(|m| m.family == family)?;
+    if first.start == para_start && first.role != Role::Close {
+        return Some(Continuation::Reopened);
+    }
+    let closes = match first.role {
+        Role::Close => true,
+        Role::Either => first.closing_shape && !first.opening_shape,
+        Role::Open => false,
+    };
+    closes.then_some(Continuation::MissingOpen)
+}
+
+/// Runs a quotation from mark index `j` (after its opening mark) to its closing mark.
+/// Returns the part (from `start`), the index of the next unread mark, and whether it closed.
+fn run_quote(
+    marks: &[Mark],
+    mut j: usize,
+    family: Family,
+    start: usize,
+    para_end: usize,
+) -> (Range<usize>, usize, bool) {
+    let mut depth = 1usize;
+    while j < marks.len() {
+        let m = marks[j];
+        j += 1;
+        if m.family != family {
+            continue;
+        }
+        let closes = match m.role {
+            Role::Close => !m.opening_shape || m.closing_shape,
+            Role::Open => m.closing_shape && !m.opening_shape,
+            Role::Either => true,
+        };
+        if closes {
+            depth -= 1;
+            if depth == 0 {
+                return (start..m.end, j, true);
+            }
+        } else if m.role == Role::Open {
+            depth += 1; // a nested “…” inside “…”
+        }
+    }
+    (start..para_end, j, false)
+}
+
+/// The quote marks of one paragraph, in order, with their shapes.
+fn marks_in(text: &str, para: Range<usize>) -> Vec<Mark> {
+    let bytes = text.as_bytes();
+    let mut marks = Vec::new();
+    let mut i = para.start;
+    while i < para.end {
+        let b = bytes[i];
+        let (len, family, role) = match b {
+            b'"' => (1, Family::Straight, Role::Either),
+            b'\'' if bytes.get(i + 1) == Some(&b'\'') && i + 1 < para.end => {
+                (2, Family::DoubledApostrophe, Role::Either)
+            }
+            b'`' if bytes.get(i + 1) == Some(&b'`') && i + 1 < para.end => {
+                (2, Family::DoubledApostrophe, Role::Open)
+            }
+            b'<' => {
+                i = skip_markup_tag(bytes, i, para.end);
+                continue;
+            }
+            0xE2 | 0xC2 => match curly_mark(&bytes[i..para.end]) {
+                Some((family, role)) => (if b == 0xC2 { 2 } else { 3 }, family, role),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let before = text[para.start..i].chars().next_back();
+        let after = text[i + len..para.end].chars().next();
+        marks.push(Mark {
+            start: i,
+            end: i + len,
+            family,
+            role,
+            opening_shape: before.is_none_or(opens_after)
+                && after.is_some_and(|c| !c.is_whitespace()),
+            closing_shape: before.is_some_and(|c| !c.is_whitespace())
+                && after.is_none_or(closes_before),
+        });
+        i += len;
+    }
+    marks
+}
+
+/// Multi-byte quote marks: “ ” „ (E2 80 9C/9D/9E) and « » (C2 AB/BB).
+fn curly_mark(b: &[u8]) -> Option<(Family, Role)> {
+    match b {
+        [0xE2, 0x80, 0x9C, ..] => Some((Family::Curly, Role::Open)),
+        [0xE2, 0x80, 0x9D, ..] => Some((Family::Curly, Role::Close)),
+        [0xE2, 0x80, 0x9E, ..] => Some((Family::Curly, Role::Open)),
+        [0xC2, 0xAB, ..] => Some((Family::Guillemet, Role::Open)),
+        [0xC2, 0xBB, ..] => Some((Family::Guillemet, Role::Close)),
+        _ => None,
+    }
+}
+
+/// Markup such as `<tweet author="x">` pasted into text: its quote marks are not quotations.
+fn skip_markup_tag(bytes: &[u8], i: usize, end: usize) -> usize {
+    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+    if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
+        return i + 1;
+    }
+    let limit = end.min(i + 600);
+    match bytes[i + 1..limit]
+        .iter()
+        .position(|&c| c == b'>' || c == b'<')
+    {
+        Some(p) if bytes[i + 1 + p] == b'>' => i + 2 + p,
+        _ => i + 1,
+    }
+}
+
+fn opens_after(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '‘' | '\''
+        )
+}
+
+fn closes_before(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '—'
+                | '–'
+                | '-'
+                | '’'
+                | '\''
+                | '…'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::split_paragraphs;
+
+    fn quotes(text: &str) -> Vec<String> {
+        let paras = split_paragraphs(text);
+        find_quotes(text, &paras)
+            .iter()
+            .map(|q| {
+                let s = &text[q.span()];
+                if q.unclosed {
+                    format!("{s}[unclosed]")
+                } else {
+                    s.to_string()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_and_archive_marks() {
+        assert_eq!(quotes("He said “yes,” then left."), vec!["“yes,”"]);
+        assert_eq!(
+            quotes(r#"He said "yes," then "no.""#),
+            vec![r#""yes,""#, r#""no.""#]
+        );
+        assert_eq!(quotes("''It is over,'' he said."), vec!["''It is over,''"]);
+        assert_eq!(quotes("``It is over,'' he said."), vec!["``It is over,''"]);
+        assert_eq!(quotes("Il a dit «non» hier."), vec!["«non»"]);
+        assert_eq!(quotes("Er sagte „nein“ gestern."), vec!["„nein“"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        let t = "Putin's aides don't like rock 'n' roll from the ’90s, Belarus' leader said.";
+        assert!(quotes(t).is_empty());
+    }
+
+    #[test]
+    fn single_quotes_inside_a_quote_belong_to_it() {
+        assert_eq!(
+            quotes("She said “they called it ‘a farce’ and left.”"),
+            vec!["“they called it ‘a farce’ and left.”"]
+        );
+        assert_eq!(
+            quotes(r#"She said "they called it 'a farce' and left.""#),
+            vec![r#""they called it 'a farce' and left.""#]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_runs_until_it_closes() {
+        let t = "Analyst (Moscow):\n\n“First part.\n\n“Second part.\n\n“Third part.”\n\nNarrative.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].starts_with("“First") && q[0].ends_with("part.”"));
+    }
+
+    #[test]
+    fn dropped_reopening_mark_still_continues() {
+        let t = "“First part.\n\nSecond part, no mark.”\n\nNarrative “x” here.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q[0].ends_with("no mark.”"));
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_its_paragraph() {
+        let t = "He said “this never closes.\n\nThen “a real one” came.";
+        assert_eq!(
+            quotes(t),
+            vec!["“this never closes.[unclosed]", "“a real one”"]
+        );
+    }
+
+    #[test]
+    fn stray_closing_mark_is_ignored() {
+        assert_eq!(
+            quotes(r#"He is 5'10" tall and said "hi.""#),
+            vec![r#""hi.""#]
+        );
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        let t = r#"<tweet author="someone" id="1">Text “quoted” here</tweet>"#;
+        assert_eq!(quotes(t), vec!["“quoted”"]);
+    }
+
+    #[test]
+    fn reversed_curly_marks_still_pair() {
+        assert_eq!(quotes("He said ”yes” and left."), vec!["”yes”"]);
+    }
+}

@@ -1,0 +1,458 @@
+//! The speaker sieves, most precise first. Each looks at one quotation and either finds the
+//! phrase that names its speaker (and the cue that ties them) or passes.
+
+use super::np::{Mention, MentionKind, Np};
+use super::quotes::FoundQuote;
+use super::tokens::{Kind, Tokens};
+use std::ops::Range;
+
+/// Which sieve attributed a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sieve {
+    /// “…,” said X / X said: “…” / X said that “…” / split quotes.
+    AdjacentCue,
+    /// According to X, “…” / in his words, “…”.
+    AccordingTo,
+    /// A "Name, title (City):" line over quoted paragraphs, or "X continued:".
+    BlockLine,
+    /// A quoted paragraph with no cue keeps the previous quotation's speaker.
+    Continuation,
+    /// No sieve fired.
+    None,
+}
+
+impl Sieve {
+    pub fn name(self) -> &'static str {
+        match self {
+            Sieve::AdjacentCue => "adjacent-cue",
+            Sieve::AccordingTo => "according-to",
+            Sieve::BlockLine => "block-line",
+            Sieve::Continuation => "continuation",
+            Sieve::None => "none",
+        }
+    }
+}
+
+/// What a sieve found for one quotation.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub mention: Mention,
+    pub cue: Option<Range<usize>>,
+    pub sieve: Sieve,
+}
+
+pub struct Ctx<'a> {
+    pub np: Np<'a>,
+    pub tokens: &'a Tokens,
+    pub quotes: &'a [FoundQuote],
+}
+
+impl Ctx<'_> {
+    fn tok_span(&self, a: usize, b: usize) -> Range<usize> {
+        self.np.toks[a].start..self.np.toks[b].end
+    }
+    fn sentence_of(&self, t: usize) -> Range<usize> {
+        self.tokens.sentences[self.np.toks[t].sentence as usize].clone()
+    }
+    /// The token of the last part of quotation `qi`.
+    fn last_quote_token(&self, qi: usize) -> usize {
+        let first = self.tokens.quote_token[qi];
+        let mut t = first;
+        while t + 1 < self.np.toks.len() {
+            let n = self.np.toks[t + 1];
+            if n.kind == Kind::Quote && n.quote as usize == qi {
+                t += 1;
+            } else if n.para == self.np.toks[t].para {
+                // Narrative after the last part in the same paragraph: stop here.
+                break;
+            } else {
+                // A later paragraph may hold the next part of this quotation.
+                match self.tokens.paragraphs[n.para as usize].clone().find(|&k| {
+                    let tk = self.np.toks[k];
+                    tk.kind == Kind::Quote && tk.quote as usize == qi
+                }) {
+                    Some(k) => t = k,
+                    None => break,
+                }
+            }
+        }
+        t
+    }
+    /// A reporting verb at token `i`: its span (with a particle: "pointed out").
+    fn cue_at(&self, i: usize) -> Option<Range<usize>> {
+        if !self.np.is_word(i) {
+            return None;
+        }
+        let w = self.np.lw(i);
+        if self.np.lx.is_reporting_verb(&w) {
+            return Some(self.tok_span(i, i));
+        }
+        let particles = self.np.lx.verb_particles(&w);
+        if !particles.is_empty()
+            && self.np.is_word(i + 1)
+            && particles.contains(&self.np.lw(i + 1).as_ref())
+        {
+            return Some(self.tok_span(i, i + 1));
+        }
+        None
+    }
+    fn cue_end_tok(&self, i: usize) -> usize {
+        if self.np.lx.is_reporting_verb(&self.np.lw(i)) {
+            i
+        } else {
+            i + 1
+        }
+    }
+}
+
+/// Reporting verbs that are also common nouns ("his remarks", "the charges"): cues only with
+/// a subject right before them.
+const NOUN_LIKE_VERBS: &[&str] = &[
+    "states",
+    "reports",
+    "claims",
+    "charges",
+    "calls",
+    "comments",
+    "remarks",
+    "tweets",
+    "posts",
+    "orders",
+    "questions",
+    "answers",
+    "offers",
+    "notes",
+    "terms",
+    "labels",
+    "brands",
+    "hints",
+    "signals",
+    "thanks",
+    "praises",
+    "demands",
+    "promises",
+    "pledges",
+    "vows",
+    "report",
+    "claim",
+    "comment",
+    "remark",
+    "tweet",
+    "post",
+    "note",
+    "answer",
+    "question",
+    "offer",
+    "charge",
+    "call",
+    "state",
+    "term",
+    "label",
+    "brand",
+    "order",
+    "read",
+    "reads",
+    "continue",
+    "counter",
+    "welcome",
+    "cry",
+    "cries",
+    "testify",
+    "post",
+    "order",
+];
+
+/// Runs the sieves in order for quotation `qi`. `earlier` holds the results so far.
+pub fn attribute(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<Found> {
+    adjacent_cue(ctx, qi, earlier)
+        .or_else(|| according_to(ctx, qi))
+        .or_else(|| block_line(ctx, qi))
+}
+
+/// Sieve 1: a reporting verb next to the quotation, before or after it in its sentence.
+pub fn adjacent_cue(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<Found> {
+    let qt = ctx.tokens.quote_token[qi];
+    let sentence = ctx.sentence_of(qt);
+    if qt == sentence.start {
+        right_cue(ctx, qi).or_else(|| left_cue(ctx, qi, earlier))
+    } else {
+        left_cue(ctx, qi, earlier).or_else(|| right_cue(ctx, qi))
+    }
+}
+
+/// “…,” said X / “…,” X said / “…,” he told reporters.
+fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let qt = ctx.last_quote_token(qi);
+    let mut i = qt + 1;
+    let toks = np.toks;
+    if i >= toks.len() || toks[i].para != toks[qt].para || toks[i].sentence != toks[qt].sentence {
+        return None;
+    }
+    if np.is_punct(i, ",") || np.is_punct(i, "—") || np.is_punct(i, "–") {
+        i += 1;
+    }
+    let sentence = ctx.sentence_of(qt);
+    let hi = (i + 24).min(sentence.end);
+    if i >= hi || toks[i].kind == Kind::Quote {
+        return None;
+    }
+    // "said X": an inverted finite verb.
+    if let Some(cue) = ctx.cue_at(i) {
+        let w = np.lw(i);
+        if !w.ends_with("ing") {
+            let after = ctx.cue_end_tok(i) + 1;
+            if let Some(m) = np.forward(after, hi).filter(|m| is_nominative(np, m)) {
+                return Some(Found {
+                    mention: m,
+                    cue: Some(cue),
+                    sieve: Sieve::AdjacentCue,
+                });
+            }
+        }
+        return None;
+    }
+    // "X said", "X, a former aide, said", "he later told reporters".
+    let m = np.forward(i, hi).filter(|m| is_nominative(np, m))?;
+    let mut j = m.last_tok + 1;
+    if np.is_punct(j, ",") {
+        j = (j + 1..hi).find(|&k| np.is_punct(k, ","))? + 1;
+    }
+    while j < hi && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
+        j += 1;
+    }
+    let cue = ctx.cue_at(j)?;
+    Some(Found {
+        mention: m,
+        cue: Some(cue),
+        sieve: Sieve::AdjacentCue,
+    })
+}
+
+/// X said: “…” / X said that “…” / X called the talks “…” / split quotes.
+fn left_cue(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<Found> {
+    let np = &ctx.np;
+    let qt = ctx.tokens.quote_token[qi];
+    let sentence = ctx.sentence_of(qt);
+    let lo = sentence.start;
+    let mut v = qt;
+    while v > lo {
+        v -= 1;
+        let Some(cue) = ctx.cue_at(v) else { continue };
+        let w = np.lw(v).into_owned();
+        if v > lo
+            && np.is_word(v - 1)
+            && matches!(
+                np.lw(v - 1).as_ref(),
+                "was" | "were" | "been" | "being" | "is" | "are" | "be"
+            )
+        {
+            // Passive: "he was asked", "it was reported": not this speaker's words.
+            if !w.ends_with("ing") {
+                continue;
+            }
+        }
+        let participle = w.ends_with("ing");
+        if participle {
+            if let Some(f) = earlier_in_sentence(ctx, qi, earlier) {
+                return Some(Found {
+                    cue: Some(cue),
+                    ..f
+                });
+            }
+            let m = sentence_subject(ctx, lo, v)?;
+            return Some(Found {
+                mention: m,
+                cue: Some(cue),
+                sieve: Sieve::AdjacentCue,
+            });
+        }
+        match subject_before(ctx, v, lo) {
+            Some(m) => {
+                return Some(Found {
+                    mention: m,
+                    cue: Some(cue),
+                    sieve: Sieve::AdjacentCue,
+                });
+            }
+            None if NOUN_LIKE_VERBS.contains(&w.as_str()) => continue,
+            None => {
+                // "… and then specified that “…”": the subject of the earlier verb.
+                if let Some(f) = earlier_in_sentence(ctx, qi, earlier) {
+                    return Some(Found {
+                        cue: Some(cue),
+                        ..f
+                    });
+                }
+                let m = sentence_subject(ctx, lo, v)?;
+                return Some(Found {
+                    mention: m,
+                    cue: Some(cue),
+                    sieve: Sieve::AdjacentCue,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The attribution of an earlier quotation in the same sentence.
+fn earlier_in_sentence(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<Found> {
+    let qt = ctx.tokens.quote_token[qi];
+    let s = ctx.np.toks[qt].sentence;
+    (0..qi)
+        .rev()
+        .take_while(|&p| ctx.np.toks[ctx.tokens.quote_token[p]].sentence == s)
+        .find_map(|p| earlier[p].clone())
+}
+
+/// The subject right before the verb at `v`: "Putin (also) said", "X, the analyst, said".
+fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    if v == lo {
+        return None;
+    }
+    let mut j = v - 1;
+    while j > lo
+        && np.is_word(j)
+        && np.lx.is_adverb(&np.lw(j))
+        && np.lx.pronoun(&np.lw(j)).is_none()
+    {
+        j -= 1;
+    }
+    if np.is_punct(j, ",") && j > lo {
+        // An appositive or relative clause between commas: "Tom Ridge, a former secretary, said".
+        let k = (lo..j).rev().take(20).find(|&k| np.is_punct(k, ","))?;
+        if k == lo {
+            return None;
+        }
+        let mut m = np.backward(k - 1, lo)?;
+        if !is_nominative(np, &m) {
+            return None;
+        }
+        if m.kind == MentionKind::Name && m.descriptor.is_none() {
+            let d = np.text[np.toks[k + 1].start..np.toks[j - 1].end].trim();
+            m.descriptor = Some(
+                d.trim_start_matches("the ")
+                    .trim_start_matches("a ")
+                    .to_string(),
+            );
+        }
+        return Some(m);
+    }
+    let m = np.backward(j, lo)?;
+    is_nominative(np, &m).then_some(m)
+}
+
+fn is_nominative(np: &Np, m: &Mention) -> bool {
+    match m.kind {
+        MentionKind::Pronoun(_) => {
+            let w = np.text[m.span.clone()].to_lowercase();
+            let last = w
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .find(|s| !s.is_empty())
+                .unwrap_or("");
+            matches!(last, "he" | "she" | "they" | "it" | "i" | "we" | "who")
+        }
+        _ => true,
+    }
+}
+
+/// The subject of the sentence: after an introductory phrase ("Also the day before, …").
+fn sentence_subject(ctx: &Ctx, lo: usize, limit: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let mut start = lo;
+    while start < limit && np.toks[start].kind == Kind::Quote {
+        start += 1;
+    }
+    if start < limit && np.is_word(start) && np.lx.is_intro_word(&np.lw(start)) {
+        let comma = (start..limit).take(16).find(|&k| np.is_punct(k, ","))?;
+        start = comma + 1;
+    }
+    let m = np.forward(start, limit)?;
+    is_nominative(np, &m).then_some(m)
+}
+
+/// Sieve 2: "According to X, “…”", "“…,” according to X", "in his words, “…”".
+pub fn according_to(ctx: &Ctx, qi: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let qt = ctx.tokens.quote_token[qi];
+    let sentence = ctx.sentence_of(qt);
+    let last = ctx.last_quote_token(qi);
+    let ends = ctx.sentence_of(last).end;
+    for i in sentence.start..ends {
+        if i + 1 >= ends || !np.is_word(i) {
+            continue;
+        }
+        let w = np.lw(i);
+        if w == "according" && np.is_word(i + 1) && np.lw(i + 1) == "to" {
+            let m = np.forward(i + 2, ends)?;
+            return Some(Found {
+                mention: m,
+                cue: Some(ctx.tok_span(i, i + 1)),
+                sieve: Sieve::AccordingTo,
+            });
+        }
+        // "in his words", "in the words of X"
+        if w == "in" && i + 2 < ends && np.is_word(i + 2) && np.lw(i + 2) == "words" {
+            if let Some(kind) = np.lx.pronoun(&np.lw(i + 1)) {
+                let mut m = np.forward(i + 1, i + 2)?;
+                m.kind = MentionKind::Pronoun(kind);
+                return Some(Found {
+                    mention: m,
+                    cue: Some(ctx.tok_span(i, i + 2)),
+                    sieve: Sieve::AccordingTo,
+                });
+            }
+            if np.lw(i + 1) == "the" && np.is_word(i + 3) && np.lw(i + 3) == "of" {
+                let m = np.forward(i + 4, ends)?;
+                return Some(Found {
+                    mention: m,
+                    cue: Some(ctx.tok_span(i, i + 3)),
+                    sieve: Sieve::AccordingTo,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Sieve 3: a paragraph ending in ':' names the speaker of the quotation that opens the next
+/// paragraph: "Pavel Danilin, political analyst (Moscow):" or "Cruz continued:".
+pub fn block_line(ctx: &Ctx, qi: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let qt = ctx.tokens.quote_token[qi];
+    let para = np.toks[qt].para as usize;
+    if para == 0 || ctx.tokens.paragraphs[para].start != qt {
+        return None;
+    }
+    let prev = ctx.tokens.paragraphs[para - 1].clone();
+    if prev.is_empty() || !np.is_punct(prev.end - 1, ":") {
+        return None;
+    }
+    let last_sentence = ctx.sentence_of(prev.end - 1);
+    let lo = last_sentence.start.max(prev.start);
+    // "Cruz continued:" / "as Joel Pollak observed, …:" — a reporting verb in that sentence.
+    for v in (lo..prev.end).rev() {
+        if let Some(cue) = ctx.cue_at(v) {
+            if let Some(m) = subject_before(ctx, v, lo) {
+                return Some(Found {
+                    mention: m,
+                    cue: Some(cue),
+                    sieve: Sieve::BlockLine,
+                });
+            }
+        }
+    }
+    // "Name, title, program (City):" — a short line that opens with a name.
+    if prev.len() > 60 {
+        return None;
+    }
+    let m = np.forward(prev.start, prev.end)?;
+    (m.kind == MentionKind::Name).then(|| Found {
+        cue: Some(ctx.tok_span(prev.end - 1, prev.end - 1)),
+        mention: m,
+        sieve: Sieve::BlockLine,
+    })
+}

@@ -1,0 +1,305 @@
+//! The narrative text around quotations as tokens, with sentence boundaries.
+//!
+//! Quotations are opaque here: each part of a quotation is one `Quote` token, so the
+//! sentence "“…,” said Lukashenko." is three tokens and a full stop.
+
+use super::quotes::FoundQuote;
+use std::borrow::Cow;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Punct,
+    /// One part of quotation number `Token::quote`.
+    Quote,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub para: u32,
+    pub sentence: u32,
+    /// For `Quote` tokens, the quotation's index.
+    pub quote: u32,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+}
+
+pub struct Tokens {
+    pub toks: Vec<Token>,
+    /// Token index ranges of the sentences, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// Token index ranges of the paragraphs, in order (paragraph index = position).
+    pub paragraphs: Vec<Range<usize>>,
+    /// For each quotation, the index of the token of its first part.
+    pub quote_token: Vec<usize>,
+}
+
+/// Lower-cases a word without allocating when it is already lower case.
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+pub fn is_capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "maj",
+    "adm", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "prof", "rev", "gen", "u.s", "u.k",
+    "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ",
+];
+
+pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) -> Tokens {
+    let mut parts: Vec<(Range<usize>, u32)> = quotes
+        .iter()
+        .enumerate()
+        .flat_map(|(qi, q)| q.parts.iter().map(move |p| (p.clone(), qi as u32)))
+        .collect();
+    parts.sort_by_key(|(r, _)| r.start);
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut para_ranges = Vec::with_capacity(paragraphs.len());
+    let mut quote_token = vec![usize::MAX; quotes.len()];
+    let mut pi = 0;
+    for (para_idx, para) in paragraphs.iter().enumerate() {
+        let first = toks.len();
+        let mut pos = para.start;
+        while pos < para.end {
+            while pi < parts.len() && parts[pi].0.end <= pos {
+                pi += 1;
+            }
+            let next_part = parts.get(pi).filter(|(r, _)| r.start < para.end);
+            let stop = next_part.map_or(para.end, |(r, _)| r.start.max(pos));
+            scan_words(text, pos, stop, para_idx as u32, &mut toks);
+            match next_part {
+                Some((r, qi)) => {
+                    let qi = *qi;
+                    if quote_token[qi as usize] == usize::MAX {
+                        quote_token[qi as usize] = toks.len();
+                    }
+                    toks.push(Token {
+                        start: r.start,
+                        end: r.end.min(para.end),
+                        kind: Kind::Quote,
+                        para: para_idx as u32,
+                        sentence: 0,
+                        quote: qi,
+                    });
+                    pos = r.end;
+                    pi += 1;
+                }
+                None => pos = para.end,
+            }
+        }
+        para_ranges.push(first..toks.len());
+    }
+    let sentences = split_sentences(text, &mut toks, &para_ranges, quotes);
+    Tokens {
+        toks,
+        sentences,
+        paragraphs: para_ranges,
+        quote_token,
+    }
+}
+
+fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Token>) {
+    let s = &text[start..end];
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let tok_start = start + i;
+        if c.is_alphanumeric() {
+            let mut tok_end = tok_start + c.len_utf8();
+            let mut all_digits = c.is_ascii_digit();
+            while let Some(&(j, d)) = chars.peek() {
+                let abs = start + j;
+                if d.is_alphanumeric() {
+                    all_digits &= d.is_ascii_digit() || d == ',';
+                    tok_end = abs + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                let after = text[abs + d.len_utf8()..end].chars().next();
+                let joins = match d {
+                    '\'' | '’' | '-' => after.is_some_and(char::is_alphanumeric),
+                    '.' | ',' if all_digits => after.is_some_and(|a| a.is_ascii_digit()),
+                    '.' => is_initialism(&text[tok_start..abs], after),
+                    '&' => after.is_some_and(char::is_uppercase),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                tok_end = abs + d.len_utf8();
+                chars.next();
+            }
+            let kind = if all_digits { Kind::Number } else { Kind::Word };
+            out.push(Token {
+                start: tok_start,
+                end: tok_end,
+                kind,
+                para,
+                sentence: 0,
+                quote: 0,
+            });
+        } else {
+            out.push(Token {
+                start: tok_start,
+                end: tok_start + c.len_utf8(),
+                kind: Kind::Punct,
+                para,
+                sentence: 0,
+                quote: 0,
+            });
+        }
+    }
+}
+
+/// "U.S", "U.S.", "D.C": single letters joined by full stops stay one word.
+fn is_initialism(so_far: &str, after: Option<char>) -> bool {
+    let single_letters = so_far.split('.').all(|seg| seg.chars().count() == 1);
+    single_letters
+        && (after.is_some_and(char::is_alphabetic) && so_far.chars().count() < 6
+            || so_far.contains('.'))
+}
+
+fn split_sentences(
+    text: &str,
+    toks: &mut [Token],
+    paras: &[Range<usize>],
+    quotes: &[FoundQuote],
+) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    for p in paras {
+        let mut start = p.start;
+        for i in p.clone() {
+            let next = if i + 1 < p.end {
+                Some(&toks[i + 1])
+            } else {
+                None
+            };
+            if next.is_some() && ends_sentence(text, toks, i, quotes) {
+                sentences.push(start..i + 1);
+                start = i + 1;
+            }
+        }
+        if start < p.end {
+            sentences.push(start..p.end);
+        }
+    }
+    for (si, s) in sentences.iter().enumerate() {
+        for t in &mut toks[s.clone()] {
+            t.sentence = si as u32;
+        }
+    }
+    sentences
+}
+
+fn ends_sentence(text: &str, toks: &[Token], i: usize, quotes: &[FoundQuote]) -> bool {
+    let t = toks[i];
+    let next = toks[i + 1];
+    let next_text = next.text(text);
+    let next_starts =
+        next.kind == Kind::Quote || is_capitalized(next_text) || next.kind == Kind::Number;
+    match t.kind {
+        Kind::Punct => {
+            let p = t.text(text);
+            if !matches!(p, "." | "!" | "?" | "…") || !next_starts {
+                return false;
+            }
+            if p == "." && i > 0 && toks[i - 1].is_word() {
+                let w = lower(toks[i - 1].text(text));
+                let initial = w.chars().count() == 1 && is_capitalized(toks[i - 1].text(text));
+                if initial || ABBREVIATIONS.contains(&w.as_ref()) {
+                    return false;
+                }
+            }
+            true
+        }
+        Kind::Quote => {
+            // “… done.” Next sentence: a quotation that ends with a full stop ends its sentence.
+            let q = &quotes[t.quote as usize];
+            let inner = text[q.span()].trim_end_matches(['”', '"', '\'', '»', '“']);
+            inner.ends_with('.') && next.kind == Kind::Word && is_capitalized(next_text)
+        }
+        Kind::Word => {
+            // "U.S." and other initialisms swallow their full stop; they end a sentence only
+            // before a quotation.
+            t.text(text).ends_with('.') && next.kind == Kind::Quote
+        }
+        Kind::Number => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::split_paragraphs;
+    use crate::attribution::quotes::find_quotes;
+
+    fn toks(text: &str) -> (Vec<String>, usize) {
+        let paras = split_paragraphs(text);
+        let q = find_quotes(text, &paras);
+        let t = tokenize(text, &paras, &q);
+        (
+            t.toks.iter().map(|t| t.text(text).to_string()).collect(),
+            t.sentences.len(),
+        )
+    }
+
+    #[test]
+    fn words_keep_apostrophes_hyphens_and_initialisms() {
+        let (t, _) = toks("Putin's Russian-Belarusian U.S. talks don't end");
+        assert_eq!(
+            t,
+            vec![
+                "Putin's",
+                "Russian-Belarusian",
+                "U.S.",
+                "talks",
+                "don't",
+                "end"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotations_are_single_tokens() {
+        let (t, n) = toks("“In fact, it is. Really,” said Lukashenko. He left.");
+        assert_eq!(t[0], "“In fact, it is. Really,”");
+        assert_eq!(&t[1..4], &["said", "Lukashenko", "."]);
+        assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let (_, n) = toks("Mr. Trump and Donald J. Trump met Dr. Smith. Then they left.");
+        assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn numbers_are_one_token() {
+        let (t, _) = toks("It fell 10.1% to $1,490 in 2022.");
+        assert!(t.contains(&"10.1".to_string()));
+        assert!(t.contains(&"1,490".to_string()));
+    }
+}

@@ -1,0 +1,1 @@
+//! Notes on passages, kept in a sidecar file beside the article.

@@ -1,0 +1,137 @@
+//! Printing an analysis for people (a table) and for scripts (the `quotes --json` contract).
+
+use crate::article::Article;
+use crate::attribution::{Analysis, EntityKind};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct SpanJson {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize)]
+pub struct QuoteJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<&'a str>,
+    pub mention: Option<SpanJson>,
+    pub cue: Option<SpanJson>,
+    pub sieve: &'static str,
+    pub resolution: Option<crate::attribution::Resolution>,
+    pub unclosed: bool,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct SpeakerJson<'a> {
+    pub name: &'a str,
+    pub aliases: &'a [String],
+    pub descriptor: Option<&'a str>,
+    pub kind: &'static str,
+    pub quotes: usize,
+}
+
+#[derive(Serialize)]
+pub struct AnalysisJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    pub quotes: Vec<QuoteJson<'a>>,
+    pub speakers: Vec<SpeakerJson<'a>>,
+    pub other_quoted: Vec<SpanJson>,
+}
+
+fn kind_name(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Organisation => "organisation",
+        EntityKind::Place => "place",
+        EntityKind::Unknown => "unknown",
+    }
+}
+
+/// The JSON document for one article. Offsets are UTF-8 byte offsets into the file as read.
+pub fn to_json<'a>(
+    article: &'a Article,
+    a: &'a Analysis,
+    file: Option<String>,
+) -> AnalysisJson<'a> {
+    let span = |r: &std::ops::Range<usize>| SpanJson {
+        start: r.start,
+        end: r.end,
+    };
+    AnalysisJson {
+        file,
+        quotes: a
+            .quotes
+            .iter()
+            .map(|q| QuoteJson {
+                start: q.span.start,
+                end: q.span.end,
+                speaker: q.speaker.map(|s| a.speakers[s].name.as_str()),
+                mention: q.mention.as_ref().map(span),
+                cue: q.cue.as_ref().map(span),
+                sieve: q.sieve.name(),
+                resolution: q.resolution,
+                unclosed: q.unclosed,
+                text: &article.text[q.span.clone()],
+            })
+            .collect(),
+        speakers: a
+            .speakers
+            .iter()
+            .map(|s| SpeakerJson {
+                name: &s.name,
+                aliases: &s.aliases,
+                descriptor: s.descriptor.as_deref(),
+                kind: kind_name(s.kind),
+                quotes: s.quotes.len(),
+            })
+            .collect(),
+        other_quoted: a.other_quoted.iter().map(|o| span(&o.span)).collect(),
+    }
+}
+
+/// A readable table: line number, speaker, and the first words of each quotation.
+pub fn table(article: &Article, a: &Analysis) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let width = a
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.map(|s| a.speakers[s].name.chars().count()))
+        .max()
+        .unwrap_or(1)
+        .clamp(7, 28);
+    for q in &a.quotes {
+        let speaker = q.speaker.map_or("—", |s| a.speakers[s].name.as_str());
+        let speaker: String = speaker.chars().take(width).collect();
+        let words = first_words(&article.text[q.span.clone()], 10);
+        let _ = writeln!(
+            out,
+            "{:>5}  {:<width$}  {}",
+            article.line_of(q.span.start),
+            speaker,
+            words
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} quotations, {} speakers",
+        a.quotes.len(),
+        a.speakers.len()
+    );
+    out
+}
+
+/// The first `n` words of a text on one line, with control characters made visible.
+pub fn first_words(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out = words[..words.len().min(n)].join(" ");
+    if words.len() > n {
+        out.push('…');
+    }
+    out.chars()
+        .map(|c| if c.is_control() { '�' } else { c })
+        .collect()
+}
