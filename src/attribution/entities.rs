@@ -167,7 +167,7 @@ impl Entities {
         let name = m.name.clone().unwrap_or_default();
         let words: Vec<&str> = name.split_whitespace().collect();
         let kind = classify(lx, &words, m);
-        if let Some(e) = self.find(&words, m.gender, kind) {
+        if let Some(e) = self.find(lx, &words, m.gender, kind) {
             let ent = &mut self.list[e];
             if !ent.aliases.contains(&name) {
                 ent.aliases.push(name.clone());
@@ -216,7 +216,13 @@ impl Entities {
 
     /// An existing entity for a name: same surname (or same single word), compatible first
     /// name and gender; the most recently mentioned wins.
-    fn find(&self, words: &[&str], gender: Gender, kind: EntityKind) -> Option<usize> {
+    fn find(
+        &self,
+        lx: &Lexicon,
+        words: &[&str],
+        gender: Gender,
+        kind: EntityKind,
+    ) -> Option<usize> {
         let last = words.last()?.to_lowercase();
         let candidates = self.by_word.get(&last)?;
         let recency = |e: usize| {
@@ -237,7 +243,7 @@ impl Entities {
                 let gender_fits = gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || gender == ent.gender;
-                kinds_fit && gender_fits && names_compatible(words, &ent_words)
+                kinds_fit && gender_fits && names_compatible(lx, words, &ent_words)
             })
             .max_by_key(|&e| recency(e))
     }
@@ -246,7 +252,7 @@ impl Entities {
     pub fn lookup(&self, m: &Mention, lx: &Lexicon) -> Option<usize> {
         let name = m.name.as_deref()?;
         let words: Vec<&str> = name.split_whitespace().collect();
-        self.find(&words, m.gender, classify(lx, &words, m))
+        self.find(lx, &words, m.gender, classify(lx, &words, m))
     }
 
     /// Resolves a title or role ("the Russian President", "the AFU lieutenant general").
@@ -457,12 +463,14 @@ fn classify(lx: &Lexicon, words: &[&str], m: &Mention) -> EntityKind {
 
 /// "Putin" fits "Vladimir Putin"; "Vladimir Putin" fits "V. Putin"; "Eric Trump" does not fit
 /// "Donald Trump".
-fn names_compatible(a: &[&str], b: &[&str]) -> bool {
+fn names_compatible(lx: &Lexicon, a: &[&str], b: &[&str]) -> bool {
     if a.len() == 1 || b.len() == 1 {
         let single = if a.len() == 1 { a[0] } else { b[0] };
         let other = if a.len() == 1 { b } else { a };
+        // "Hillary" is Hillary Clinton, but "Trump" is not Trump Tower.
+        let first_name = lx.first_name_gender(&single.to_lowercase()).is_some();
         return other.last().is_some_and(|l| l.eq_ignore_ascii_case(single))
-            || (other.len() > 1 && other[0].eq_ignore_ascii_case(single));
+            || (first_name && other.len() > 1 && other[0].eq_ignore_ascii_case(single));
     }
     if !a[a.len() - 1].eq_ignore_ascii_case(b[b.len() - 1]) {
         return false;

@@ -27,6 +27,7 @@ pub enum PronounKind {
 
 pub struct Lexicon {
     reporting_verbs: HashSet<&'static str>,
+    that_verbs: HashSet<&'static str>,
     /// Two-word verbs: first word → particles ("pointed" → ["out"]).
     phrasal_verbs: HashMap<&'static str, Vec<&'static str>>,
     pronouns: HashMap<&'static str, PronounKind>,
@@ -101,6 +102,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             reporting_verbs,
+            that_verbs: words(include_str!("lexicon/that_verbs.txt")).collect(),
             phrasal_verbs,
             pronouns,
             honorifics,
@@ -123,6 +125,10 @@ impl Lexicon {
 
     pub fn is_reporting_verb(&self, w: &str) -> bool {
         self.reporting_verbs.contains(w)
+    }
+    /// Verbs that report only with a clause: "found that", "believes that".
+    pub fn is_that_verb(&self, w: &str) -> bool {
+        self.that_verbs.contains(w)
     }
     /// Particles that make `w` a two-word reporting verb ("pointed" + "out").
     pub fn verb_particles(&self, w: &str) -> &[&'static str] {

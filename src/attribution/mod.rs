@@ -168,7 +168,10 @@ fn continuation(
         SpeakerKey::Entity(e) => Some(e),
         SpeakerKey::Description(_) => None,
     };
-    if ents.someone_else_between(pt + 1, qt, except) {
+    // Names in the previous quotation's own sentence belong to its cue ("said the former aide
+    // to President George W. Bush"); only later ones introduce someone else.
+    let from = ctx.sentence_of(ctx.last_quote_token(prev)).end;
+    if from < qt && ents.someone_else_between(from, qt, except) {
         return None;
     }
     Some((pf, pk))
@@ -201,6 +204,17 @@ fn resolve(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Res
         }
         MentionKind::Nominal => {
             let head = m.head.as_deref().unwrap_or("");
+            // "King said": a surname that is also a title, when someone of that name exists.
+            if m.first_tok == m.last_tok && tokens::is_capitalized(np.word(m.first_tok)) {
+                let as_name = np::Mention {
+                    name: Some(np.word(m.first_tok).to_string()),
+                    kind: MentionKind::Name,
+                    ..m.clone()
+                };
+                if let Some(e) = ents.lookup(&as_name, np.lx) {
+                    return Some((SpeakerKey::Entity(e), Resolution::Name));
+                }
+            }
             if let Some(org) = &m.org {
                 if np.lx.role_noun(head).is_none() {
                     let org_mention = np::Mention {

@@ -42,6 +42,18 @@ const DETERMINERS: &[&str] = &[
     "another", "some", "many", "several", "two", "three", "four", "both", "each", "every", "any",
     "my", "your", "other", "most", "few", "all",
 ];
+/// Words that never head a noun phrase.
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "then", "than", "if",
+    "when", "while", "because", "so", "as", "to", "of", "in", "on", "at", "by", "for", "with",
+    "from", "into", "about", "not", "also", "has", "have", "had", "was", "were", "is", "are", "be",
+    "been", "will", "would", "could", "should", "can", "may", "might", "must", "did", "do", "does",
+    "there", "here", "where", "what", "how", "why", "said", "says",
+];
+/// Words that stand for a group of people as a subject: "most said", "others argue".
+const QUANTIFIERS: &[&str] = &[
+    "most", "many", "some", "others", "several", "both", "all", "few", "one", "another", "none",
+];
 const PREPOSITIONS: &[&str] = &[
     "of", "for", "at", "from", "with", "in", "to", "on", "inside",
 ];
@@ -151,6 +163,16 @@ impl<'a> Np<'a> {
 
     /// The noun phrase that ends at token `end`, not reaching before token `lo`.
     pub fn backward(&self, end: usize, lo: usize) -> Option<Mention> {
+        self.backward_impl(end, lo, false)
+    }
+
+    /// The subject of a reporting verb that follows token `end`: any description is accepted
+    /// ("the heckler yelled", "most said"), since the verb vouches for it.
+    pub fn subject_backward(&self, end: usize, lo: usize) -> Option<Mention> {
+        self.backward_impl(end, lo, true)
+    }
+
+    fn backward_impl(&self, end: usize, lo: usize, lenient: bool) -> Option<Mention> {
         if end < lo || end >= self.toks.len() {
             return None;
         }
@@ -165,13 +187,13 @@ impl<'a> Np<'a> {
         {
             self.name_backward(end, lo)?
         } else if self.is_word(end) && !self.is_cap(end) {
-            self.nominal_backward(end, lo)?
+            self.nominal_backward(end, lo, lenient)?
         } else {
             return None;
         };
         // "a spokesman for the State Department": a role noun with a prepositional phrase.
         if m.first_tok >= lo + 2 && self.is_preposition(m.first_tok - 1) {
-            if let Some(outer) = self.nominal_backward(m.first_tok - 2, lo) {
+            if let Some(outer) = self.nominal_backward(m.first_tok - 2, lo, false) {
                 let role = outer
                     .head
                     .as_deref()
@@ -439,15 +461,20 @@ impl<'a> Np<'a> {
     }
 
     /// A description ending in a lower-case noun: "the AFU lieutenant general", "officials".
-    fn nominal_backward(&self, end: usize, lo: usize) -> Option<Mention> {
+    fn nominal_backward(&self, end: usize, lo: usize, lenient: bool) -> Option<Mention> {
         if !self.is_word(end) || self.is_cap(end) {
             return None;
         }
         let head = self.lw(end).into_owned();
-        if self.lx.pronoun(&head).is_some() || self.lx.is_reporting_verb(&head) {
+        if self.lx.pronoun(&head).is_some()
+            || self.lx.is_reporting_verb(&head)
+            || FUNCTION_WORDS.contains(&head.as_str())
+            || !head.chars().any(char::is_alphabetic)
+        {
             return None;
         }
-        let known_head = self.is_role_or_source(&head);
+        let quantifier = lenient && QUANTIFIERS.contains(&head.as_str());
+        let known_head = self.is_role_or_source(&head) || quantifier;
         let mut i = end;
         let mut det = None;
         while i > lo && end - i < 6 {
@@ -472,6 +499,7 @@ impl<'a> Np<'a> {
         }
         let first = match det {
             Some(d) => d,
+            None if quantifier => end,
             None if known_head => i,
             None => return None,
         };
@@ -491,7 +519,7 @@ impl<'a> Np<'a> {
         } else {
             first
         };
-        if det.is_some() && !known_head && !self.lx.is_source_noun(&head) {
+        if det.is_some() && !known_head && !lenient && !self.lx.is_source_noun(&head) {
             // "the bloodshed said" is not a speaker; keep to people, groups and documents.
             let plural_person =
                 head.ends_with('s') && self.lx.role_noun(head.trim_end_matches('s')).is_some();
@@ -576,7 +604,7 @@ impl<'a> Np<'a> {
                 e += 1;
             }
             let e = head?;
-            let mut m = self.nominal_backward(e, start)?;
+            let mut m = self.nominal_backward(e, start, false)?;
             if m.first_tok != start && !self.is_determiner(start) {
                 return None;
             }

@@ -3,7 +3,7 @@
 
 use super::np::{Mention, MentionKind, Np};
 use super::quotes::FoundQuote;
-use super::tokens::{Kind, Tokens};
+use super::tokens::{Kind, Tokens, is_capitalized};
 use std::ops::Range;
 
 /// Which sieve attributed a quotation.
@@ -52,11 +52,11 @@ impl Ctx<'_> {
     fn tok_span(&self, a: usize, b: usize) -> Range<usize> {
         self.np.toks[a].start..self.np.toks[b].end
     }
-    fn sentence_of(&self, t: usize) -> Range<usize> {
+    pub fn sentence_of(&self, t: usize) -> Range<usize> {
         self.tokens.sentences[self.np.toks[t].sentence as usize].clone()
     }
     /// The token of the last part of quotation `qi`.
-    fn last_quote_token(&self, qi: usize) -> usize {
+    pub fn last_quote_token(&self, qi: usize) -> usize {
         let first = self.tokens.quote_token[qi];
         let mut t = first;
         while t + 1 < self.np.toks.len() {
@@ -84,8 +84,16 @@ impl Ctx<'_> {
         if !self.np.is_word(i) {
             return None;
         }
+        if is_capitalized(self.np.word(i)) {
+            // Verbs are never capitalised mid-sentence: "The Washington Post", "United States".
+            return None;
+        }
         let w = self.np.lw(i);
         if self.np.lx.is_reporting_verb(&w) {
+            return Some(self.tok_span(i, i));
+        }
+        // "found that", "believes that": cues only with a complement clause.
+        if self.np.lx.is_that_verb(&w) && self.np.is_word(i + 1) && self.np.lw(i + 1) == "that" {
             return Some(self.tok_span(i, i));
         }
         let particles = self.np.lx.verb_particles(&w);
@@ -174,12 +182,18 @@ pub fn attribute(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<Foun
 pub fn adjacent_cue(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<Found> {
     let qt = ctx.tokens.quote_token[qi];
     let sentence = ctx.sentence_of(qt);
-    if qt == sentence.start {
+    // A quotation that ends in a comma (or ? ! —) inside its marks hands its sentence on to
+    // what follows: “…,” he said. Its right-hand cue comes first.
+    let inner = ctx.np.text[ctx.quotes[qi].span()].trim_end_matches(CLOSING_MARKS);
+    let hands_on = inner.ends_with([',', '?', '!', '—', '-']);
+    if qt == sentence.start || hands_on {
         right_cue(ctx, qi).or_else(|| left_cue(ctx, qi, earlier))
     } else {
         left_cue(ctx, qi, earlier).or_else(|| right_cue(ctx, qi))
     }
 }
+
+const CLOSING_MARKS: &[char] = &['”', '"', '\'', '»', '“', '`', ' '];
 
 /// “…,” said X / “…,” X said / “…,” he told reporters.
 fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
@@ -213,17 +227,14 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
         }
         return None;
     }
-    // "X said", "X, a former aide, said", "he later told reporters".
-    let m = np.forward(i, hi).filter(|m| is_nominative(np, m))?;
-    let mut j = m.last_tok + 1;
-    if np.is_punct(j, ",") {
-        j = (j + 1..hi).find(|&k| np.is_punct(k, ","))? + 1;
-    }
-    while j < hi && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
-        j += 1;
-    }
+    // "X said", "X, a former aide, said", "he later told reporters": the first reporting verb
+    // within reach, with a subject that starts right after the quotation.
+    let j = (i + 1..hi.min(i + 14)).find(|&j| ctx.cue_at(j).is_some())?;
     let cue = ctx.cue_at(j)?;
-    Some(Found {
+    let m = subject_before(ctx, j, i)?;
+    let starts_here =
+        m.first_tok == i || m.first_tok == i + 1 && np.is_word(i) && np.lw(i) == "the";
+    starts_here.then_some(Found {
         mention: m,
         cue: Some(cue),
         sieve: Sieve::AdjacentCue,
@@ -234,67 +245,89 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
 fn left_cue(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<Found> {
     let np = &ctx.np;
     let qt = ctx.tokens.quote_token[qi];
-    let sentence = ctx.sentence_of(qt);
-    let lo = sentence.start;
+    let lo = ctx.sentence_of(qt).start;
+    // The nearest cue whose subject is a person, a pronoun, a role or a document wins; a cue
+    // with some other subject ("the platform should reiterate") only when no other is found.
+    let mut weak: Option<Found> = None;
     let mut v = qt;
     while v > lo {
         v -= 1;
-        let Some(cue) = ctx.cue_at(v) else { continue };
-        let w = np.lw(v).into_owned();
-        if v > lo
-            && np.is_word(v - 1)
-            && matches!(
-                np.lw(v - 1).as_ref(),
-                "was" | "were" | "been" | "being" | "is" | "are" | "be"
-            )
-        {
-            // Passive: "he was asked", "it was reported": not this speaker's words.
-            if !w.ends_with("ing") {
-                continue;
-            }
+        let Some(found) = cue_with_subject(ctx, qi, v, lo, earlier) else {
+            continue;
+        };
+        if is_strong(np, &found.mention) {
+            return Some(found);
         }
-        let participle = w.ends_with("ing");
-        if participle {
+        weak.get_or_insert(found);
+    }
+    weak
+}
+
+/// The cue at token `v` (if it is one) and its subject.
+fn cue_with_subject(
+    ctx: &Ctx,
+    qi: usize,
+    v: usize,
+    lo: usize,
+    earlier: &[Option<Found>],
+) -> Option<Found> {
+    let np = &ctx.np;
+    let cue = ctx.cue_at(v)?;
+    let w = np.lw(v).into_owned();
+    let before = (v > lo && np.is_word(v - 1)).then(|| np.lw(v - 1).into_owned());
+    let participle = w.ends_with("ing");
+    match before.as_deref() {
+        // Passive: "he was asked", "it was reported": not this speaker's words.
+        Some("was" | "were" | "been" | "being" | "is" | "are" | "be") if !participle => {
+            return None;
+        }
+        // An infinitive: "a leader to counter threats".
+        Some("to") => return None,
+        _ => {}
+    }
+    let found = |mention| {
+        Some(Found {
+            mention,
+            cue: Some(cue.clone()),
+            sieve: Sieve::AdjacentCue,
+        })
+    };
+    if participle {
+        if let Some(f) = earlier_in_sentence(ctx, qi, earlier) {
+            return Some(Found {
+                cue: Some(cue),
+                ..f
+            });
+        }
+        return found(sentence_subject(ctx, lo, v)?);
+    }
+    match subject_before(ctx, v, lo) {
+        Some(m) => found(m),
+        None if NOUN_LIKE_VERBS.contains(&w.as_str()) => None,
+        None => {
+            // "… and then specified that “…”": the subject of the earlier verb.
             if let Some(f) = earlier_in_sentence(ctx, qi, earlier) {
                 return Some(Found {
                     cue: Some(cue),
                     ..f
                 });
             }
-            let m = sentence_subject(ctx, lo, v)?;
-            return Some(Found {
-                mention: m,
-                cue: Some(cue),
-                sieve: Sieve::AdjacentCue,
-            });
-        }
-        match subject_before(ctx, v, lo) {
-            Some(m) => {
-                return Some(Found {
-                    mention: m,
-                    cue: Some(cue),
-                    sieve: Sieve::AdjacentCue,
-                });
-            }
-            None if NOUN_LIKE_VERBS.contains(&w.as_str()) => continue,
-            None => {
-                // "… and then specified that “…”": the subject of the earlier verb.
-                if let Some(f) = earlier_in_sentence(ctx, qi, earlier) {
-                    return Some(Found {
-                        cue: Some(cue),
-                        ..f
-                    });
-                }
-                let m = sentence_subject(ctx, lo, v)?;
-                return Some(Found {
-                    mention: m,
-                    cue: Some(cue),
-                    sieve: Sieve::AdjacentCue,
-                });
-            }
+            found(sentence_subject(ctx, lo, v)?)
         }
     }
-    None
+}
+
+/// A subject that can speak: a name, a pronoun, or a description headed by a role, a
+/// document or a group word.
+fn is_strong(np: &Np, m: &Mention) -> bool {
+    match m.kind {
+        MentionKind::Name | MentionKind::Pronoun(_) => true,
+        MentionKind::Nominal => m.head.as_deref().is_some_and(|h| {
+            np.lx.role_noun(h).is_some()
+                || np.lx.is_source_noun(h)
+                || h.ends_with('s') && np.lx.role_noun(h.trim_end_matches('s')).is_some()
+        }),
+    }
 }
 
 /// The attribution of an earlier quotation in the same sentence.
@@ -321,6 +354,10 @@ fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     {
         j -= 1;
     }
+    if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but" | "or" | "then" | "nor") {
+        // A second verb of the same subject: "shook her head and said".
+        return None;
+    }
     if np.is_punct(j, ",") && j > lo {
         // An appositive or relative clause between commas: "Tom Ridge, a former secretary, said".
         let k = (lo..j).rev().take(20).find(|&k| np.is_punct(k, ","))?;
@@ -341,8 +378,29 @@ fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         }
         return Some(m);
     }
-    let m = np.backward(j, lo)?;
-    is_nominative(np, &m).then_some(m)
+    if let Some(m) = np.subject_backward(j, lo).filter(|m| is_nominative(np, m)) {
+        return Some(m);
+    }
+    // "Beck, who has in the past described", "Trump on Saturday tweeted": a subject a few
+    // words back, across a short phrase without punctuation.
+    let mut k = j;
+    while k > lo && j - k < 6 {
+        k -= 1;
+        let t = np.toks[k];
+        if t.kind != Kind::Word && t.kind != Kind::Number {
+            break;
+        }
+        let w = np.lw(k);
+        if np.lx.is_reporting_verb(&w) || matches!(w.as_ref(), "that" | "and" | "but" | "or") {
+            break;
+        }
+        let subject_like = matches!(w.as_ref(), "he" | "she" | "they" | "who" | "i" | "we")
+            || is_capitalized(np.word(k)) && !np.lx.is_not_name(&w);
+        if subject_like {
+            return np.backward(k, lo).filter(|m| is_nominative(np, m));
+        }
+    }
+    None
 }
 
 fn is_nominative(np: &Np, m: &Mention) -> bool {
@@ -366,8 +424,24 @@ fn sentence_subject(ctx: &Ctx, lo: usize, limit: usize) -> Option<Mention> {
     while start < limit && np.toks[start].kind == Kind::Quote {
         start += 1;
     }
-    if start < limit && np.is_word(start) && np.lx.is_intro_word(&np.lw(start)) {
-        let comma = (start..limit).take(16).find(|&k| np.is_punct(k, ","))?;
+    // A dateline: "NEW YORK - …", "WASHINGTON — …".
+    let caps = (start..limit)
+        .take_while(|&k| np.is_word(k) && np.word(k).chars().all(|c| !c.is_lowercase()))
+        .count();
+    if caps > 0 && ["-", "—", "–"].iter().any(|d| np.is_punct(start + caps, d)) {
+        start += caps + 1;
+    }
+    // Introductory phrases: "Also the day before, …", "Speaking at a rally, …".
+    for _ in 0..3 {
+        let opener = start < limit && np.is_word(start) && {
+            let w = np.lw(start);
+            np.lx.is_intro_word(&w)
+                || (w.ends_with("ing") || w.ends_with("ed")) && is_capitalized(np.word(start))
+        };
+        if !opener {
+            break;
+        }
+        let comma = (start..limit).take(20).find(|&k| np.is_punct(k, ","))?;
         start = comma + 1;
     }
     let m = np.forward(start, limit)?;
@@ -450,7 +524,11 @@ pub fn block_line(ctx: &Ctx, qi: usize) -> Option<Found> {
         return None;
     }
     let m = np.forward(prev.start, prev.end)?;
-    (m.kind == MentionKind::Name).then(|| Found {
+    let plausible = m
+        .name
+        .as_deref()
+        .is_some_and(|n| n.split_whitespace().count() >= 2);
+    (m.kind == MentionKind::Name && plausible).then(|| Found {
         cue: Some(ctx.tok_span(prev.end - 1, prev.end - 1)),
         mention: m,
         sieve: Sieve::BlockLine,
