@@ -378,12 +378,21 @@ impl Entities {
                 best = Some((score, o.entity));
             }
         }
-        best.map(|(_, e)| e).or_else(|| {
-            recent_speaker.filter(|&e| {
-                let g = self.list[e].gender;
-                g == Gender::Unknown || g == wanted
+        let fits = |e: usize| {
+            let ent = &self.list[e];
+            matches!(ent.kind, EntityKind::Person | EntityKind::Unknown)
+                && (ent.gender == Gender::Unknown || ent.gender == wanted)
+        };
+        // Nothing close by: the last compatible speaker, then the last compatible person.
+        best.map(|(_, e)| e)
+            .or_else(|| recent_speaker.filter(|&e| fits(e)))
+            .or_else(|| {
+                self.timeline[..before]
+                    .iter()
+                    .rev()
+                    .find(|o| fits(o.entity) && self.list[o.entity].kind == EntityKind::Person)
+                    .map(|o| o.entity)
             })
-        })
     }
 
     fn resolve_neutral(&self, tok: usize, kind: PronounKind) -> Option<usize> {

@@ -186,7 +186,7 @@ impl<'a> Np<'a> {
             || (self.is_punct(end, ".") && self.is_cap(end.saturating_sub(1)))
         {
             self.name_backward(end, lo)?
-        } else if self.is_word(end) && !self.is_cap(end) {
+        } else if self.is_word(end) && (!self.is_cap(end) || lenient) {
             self.nominal_backward(end, lo, lenient)?
         } else {
             return None;
@@ -221,10 +221,15 @@ impl<'a> Np<'a> {
 
     /// "Trump, who said": the antecedent and the relative pronoun as one mention.
     fn relative_antecedent(&self, who: usize, lo: usize) -> Option<Mention> {
-        if who < lo + 2 || !self.is_punct(who - 1, ",") {
+        if who < lo + 1 {
             return None;
         }
-        let mut m = self.backward(who - 2, lo)?;
+        // "Trump, who said" and "someone who conceded".
+        let end = if self.is_punct(who - 1, ",") { who.checked_sub(2)? } else { who - 1 };
+        if end < lo {
+            return None;
+        }
+        let mut m = self.subject_backward(end, lo)?;
         m.span.end = self.toks[who].end;
         m.last_tok = who;
         Some(m)
@@ -258,6 +263,9 @@ impl<'a> Np<'a> {
                     m.gender = g;
                 }
             }
+            // The role is part of how the text names the speaker.
+            m.first_tok = i;
+            m.span.start = start;
         }
     }
 
@@ -462,7 +470,8 @@ impl<'a> Np<'a> {
 
     /// A description ending in a lower-case noun: "the AFU lieutenant general", "officials".
     fn nominal_backward(&self, end: usize, lo: usize, lenient: bool) -> Option<Mention> {
-        if !self.is_word(end) || self.is_cap(end) {
+        let capital_quantifier = lenient && self.is_cap(end) && QUANTIFIERS.contains(&self.lw(end).as_ref());
+        if !self.is_word(end) || self.is_cap(end) && !capital_quantifier {
             return None;
         }
         let head = self.lw(end).into_owned();
@@ -629,6 +638,25 @@ impl<'a> Np<'a> {
         };
         m.span.start = self.toks[start].start.min(m.span.start);
         Some(m)
+    }
+
+    /// The subject after an inverted reporting verb ("said the 46-year-old."): any
+    /// description that starts with a determiner and runs to punctuation is accepted.
+    pub fn forward_subject(&self, start: usize, hi: usize) -> Option<Mention> {
+        if let Some(m) = self.forward(start, hi) {
+            return Some(m);
+        }
+        if !self.is_determiner(start) {
+            return None;
+        }
+        let mut e = start;
+        while e + 1 < hi && e - start < 6 && self.is_word(e + 1) && !self.is_preposition(e + 1) {
+            e += 1;
+        }
+        if e == start {
+            return None;
+        }
+        self.nominal_backward(e, start, true).filter(|m| m.first_tok == start)
     }
 
     /// "Newt Gingrich, the former House speaker,": the appositive becomes the descriptor.

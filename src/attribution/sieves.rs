@@ -217,7 +217,7 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
         let w = np.lw(i);
         if !w.ends_with("ing") {
             let after = ctx.cue_end_tok(i) + 1;
-            if let Some(m) = np.forward(after, hi).filter(|m| is_nominative(np, m)) {
+            if let Some(m) = np.forward_subject(after, hi).filter(|m| is_nominative(np, m)) {
                 return Some(Found {
                     mention: m,
                     cue: Some(cue),
@@ -229,7 +229,7 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
     }
     // "X said", "X, a former aide, said", "he later told reporters": the first reporting verb
     // within reach, with a subject that starts right after the quotation.
-    let j = (i + 1..hi.min(i + 14)).find(|&j| ctx.cue_at(j).is_some())?;
+    let j = (i + 1..hi).find(|&j| ctx.cue_at(j).is_some())?;
     let cue = ctx.cue_at(j)?;
     let m = subject_before(ctx, j, i)?;
     let starts_here =
@@ -492,11 +492,33 @@ pub fn according_to(ctx: &Ctx, qi: usize) -> Option<Found> {
     None
 }
 
+/// A name (or a role or a document) right before the colon at token `colon`.
+fn colon_speaker(ctx: &Ctx, colon: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let lo = ctx.sentence_of(colon).start;
+    if colon == lo {
+        return None;
+    }
+    let m = np.backward(colon - 1, lo)?;
+    let named = m.kind == MentionKind::Name || matches!(m.kind, MentionKind::Pronoun(_)) && is_nominative(np, &m);
+    (named || m.kind == MentionKind::Nominal && is_strong(np, &m)).then(|| Found {
+        cue: Some(ctx.tok_span(colon, colon)),
+        mention: m,
+        sieve: Sieve::BlockLine,
+    })
+}
+
 /// Sieve 3: a paragraph ending in ':' names the speaker of the quotation that opens the next
 /// paragraph: "Pavel Danilin, political analyst (Moscow):" or "Cruz continued:".
 pub fn block_line(ctx: &Ctx, qi: usize) -> Option<Found> {
     let np = &ctx.np;
     let qt = ctx.tokens.quote_token[qi];
+    // "More from Jones: “…”" — a speaker right before a colon that introduces the quotation.
+    if qt > 0 && np.is_punct(qt - 1, ":") && np.toks[qt - 1].para == np.toks[qt].para {
+        if let Some(found) = colon_speaker(ctx, qt - 1) {
+            return Some(found);
+        }
+    }
     let para = np.toks[qt].para as usize;
     if para == 0 || ctx.tokens.paragraphs[para].start != qt {
         return None;
@@ -518,6 +540,9 @@ pub fn block_line(ctx: &Ctx, qi: usize) -> Option<Found> {
                 });
             }
         }
+    }
+    if let Some(found) = colon_speaker(ctx, prev.end - 1) {
+        return Some(found);
     }
     // "Name, title, program (City):" — a short line that opens with a name.
     if prev.len() > 60 {
