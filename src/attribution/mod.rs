@@ -124,7 +124,7 @@ pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     for qi in 0..found.len() {
         let mut f = sieves::attribute(&ctx, qi, &results);
         let mut key = f.as_ref().and_then(|f| resolve(&ctx, &mut ents, f));
-        if f.is_none() {
+        if f.is_none() && !sieves::has_own_cue(&ctx, qi) {
             if let Some((pf, pk)) = continuation(&ctx, &ents, qi, &results, &keys) {
                 f = Some(Found {
                     sieve: Sieve::Continuation,
@@ -132,6 +132,9 @@ pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
                     ..pf
                 });
                 key = Some((pk.0, Resolution::Previous));
+            } else if let Some(sf) = sieves::embedding_subject(&ctx, qi) {
+                key = resolve(&ctx, &mut ents, &sf);
+                f = Some(sf);
             }
         }
         if let Some((SpeakerKey::Entity(e), _)) = &key {
@@ -140,7 +143,61 @@ pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
         results.push(f);
         keys.push(key);
     }
-    assemble(text, &found, &results, &keys, &ents)
+    let statements: Vec<bool> = (0..found.len())
+        .map(|qi| is_statement(&ctx, qi, results[qi].as_ref()))
+        .collect();
+    assemble(&found, &results, &keys, &statements, &ents)
+}
+
+/// Quoted words that no one is reported as saying are not statements: titles ("“The
+/// Apprentice”"), nicknames (George “Jay” Keyworth) and things named with "called".
+fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool {
+    let np = &ctx.np;
+    let span = ctx.quotes[qi].span();
+    let inner = np.text[span].trim_matches(|c: char| QUOTE_TRIM.contains(&c) || c.is_whitespace());
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let qt = ctx.tokens.quote_token[qi];
+    let name_word = |t: usize| {
+        np.is_word(t) && tokens::is_capitalized(np.word(t)) && np.toks[t].para == np.toks[qt].para
+    };
+    let nickname = words.len() <= 3 && qt > 0 && name_word(qt - 1) && name_word(qt + 1);
+    if nickname {
+        return false;
+    }
+    let title = words.len() <= 10 && is_title_case(&words);
+    match found {
+        Some(f) if f.sieve == Sieve::EmbeddingSubject => !title,
+        Some(f) => !named_with_called(ctx, qt, f),
+        None => !title,
+    }
+}
+
+const QUOTE_TRIM: &[char] = &['“', '”', '"', '\'', '`', '«', '»', '„', '‘', '’', ',', '.'];
+
+/// "a short film called “Tenemos Familias”": a name given to a thing, not words spoken.
+fn named_with_called(ctx: &Ctx, qt: usize, f: &Found) -> bool {
+    let np = &ctx.np;
+    let Some(cue) = &f.cue else { return false };
+    let naming = matches!(
+        &np.text[cue.clone()],
+        "called" | "named" | "dubbed" | "titled" | "entitled" | "labeled" | "labelled"
+    );
+    let right_before = qt > 0 && np.toks[qt - 1].end == cue.end;
+    naming && right_before && matches!(f.mention.kind, MentionKind::Nominal)
+}
+
+/// Every word of four letters or more is capitalised: a title or a name.
+fn is_title_case(words: &[&str]) -> bool {
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    !long.is_empty()
+        && long.iter().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 /// Sieve 4: a quotation with no cue of its own keeps the previous quotation's speaker when it
@@ -160,6 +217,10 @@ fn continuation(
     let pt = ctx.tokens.quote_token[prev];
     let (qp, pp) = (toks[qt].para, toks[pt].para);
     let opens_paragraph = ctx.tokens.paragraphs[qp as usize].start == qt;
+    // A quotation inside a narrative sentence belongs to that sentence, not to the last speaker.
+    if ctx.sentence_of(qt).start != qt {
+        return None;
+    }
     let adjacent = qp == pp || (opens_paragraph && qp == last_para_of(ctx, prev) + 1);
     if !adjacent {
         return None;
@@ -241,17 +302,21 @@ fn resolve(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Res
 }
 
 fn assemble(
-    text: &str,
     found: &[quotes::FoundQuote],
     results: &[Option<Found>],
     keys: &[Option<(SpeakerKey, Resolution)>],
+    statements: &[bool],
     ents: &Entities,
 ) -> Analysis {
-    let _ = text;
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut index: HashMap<SpeakerKey, usize> = HashMap::new();
     let mut quotes = Vec::with_capacity(found.len());
+    let mut other_quoted = Vec::new();
     for (qi, q) in found.iter().enumerate() {
+        if !statements[qi] {
+            other_quoted.push(OtherQuoted { span: q.span() });
+            continue;
+        }
         let f = results[qi].as_ref();
         let speaker = keys[qi].as_ref().map(|(k, _)| {
             *index.entry(k.clone()).or_insert_with(|| {

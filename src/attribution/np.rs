@@ -225,7 +225,11 @@ impl<'a> Np<'a> {
             return None;
         }
         // "Trump, who said" and "someone who conceded".
-        let end = if self.is_punct(who - 1, ",") { who.checked_sub(2)? } else { who - 1 };
+        let end = if self.is_punct(who - 1, ",") {
+            who.checked_sub(2)?
+        } else {
+            who - 1
+        };
         if end < lo {
             return None;
         }
@@ -237,22 +241,34 @@ impl<'a> Np<'a> {
 
     /// "U.S. State Department spokesman Ned Price": the words before the name are its role.
     fn add_premodifier_descriptor(&self, m: &mut Mention, lo: usize) {
-        let mut i = m.first_tok;
-        let mut has_role = false;
-        while i > lo {
+        // The word right before the name must be a role ("manager", "expert", "co-Anchor");
+        // before it may stand what the role is of ("Clinton campaign", "election law").
+        let role_at = |j: usize| {
+            self.is_word(j) && {
+                let w = self.lw(j);
+                let last = w.rsplit('-').next().unwrap_or(&w);
+                self.lx.role_noun(last).is_some()
+            }
+        };
+        if m.first_tok <= lo || !role_at(m.first_tok - 1) {
+            return;
+        }
+        let has_role = true;
+        let mut i = m.first_tok - 1;
+        while i > lo && m.first_tok - i < 7 {
             let j = i - 1;
-            if self.is_word(j) && !self.is_cap(j) && self.lx.role_noun(&self.lw(j)).is_some() {
-                has_role = true;
-            } else if !(self.is_name_word(j)
+            let ok = self.is_name_word(j)
                 || self.honorific_dot(j)
-                || (self.is_word(j) && self.lw(j) == "former"))
-            {
+                || self.is_word(j)
+                    && !self.is_determiner(j)
+                    && !self.is_preposition(j)
+                    && !FUNCTION_WORDS.contains(&self.lw(j).as_ref())
+                    && !self.lx.is_reporting_verb(&self.lw(j))
+                    && self.lx.pronoun(&self.lw(j)).is_none();
+            if !ok {
                 break;
             }
             i = j;
-            if m.first_tok - i > 8 {
-                break;
-            }
         }
         if has_role && i < m.first_tok {
             let start = self.toks[i].start;
@@ -470,7 +486,8 @@ impl<'a> Np<'a> {
 
     /// A description ending in a lower-case noun: "the AFU lieutenant general", "officials".
     fn nominal_backward(&self, end: usize, lo: usize, lenient: bool) -> Option<Mention> {
-        let capital_quantifier = lenient && self.is_cap(end) && QUANTIFIERS.contains(&self.lw(end).as_ref());
+        let capital_quantifier =
+            lenient && self.is_cap(end) && QUANTIFIERS.contains(&self.lw(end).as_ref());
         if !self.is_word(end) || self.is_cap(end) && !capital_quantifier {
             return None;
         }
@@ -656,7 +673,8 @@ impl<'a> Np<'a> {
         if e == start {
             return None;
         }
-        self.nominal_backward(e, start, true).filter(|m| m.first_tok == start)
+        self.nominal_backward(e, start, true)
+            .filter(|m| m.first_tok == start)
     }
 
     /// "Newt Gingrich, the former House speaker,": the appositive becomes the descriptor.

@@ -18,6 +18,8 @@ pub enum Sieve {
     BlockLine,
     /// A quoted paragraph with no cue keeps the previous quotation's speaker.
     Continuation,
+    /// Quoted words inside a narrative sentence with no cue: its subject used them.
+    EmbeddingSubject,
     /// No sieve fired.
     None,
 }
@@ -29,6 +31,7 @@ impl Sieve {
             Sieve::AccordingTo => "according-to",
             Sieve::BlockLine => "block-line",
             Sieve::Continuation => "continuation",
+            Sieve::EmbeddingSubject => "embedding-subject",
             Sieve::None => "none",
         }
     }
@@ -217,7 +220,10 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
         let w = np.lw(i);
         if !w.ends_with("ing") {
             let after = ctx.cue_end_tok(i) + 1;
-            if let Some(m) = np.forward_subject(after, hi).filter(|m| is_nominative(np, m)) {
+            if let Some(m) = np
+                .forward_subject(after, hi)
+                .filter(|m| is_nominative(np, m))
+            {
                 return Some(Found {
                     mention: m,
                     cue: Some(cue),
@@ -448,6 +454,36 @@ fn sentence_subject(ctx: &Ctx, lo: usize, limit: usize) -> Option<Mention> {
     is_nominative(np, &m).then_some(m)
 }
 
+/// Whether the quotation's sentences hold a reporting verb of their own (then a failed cue is
+/// no reason to borrow the previous speaker).
+pub fn has_own_cue(ctx: &Ctx, qi: usize) -> bool {
+    let first = ctx.sentence_of(ctx.tokens.quote_token[qi]);
+    let last = ctx.sentence_of(ctx.last_quote_token(qi));
+    (first.start..last.end).any(|t| ctx.cue_at(t).is_some())
+}
+
+/// Sieve 5: quoted words inside a narrative sentence ("He voiced a wish for a “strong …
+/// Mexico”") belong to the sentence's subject when it is a person, pronoun or role.
+pub fn embedding_subject(ctx: &Ctx, qi: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let qt = ctx.tokens.quote_token[qi];
+    let sentence = ctx.sentence_of(qt);
+    if sentence.start == qt {
+        return None;
+    }
+    let m = sentence_subject(ctx, sentence.start, qt)?;
+    let person = match m.kind {
+        MentionKind::Name => true,
+        MentionKind::Pronoun(_) => is_nominative(np, &m),
+        MentionKind::Nominal => is_strong(np, &m),
+    };
+    person.then_some(Found {
+        mention: m,
+        cue: None,
+        sieve: Sieve::EmbeddingSubject,
+    })
+}
+
 /// Sieve 2: "According to X, “…”", "“…,” according to X", "in his words, “…”".
 pub fn according_to(ctx: &Ctx, qi: usize) -> Option<Found> {
     let np = &ctx.np;
@@ -500,7 +536,8 @@ fn colon_speaker(ctx: &Ctx, colon: usize) -> Option<Found> {
         return None;
     }
     let m = np.backward(colon - 1, lo)?;
-    let named = m.kind == MentionKind::Name || matches!(m.kind, MentionKind::Pronoun(_)) && is_nominative(np, &m);
+    let named = m.kind == MentionKind::Name
+        || matches!(m.kind, MentionKind::Pronoun(_)) && is_nominative(np, &m);
     (named || m.kind == MentionKind::Nominal && is_strong(np, &m)).then(|| Found {
         cue: Some(ctx.tok_span(colon, colon)),
         mention: m,
