@@ -361,8 +361,16 @@ fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         j -= 1;
     }
     if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but" | "or" | "then" | "nor") {
-        // A second verb of the same subject: "shook her head and said".
-        return None;
+        // A second verb of the same subject: "he laughed and said".
+        return subject_nearby(ctx, j, lo);
+    }
+    if np.is_punct(j, ")") {
+        // "Sen. Elizabeth Warren (D-MA) said": step over the parenthesis.
+        let open = (lo..j).rev().take(12).find(|&k| np.is_punct(k, "("))?;
+        if open == lo {
+            return None;
+        }
+        j = open - 1;
     }
     if np.is_punct(j, ",") && j > lo {
         // An appositive or relative clause between commas: "Tom Ridge, a former secretary, said".
@@ -385,10 +393,18 @@ fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         return Some(m);
     }
     if let Some(m) = np.subject_backward(j, lo).filter(|m| is_nominative(np, m)) {
-        return Some(m);
+        // "Trump's comments": a possessive before a noun-like verb is no subject.
+        let possessive =
+            m.kind == MentionKind::Name && super::np::is_possessive(np.word(m.last_tok));
+        return (!possessive).then_some(m);
     }
-    // "Beck, who has in the past described", "Trump on Saturday tweeted": a subject a few
-    // words back, across a short phrase without punctuation.
+    subject_nearby(ctx, j + 1, lo)
+}
+
+/// "Beck, who has in the past described", "Trump on Saturday tweeted", "he laughed and
+/// said": a subject a few words before token `j`, across a short phrase without punctuation.
+fn subject_nearby(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
     let mut k = j;
     while k > lo && j - k < 6 {
         k -= 1;
@@ -401,7 +417,11 @@ fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
             break;
         }
         let subject_like = matches!(w.as_ref(), "he" | "she" | "they" | "who" | "i" | "we")
-            || is_capitalized(np.word(k)) && !np.lx.is_not_name(&w);
+            || is_capitalized(np.word(k))
+                && !np.lx.is_not_name(&w)
+                && !TIME_WORDS.contains(&w.as_ref())
+                && !w.ends_with("ly")
+                && !super::np::is_possessive(np.word(k));
         if subject_like {
             return np.backward(k, lo).filter(|m| is_nominative(np, m));
         }
@@ -430,29 +450,94 @@ fn sentence_subject(ctx: &Ctx, lo: usize, limit: usize) -> Option<Mention> {
     while start < limit && np.toks[start].kind == Kind::Quote {
         start += 1;
     }
-    // A dateline: "NEW YORK - …", "WASHINGTON — …".
-    let caps = (start..limit)
-        .take_while(|&k| np.is_word(k) && np.word(k).chars().all(|c| !c.is_lowercase()))
-        .count();
-    if caps > 0 && ["-", "—", "–"].iter().any(|d| np.is_punct(start + caps, d)) {
-        start += caps + 1;
-    }
-    // Introductory phrases: "Also the day before, …", "Speaking at a rally, …".
-    for _ in 0..3 {
-        let opener = start < limit && np.is_word(start) && {
-            let w = np.lw(start);
-            np.lx.is_intro_word(&w)
-                || (w.ends_with("ing") || w.ends_with("ed")) && is_capitalized(np.word(start))
+    start = skip_dateline(np, start, limit);
+    // Introductory phrases: "Also the day before, …", "Minutes later, …", "At a rally in
+    // Portsmouth, N.H., on Tuesday, …" — segments that end in a comma and are not the subject.
+    for _ in 0..4 {
+        if start >= limit {
+            return None;
+        }
+        let Some(comma) = (start..limit).take(20).find(|&k| np.is_punct(k, ",")) else {
+            break;
         };
-        if !opener {
+        if !is_intro_segment(np, start, comma) {
             break;
         }
-        let comma = (start..limit).take(20).find(|&k| np.is_punct(k, ","))?;
         start = comma + 1;
     }
     let m = np.forward(start, limit)?;
     is_nominative(np, &m).then_some(m)
 }
+
+/// "NEW YORK - …", "WASHINGTON, Aug. 24 (UPI) — …": a dateline before the first sentence.
+fn skip_dateline(np: &Np, start: usize, limit: usize) -> usize {
+    let caps = (start..limit)
+        .take_while(|&k| {
+            np.is_word(k)
+                && np.word(k).chars().all(|c| !c.is_lowercase())
+                && np.word(k).chars().any(char::is_alphabetic)
+        })
+        .count();
+    if caps == 0 {
+        return start;
+    }
+    (start + caps..limit.min(start + caps + 10))
+        .find(|&k| ["-", "—", "–"].iter().any(|d| np.is_punct(k, d)))
+        .map_or(start, |k| k + 1)
+}
+
+/// Whether tokens `start..comma` are an introductory phrase rather than the subject.
+fn is_intro_segment(np: &Np, start: usize, comma: usize) -> bool {
+    if !np.is_word(start) {
+        return np.is_punct(start, "(");
+    }
+    let w = np.lw(start);
+    if np.lx.is_intro_word(&w)
+        || (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"))
+            && is_capitalized(np.word(start))
+    {
+        return true;
+    }
+    if TIME_WORDS.contains(&w.as_ref()) {
+        return true;
+    }
+    // "Trump, the billionaire, said": a name followed by an appositive is the subject.
+    let after_is_appositive = np.is_word(comma + 1)
+        && matches!(
+            np.lw(comma + 1).as_ref(),
+            "the" | "a" | "an" | "who" | "whose" | "which"
+        );
+    match np.forward(start, comma) {
+        Some(m) if m.kind == MentionKind::Name && m.last_tok + 1 == comma => {
+            // A place or a state abbreviation ("Portsmouth, N.H.,") is not the subject.
+            let name = m.name.as_deref().unwrap_or("");
+            !after_is_appositive
+                && (np.lx.is_place(&name.to_lowercase())
+                    || name.contains('.')
+                    || name.chars().count() <= 3)
+        }
+        Some(_) => false,
+        None => true,
+    }
+}
+
+const TIME_WORDS: &[&str] = &[
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "moments",
+    "seconds",
+    "earlier",
+    "later",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+];
 
 /// Whether the quotation's sentences hold a reporting verb of their own (then a failed cue is
 /// no reason to borrow the previous speaker).
