@@ -117,7 +117,10 @@ impl Entities {
                 continue;
             }
             match np.forward(i, toks.len()) {
-                Some(m) if m.kind == MentionKind::Name => {
+                Some(mut m) if m.kind == MentionKind::Name => {
+                    if m.descriptor.is_none() {
+                        m.descriptor = role_before_comma(np, i);
+                    }
                     let next = m.last_tok.max(i) + 1;
                     if !is_sentence_start_noise(np, i, &m) {
                         let e = ents.link(np.lx, &m);
@@ -428,6 +431,22 @@ impl Entities {
             Some(o.entity) != except && matches!(self.list[o.entity].kind, EntityKind::Person)
         })
     }
+}
+
+/// "The canton's president, Claudia Maurer, …": a role right before the name and a comma.
+fn role_before_comma(np: &Np, i: usize) -> Option<String> {
+    if i < 2 || !np.is_punct(i - 1, ",") {
+        return None;
+    }
+    let lo = i.saturating_sub(8);
+    let m = np.backward(i - 2, lo)?;
+    let head = m.head.as_deref()?;
+    (m.kind == MentionKind::Nominal && np.lx.role_noun(head).is_some()).then(|| {
+        np.text[m.span.clone()]
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .to_string()
+    })
 }
 
 fn shares_stem(a: &[String], b: &[String]) -> bool {

@@ -161,7 +161,9 @@ fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool {
         np.is_word(t) && tokens::is_capitalized(np.word(t)) && np.toks[t].para == np.toks[qt].para
     };
     let nickname = words.len() <= 3 && qt > 0 && name_word(qt - 1) && name_word(qt + 1);
-    if nickname {
+    // "the so-called “productivity plan”": the writer keeps the words at arm's length.
+    let so_called = qt > 0 && np.is_word(qt - 1) && np.lw(qt - 1) == "so-called";
+    if nickname || so_called && words.len() <= 4 {
         return false;
     }
     let title = words.len() <= 10 && is_title_case(&words);

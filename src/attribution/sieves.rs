@@ -258,6 +258,17 @@ fn left_cue(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<Found> {
     let mut v = qt;
     while v > lo {
         v -= 1;
+        // A new clause ("…; …", "…, while …") has its own speaker: do not look past it.
+        let clause_break = np.is_punct(v, ";")
+            || np.is_punct(v, ",")
+                && np.is_word(v + 1)
+                && matches!(
+                    np.lw(v + 1).as_ref(),
+                    "while" | "whereas" | "but" | "although"
+                );
+        if clause_break && weak.is_some() {
+            break;
+        }
         let Some(found) = cue_with_subject(ctx, qi, v, lo, earlier) else {
             continue;
         };
@@ -381,6 +392,18 @@ fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         let mut m = np.backward(k - 1, lo)?;
         if !is_nominative(np, &m) {
             return None;
+        }
+        // "Her spokeswoman, Dana Whitfield, said": the name between the commas is the speaker.
+        if m.kind == MentionKind::Nominal {
+            if let Some(mut named) = np
+                .forward(k + 1, j)
+                .filter(|n| n.kind == MentionKind::Name && n.last_tok + 1 == j)
+            {
+                named.descriptor = Some(np.text[m.span.clone()].to_string());
+                named.span.start = m.span.start;
+                named.first_tok = m.first_tok;
+                return Some(named);
+            }
         }
         if m.kind == MentionKind::Name && m.descriptor.is_none() {
             let d = np.text[np.toks[k + 1].start..np.toks[j - 1].end].trim();
