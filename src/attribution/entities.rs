@@ -5,7 +5,7 @@
 use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::np::{Mention, MentionKind, Np};
 use super::tokens::Kind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
@@ -24,9 +24,27 @@ pub struct Entity {
     pub kind: EntityKind,
     pub gender: Gender,
     pub descriptor: Option<String>,
+    /// The descriptor's words, lower case, for matching roles.
+    descriptor_words: Vec<String>,
     /// Titles bound to this entity: head noun and modifiers ("president", ["russian"]).
     roles: Vec<(String, Vec<String>)>,
     pub mention_count: usize,
+}
+
+impl Entity {
+    /// Keeps a descriptor worth showing: several words, or one role noun.
+    fn set_descriptor(&mut self, lx: &Lexicon, d: Option<&str>) {
+        let Some(d) = d else { return };
+        let lower = d.to_lowercase();
+        if d.split_whitespace().count() > 1 || lx.role_noun(&lower).is_some() {
+            self.descriptor = Some(d.to_string());
+            self.descriptor_words = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+        }
+    }
 }
 
 /// One mention of an entity in the narrative, for pronoun and title resolution.
@@ -86,7 +104,7 @@ impl Entities {
     pub fn build(np: &Np) -> Entities {
         let mut ents = Entities {
             list: vec![],
-            by_word: HashMap::new(),
+            by_word: HashMap::default(),
             timeline: vec![],
             speakers: vec![],
         };
@@ -118,6 +136,10 @@ impl Entities {
             }
             match np.forward(i, toks.len()) {
                 Some(mut m) if m.kind == MentionKind::Name => {
+                    if m.descriptor.is_none() {
+                        let lo = i.saturating_sub(10);
+                        np.add_premodifier_descriptor(&mut m, lo);
+                    }
                     if m.descriptor.is_none() {
                         m.descriptor = role_before_comma(np, i);
                     }
@@ -167,16 +189,20 @@ impl Entities {
 
     /// Finds or creates the entity a name refers to.
     pub fn link(&mut self, lx: &Lexicon, m: &Mention) -> usize {
-        let name = m.name.clone().unwrap_or_default();
+        let name = m.name.as_deref().unwrap_or_default();
+        let lower = name.to_lowercase();
         let words: Vec<&str> = name.split_whitespace().collect();
-        let kind = classify(lx, &words, m);
-        if let Some(e) = self.find(lx, &words, m.gender, kind) {
+        let lower_words: Vec<&str> = lower.split_whitespace().collect();
+        let kind = classify(lx, &words, &lower_words, m);
+        if let Some(e) = self.find(lx, &words, &lower_words, m.gender, kind) {
             let ent = &mut self.list[e];
-            if !ent.aliases.contains(&name) {
-                ent.aliases.push(name.clone());
+            if !ent.aliases.iter().any(|a| a == name) {
+                ent.aliases.push(name.to_string());
+                self.index(e, &lower_words);
             }
+            let ent = &mut self.list[e];
             if words.len() > ent.name.split_whitespace().count() && kind != EntityKind::Place {
-                ent.name = name.clone();
+                ent.name = name.to_string();
             }
             if ent.gender == Gender::Unknown {
                 ent.gender = m.gender;
@@ -185,32 +211,30 @@ impl Entities {
                 ent.kind = kind;
             }
             if ent.descriptor.is_none() {
-                ent.descriptor = m.descriptor.clone().filter(|d| {
-                    d.split_whitespace().count() > 1 || lx.role_noun(&d.to_lowercase()).is_some()
-                });
+                ent.set_descriptor(lx, m.descriptor.as_deref());
             }
-            self.index(e, &words);
             return e;
         }
         let e = self.list.len();
-        self.list.push(Entity {
-            name: name.clone(),
-            aliases: vec![name.clone()],
+        let mut ent = Entity {
+            name: name.to_string(),
+            aliases: vec![name.to_string()],
             kind,
             gender: m.gender,
-            descriptor: m.descriptor.clone().filter(|d| {
-                d.split_whitespace().count() > 1 || lx.role_noun(&d.to_lowercase()).is_some()
-            }),
+            descriptor: None,
+            descriptor_words: vec![],
             roles: vec![],
             mention_count: 0,
-        });
-        self.index(e, &words);
+        };
+        ent.set_descriptor(lx, m.descriptor.as_deref());
+        self.list.push(ent);
+        self.index(e, &lower_words);
         e
     }
 
-    fn index(&mut self, e: usize, words: &[&str]) {
-        for w in words {
-            let list = self.by_word.entry(w.to_lowercase()).or_default();
+    fn index(&mut self, e: usize, lower_words: &[&str]) {
+        for w in lower_words {
+            let list = self.by_word.entry(w.to_string()).or_default();
             if !list.contains(&e) {
                 list.push(e);
             }
@@ -223,11 +247,12 @@ impl Entities {
         &self,
         lx: &Lexicon,
         words: &[&str],
+        lower_words: &[&str],
         gender: Gender,
         kind: EntityKind,
     ) -> Option<usize> {
-        let last = words.last()?.to_lowercase();
-        let candidates = self.by_word.get(&last)?;
+        let last = lower_words.last()?;
+        let candidates = self.by_word.get(*last)?;
         let recency = |e: usize| {
             self.timeline
                 .iter()
@@ -254,8 +279,11 @@ impl Entities {
     /// The entity a name refers to, without creating one.
     pub fn lookup(&self, m: &Mention, lx: &Lexicon) -> Option<usize> {
         let name = m.name.as_deref()?;
+        let lower = name.to_lowercase();
         let words: Vec<&str> = name.split_whitespace().collect();
-        self.find(lx, &words, m.gender, classify(lx, &words, m))
+        let lower_words: Vec<&str> = lower.split_whitespace().collect();
+        let kind = classify(lx, &words, &lower_words, m);
+        self.find(lx, &words, &lower_words, m.gender, kind)
     }
 
     /// Resolves a title or role ("the Russian President", "the AFU lieutenant general").
@@ -282,11 +310,7 @@ impl Entities {
             if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
                 continue;
             }
-            let desc_fit = ent.descriptor.as_deref().is_some_and(|d| {
-                d.to_lowercase()
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == head)
-            });
+            let desc_fit = ent.descriptor_words.iter().any(|w| *w == head);
             let role_fit = ent.roles.iter().any(|(h, ms)| {
                 h == &head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, &mods))
             });
@@ -464,8 +488,10 @@ fn is_sentence_start_noise(np: &Np, i: usize, m: &Mention) -> bool {
     w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed")
 }
 
-fn classify(lx: &Lexicon, words: &[&str], m: &Mention) -> EntityKind {
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> EntityKind {
+    if lower.is_empty() {
+        return EntityKind::Unknown;
+    }
     if lower.iter().all(|w| lx.is_place(w)) {
         return EntityKind::Place;
     }
@@ -475,12 +501,12 @@ fn classify(lx: &Lexicon, words: &[&str], m: &Mention) -> EntityKind {
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase());
     if lower.iter().any(|w| lx.is_org_word(w))
-        || lower.first().is_some_and(|w| w == "the")
+        || lower.first().is_some_and(|w| *w == "the")
         || acronym
     {
         return EntityKind::Organisation;
     }
-    if m.gender != Gender::Unknown || lx.first_name_gender(&lower[0]).is_some() {
+    if m.gender != Gender::Unknown || lx.first_name_gender(lower[0]).is_some() {
         return EntityKind::Person;
     }
     if words.len() >= 2 && !lower.iter().any(|w| lx.is_place(w)) {
@@ -515,12 +541,11 @@ mod tests {
 
     #[test]
     fn surnames_and_first_names_are_compatible() {
-        assert!(names_compatible(&["Putin"], &["Vladimir", "Putin"]));
-        assert!(names_compatible(&["Hillary"], &["Hillary", "Clinton"]));
-        assert!(names_compatible(
-            &["Donald", "J.", "Trump"],
-            &["Donald", "Trump"]
-        ));
-        assert!(!names_compatible(&["Eric", "Trump"], &["Donald", "Trump"]));
+        let lx = Lexicon::get();
+        assert!(names_compatible(lx, &["Putin"], &["Vladimir", "Putin"]));
+        assert!(names_compatible(lx, &["Hillary"], &["Hillary", "Clinton"]));
+        assert!(names_compatible(lx, &["Donald", "J.", "Trump"], &["Donald", "Trump"]));
+        assert!(!names_compatible(lx, &["Eric", "Trump"], &["Donald", "Trump"]));
+        assert!(!names_compatible(lx, &["Trump"], &["Trump", "Tower"]));
     }
 }

@@ -3,7 +3,7 @@
 //! Each file is plain text: `#` starts a comment, words are separated by white space or new
 //! lines, and all words are lower case. Lookups take lower-cased words.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Grammatical gender as far as a word tells it.
@@ -72,8 +72,8 @@ fn gender_of(tag: Option<&str>) -> Gender {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut reporting_verbs = HashSet::new();
-        let mut phrasal_verbs: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut reporting_verbs = HashSet::default();
+        let mut phrasal_verbs: HashMap<&str, Vec<&str>> = HashMap::default();
         for w in words(include_str!("lexicon/reporting_verbs.txt")) {
             match w.split_once('+') {
                 Some((verb, particle)) => phrasal_verbs.entry(verb).or_default().push(particle),

@@ -108,6 +108,7 @@ pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     let toks = tokens::tokenize(text, paragraphs, &found);
     let np = Np {
         text,
+        lower: &toks.lower,
         toks: &toks.toks,
         paras: &toks.paragraphs,
         lx: Lexicon::get(),
@@ -343,7 +344,7 @@ fn assemble(
     Analysis {
         quotes,
         speakers,
-        other_quoted: vec![],
+        other_quoted,
     }
 }
 
@@ -371,5 +372,172 @@ fn new_speaker(k: &SpeakerKey, ents: &Entities) -> Speaker {
             kind: EntityKind::Unknown,
             quotes: vec![],
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::split_paragraphs;
+
+    /// (quoted text, speaker, sieve) for each statement.
+    fn run(text: &str) -> Vec<(String, Option<String>, &'static str)> {
+        let a = analyse_text(text, &split_paragraphs(text));
+        a.quotes
+            .iter()
+            .map(|q| {
+                (
+                    text[q.span.clone()].to_string(),
+                    q.speaker.map(|s| a.speakers[s].name.clone()),
+                    q.sieve.name(),
+                )
+            })
+            .collect()
+    }
+
+    fn speaker_of(text: &str, quote_start: &str) -> Option<String> {
+        run(text)
+            .into_iter()
+            .find(|(q, _, _)| q.contains(quote_start))
+            .unwrap_or_else(|| panic!("no quote {quote_start:?} in {text:?}"))
+            .1
+    }
+
+    fn sieve_of(text: &str, quote_start: &str) -> &'static str {
+        run(text).into_iter().find(|(q, _, _)| q.contains(quote_start)).map_or("missing", |r| r.2)
+    }
+
+    // Sieve 1: adjacent cues.
+    #[test]
+    fn adjacent_said_after_quote() {
+        let t = "“We will win,” said Maria Lopez, the mayor.";
+        assert_eq!(speaker_of(t, "We will win"), Some("Maria Lopez".into()));
+        assert_eq!(sieve_of(t, "We will win"), "adjacent-cue");
+        let t = "“We will win,” Maria Lopez added.";
+        assert_eq!(speaker_of(t, "We will win"), Some("Maria Lopez".into()));
+    }
+
+    #[test]
+    fn adjacent_said_before_quote() {
+        assert_eq!(speaker_of("Maria Lopez said: “We will win.”", "We will"), Some("Maria Lopez".into()));
+        let t = "Maria Lopez said that the plan was “a disaster for the city.”";
+        assert_eq!(speaker_of(t, "a disaster"), Some("Maria Lopez".into()));
+    }
+
+    #[test]
+    fn adjacent_split_quote_shares_its_cue() {
+        let t = "“It is over,” John Carter said, “and we lost.”";
+        assert_eq!(speaker_of(t, "and we lost"), Some("John Carter".into()));
+    }
+
+    #[test]
+    fn adjacent_does_not_fire_on_capitalised_words_or_passives() {
+        // "Post" is not the verb "post"; "was asked" reports someone else's question.
+        let t = "An essay in The Washington Post was titled “Notes on a Crisis.”";
+        assert_eq!(run(t).iter().find(|r| r.0.contains("Notes")).and_then(|r| r.1.clone()), None);
+        let t = "At the hearing he was asked “why now?” by nobody in particular.";
+        assert_ne!(sieve_of(t, "why now"), "adjacent-cue");
+    }
+
+    // Sieve 2: according to.
+    #[test]
+    fn according_to_names_the_source() {
+        let t = "Anna Berg chaired the session. According to her, “the budget is fine.”";
+        assert_eq!(speaker_of(t, "the budget"), Some("Anna Berg".into()));
+        assert_eq!(sieve_of(t, "the budget"), "according-to");
+        let t = "Tom Reed spoke last. He attacked those who, in his words, “sold the town.”";
+        assert_eq!(speaker_of(t, "sold the town"), Some("Tom Reed".into()));
+    }
+
+    #[test]
+    fn according_to_does_not_fire_without_the_phrase() {
+        let t = "The weather was bad. “Nobody came.”";
+        assert_ne!(sieve_of(t, "Nobody came"), "according-to");
+    }
+
+    // Sieve 3: block lines.
+    #[test]
+    fn block_line_names_the_quoted_paragraphs() {
+        let t = "Pavel Danilin, political analyst (Moscow):\n\n“First point.\n\n“Second point.”";
+        assert_eq!(speaker_of(t, "First point"), Some("Pavel Danilin".into()));
+        assert_eq!(sieve_of(t, "First point"), "block-line");
+    }
+
+    #[test]
+    fn block_line_needs_a_name() {
+        let t = "Wait, it gets better:\n\n“Nobody saw it coming.”";
+        assert_eq!(speaker_of(t, "Nobody saw"), None);
+    }
+
+    // Sieve 4: continuation.
+    #[test]
+    fn continuation_keeps_the_speaker() {
+        let t = "“We are ready,” said Omar Haddad.\n\n“The trucks leave at dawn.”";
+        assert_eq!(speaker_of(t, "The trucks"), Some("Omar Haddad".into()));
+        assert_eq!(sieve_of(t, "The trucks"), "continuation");
+    }
+
+    #[test]
+    fn continuation_stops_when_someone_else_is_introduced() {
+        let t = "“We are ready,” said Omar Haddad.\n\nLater, Julia Stone arrived at the depot.\n\n“The trucks leave at dawn.”";
+        assert_ne!(speaker_of(t, "The trucks"), Some("Omar Haddad".into()));
+    }
+
+    // Sieve 5: pronouns.
+    #[test]
+    fn pronoun_resolves_to_compatible_mention() {
+        let t = "Mary Holt met John Perez on Friday. “It went well,” she said.";
+        assert_eq!(speaker_of(t, "It went well"), Some("Mary Holt".into()));
+        let t = "Mary Holt met John Perez on Friday. “It went well,” he said.";
+        assert_eq!(speaker_of(t, "It went well"), Some("John Perez".into()));
+    }
+
+    #[test]
+    fn pronoun_prefers_subjects_to_prepositional_objects() {
+        let t = "Like Victor Adams, Ivan Petrov spoke briefly. He only said that they “agreed.”";
+        assert_eq!(speaker_of(t, "agreed"), Some("Ivan Petrov".into()));
+    }
+
+    // Sieve 6: titles and roles.
+    #[test]
+    fn title_resolves_to_introduced_role() {
+        let t = "U.S. State Department spokesman Ned Price spoke first.\n\n“We are watching,” the spokesman said.";
+        assert_eq!(speaker_of(t, "We are watching"), Some("Ned Price".into()));
+    }
+
+    #[test]
+    fn unresolved_role_stays_a_description() {
+        let t = "“We have no comment,” a Pentagon spokesman said.";
+        assert_eq!(speaker_of(t, "no comment"), Some("a Pentagon spokesman".into()));
+    }
+
+    #[test]
+    fn names_merge_into_one_speaker() {
+        let t = "Vladimir Putin arrived in Minsk.\n\n“It was useful,” Putin said.\n\n“It was timely,” the Russian President said.";
+        let a = analyse_text(t, &split_paragraphs(t));
+        assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+        assert_eq!(a.speakers[0].name, "Vladimir Putin");
+        assert_eq!(a.speakers[0].quotes.len(), 2);
+    }
+
+    // Sieve 5 (embedding subject) and statements.
+    #[test]
+    fn embedded_quote_belongs_to_sentence_subject() {
+        let t = "Carla Diaz arrived late. She voiced a wish for a “strong and prosperous region.”";
+        assert_eq!(speaker_of(t, "strong and"), Some("Carla Diaz".into()));
+    }
+
+    #[test]
+    fn titles_nicknames_and_scare_quotes_are_not_statements() {
+        let t = "He appeared on “Meet the Press” on Sunday. George “Jay” Keyworth agreed with the so-called “productivity plan.”";
+        let a = analyse_text(t, &split_paragraphs(t));
+        assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+        assert_eq!(a.other_quoted.len(), 3);
+    }
+
+    #[test]
+    fn no_cue_no_speaker() {
+        let t = "The report arrived on Monday. Jim Ball read it. Prices rose. “Sales fell.”";
+        assert_eq!(speaker_of(t, "Sales fell"), None);
     }
 }

@@ -5,7 +5,7 @@
 //! from it ("said X"); neither direction needs a part-of-speech tagger.
 
 use super::lexicon::{Gender, Lexicon, PronounKind};
-use super::tokens::{Kind, Token, is_capitalized, lower};
+use super::tokens::{Kind, Token, is_capitalized};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +63,8 @@ const NAME_PARTICLES: &[&str] = &[
 
 pub struct Np<'a> {
     pub text: &'a str,
+    /// `text` lower-cased with the same offsets.
+    pub lower: &'a str,
     pub toks: &'a [Token],
     /// Token ranges of the paragraphs.
     pub paras: &'a [Range<usize>],
@@ -84,7 +86,9 @@ impl<'a> Np<'a> {
             .map(|i| self.word(i))
             .filter(|w| w.chars().count() > 3)
             .collect();
-        if words.len() < 3 || range.len() > 40 {
+        // Headings have no full stop at the end; short sentences do.
+        let ends_sentence = range.end > range.start && self.is_punct(range.end - 1, ".");
+        if words.len() < 3 || range.len() > 40 || ends_sentence {
             return false;
         }
         let caps = words.iter().filter(|w| is_capitalized(w)).count();
@@ -95,7 +99,8 @@ impl<'a> Np<'a> {
         self.toks[i].text(self.text)
     }
     pub fn lw(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        lower(self.word(i))
+        let t = self.toks[i];
+        std::borrow::Cow::Borrowed(&self.lower[t.start..t.end])
     }
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
@@ -240,7 +245,7 @@ impl<'a> Np<'a> {
     }
 
     /// "U.S. State Department spokesman Ned Price": the words before the name are its role.
-    fn add_premodifier_descriptor(&self, m: &mut Mention, lo: usize) {
+    pub fn add_premodifier_descriptor(&self, m: &mut Mention, lo: usize) {
         // The word right before the name must be a role ("manager", "expert", "co-Anchor");
         // before it may stand what the role is of ("Clinton campaign", "election law").
         let role_at = |j: usize| {

@@ -4,7 +4,6 @@
 //! sentence "“…,” said Lukashenko." is three tokens and a full stop.
 
 use super::quotes::FoundQuote;
-use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +37,9 @@ impl Token {
 
 pub struct Tokens {
     pub toks: Vec<Token>,
+    /// The text lower-cased with every byte offset kept, so a token's lower-case form is a
+    /// slice of it and no word is lower-cased twice.
+    pub lower: String,
     /// Token index ranges of the sentences, in order.
     pub sentences: Vec<Range<usize>>,
     /// Token index ranges of the paragraphs, in order (paragraph index = position).
@@ -46,13 +48,34 @@ pub struct Tokens {
     pub quote_token: Vec<usize>,
 }
 
-/// Lower-cases a word without allocating when it is already lower case.
-pub fn lower(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_uppercase) {
-        Cow::Owned(s.to_lowercase())
-    } else {
-        Cow::Borrowed(s)
+/// Lower-cases `text` character by character, keeping each character's UTF-8 length (a
+/// character whose lower case is longer, or several characters, is kept as it is).
+pub fn lower_same_offsets(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            out.push(b.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
+        // A multi-byte character: `text` is valid UTF-8, so `i` starts one.
+        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        let len = c.len_utf8();
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == len && x != c => {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(x.encode_utf8(&mut buf).as_bytes());
+            }
+            _ => out.extend_from_slice(&bytes[i..i + len]),
+        }
+        i += len;
     }
+    // Only whole characters were copied or replaced by characters of the same length.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 pub fn is_capitalized(s: &str) -> bool {
@@ -110,9 +133,11 @@ pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) 
         }
         para_ranges.push(first..toks.len());
     }
-    let sentences = split_sentences(text, &mut toks, &para_ranges, quotes);
+    let lower = lower_same_offsets(text);
+    let sentences = split_sentences(text, &lower, &mut toks, &para_ranges, quotes);
     Tokens {
         toks,
+        lower,
         sentences,
         paragraphs: para_ranges,
         quote_token,
@@ -184,6 +209,7 @@ fn is_initialism(so_far: &str, after: Option<char>) -> bool {
 
 fn split_sentences(
     text: &str,
+    lower: &str,
     toks: &mut [Token],
     paras: &[Range<usize>],
     quotes: &[FoundQuote],
@@ -197,7 +223,7 @@ fn split_sentences(
             } else {
                 None
             };
-            if next.is_some() && ends_sentence(text, toks, i, quotes) {
+            if next.is_some() && ends_sentence(text, lower, toks, i, quotes) {
                 sentences.push(start..i + 1);
                 start = i + 1;
             }
@@ -214,7 +240,7 @@ fn split_sentences(
     sentences
 }
 
-fn ends_sentence(text: &str, toks: &[Token], i: usize, quotes: &[FoundQuote]) -> bool {
+fn ends_sentence(text: &str, lower: &str, toks: &[Token], i: usize, quotes: &[FoundQuote]) -> bool {
     let t = toks[i];
     let next = toks[i + 1];
     let next_text = next.text(text);
@@ -227,9 +253,9 @@ fn ends_sentence(text: &str, toks: &[Token], i: usize, quotes: &[FoundQuote]) ->
                 return false;
             }
             if p == "." && i > 0 && toks[i - 1].is_word() {
-                let w = lower(toks[i - 1].text(text));
+                let w = toks[i - 1].text(lower);
                 let initial = w.chars().count() == 1 && is_capitalized(toks[i - 1].text(text));
-                if initial || ABBREVIATIONS.contains(&w.as_ref()) {
+                if initial || ABBREVIATIONS.contains(&w) {
                     return false;
                 }
             }
@@ -301,5 +327,20 @@ mod tests {
         let (t, _) = toks("It fell 10.1% to $1,490 in 2022.");
         assert!(t.contains(&"10.1".to_string()));
         assert!(t.contains(&"1,490".to_string()));
+    }
+}
+
+#[cfg(test)]
+mod lower_tests {
+    use super::lower_same_offsets;
+
+    #[test]
+    fn lower_case_keeps_offsets() {
+        for t in ["Putin SAID", "Łukasz Öz", "İstanbul ẞ", "漢字 É"] {
+            let l = lower_same_offsets(t);
+            assert_eq!(l.len(), t.len(), "{t}");
+            assert!(t.char_indices().all(|(i, _)| l.is_char_boundary(i)));
+        }
+        assert_eq!(lower_same_offsets("Putin SAID"), "putin said");
     }
 }

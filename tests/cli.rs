@@ -1,0 +1,142 @@
+//! The command line as a user meets it: exit codes and one-line messages.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn quoth(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quoth"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run quoth")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// One line on stderr, starting with "quoth: ", with no panic or Debug noise.
+fn assert_one_line_error(o: &Output, code: i32, needle: &str) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(code), "stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "not one line: {err:?}");
+    assert!(err.starts_with("quoth: "), "{err:?}");
+    assert!(err.contains(needle), "{err:?} lacks {needle:?}");
+    assert!(!err.contains("panicked") && !err.contains("Os {"), "{err:?}");
+}
+
+fn sample(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-articles")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quoth-cli-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn missing_file_is_input_error() {
+    let o = quoth(&["quotes", "/nonexistent/quoth/article.txt"]);
+    assert_one_line_error(&o, 2, "/nonexistent/quoth/article.txt: no such file");
+}
+
+#[test]
+fn directory_is_refused() {
+    let dir = temp_dir("dir");
+    let o = quoth(&["quotes", dir.to_str().expect("utf-8 path")]);
+    assert_one_line_error(&o, 2, "is a directory");
+}
+
+#[test]
+fn binary_file_is_not_text() {
+    let dir = temp_dir("bin");
+    let f = dir.join("image.png");
+    std::fs::write(&f, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").expect("write");
+    let o = quoth(&["quotes", f.to_str().expect("utf-8 path")]);
+    assert_one_line_error(&o, 2, "not text");
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("perm");
+    let f = dir.join("secret.txt");
+    std::fs::write(&f, "text").expect("write");
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&f).is_ok() {
+        return; // running as root: permissions do not apply
+    }
+    let o = quoth(&["quotes", f.to_str().expect("utf-8 path")]);
+    assert_one_line_error(&o, 2, "permission denied");
+}
+
+#[test]
+fn unknown_flag_is_usage_error() {
+    let o = quoth(&["quotes", "--frobnicate", "x.txt"]);
+    assert_one_line_error(&o, 2, "--frobnicate");
+}
+
+#[test]
+fn json_takes_one_file() {
+    let a = sample("harbour-strike.txt");
+    let o = quoth(&["quotes", "--json", &a, &a]);
+    assert_one_line_error(&o, 2, "--json takes one file");
+}
+
+#[test]
+fn help_and_version_succeed() {
+    let o = quoth(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("quotes"));
+    let o = quoth(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("quoth "));
+}
+
+#[test]
+fn quotes_json_follows_the_contract() {
+    let path = sample("putin-lukashenko-minsk.txt");
+    let o = quoth(&["quotes", "--json", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let bytes = std::fs::read(&path).expect("read");
+    let quotes = v["quotes"].as_array().expect("quotes");
+    assert_eq!(quotes.len(), 25);
+    for q in quotes {
+        let (s, e) = (q["start"].as_u64().expect("start") as usize, q["end"].as_u64().expect("end") as usize);
+        assert!(s < e && e <= bytes.len());
+        let text = std::str::from_utf8(&bytes[s..e]).expect("char boundaries");
+        assert_eq!(q["text"].as_str(), Some(text));
+        assert!(q["sieve"].is_string());
+    }
+    let speakers: Vec<&str> = v["speakers"].as_array().expect("speakers").iter().filter_map(|s| s["name"].as_str()).collect();
+    assert!(speakers.contains(&"Vladimir Putin"), "{speakers:?}");
+}
+
+#[test]
+fn quotes_jsonl_keeps_file_order() {
+    let a = sample("harbour-strike.txt");
+    let b = sample("alpine-pass-closure.txt");
+    let o = quoth(&["quotes", "--jsonl", &a, &b, &a]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let files: Vec<String> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json line")["file"].as_str().expect("file").to_string())
+        .collect();
+    assert_eq!(files, vec![a.clone(), b, a]);
+}
+
+#[test]
+fn quotes_table_lists_speakers() {
+    let o = quoth(&["quotes", &sample("alpine-pass-closure.txt")]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Marco Bianchi"), "{out}");
+    assert!(out.contains("5 quotations"), "{out}");
+}
