@@ -16,7 +16,11 @@ fn main() {
 fn corpus() -> Vec<Article> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let shared = root.join("../shared/corpus/polnear-train");
-    let dir = if shared.is_dir() { shared } else { root.join("sample-articles") };
+    let dir = if shared.is_dir() {
+        shared
+    } else {
+        root.join("sample-articles")
+    };
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
@@ -40,7 +44,8 @@ fn attribute_corpus(bencher: divan::Bencher) {
 /// The seed article alone: loading (paragraph split) and attribution.
 #[divan::bench]
 fn attribute_seed(bencher: divan::Bencher) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles/putin-lukashenko-minsk.txt");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles/putin-lukashenko-minsk.txt");
     let text = std::fs::read_to_string(path).unwrap_or_default();
     bencher.counter(BytesCount::new(text.len())).bench(|| {
         let paras = split_paragraphs(&text);

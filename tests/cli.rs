@@ -22,7 +22,10 @@ fn assert_one_line_error(o: &Output, code: i32, needle: &str) {
     assert_eq!(err.lines().count(), 1, "not one line: {err:?}");
     assert!(err.starts_with("quoth: "), "{err:?}");
     assert!(err.contains(needle), "{err:?} lacks {needle:?}");
-    assert!(!err.contains("panicked") && !err.contains("Os {"), "{err:?}");
+    assert!(
+        !err.contains("panicked") && !err.contains("Os {"),
+        "{err:?}"
+    );
 }
 
 fn sample(name: &str) -> String {
@@ -109,13 +112,21 @@ fn quotes_json_follows_the_contract() {
     let quotes = v["quotes"].as_array().expect("quotes");
     assert_eq!(quotes.len(), 25);
     for q in quotes {
-        let (s, e) = (q["start"].as_u64().expect("start") as usize, q["end"].as_u64().expect("end") as usize);
+        let (s, e) = (
+            q["start"].as_u64().expect("start") as usize,
+            q["end"].as_u64().expect("end") as usize,
+        );
         assert!(s < e && e <= bytes.len());
         let text = std::str::from_utf8(&bytes[s..e]).expect("char boundaries");
         assert_eq!(q["text"].as_str(), Some(text));
         assert!(q["sieve"].is_string());
     }
-    let speakers: Vec<&str> = v["speakers"].as_array().expect("speakers").iter().filter_map(|s| s["name"].as_str()).collect();
+    let speakers: Vec<&str> = v["speakers"]
+        .as_array()
+        .expect("speakers")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
     assert!(speakers.contains(&"Vladimir Putin"), "{speakers:?}");
 }
 
@@ -127,7 +138,12 @@ fn quotes_jsonl_keeps_file_order() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let files: Vec<String> = String::from_utf8_lossy(&o.stdout)
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json line")["file"].as_str().expect("file").to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("json line")["file"]
+                .as_str()
+                .expect("file")
+                .to_string()
+        })
         .collect();
     assert_eq!(files, vec![a.clone(), b, a]);
 }

@@ -544,8 +544,16 @@ mod tests {
         let lx = Lexicon::get();
         assert!(names_compatible(lx, &["Putin"], &["Vladimir", "Putin"]));
         assert!(names_compatible(lx, &["Hillary"], &["Hillary", "Clinton"]));
-        assert!(names_compatible(lx, &["Donald", "J.", "Trump"], &["Donald", "Trump"]));
-        assert!(!names_compatible(lx, &["Eric", "Trump"], &["Donald", "Trump"]));
+        assert!(names_compatible(
+            lx,
+            &["Donald", "J.", "Trump"],
+            &["Donald", "Trump"]
+        ));
+        assert!(!names_compatible(
+            lx,
+            &["Eric", "Trump"],
+            &["Donald", "Trump"]
+        ));
         assert!(!names_compatible(lx, &["Trump"], &["Trump", "Tower"]));
     }
 }

@@ -404,7 +404,10 @@ mod tests {
     }
 
     fn sieve_of(text: &str, quote_start: &str) -> &'static str {
-        run(text).into_iter().find(|(q, _, _)| q.contains(quote_start)).map_or("missing", |r| r.2)
+        run(text)
+            .into_iter()
+            .find(|(q, _, _)| q.contains(quote_start))
+            .map_or("missing", |r| r.2)
     }
 
     // Sieve 1: adjacent cues.
@@ -419,7 +422,10 @@ mod tests {
 
     #[test]
     fn adjacent_said_before_quote() {
-        assert_eq!(speaker_of("Maria Lopez said: “We will win.”", "We will"), Some("Maria Lopez".into()));
+        assert_eq!(
+            speaker_of("Maria Lopez said: “We will win.”", "We will"),
+            Some("Maria Lopez".into())
+        );
         let t = "Maria Lopez said that the plan was “a disaster for the city.”";
         assert_eq!(speaker_of(t, "a disaster"), Some("Maria Lopez".into()));
     }
@@ -434,7 +440,13 @@ mod tests {
     fn adjacent_does_not_fire_on_capitalised_words_or_passives() {
         // "Post" is not the verb "post"; "was asked" reports someone else's question.
         let t = "An essay in The Washington Post was titled “Notes on a Crisis.”";
-        assert_eq!(run(t).iter().find(|r| r.0.contains("Notes")).and_then(|r| r.1.clone()), None);
+        assert_eq!(
+            run(t)
+                .iter()
+                .find(|r| r.0.contains("Notes"))
+                .and_then(|r| r.1.clone()),
+            None
+        );
         let t = "At the hearing he was asked “why now?” by nobody in particular.";
         assert_ne!(sieve_of(t, "why now"), "adjacent-cue");
     }
@@ -508,7 +520,10 @@ mod tests {
     #[test]
     fn unresolved_role_stays_a_description() {
         let t = "“We have no comment,” a Pentagon spokesman said.";
-        assert_eq!(speaker_of(t, "no comment"), Some("a Pentagon spokesman".into()));
+        assert_eq!(
+            speaker_of(t, "no comment"),
+            Some("a Pentagon spokesman".into())
+        );
     }
 
     #[test]

@@ -134,7 +134,8 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<FoundQuote> {
 }
 
 fn is_empty_quote(text: &str, part: &Range<usize>) -> bool {
-    !text[part.clone()].chars().any(char::is_alphanumeric)
+    let s = &text[part.clone()];
+    !(s.bytes().any(|b| b.is_ascii_alphanumeric()) || s.chars().any(char::is_alphanumeric))
 }
 
 enum Continuation {
@@ -196,6 +197,11 @@ fn marks_in(text: &str, para: Range<usize>) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut i = para.start;
     while i < para.end {
+        // Most bytes are letters: skip them with one table lookup each.
+        if !MARK_LEAD[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
         let b = bytes[i];
         let (len, family, role) = match b {
             b'"' => (1, Family::Straight, Role::Either),
@@ -237,6 +243,18 @@ fn marks_in(text: &str, para: Range<usize>) -> Vec<Mark> {
     }
     marks
 }
+
+/// Bytes that can start a quote mark or a markup tag.
+static MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[b'<' as usize] = true;
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
 
 /// Multi-byte quote marks: “ ” „ (E2 80 9C/9D/9E) and « » (C2 AB/BB).
 fn curly_mark(b: &[u8]) -> Option<(Family, Role)> {

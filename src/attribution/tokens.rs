@@ -62,7 +62,10 @@ pub fn lower_same_offsets(text: &str) -> String {
             continue;
         }
         // A multi-byte character: `text` is valid UTF-8, so `i` starts one.
-        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        let c = text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
         let len = c.len_utf8();
         let mut l = c.to_lowercase();
         match (l.next(), l.next()) {
@@ -145,57 +148,70 @@ pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) 
 }
 
 fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Token>) {
-    let s = &text[start..end];
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let token = |start, end, kind| Token {
+        start,
+        end,
+        kind,
+        para,
+        sentence: 0,
+        quote: 0,
+    };
+    while i < end {
+        let c = char_at(text, i);
+        let len = c.len_utf8();
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        let tok_start = start + i;
-        if c.is_alphanumeric() {
-            let mut tok_end = tok_start + c.len_utf8();
-            let mut all_digits = c.is_ascii_digit();
-            while let Some(&(j, d)) = chars.peek() {
-                let abs = start + j;
-                if d.is_alphanumeric() {
-                    all_digits &= d.is_ascii_digit() || d == ',';
-                    tok_end = abs + d.len_utf8();
-                    chars.next();
-                    continue;
-                }
-                let after = text[abs + d.len_utf8()..end].chars().next();
-                let joins = match d {
-                    '\'' | '’' | '-' => after.is_some_and(char::is_alphanumeric),
-                    '.' | ',' if all_digits => after.is_some_and(|a| a.is_ascii_digit()),
-                    '.' => is_initialism(&text[tok_start..abs], after),
-                    '&' => after.is_some_and(char::is_uppercase),
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                tok_end = abs + d.len_utf8();
-                chars.next();
-            }
-            let kind = if all_digits { Kind::Number } else { Kind::Word };
-            out.push(Token {
-                start: tok_start,
-                end: tok_end,
-                kind,
-                para,
-                sentence: 0,
-                quote: 0,
-            });
-        } else {
-            out.push(Token {
-                start: tok_start,
-                end: tok_start + c.len_utf8(),
-                kind: Kind::Punct,
-                para,
-                sentence: 0,
-                quote: 0,
-            });
+        if !c.is_alphanumeric() {
+            out.push(token(i, i + len, Kind::Punct));
+            i += len;
+            continue;
         }
+        let mut all_digits = c.is_ascii_digit();
+        let mut j = i + len;
+        while j < end {
+            // ASCII letters and digits are the common case: no decoding.
+            if bytes[j].is_ascii_alphanumeric() {
+                all_digits &= bytes[j].is_ascii_digit();
+                j += 1;
+                continue;
+            }
+            let d = char_at(text, j);
+            let dlen = d.len_utf8();
+            if d.is_alphanumeric() {
+                all_digits = false;
+                j += dlen;
+                continue;
+            }
+            let after = (j + dlen < end).then(|| char_at(text, j + dlen));
+            let joins = match d {
+                '\'' | '’' | '-' => after.is_some_and(char::is_alphanumeric),
+                '.' | ',' if all_digits => after.is_some_and(|a| a.is_ascii_digit()),
+                '.' => is_initialism(&text[i..j], after),
+                '&' => after.is_some_and(char::is_uppercase),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            j += dlen;
+        }
+        let kind = if all_digits { Kind::Number } else { Kind::Word };
+        out.push(token(i, j, kind));
+        i = j;
+    }
+}
+
+/// The character starting at byte `i` of `text` (which must be a character boundary).
+fn char_at(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        b as char
+    } else {
+        text[i..].chars().next().unwrap_or(' ')
     }
 }
 
