@@ -310,7 +310,7 @@ impl Entities {
             if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
                 continue;
             }
-            let desc_fit = ent.descriptor_words.iter().any(|w| *w == head);
+            let desc_fit = ent.descriptor_words.contains(&head);
             let role_fit = ent.roles.iter().any(|(h, ms)| {
                 h == &head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, &mods))
             });

@@ -279,18 +279,18 @@ fn resolve(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Res
                     return Some((SpeakerKey::Entity(e), Resolution::Name));
                 }
             }
-            if let Some(org) = &m.org {
-                if np.lx.role_noun(head).is_none() {
-                    let org_mention = np::Mention {
-                        name: Some(org.clone()),
-                        kind: MentionKind::Name,
-                        ..m.clone()
-                    };
-                    let e = ents
-                        .lookup(&org_mention, np.lx)
-                        .unwrap_or_else(|| ents.link(np.lx, &org_mention));
-                    return Some((SpeakerKey::Entity(e), Resolution::Organisation));
-                }
+            if let Some(org) = &m.org
+                && np.lx.role_noun(head).is_none()
+            {
+                let org_mention = np::Mention {
+                    name: Some(org.clone()),
+                    kind: MentionKind::Name,
+                    ..m.clone()
+                };
+                let e = ents
+                    .lookup(&org_mention, np.lx)
+                    .unwrap_or_else(|| ents.link(np.lx, &org_mention));
+                return Some((SpeakerKey::Entity(e), Resolution::Organisation));
             }
             if let Some(e) = ents.resolve_title(m, np) {
                 return Some((SpeakerKey::Entity(e), Resolution::Title));

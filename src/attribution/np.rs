@@ -197,21 +197,22 @@ impl<'a> Np<'a> {
             return None;
         };
         // "a spokesman for the State Department": a role noun with a prepositional phrase.
-        if m.first_tok >= lo + 2 && self.is_preposition(m.first_tok - 1) {
-            if let Some(outer) = self.nominal_backward(m.first_tok - 2, lo, false) {
-                let role = outer
-                    .head
-                    .as_deref()
-                    .is_some_and(|h| self.is_role_or_source(h));
-                if role {
-                    let org = m.name.clone().or(m.org.clone());
-                    return Some(Mention {
-                        span: outer.span.start..m.span.end,
-                        org,
-                        last_tok: m.last_tok,
-                        ..outer
-                    });
-                }
+        if m.first_tok >= lo + 2
+            && self.is_preposition(m.first_tok - 1)
+            && let Some(outer) = self.nominal_backward(m.first_tok - 2, lo, false)
+        {
+            let role = outer
+                .head
+                .as_deref()
+                .is_some_and(|h| self.is_role_or_source(h));
+            if role {
+                let org = m.name.clone().or(m.org.clone());
+                return Some(Mention {
+                    span: outer.span.start..m.span.end,
+                    org,
+                    last_tok: m.last_tok,
+                    ..outer
+                });
             }
         }
         if m.kind == MentionKind::Name {
@@ -279,10 +280,10 @@ impl<'a> Np<'a> {
             let start = self.toks[i].start;
             let end = self.toks[m.first_tok - 1].end;
             m.descriptor = Some(self.text[start..end].to_string());
-            if let Some(g) = self.lx.role_noun(&self.lw(m.first_tok - 1)) {
-                if m.gender == Gender::Unknown {
-                    m.gender = g;
-                }
+            if let Some(g) = self.lx.role_noun(&self.lw(m.first_tok - 1))
+                && m.gender == Gender::Unknown
+            {
+                m.gender = g;
             }
             // The role is part of how the text names the speaker.
             m.first_tok = i;
@@ -441,10 +442,10 @@ impl<'a> Np<'a> {
             .map(|&w| strip_possessive(self.word(w)))
             .collect::<Vec<_>>()
             .join(" ");
-        if gender == Gender::Unknown {
-            if let Some(g) = self.lx.first_name_gender(&self.lw(name_words[0])) {
-                gender = g;
-            }
+        if gender == Gender::Unknown
+            && let Some(g) = self.lx.first_name_gender(&self.lw(name_words[0]))
+        {
+            gender = g;
         }
         Some(Mention {
             span,
@@ -646,12 +647,12 @@ impl<'a> Np<'a> {
                 } else {
                     e + 2
                 };
-                if let Some(inner) = self.forward(inner_start, hi) {
-                    if inner.kind == MentionKind::Name || inner.kind == MentionKind::Nominal {
-                        m.org = inner.name.clone().or(inner.org.clone());
-                        m.span.end = inner.span.end;
-                        m.last_tok = inner.last_tok;
-                    }
+                if let Some(inner) = self.forward(inner_start, hi)
+                    && (inner.kind == MentionKind::Name || inner.kind == MentionKind::Nominal)
+                {
+                    m.org = inner.name.clone().or(inner.org.clone());
+                    m.span.end = inner.span.end;
+                    m.last_tok = inner.last_tok;
                 }
             }
             m

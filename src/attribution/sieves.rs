@@ -394,16 +394,15 @@ fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
             return None;
         }
         // "Her spokeswoman, Dana Whitfield, said": the name between the commas is the speaker.
-        if m.kind == MentionKind::Nominal {
-            if let Some(mut named) = np
+        if m.kind == MentionKind::Nominal
+            && let Some(mut named) = np
                 .forward(k + 1, j)
                 .filter(|n| n.kind == MentionKind::Name && n.last_tok + 1 == j)
-            {
-                named.descriptor = Some(np.text[m.span.clone()].to_string());
-                named.span.start = m.span.start;
-                named.first_tok = m.first_tok;
-                return Some(named);
-            }
+        {
+            named.descriptor = Some(np.text[m.span.clone()].to_string());
+            named.span.start = m.span.start;
+            named.first_tok = m.first_tok;
+            return Some(named);
         }
         if m.kind == MentionKind::Name && m.descriptor.is_none() {
             let d = np.text[np.toks[k + 1].start..np.toks[j - 1].end].trim();
@@ -659,10 +658,12 @@ pub fn block_line(ctx: &Ctx, qi: usize) -> Option<Found> {
     let np = &ctx.np;
     let qt = ctx.tokens.quote_token[qi];
     // "More from Jones: “…”" — a speaker right before a colon that introduces the quotation.
-    if qt > 0 && np.is_punct(qt - 1, ":") && np.toks[qt - 1].para == np.toks[qt].para {
-        if let Some(found) = colon_speaker(ctx, qt - 1) {
-            return Some(found);
-        }
+    if qt > 0
+        && np.is_punct(qt - 1, ":")
+        && np.toks[qt - 1].para == np.toks[qt].para
+        && let Some(found) = colon_speaker(ctx, qt - 1)
+    {
+        return Some(found);
     }
     let para = np.toks[qt].para as usize;
     if para == 0 || ctx.tokens.paragraphs[para].start != qt {
@@ -676,14 +677,14 @@ pub fn block_line(ctx: &Ctx, qi: usize) -> Option<Found> {
     let lo = last_sentence.start.max(prev.start);
     // "Cruz continued:" / "as Joel Pollak observed, …:" — a reporting verb in that sentence.
     for v in (lo..prev.end).rev() {
-        if let Some(cue) = ctx.cue_at(v) {
-            if let Some(m) = subject_before(ctx, v, lo) {
-                return Some(Found {
-                    mention: m,
-                    cue: Some(cue),
-                    sieve: Sieve::BlockLine,
-                });
-            }
+        if let Some(cue) = ctx.cue_at(v)
+            && let Some(m) = subject_before(ctx, v, lo)
+        {
+            return Some(Found {
+                mention: m,
+                cue: Some(cue),
+                sieve: Sieve::BlockLine,
+            });
         }
     }
     if let Some(found) = colon_speaker(ctx, prev.end - 1) {
