@@ -121,7 +121,10 @@ fn load(path: &Path) -> Result<Article, Failure> {
 
 fn read(path: &Path) -> Result<(), Failure> {
     let article = load(path)?;
-    quoth::ui::run(article).map_err(|e| Failure::runtime(format!("{}: {e}", path.display())))
+    quoth::ui::run(article).map_err(|e| match e {
+        quoth::ui::UiError::Config(m) => Failure::usage(m),
+        quoth::ui::UiError::Io(e) => Failure::runtime(format!("{}: {e}", path.display())),
+    })
 }
 
 fn quotes(files: &[PathBuf], json: bool, jsonl: bool) -> Result<(), Failure> {

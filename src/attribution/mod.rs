@@ -15,6 +15,7 @@ mod tokens;
 
 pub use entities::EntityKind;
 pub use sieves::Sieve;
+pub use tokens::lower_same_offsets as tokens_lower;
 
 use crate::article::Article;
 use entities::Entities;

@@ -1,0 +1,602 @@
+//! The reader's state and its pure `update`: every key, mouse event and resize becomes an
+//! [`Action`] or [`Event`] applied here, so tests can drive the reader without a terminal.
+
+use super::keymap::{Action, Keymap, Mode};
+use super::layout::{Layout, LinePos};
+use super::theme::Theme;
+use crate::article::Article;
+use crate::attribution::{Analysis, tokens_lower};
+use std::ops::Range;
+
+/// Below this width the speakers pane is an overlay instead of a column.
+pub const PANE_MIN_TERMINAL_WIDTH: u16 = 90;
+/// Columns of the gutter left of the text (speaker initials, note marks).
+pub const GUTTER: u16 = 3;
+pub const DEFAULT_MEASURE: usize = 80;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Article,
+    Speakers,
+}
+
+/// Everything that can happen to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Action(Action),
+    Resize(u16, u16),
+    /// Mouse wheel: positive scrolls down.
+    Scroll(i32),
+    /// A click at a screen cell.
+    Click(u16, u16),
+    /// Typing into the search prompt.
+    SearchChar(char),
+    SearchBackspace,
+    SearchSubmit,
+    SearchCancel,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Search {
+    /// The prompt, while the user types.
+    pub input: Option<String>,
+    pub query: String,
+    pub matches: Vec<Range<usize>>,
+    pub current: Option<usize>,
+}
+
+/// What a screen row shows, recorded when drawing, for mouse clicks.
+#[derive(Debug, Clone, Default)]
+pub struct HitMap {
+    /// (row, first text column, byte range of the line).
+    pub rows: Vec<(u16, u16, Range<usize>)>,
+    /// (row, speaker index) in the speakers pane.
+    pub speakers: Vec<(u16, usize)>,
+}
+
+pub struct App {
+    pub article: Article,
+    pub analysis: Analysis,
+    pub layout: Layout,
+    pub top: LinePos,
+    pub size: (u16, u16),
+    pub measure: usize,
+    pub current: Option<usize>,
+    pub speaker_limit: Option<usize>,
+    pub focus: Focus,
+    pub pane_open: bool,
+    pub help: bool,
+    pub help_scroll: usize,
+    /// Speakers, most quoted first (indices into `analysis.speakers`).
+    pub speaker_order: Vec<usize>,
+    /// Colour rank of each speaker (position in `speaker_order`).
+    pub speaker_rank: Vec<usize>,
+    pub speaker_sel: usize,
+    pub search: Search,
+    pub message: Option<String>,
+    pub quit: bool,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub hits: HitMap,
+    /// The title paragraph, shown as a heading.
+    pub title_para: Option<usize>,
+    lower: Option<String>,
+}
+
+impl App {
+    pub fn new(article: Article, analysis: Analysis, keymap: Keymap, theme: Theme) -> App {
+        let mut speaker_order: Vec<usize> = (0..analysis.speakers.len()).collect();
+        speaker_order.sort_by_key(|&s| {
+            (
+                std::cmp::Reverse(analysis.speakers[s].quotes.len()),
+                analysis.speakers[s].quotes.first().copied(),
+            )
+        });
+        let mut speaker_rank = vec![0; analysis.speakers.len()];
+        for (rank, &s) in speaker_order.iter().enumerate() {
+            speaker_rank[s] = rank;
+        }
+        let title_para = article.title().map(|_| 0);
+        App {
+            layout: Layout::new(article.paragraphs.len()),
+            article,
+            analysis,
+            top: LinePos::default(),
+            size: (80, 24),
+            measure: DEFAULT_MEASURE,
+            current: None,
+            speaker_limit: None,
+            focus: Focus::Article,
+            pane_open: true,
+            help: false,
+            help_scroll: 0,
+            speaker_order,
+            speaker_rank,
+            speaker_sel: 0,
+            search: Search::default(),
+            message: None,
+            quit: false,
+            keymap,
+            theme,
+            hits: HitMap::default(),
+            title_para,
+            lower: None,
+        }
+    }
+
+    /// The mode keys are read in.
+    pub fn mode(&self) -> Mode {
+        if self.help {
+            Mode::Help
+        } else if self.focus == Focus::Speakers {
+            Mode::Speakers
+        } else {
+            Mode::Reading
+        }
+    }
+
+    /// Whether the speakers pane is a column beside the text (wide terminals).
+    pub fn pane_is_column(&self) -> bool {
+        self.pane_open && self.size.0 >= PANE_MIN_TERMINAL_WIDTH
+    }
+
+    /// Whether the speakers pane is drawn over the text (narrow terminals, while focused).
+    pub fn pane_is_overlay(&self) -> bool {
+        self.size.0 < PANE_MIN_TERMINAL_WIDTH && self.focus == Focus::Speakers
+    }
+
+    pub fn pane_width(&self) -> u16 {
+        (self.size.0 / 4).clamp(28, 40)
+    }
+
+    /// Columns for the article (the whole width, or what the pane leaves).
+    pub fn article_width(&self) -> u16 {
+        if self.pane_is_column() {
+            self.size.0.saturating_sub(self.pane_width())
+        } else {
+            self.size.0
+        }
+    }
+
+    /// Rows for the article: all but the status line.
+    pub fn view_height(&self) -> usize {
+        self.size.1.saturating_sub(1).max(1) as usize
+    }
+
+    /// Columns of text in a line: the measure, or less when the terminal is narrow.
+    pub fn text_width(&self) -> usize {
+        let avail = self.article_width().saturating_sub(GUTTER + 1) as usize;
+        self.measure.min(avail).max(1)
+    }
+
+    fn sync_layout(&mut self) {
+        let w = self.text_width();
+        if w != self.layout.width() {
+            // Keep the same text at the top when the width changes.
+            let anchor = self.top_offset();
+            self.layout.set_width(w);
+            self.top = self.pos_of_offset(anchor);
+        }
+    }
+
+    /// The byte offset of the first character on the top row.
+    pub fn top_offset(&mut self) -> usize {
+        if self.article.paragraphs.is_empty() {
+            return 0;
+        }
+        let text = &self.article.text;
+        let paras = &self.article.paragraphs;
+        let p = self.top.para.min(paras.len() - 1);
+        let lines = self.layout.lines(text, paras, p);
+        lines
+            .get(self.top.line)
+            .or(lines.last())
+            .map_or(paras[p].start, |l| l.start)
+    }
+
+    /// The byte offset where the row at `pos` starts.
+    pub fn layout_offset(&mut self, pos: LinePos) -> usize {
+        let (text, paras) = (&self.article.text, &self.article.paragraphs);
+        if paras.is_empty() {
+            return 0;
+        }
+        let p = pos.para.min(paras.len() - 1);
+        let lines = self.layout.lines(text, paras, p);
+        lines
+            .get(pos.line)
+            .or(lines.last())
+            .map_or(paras[p].start, |l| l.start)
+    }
+
+    /// The row below `pos` (the same row at the end of the text).
+    pub fn row_below(&mut self, pos: LinePos) -> LinePos {
+        let (text, paras) = (&self.article.text, &self.article.paragraphs);
+        self.layout.down(text, paras, pos, 1)
+    }
+
+    /// The row position of a byte offset.
+    pub fn pos_of_offset(&mut self, offset: usize) -> LinePos {
+        let paras = &self.article.paragraphs;
+        if paras.is_empty() {
+            return LinePos::default();
+        }
+        let p = paras
+            .partition_point(|r| r.end <= offset)
+            .min(paras.len() - 1);
+        self.layout
+            .pos_of(&self.article.text, paras, p, offset.max(paras[p].start))
+    }
+
+    /// Reading position in percent: how far the top row is into the text.
+    pub fn percent(&mut self) -> usize {
+        let len = self.article.text.len().max(1);
+        if self.at_bottom() {
+            return 100;
+        }
+        self.top_offset() * 100 / len
+    }
+
+    fn at_bottom(&mut self) -> bool {
+        let last = self.last_top();
+        self.top >= last
+    }
+
+    /// The highest top position that still fills the screen.
+    fn last_top(&mut self) -> LinePos {
+        let n = self.article.paragraphs.len();
+        if n == 0 {
+            return LinePos::default();
+        }
+        let (text, paras) = (&self.article.text, &self.article.paragraphs);
+        let last_line = self.layout.lines(text, paras, n - 1).len() - 1;
+        let end = LinePos {
+            para: n - 1,
+            line: last_line,
+        };
+        let h = self.view_height();
+        self.layout.up(text, paras, end, h.saturating_sub(1))
+    }
+
+    fn scroll_down(&mut self, n: usize) {
+        let last = self.last_top();
+        if self.top >= last {
+            return;
+        }
+        let (text, paras) = (&self.article.text, &self.article.paragraphs);
+        self.top = self.layout.down(text, paras, self.top, n).min(last);
+    }
+
+    fn scroll_up(&mut self, n: usize) {
+        let (text, paras) = (&self.article.text, &self.article.paragraphs);
+        self.top = self.layout.up(text, paras, self.top, n);
+    }
+
+    fn quote_allowed(&self, qi: usize) -> bool {
+        self.speaker_limit
+            .is_none_or(|s| self.analysis.quotes[qi].speaker == Some(s))
+    }
+
+    /// Makes quotation `qi` current; the speakers pane follows it.
+    fn make_current(&mut self, qi: usize) {
+        self.current = Some(qi);
+        let speaker = self.analysis.quotes[qi].speaker;
+        if let Some(pos) = speaker.and_then(|s| self.speaker_order.iter().position(|&x| x == s)) {
+            self.speaker_sel = pos;
+        }
+    }
+
+    /// Makes quotation `qi` current and scrolls it into view.
+    pub fn go_to_quote(&mut self, qi: usize) {
+        self.make_current(qi);
+        let span = self.analysis.quotes[qi].span.clone();
+        self.reveal(span);
+    }
+
+    /// Scrolls so that a byte range is on screen (its start a third of the way down if the
+    /// view must move).
+    fn reveal(&mut self, span: Range<usize>) {
+        self.sync_layout();
+        let start = self.pos_of_offset(span.start);
+        let end = self.pos_of_offset(span.end.saturating_sub(1).max(span.start));
+        let h = self.view_height();
+        let (text, paras) = (&self.article.text, &self.article.paragraphs);
+        let start_visible =
+            start >= self.top && self.layout.distance(text, paras, self.top, start, h) < h;
+        let end_visible =
+            end >= self.top && self.layout.distance(text, paras, self.top, end, h) < h;
+        if start_visible && end_visible {
+            return;
+        }
+        self.top = self.layout.up(text, paras, start, h / 3);
+        let last = self.last_top();
+        if self.top > last && start <= last {
+            self.top = last;
+        }
+    }
+
+    fn next_quote(&mut self, forward: bool, same_speaker: bool) {
+        let n = self.analysis.quotes.len();
+        if n == 0 {
+            self.message = Some("no quotations in this article".into());
+            return;
+        }
+        let speaker = if same_speaker {
+            self.current.and_then(|c| self.analysis.quotes[c].speaker)
+        } else {
+            None
+        };
+        let ok = |app: &App, qi: usize| match speaker {
+            Some(s) => app.analysis.quotes[qi].speaker == Some(s),
+            None => app.quote_allowed(qi),
+        };
+        let found = match self.current {
+            Some(c) if forward => (c + 1..n).find(|&q| ok(self, q)),
+            Some(c) => (0..c).rev().find(|&q| ok(self, q)),
+            None => {
+                let top = self.top_offset();
+                if forward {
+                    (0..n).find(|&q| self.analysis.quotes[q].span.end > top && ok(self, q))
+                } else {
+                    (0..n)
+                        .rev()
+                        .find(|&q| self.analysis.quotes[q].span.start < top && ok(self, q))
+                }
+            }
+        };
+        match found {
+            Some(q) => {
+                self.go_to_quote(q);
+                self.message = None;
+            }
+            None => {
+                self.message = Some(
+                    if forward {
+                        "no more quotations below"
+                    } else {
+                        "no more quotations above"
+                    }
+                    .into(),
+                )
+            }
+        }
+    }
+
+    fn jump_paragraph(&mut self, forward: bool) {
+        let p = self.top.para;
+        let target = if forward {
+            (p + 1).min(self.article.paragraphs.len().saturating_sub(1))
+        } else if self.top.line > 0 {
+            p
+        } else {
+            p.saturating_sub(1)
+        };
+        self.top = LinePos {
+            para: target,
+            line: 0,
+        };
+        let last = self.last_top();
+        if self.top > last {
+            self.top = last;
+        }
+    }
+
+    fn run_search(&mut self, query: String) {
+        self.search.matches.clear();
+        self.search.current = None;
+        self.search.query = query.clone();
+        if query.is_empty() {
+            return;
+        }
+        let lower = self
+            .lower
+            .get_or_insert_with(|| tokens_lower(&self.article.text));
+        let needle = tokens_lower(&query);
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(&needle) {
+            let s = from + i;
+            self.search.matches.push(s..s + needle.len());
+            from = s + needle.len().max(1);
+        }
+        if self.search.matches.is_empty() {
+            self.message = Some(format!("not found: {}", super::text::printable(&query)));
+            return;
+        }
+        let top = self.top_offset();
+        let first = self
+            .search
+            .matches
+            .iter()
+            .position(|m| m.start >= top)
+            .unwrap_or(0);
+        self.select_match(first);
+    }
+
+    fn select_match(&mut self, i: usize) {
+        self.search.current = Some(i);
+        let m = self.search.matches[i].clone();
+        self.message = None;
+        self.reveal(m);
+    }
+
+    fn search_step(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.message = Some(if self.search.query.is_empty() {
+                "no search: press / to search".into()
+            } else {
+                "no matches".into()
+            });
+            return;
+        }
+        let i = match self.search.current {
+            Some(c) if forward => (c + 1) % n,
+            Some(c) => (c + n - 1) % n,
+            None => 0,
+        };
+        self.select_match(i);
+    }
+
+    /// Quotations of a speaker, in text order.
+    pub fn quotes_of(&self, s: usize) -> &[usize] {
+        &self.analysis.speakers[s].quotes
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        if let Some(&(_, s)) = self.hits.speakers.iter().find(|(row, _)| *row == y) {
+            if let Some(pos) = self.speaker_order.iter().position(|&o| o == s) {
+                self.speaker_sel = pos;
+            }
+            return;
+        }
+        let Some((_, x0, range)) = self.hits.rows.iter().find(|(row, _, _)| *row == y).cloned()
+        else {
+            return;
+        };
+        let offset = offset_at_column(&self.article.text, range, x.saturating_sub(x0) as usize);
+        if let Some(qi) = self
+            .analysis
+            .quotes
+            .iter()
+            .position(|q| q.parts.iter().any(|p| p.contains(&offset)))
+        {
+            self.make_current(qi);
+        }
+    }
+}
+
+/// The byte offset under a column of a drawn line.
+fn offset_at_column(text: &str, line: Range<usize>, col: usize) -> usize {
+    let mut c = 0;
+    for (i, ch) in text[line.clone()].char_indices() {
+        c += super::text::width(ch);
+        if c > col {
+            return line.start + i;
+        }
+    }
+    line.end.saturating_sub(1).max(line.start)
+}
+
+/// Applies one event to the reader. Pure: no terminal, no I/O.
+pub fn update(app: &mut App, event: Event) {
+    app.sync_layout();
+    match event {
+        Event::Resize(w, h) => {
+            let keep = app.current.map(|q| app.analysis.quotes[q].span.clone());
+            app.size = (w.max(1), h.max(1));
+            app.sync_layout();
+            if let Some(span) = keep {
+                app.reveal(span);
+            }
+        }
+        Event::Scroll(n) if n > 0 => app.scroll_down(n as usize),
+        Event::Scroll(n) => app.scroll_up(n.unsigned_abs() as usize),
+        Event::Click(x, y) => app.click(x, y),
+        Event::SearchChar(c) => {
+            if let Some(input) = app.search.input.as_mut() {
+                input.push(c);
+            }
+        }
+        Event::SearchBackspace => {
+            if let Some(input) = app.search.input.as_mut() {
+                input.pop();
+            }
+        }
+        Event::SearchSubmit => {
+            if let Some(q) = app.search.input.take() {
+                app.run_search(q);
+            }
+        }
+        Event::SearchCancel => app.search.input = None,
+        Event::Action(a) => apply(app, a),
+    }
+}
+
+fn apply(app: &mut App, action: Action) {
+    let page = app.view_height().saturating_sub(2).max(1);
+    if app.help {
+        match action {
+            Action::LineDown | Action::PageDown => app.help_scroll += 1,
+            Action::LineUp | Action::PageUp => app.help_scroll = app.help_scroll.saturating_sub(1),
+            _ => {}
+        }
+    }
+    match action {
+        Action::Quit => app.quit = true,
+        Action::LineDown | Action::LineUp | Action::PageDown | Action::PageUp if app.help => {}
+        Action::LineDown => app.scroll_down(1),
+        Action::LineUp => app.scroll_up(1),
+        Action::PageDown => app.scroll_down(page),
+        Action::PageUp => app.scroll_up(page),
+        Action::HalfPageDown => app.scroll_down(page / 2),
+        Action::HalfPageUp => app.scroll_up(page / 2),
+        Action::Top => app.top = LinePos::default(),
+        Action::Bottom => app.top = app.last_top(),
+        Action::NextParagraph => app.jump_paragraph(true),
+        Action::PrevParagraph => app.jump_paragraph(false),
+        Action::NextQuote => app.next_quote(true, false),
+        Action::PrevQuote => app.next_quote(false, false),
+        Action::NextSameSpeaker => app.next_quote(true, true),
+        Action::PrevSameSpeaker => app.next_quote(false, true),
+        Action::FocusSpeakers => {
+            if app.speaker_order.is_empty() {
+                app.message = Some("no speakers in this article".into());
+            } else {
+                app.focus = Focus::Speakers;
+                app.pane_open = true;
+            }
+        }
+        Action::TogglePane => {
+            if app.size.0 < PANE_MIN_TERMINAL_WIDTH {
+                // Narrow terminals show the pane as an overlay while it has the focus.
+                app.focus = if app.focus == Focus::Speakers {
+                    Focus::Article
+                } else {
+                    Focus::Speakers
+                };
+            } else {
+                app.pane_open = !app.pane_open;
+                if !app.pane_open {
+                    app.focus = Focus::Article;
+                }
+            }
+        }
+        Action::Search => app.search.input = Some(String::new()),
+        Action::SearchNext => app.search_step(true),
+        Action::SearchPrev => app.search_step(false),
+        Action::Help => {
+            app.help = !app.help;
+            app.help_scroll = 0;
+        }
+        Action::Narrower => app.measure = app.measure.saturating_sub(10).max(20),
+        Action::Wider => app.measure = (app.measure + 10).min(400),
+        Action::SpeakerDown => {
+            if app.speaker_sel + 1 < app.speaker_order.len() {
+                app.speaker_sel += 1;
+            }
+        }
+        Action::SpeakerUp => app.speaker_sel = app.speaker_sel.saturating_sub(1),
+        Action::SpeakerJump => {
+            if let Some(&s) = app.speaker_order.get(app.speaker_sel) {
+                app.speaker_limit = Some(s);
+                app.focus = Focus::Article;
+                if let Some(&first) = app.quotes_of(s).first() {
+                    app.go_to_quote(first);
+                }
+                app.message = Some(format!(
+                    "Tab limited to {}",
+                    super::text::printable(&app.analysis.speakers[s].name)
+                ));
+            }
+        }
+        Action::Back => {
+            if app.help {
+                app.help = false;
+            } else {
+                app.focus = Focus::Article;
+                app.speaker_limit = None;
+                app.message = None;
+            }
+        }
+    }
+    app.sync_layout();
+}

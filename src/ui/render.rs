@@ -1,0 +1,503 @@
+//! Drawing the reader: the article column with its gutter, the speakers pane, the status
+//! line and the help screen. Drawing reads the state (and fills the layout cache and the
+//! mouse hit map); it changes nothing the user can see in `App` otherwise.
+
+use super::app::{App, Focus, GUTTER};
+use super::layout::LinePos;
+use super::text::{self, Shown};
+use crate::report::first_words;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use std::ops::Range;
+
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let area = frame.area();
+    app.size = (area.width, area.height);
+    app.hits = Default::default();
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let article_area = Rect {
+        x: 0,
+        y: 0,
+        width: app.article_width().min(area.width),
+        height: area.height.saturating_sub(1),
+    };
+    draw_article(frame, app, article_area);
+    if app.pane_is_column() {
+        let w = app.pane_width().min(area.width);
+        let pane = Rect {
+            x: area.width - w,
+            y: 0,
+            width: w,
+            height: area.height.saturating_sub(1),
+        };
+        draw_speakers(frame, app, pane);
+    } else if app.pane_is_overlay() {
+        let w = area.width.saturating_sub(4).clamp(1, 44);
+        let h = area.height.saturating_sub(3).max(1);
+        let pane = Rect {
+            x: (area.width - w) / 2,
+            y: 1.min(area.height - 1),
+            width: w,
+            height: h,
+        };
+        frame.render_widget(Clear, pane);
+        draw_speakers(frame, app, pane);
+    }
+    draw_status(
+        frame,
+        app,
+        Rect {
+            x: 0,
+            y: area.height - 1,
+            width: area.width,
+            height: 1,
+        },
+    );
+    if app.help {
+        draw_help(frame, app, area);
+    }
+}
+
+/// Initials for the gutter: "VP" for Vladimir Putin, "PS" for "a Pentagon spokesman".
+fn initials(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let caps: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let pick: Vec<&str> = if caps.len() >= 2 {
+        vec![caps[0], caps[caps.len() - 1]]
+    } else if caps.len() == 1 && words.len() >= 2 {
+        // "the Kremlin press service": the name and the head noun.
+        vec![caps[0], words[words.len() - 1]]
+    } else if words.len() >= 2 {
+        vec![words[words.len() - 2], words[words.len() - 1]]
+    } else {
+        words
+    };
+    pick.iter()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Style lookups for one frame: quotation parts and search matches, sorted by start.
+struct Marks {
+    parts: Vec<(Range<usize>, usize)>,
+}
+
+impl Marks {
+    fn new(app: &App) -> Marks {
+        let mut parts: Vec<(Range<usize>, usize)> = app
+            .analysis
+            .quotes
+            .iter()
+            .enumerate()
+            .flat_map(|(qi, q)| q.parts.iter().map(move |p| (p.clone(), qi)))
+            .collect();
+        parts.sort_by_key(|(r, _)| r.start);
+        Marks { parts }
+    }
+
+    fn quote_at(&self, offset: usize) -> Option<usize> {
+        let i = self.parts.partition_point(|(r, _)| r.start <= offset);
+        i.checked_sub(1)
+            .map(|i| &self.parts[i])
+            .filter(|(r, _)| offset < r.end)
+            .map(|(_, q)| *q)
+    }
+
+    fn first_quote_in(&self, line: &Range<usize>) -> Option<usize> {
+        let i = self.parts.partition_point(|(r, _)| r.end <= line.start);
+        self.parts
+            .get(i)
+            .filter(|(r, _)| r.start < line.end)
+            .map(|(_, q)| *q)
+    }
+}
+
+fn in_matches(matches: &[Range<usize>], offset: usize) -> Option<usize> {
+    let i = matches.partition_point(|m| m.start <= offset);
+    i.checked_sub(1).filter(|&i| offset < matches[i].end)
+}
+
+fn style_at(app: &App, marks: &Marks, offset: usize, base: Style) -> Style {
+    let mut style = base;
+    if let Some(qi) = marks.quote_at(offset) {
+        let rank = app.analysis.quotes[qi].speaker.map(|s| app.speaker_rank[s]);
+        style = style.patch(app.theme.quote(rank, app.current == Some(qi)));
+    }
+    if let Some(m) = in_matches(&app.search.matches, offset) {
+        let mut s = app.theme.search_match();
+        if app.search.current == Some(m) {
+            s = s.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        }
+        style = style.patch(s);
+    }
+    style
+}
+
+/// One wrapped line as styled spans; white space at its end is not drawn.
+fn line_spans(app: &App, marks: &Marks, range: Range<usize>, base: Style) -> Vec<Span<'static>> {
+    let s = &app.article.text[range.clone()];
+    let trimmed = s.trim_end();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut buf = String::new();
+    let mut cur: Option<Style> = None;
+    for (i, c) in trimmed.char_indices() {
+        let style = style_at(app, marks, range.start + i, base);
+        if cur != Some(style) {
+            if let Some(st) = cur {
+                spans.push(Span::styled(std::mem::take(&mut buf), st));
+            }
+            cur = Some(style);
+        }
+        match text::display(c) {
+            Shown::Itself(c) | Shown::As(c) => buf.push(c),
+            Shown::Spaces(n) => buf.extend(std::iter::repeat_n(' ', n as usize)),
+        }
+    }
+    if let Some(st) = cur {
+        spans.push(Span::styled(buf, st));
+    }
+    spans
+}
+
+fn draw_article(frame: &mut Frame, app: &mut App, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    let tw = app.text_width();
+    app.layout.set_width(tw);
+    let col_width = (tw as u16 + GUTTER).min(area.width);
+    let x0 = area.x + (area.width - col_width) / 2;
+    let text_x = x0 + GUTTER.min(col_width);
+    let marks = Marks::new(app);
+    if app.article.paragraphs.is_empty() {
+        let msg = Paragraph::new(Line::styled("(this article has no text)", app.theme.dim()));
+        frame.render_widget(
+            msg,
+            Rect {
+                x: text_x,
+                width: area.width.saturating_sub(text_x),
+                ..area
+            },
+        );
+        return;
+    }
+    let mut pos = app.top;
+    let n = app.article.paragraphs.len();
+    for row in 0..area.height {
+        if pos.para >= n {
+            break;
+        }
+        let (text, paras) = (&app.article.text, &app.article.paragraphs);
+        let lines = app.layout.lines(text, paras, pos.para).to_vec();
+        let y = area.y + row;
+        if let Some(line) = lines.get(pos.line) {
+            let base = if app.title_para == Some(pos.para) {
+                app.theme.heading()
+            } else {
+                Style::new()
+            };
+            if let Some(qi) = marks.first_quote_in(line) {
+                let q = &app.analysis.quotes[qi];
+                let (label, rank) = match q.speaker {
+                    Some(s) => (
+                        initials(&app.analysis.speakers[s].name),
+                        Some(app.speaker_rank[s]),
+                    ),
+                    None => ("·".to_string(), None),
+                };
+                let label: String = label.chars().take(2).collect();
+                let g = Paragraph::new(Line::styled(label, app.theme.gutter(rank)));
+                frame.render_widget(
+                    g,
+                    Rect {
+                        x: x0,
+                        y,
+                        width: GUTTER.min(col_width),
+                        height: 1,
+                    },
+                );
+            }
+            let spans = line_spans(app, &marks, line.clone(), base);
+            let w = area.x + area.width - text_x;
+            frame.render_widget(
+                Paragraph::new(Line::from(spans)),
+                Rect {
+                    x: text_x,
+                    y,
+                    width: w,
+                    height: 1,
+                },
+            );
+            app.hits.rows.push((y, text_x, line.clone()));
+        }
+        pos = next_row(app, pos);
+    }
+}
+
+fn next_row(app: &mut App, pos: LinePos) -> LinePos {
+    let (text, paras) = (&app.article.text, &app.article.paragraphs);
+    let h = app.layout.height(text, paras, pos.para);
+    if pos.line + 1 < h {
+        LinePos {
+            para: pos.para,
+            line: pos.line + 1,
+        }
+    } else {
+        LinePos {
+            para: pos.para + 1,
+            line: 0,
+        }
+    }
+}
+
+fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
+    let focused = app.focus == Focus::Speakers;
+    let title = if focused {
+        " Speakers — Enter: jump & limit, Esc: back "
+    } else {
+        " Speakers "
+    };
+    let block = Block::default()
+        .borders(Borders::LEFT | Borders::TOP | Borders::RIGHT | Borders::BOTTOM)
+        .title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let current_speaker = app.current.and_then(|q| app.analysis.quotes[q].speaker);
+    let mut lines: Vec<(Line<'static>, Option<usize>)> = Vec::new();
+    let mut selected_row = 0;
+    if app.speaker_order.is_empty() {
+        lines.push((Line::styled("no speakers found", app.theme.dim()), None));
+    }
+    for (pos, &s) in app.speaker_order.iter().enumerate() {
+        let sp = &app.analysis.speakers[s];
+        let rank = app.speaker_rank[s];
+        let selected = pos == app.speaker_sel;
+        let mark = if current_speaker == Some(s) {
+            "▶"
+        } else {
+            "●"
+        };
+        let count = format!(" {}", sp.quotes.len());
+        let name_room = width.saturating_sub(2 + count.len());
+        let name = fit(&text::printable(&sp.name), name_room);
+        let mut name_style = Style::new();
+        if selected && focused {
+            name_style = app.theme.selected();
+        } else if selected || current_speaker == Some(s) {
+            name_style = name_style.add_modifier(Modifier::BOLD);
+        }
+        if selected {
+            selected_row = lines.len();
+        }
+        let pad = width.saturating_sub(2 + text::str_width(&name) + count.len());
+        lines.push((
+            Line::from(vec![
+                Span::styled(format!("{mark} "), app.theme.gutter(Some(rank))),
+                Span::styled(name, name_style),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(count, app.theme.dim()),
+            ]),
+            Some(s),
+        ));
+        if selected {
+            if let Some(d) = &sp.descriptor {
+                lines.push((
+                    Line::styled(
+                        format!("  {}", fit(&text::printable(d), width.saturating_sub(2))),
+                        app.theme.dim(),
+                    ),
+                    Some(s),
+                ));
+            }
+            for &qi in &sp.quotes {
+                let q = &app.analysis.quotes[qi];
+                let words = first_words(&app.article.text[q.span.clone()], 8);
+                let mut st = Style::new();
+                if app.current == Some(qi) {
+                    st = app.theme.quote(Some(rank), true);
+                }
+                lines.push((
+                    Line::styled(format!("  · {}", fit(&words, width.saturating_sub(4))), st),
+                    Some(s),
+                ));
+            }
+        }
+    }
+    // Keep the selected speaker in view.
+    let h = inner.height as usize;
+    let start = if selected_row >= h {
+        selected_row + 1 - h
+    } else {
+        0
+    };
+    for (i, (line, s)) in lines.into_iter().skip(start).take(h).enumerate() {
+        let y = inner.y + i as u16;
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect {
+                x: inner.x,
+                y,
+                width: inner.width,
+                height: 1,
+            },
+        );
+        if let Some(s) = s {
+            app.hits.speakers.push((y, s));
+        }
+    }
+}
+
+/// `s` cut to `cols` columns, with an ellipsis when cut.
+fn fit(s: &str, cols: usize) -> String {
+    if text::str_width(s) <= cols {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = text::width(c);
+        if w + cw + 1 > cols {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+fn draw_status(frame: &mut Frame, app: &mut App, area: Rect) {
+    let style = app.theme.status();
+    if let Some(input) = &app.search.input {
+        let line = Line::styled(format!("/{}█", text::printable(input)), style);
+        frame.render_widget(Paragraph::new(line).style(style), area);
+        return;
+    }
+    let name = text::printable(&app.article.display_name());
+    let pct = app.percent();
+    let mut left = format!(" {name}  {pct}%");
+    let total = app.analysis.quotes.len();
+    match app.current {
+        Some(q) => {
+            left.push_str(&format!("  quote {}/{}", q + 1, total));
+            let who = app.analysis.quotes[q]
+                .speaker
+                .map_or("(speaker unknown)".to_string(), |s| {
+                    text::printable(&app.analysis.speakers[s].name)
+                });
+            left.push_str(&format!("  {who}"));
+        }
+        None => left.push_str(&format!(
+            "  {total} {}",
+            if total == 1 { "quote" } else { "quotes" }
+        )),
+    }
+    if let Some(s) = app.speaker_limit {
+        left.push_str(&format!(
+            "  [only {}]",
+            text::printable(&app.analysis.speakers[s].name)
+        ));
+    }
+    if !app.search.query.is_empty() && !app.search.matches.is_empty() {
+        let i = app.search.current.map_or(0, |c| c + 1);
+        left.push_str(&format!(
+            "  /{} {}/{}",
+            text::printable(&app.search.query),
+            i,
+            app.search.matches.len()
+        ));
+    }
+    if let Some(m) = &app.message {
+        left.push_str(&format!("  — {m}"));
+    }
+    let right = "? help ";
+    let width = area.width as usize;
+    let room = width.saturating_sub(right.len() + 1);
+    let left = fit(&left, room);
+    let pad = width.saturating_sub(text::str_width(&left) + right.len());
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(pad)),
+        Span::raw(right),
+    ])
+    .style(style);
+    frame.render_widget(Paragraph::new(line).style(style), area);
+}
+
+fn draw_help(frame: &mut Frame, app: &mut App, area: Rect) {
+    let entries = app.keymap.help();
+    let key_w = entries
+        .iter()
+        .map(|(k, _)| text::str_width(k))
+        .max()
+        .unwrap_or(4)
+        .min(22);
+    let w = area.width.saturating_sub(4).clamp(1, 84);
+    let h = area.height.saturating_sub(2).max(1);
+    let rect = Rect {
+        x: (area.width - w) / 2,
+        y: (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Keys — ? or Esc to close, j/k to scroll ");
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let desc_w = (inner.width as usize).saturating_sub(key_w + 2);
+    let max_scroll = entries.len().saturating_sub(inner.height as usize);
+    app.help_scroll = app.help_scroll.min(max_scroll);
+    let lines: Vec<Line> = entries
+        .iter()
+        .skip(app.help_scroll)
+        .map(|(k, d)| {
+            Line::from(vec![
+                Span::styled(
+                    format!("{:<key_w$}", fit(k, key_w)),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw("  "),
+                Span::raw(fit(d, desc_w)),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_of_names_and_descriptions() {
+        assert_eq!(initials("Vladimir Putin"), "VP");
+        assert_eq!(initials("a Pentagon spokesman"), "PS");
+        assert_eq!(initials("the Kremlin press service"), "KS");
+        assert_eq!(initials("The Guardian"), "TG");
+        assert_eq!(initials("one stallholder"), "OS");
+    }
+
+    #[test]
+    fn fit_cuts_with_ellipsis() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+    }
+}

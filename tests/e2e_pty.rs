@@ -1,0 +1,184 @@
+//! End to end: the real binary in a pseudo-terminal. Keys go in, the screen is parsed with
+//! vt100, and quitting must leave the alternate screen and restore the terminal.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+struct Session {
+    parser: vt100::Parser,
+    rx: mpsc::Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    raw: Vec<u8>,
+}
+
+impl Session {
+    fn start(args: &[&str], rows: u16, cols: u16, home: &std::path::Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quoth"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", home);
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        let child = pty.slave.spawn_command(cmd).expect("spawn quoth");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        // Keep the master alive as long as the session.
+        std::mem::forget(pty.master);
+        Session {
+            parser: vt100::Parser::new(rows, cols, 0),
+            rx,
+            writer,
+            child,
+            raw: Vec::new(),
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        let end = Instant::now() + wait;
+        while let Ok(chunk) = self
+            .rx
+            .recv_timeout(end.saturating_duration_since(Instant::now()))
+        {
+            self.parser.process(&chunk);
+            self.raw.extend_from_slice(&chunk);
+        }
+    }
+
+    /// Waits until the screen contains `needle` (or fails after a few seconds).
+    fn wait_for(&mut self, needle: &str) -> String {
+        let end = Instant::now() + Duration::from_secs(10);
+        loop {
+            self.pump(Duration::from_millis(50));
+            let screen = self.parser.screen().contents();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for {needle:?}; screen:\n{screen}"
+            );
+        }
+    }
+
+    fn send(&mut self, keys: &[u8]) {
+        self.writer.write_all(keys).expect("write keys");
+        self.writer.flush().expect("flush");
+    }
+
+    fn status_line(&self) -> String {
+        let screen = self.parser.screen().contents();
+        screen.lines().last().unwrap_or("").to_string()
+    }
+}
+
+fn temp_home(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("quoth-e2e-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("home");
+    dir
+}
+
+#[test]
+fn reader_shows_speakers_moves_on_tab_and_quits_cleanly() {
+    let home = temp_home("read");
+    let mut s = Session::start(
+        &["sample-articles/putin-lukashenko-minsk.txt"],
+        40,
+        120,
+        &home,
+    );
+    let screen = s.wait_for("Vladimir Putin");
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "not on the alternate screen"
+    );
+    assert!(screen.contains("Speakers"), "{screen}");
+    let before = s.status_line();
+    assert!(before.contains("25 quotes"), "{before}");
+
+    s.send(b"\t");
+    s.wait_for("quote 1/25");
+    assert!(
+        s.status_line().contains("Vladimir Putin"),
+        "{}",
+        s.status_line()
+    );
+    s.send(b"\t\t");
+    s.wait_for("quote 3/25");
+
+    s.send(b"q");
+    let end = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        s.pump(Duration::from_millis(50));
+        if let Some(st) = s.child.try_wait().expect("wait") {
+            break st;
+        }
+        assert!(Instant::now() < end, "quoth did not exit on q");
+    };
+    s.pump(Duration::from_millis(100));
+    assert!(status.success(), "{status:?}");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "alternate screen still active after quit"
+    );
+    let raw = String::from_utf8_lossy(&s.raw);
+    // Mouse reporting was switched off and the cursor shown again.
+    assert!(
+        raw.contains("\u{1b}[?1000l") || raw.contains("\u{1b}[?1006l"),
+        "mouse capture not disabled"
+    );
+    assert!(raw.contains("\u{1b}[?25h"), "cursor not shown again");
+    // The reading position was remembered outside the article's folder.
+    assert!(home.join("state/quoth/positions.json").exists());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let home = temp_home("term");
+    let mut s = Session::start(&["sample-articles/harbour-strike.txt"], 24, 80, &home);
+    s.wait_for("Marta Kovacs");
+    let pid = s.child.process_id().expect("pid");
+    // SAFETY: sending a signal to our own child process.
+    let rc = unsafe { libc_kill(pid as i32, 15) };
+    assert_eq!(rc, 0);
+    let end = Instant::now() + Duration::from_secs(10);
+    loop {
+        s.pump(Duration::from_millis(50));
+        if s.child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        assert!(Instant::now() < end, "quoth did not exit on SIGTERM");
+    }
+    s.pump(Duration::from_millis(100));
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "alternate screen still active after SIGTERM"
+    );
+}
+
+unsafe extern "C" {
+    #[link_name = "kill"]
+    fn libc_kill(pid: i32, sig: i32) -> i32;
+}

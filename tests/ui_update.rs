@@ -1,0 +1,183 @@
+//! Key sequences driven through the pure `update`, without a terminal.
+
+use quoth::article::Article;
+use quoth::attribution::analyse;
+use quoth::ui::app::{App, Event, update};
+use quoth::ui::keymap::{Action, Keymap};
+use quoth::ui::theme::Theme;
+
+fn seed_app(w: u16, h: u16) -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-articles/putin-lukashenko-minsk.txt");
+    let article = Article::load(&path).expect("seed article");
+    let analysis = analyse(&article);
+    let mut app = App::new(article, analysis, Keymap::default(), Theme::new(true, None));
+    update(&mut app, Event::Resize(w, h));
+    app
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        update(app, Event::Action(*a));
+    }
+}
+
+fn speaker_of_current(app: &App) -> Option<String> {
+    app.current
+        .and_then(|q| app.analysis.quotes[q].speaker)
+        .map(|s| app.analysis.speakers[s].name.clone())
+}
+
+/// Whether the current quotation's first line is on screen.
+fn current_visible(app: &mut App) -> bool {
+    let q = app.current.expect("a current quote");
+    let start = app.analysis.quotes[q].span.start;
+    let top = app.top_offset();
+    if start < top {
+        return false;
+    }
+    // Scroll a copy of the position down one screen and compare offsets.
+    let h = app.view_height();
+    let mut probe = app.top;
+    for _ in 0..h.saturating_sub(1) {
+        let before = probe;
+        update_probe(app, &mut probe);
+        if probe == before {
+            break;
+        }
+    }
+    let bottom = app.layout_offset(probe);
+    start <= bottom
+}
+
+fn update_probe(app: &mut App, pos: &mut quoth::ui::layout::LinePos) {
+    *pos = app.row_below(*pos);
+}
+
+#[test]
+fn tab_three_times_lands_on_the_third_quote() {
+    let mut app = seed_app(120, 40);
+    press(
+        &mut app,
+        &[Action::NextQuote, Action::NextQuote, Action::NextQuote],
+    );
+    assert_eq!(app.current, Some(2));
+    assert!(current_visible(&mut app));
+    press(&mut app, &[Action::PrevQuote]);
+    assert_eq!(app.current, Some(1));
+}
+
+#[test]
+fn same_speaker_keys_stay_with_one_speaker() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, &[Action::NextQuote]);
+    let who = speaker_of_current(&app);
+    assert_eq!(who.as_deref(), Some("Vladimir Putin"));
+    for _ in 0..6 {
+        press(&mut app, &[Action::NextSameSpeaker]);
+        assert_eq!(speaker_of_current(&app), who);
+        assert!(current_visible(&mut app));
+    }
+    press(&mut app, &[Action::PrevSameSpeaker]);
+    assert_eq!(speaker_of_current(&app), who);
+}
+
+#[test]
+fn speaker_limit_restricts_tab_until_escape() {
+    let mut app = seed_app(120, 40);
+    press(
+        &mut app,
+        &[
+            Action::FocusSpeakers,
+            Action::SpeakerDown,
+            Action::SpeakerJump,
+        ],
+    );
+    let limited = speaker_of_current(&app).expect("a speaker");
+    assert_eq!(limited, "Alexander Lukashenko");
+    let mut seen = 1;
+    for _ in 0..10 {
+        let before = app.current;
+        press(&mut app, &[Action::NextQuote]);
+        if app.current == before {
+            break;
+        }
+        seen += 1;
+        assert_eq!(speaker_of_current(&app).as_deref(), Some(limited.as_str()));
+    }
+    assert_eq!(
+        seen,
+        app.analysis
+            .speakers
+            .iter()
+            .find(|s| s.name == limited)
+            .map_or(0, |s| s.quotes.len())
+    );
+    press(&mut app, &[Action::Back]);
+    assert_eq!(app.speaker_limit, None);
+    // Without the limit, Tab goes on to the next speaker's quotation.
+    press(&mut app, &[Action::NextQuote]);
+    assert_ne!(speaker_of_current(&app).as_deref(), Some(limited.as_str()));
+}
+
+#[test]
+fn search_with_n_and_shift_n() {
+    let mut app = seed_app(120, 40);
+    update(&mut app, Event::Action(Action::Search));
+    for c in "Lukashenko".chars() {
+        update(&mut app, Event::SearchChar(c));
+    }
+    update(&mut app, Event::SearchSubmit);
+    let n = app.search.matches.len();
+    assert!(n > 10, "{n}");
+    assert_eq!(app.search.current, Some(0));
+    press(&mut app, &[Action::SearchNext, Action::SearchNext]);
+    assert_eq!(app.search.current, Some(2));
+    press(&mut app, &[Action::SearchPrev]);
+    assert_eq!(app.search.current, Some(1));
+    // Case-insensitive, and every match is the word.
+    for m in &app.search.matches {
+        assert_eq!(app.article.text[m.clone()].to_lowercase(), "lukashenko");
+    }
+    // Wrapping around from the first match goes to the last.
+    press(&mut app, &[Action::SearchPrev, Action::SearchPrev]);
+    assert_eq!(app.search.current, Some(n - 1));
+}
+
+#[test]
+fn resize_keeps_the_current_quote_in_view() {
+    let mut app = seed_app(120, 40);
+    for _ in 0..20 {
+        press(&mut app, &[Action::NextQuote]);
+    }
+    assert!(current_visible(&mut app));
+    for (w, h) in [(80, 24), (40, 10), (200, 60), (60, 20), (41, 11)] {
+        update(&mut app, Event::Resize(w, h));
+        assert!(current_visible(&mut app), "not visible at {w}x{h}");
+    }
+}
+
+#[test]
+fn scrolling_never_passes_the_ends() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, &[Action::LineUp, Action::PageUp]);
+    assert_eq!(app.top_offset(), 0);
+    press(&mut app, &[Action::Bottom]);
+    let bottom = app.top_offset();
+    press(&mut app, &[Action::PageDown, Action::LineDown]);
+    assert_eq!(app.top_offset(), bottom);
+    assert_eq!(app.percent(), 100);
+    press(&mut app, &[Action::Top]);
+    assert_eq!(app.percent(), 0);
+}
+
+#[test]
+fn help_and_quit() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, &[Action::Help]);
+    assert!(app.help);
+    press(&mut app, &[Action::Back]);
+    assert!(!app.help);
+    press(&mut app, &[Action::Quit]);
+    assert!(app.quit);
+}
