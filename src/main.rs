@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use quoth::article::Article;
+use quoth::notes::{store, view};
 use quoth::{attribution, report};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -15,6 +16,9 @@ struct Cli {
     command: Option<Command>,
     /// The article to read (plain text).
     file: Option<PathBuf>,
+    /// Keep notes in this file instead of ARTICLE.quoth.json.
+    #[arg(long, value_name = "PATH")]
+    notes: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -30,6 +34,26 @@ enum Command {
         /// Print one JSON object per line per file, with a "file" field; files run in parallel.
         #[arg(long)]
         jsonl: bool,
+    },
+    /// List the notes on an article, or export them.
+    Notes {
+        /// The article.
+        file: PathBuf,
+        /// text (default), markdown or json (W3C Web Annotations).
+        #[arg(long, default_value = "text", value_parser = ["text", "markdown", "json"])]
+        format: String,
+        /// The notes file, if not ARTICLE.quoth.json.
+        #[arg(long, value_name = "PATH")]
+        notes: Option<PathBuf>,
+    },
+    /// Test helper: adds notes one by one, saving each, and reports each save.
+    #[command(name = "__stress-notes", hide = true)]
+    StressNotes {
+        file: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        #[arg(long, default_value = "w")]
+        tag: String,
     },
 }
 
@@ -106,8 +130,14 @@ fn one_line(s: &str) -> String {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Some(Command::Quotes { files, json, jsonl }) => quotes(&files, json, jsonl),
+        Some(Command::Notes {
+            file,
+            format,
+            notes,
+        }) => list_notes(&file, &format, notes),
+        Some(Command::StressNotes { file, count, tag }) => stress_notes(&file, count, &tag),
         None => match cli.file {
-            Some(path) => read(&path),
+            Some(path) => read(&path, cli.notes),
             None => Err(Failure::usage(
                 "no article given (usage: quoth FILE; see quoth --help)",
             )),
@@ -119,9 +149,9 @@ fn load(path: &Path) -> Result<Article, Failure> {
     Article::load(path).map_err(|e| Failure::input(path, e))
 }
 
-fn read(path: &Path) -> Result<(), Failure> {
+fn read(path: &Path, notes: Option<PathBuf>) -> Result<(), Failure> {
     let article = load(path)?;
-    quoth::ui::run(article).map_err(|e| match e {
+    quoth::ui::run(article, notes).map_err(|e| match e {
         quoth::ui::UiError::Config(m) => Failure::usage(m),
         quoth::ui::UiError::Io(e) => Failure::runtime(format!("{}: {e}", path.display())),
     })
@@ -139,7 +169,7 @@ fn quotes(files: &[PathBuf], json: bool, jsonl: bool) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     for path in files {
         let article = load(path)?;
-        let analysis = attribution::analyse(&article);
+        let analysis = analyse_corrected(&article);
         let written = if json {
             serde_json::to_writer(&mut out, &report::to_json(&article, &analysis, None))
                 .map_err(io::Error::from)
@@ -176,7 +206,7 @@ fn quotes_jsonl(files: &[PathBuf]) -> Result<(), Failure> {
                     let line = Article::load(path)
                         .map_err(|e| format!("{}: {e}", path.display()))
                         .and_then(|article| {
-                            let a = attribution::analyse(&article);
+                            let a = analyse_corrected(&article);
                             serde_json::to_string(&report::to_json(
                                 &article,
                                 &a,
@@ -223,4 +253,91 @@ fn stdout_result(r: io::Result<()>) -> Result<(), Failure> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(Failure::runtime(format!("cannot write output: {e}"))),
     }
+}
+
+/// The analysis with the reader's corrections from the sidecar applied (read only: a missing
+/// or unreadable sidecar just means no corrections).
+fn analyse_corrected(article: &Article) -> attribution::Analysis {
+    let mut analysis = attribution::analyse(article);
+    if let Some(path) = &article.path
+        && let Ok(Ok(Some(doc))) = store::read(&store::sidecar_path(path))
+    {
+        analysis.apply_corrections(&view::placed_corrections(&doc, &article.text));
+    }
+    analysis
+}
+
+fn open_store(
+    article: &Article,
+    path: &Path,
+    notes: Option<PathBuf>,
+) -> Result<store::Store, Failure> {
+    let sidecar = notes.unwrap_or_else(|| store::sidecar_path(path));
+    store::Store::open(sidecar.clone(), &article.text).map_err(|e| Failure::input(&sidecar, e))
+}
+
+fn list_notes(path: &Path, format: &str, notes: Option<PathBuf>) -> Result<(), Failure> {
+    let article = load(path)?;
+    let sidecar = notes.clone().unwrap_or_else(|| store::sidecar_path(path));
+    // Listing never changes anything on disk: read the file as it is.
+    let doc = match store::read(&sidecar) {
+        Ok(Ok(Some(doc))) => doc,
+        Ok(Ok(None)) => quoth::notes::Sidecar::new(store::fingerprint(&article.text)),
+        Ok(Err(store::ReadProblem::Corrupt(why))) => {
+            return Err(Failure::input(
+                &sidecar,
+                format!(
+                    "unreadable notes file ({})",
+                    why.lines().next().unwrap_or("")
+                ),
+            ));
+        }
+        Ok(Err(store::ReadProblem::Future(v))) => {
+            return Err(Failure::input(
+                &sidecar,
+                format!("notes file from a newer quoth (version {v})"),
+            ));
+        }
+        Err(e) => return Err(Failure::input(&sidecar, e)),
+    };
+    let mut analysis = attribution::analyse(&article);
+    analysis.apply_corrections(&view::placed_corrections(&doc, &article.text));
+    let placed = view::place_notes(&doc, &article.text);
+    let out = match format {
+        "markdown" => report::notes::markdown(&article, &analysis, &doc, &placed),
+        "json" => format!("{:#}\n", report::notes::json(&article, &doc, &placed)),
+        _ => report::notes::text(&article, &analysis, &doc, &placed),
+    };
+    stdout_result(io::stdout().lock().write_all(out.as_bytes()))
+}
+
+/// Adds `count` notes one at a time, saving after each and printing "saved ID" once the
+/// save returned. The crash test kills this process at random moments.
+fn stress_notes(path: &Path, count: usize, tag: &str) -> Result<(), Failure> {
+    use quoth::notes::{Note, Target, model, selectors_for};
+    let article = load(path)?;
+    let mut st = open_store(&article, path, None)?;
+    let end = article.text.len().min(40);
+    let mut end = end;
+    while !article.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = io::stdout().lock();
+    for i in 0..count {
+        let t = model::now();
+        let id = format!("{tag}-{i}");
+        st.doc.notes.push(Note {
+            id: id.clone(),
+            created: t.clone(),
+            modified: t,
+            body: format!("note {i} from {tag}"),
+            target: Target::from_selectors(&selectors_for(&article.text, 0..end)),
+            deleted: None,
+            extra: Default::default(),
+        });
+        st.save()
+            .map_err(|e| Failure::runtime(format!("{}: {e}", st.path.display())))?;
+        stdout_result(writeln!(out, "saved {id}").and_then(|()| out.flush()))?;
+    }
+    Ok(())
 }

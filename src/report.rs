@@ -135,3 +135,123 @@ pub fn first_words(s: &str, n: usize) -> String {
         .map(|c| if c.is_control() { '�' } else { c })
         .collect()
 }
+
+/// Notes of an article, for `quoth notes`.
+pub mod notes {
+    use crate::article::Article;
+    use crate::attribution::Analysis;
+    use crate::notes::view::{Placed, speaker_of};
+    use crate::notes::{Anchor, Sidecar};
+    use serde_json::json;
+
+    fn location(article: &Article, p: &Placed) -> String {
+        match p.anchor.range() {
+            Some(r) => format!("line {}", article.line_of(r.start)),
+            None => "not found in this version".to_string(),
+        }
+    }
+
+    fn passage(article: &Article, doc: &Sidecar, p: &Placed) -> String {
+        match p.anchor.range() {
+            Some(r) => article.text[r].to_string(),
+            None => doc.notes[p.index]
+                .target
+                .selectors()
+                .map(|s| s.exact)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// One line per note: where, the passage's first words, its speaker, the note.
+    pub fn text(
+        article: &Article,
+        analysis: &Analysis,
+        doc: &Sidecar,
+        placed: &[Placed],
+    ) -> String {
+        let mut out = String::new();
+        for p in placed {
+            let n = &doc.notes[p.index];
+            let who = p
+                .anchor
+                .range()
+                .and_then(|r| speaker_of(analysis, &r))
+                .map(|s| format!(" — {}", super::first_words(&s, 8)))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "{:<12} {}{}\n             {}\n",
+                location(article, p),
+                super::first_words(&passage(article, doc, p), 10),
+                who,
+                super::first_words(&n.body, 60)
+            ));
+        }
+        out.push_str(&format!(
+            "{} {}\n",
+            placed.len(),
+            if placed.len() == 1 { "note" } else { "notes" }
+        ));
+        out
+    }
+
+    /// Markdown: the title, then each passage as a block quote with its speaker, the note,
+    /// and where it is.
+    pub fn markdown(
+        article: &Article,
+        analysis: &Analysis,
+        doc: &Sidecar,
+        placed: &[Placed],
+    ) -> String {
+        let title = article
+            .title()
+            .map(str::to_string)
+            .unwrap_or_else(|| article.display_name());
+        let mut out = format!("# Notes on {title}\n\n");
+        for p in placed {
+            let n = &doc.notes[p.index];
+            for line in passage(article, doc, p)
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+            {
+                out.push_str(&format!("> {}\n", line.trim()));
+            }
+            if let Some(who) = p.anchor.range().and_then(|r| speaker_of(analysis, &r)) {
+                out.push_str(&format!(">\n> — {who}\n"));
+            }
+            out.push('\n');
+            out.push_str(n.body.trim());
+            out.push_str(&format!(
+                "\n\n*{}, {}*\n\n---\n\n",
+                article.display_name(),
+                location(article, p)
+            ));
+        }
+        out
+    }
+
+    /// The notes as W3C Web Annotations.
+    pub fn json(article: &Article, doc: &Sidecar, placed: &[Placed]) -> serde_json::Value {
+        let source = article.path.as_ref().map(|p| p.display().to_string());
+        let items: Vec<serde_json::Value> = placed
+            .iter()
+            .map(|p| {
+                let n = &doc.notes[p.index];
+                let mut target = serde_json::to_value(&n.target).unwrap_or_default();
+                if let (Some(src), Some(obj)) = (&source, target.as_object_mut()) {
+                    obj.entry("source").or_insert_with(|| json!(src));
+                }
+                json!({
+                    "@context": "http://www.w3.org/ns/anno.jsonld",
+                    "id": n.id,
+                    "type": "Annotation",
+                    "created": n.created,
+                    "modified": n.modified,
+                    "body": {"type": "TextualBody", "value": n.body, "format": "text/plain"},
+                    "target": target,
+                    "quoth:found": !matches!(p.anchor, Anchor::Orphan),
+                })
+            })
+            .collect();
+        json!({"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "total": items.len(), "items": items})
+    }
+}

@@ -182,3 +182,79 @@ unsafe extern "C" {
     #[link_name = "kill"]
     fn libc_kill(pid: i32, sig: i32) -> i32;
 }
+
+#[test]
+fn annotate_a_quote_then_find_it_again() {
+    let home = temp_home("notes");
+    let dir = home.join("articles");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let article = dir.join("seed.txt");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-articles/putin-lukashenko-minsk.txt"),
+        &article,
+    )
+    .expect("copy");
+    let arg = article.to_str().expect("utf-8 path");
+
+    let mut s = Session::start(&[arg], 40, 120, &home);
+    s.wait_for("Vladimir Putin");
+    s.send(b"\t");
+    s.wait_for("quote 1/25");
+    s.send(b"a");
+    s.wait_for("Ctrl-S saves");
+    s.send(b"Security first, says the Kremlin.");
+    s.wait_for("Security first");
+    s.send(b"\x13"); // Ctrl-S
+    s.wait_for("note saved");
+    s.send(b"q");
+    let end = Instant::now() + Duration::from_secs(10);
+    while s.child.try_wait().expect("wait").is_none() {
+        s.pump(Duration::from_millis(50));
+        assert!(Instant::now() < end, "quoth did not exit");
+    }
+    let sidecar =
+        std::fs::read_to_string(dir.join("seed.txt.quoth.json")).expect("sidecar written");
+    assert!(
+        sidecar.contains("Security first, says the Kremlin."),
+        "{sidecar}"
+    );
+    assert!(sidecar.contains("TextQuoteSelector") && sidecar.contains("“the issues of security”"));
+    let beside: Vec<String> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        beside
+            .iter()
+            .all(|n| n == "seed.txt" || n.starts_with("seed.txt.quoth.json")),
+        "{beside:?}"
+    );
+
+    // Reopening shows the note in the list.
+    let mut s = Session::start(&[arg], 40, 120, &home);
+    s.wait_for("Vladimir Putin");
+    s.send(b"L");
+    let screen = s.wait_for("Security first, says the Kremlin.");
+    assert!(screen.contains("the issues of security"), "{screen}");
+    s.send(b"\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+    s.send(b"q");
+    let end = Instant::now() + Duration::from_secs(10);
+    while s.child.try_wait().expect("wait").is_none() {
+        s.pump(Duration::from_millis(50));
+        assert!(Instant::now() < end, "quoth did not exit");
+    }
+
+    // The Markdown export holds the passage, its speaker and the note.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quoth"))
+        .args(["notes", arg, "--format", "markdown"])
+        .output()
+        .expect("notes export");
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(md.contains("> “the issues of security”"), "{md}");
+    assert!(md.contains("— Vladimir Putin"), "{md}");
+    assert!(md.contains("Security first, says the Kremlin."), "{md}");
+}

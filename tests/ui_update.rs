@@ -125,9 +125,9 @@ fn search_with_n_and_shift_n() {
     let mut app = seed_app(120, 40);
     update(&mut app, Event::Action(Action::Search));
     for c in "Lukashenko".chars() {
-        update(&mut app, Event::SearchChar(c));
+        update(&mut app, Event::PromptChar(c));
     }
-    update(&mut app, Event::SearchSubmit);
+    update(&mut app, Event::PromptSubmit);
     let n = app.search.matches.len();
     assert!(n > 10, "{n}");
     assert_eq!(app.search.current, Some(0));
@@ -180,4 +180,149 @@ fn help_and_quit() {
     assert!(!app.help);
     press(&mut app, &[Action::Quit]);
     assert!(app.quit);
+}
+
+fn app_with_notes(tag: &str) -> (App, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("quoth-ui-notes-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let mut app = seed_app(120, 40);
+    let sidecar = dir.join("seed.txt.quoth.json");
+    let store = quoth::notes::Store::open(sidecar.clone(), &app.article.text).expect("store");
+    app.attach_notes(store);
+    (app, sidecar)
+}
+
+fn type_note(app: &mut App, body: &str) {
+    for c in body.chars() {
+        let input = ratatui_textarea::Input {
+            key: ratatui_textarea::Key::Char(c),
+            ..Default::default()
+        };
+        update(app, Event::EditorInput(input));
+    }
+    update(app, Event::EditorSave);
+}
+
+#[test]
+fn keyboard_selection_annotates_the_selected_words() {
+    let (mut app, sidecar) = app_with_notes("select");
+    // From the opening mark: to "the", to "issues", to "of".
+    press(&mut app, &[Action::NextQuote, Action::StartSelection]);
+    press(
+        &mut app,
+        &[
+            Action::CaretWordForward,
+            Action::CaretWordForward,
+            Action::CaretWordForward,
+            Action::Annotate,
+        ],
+    );
+    let passage = app
+        .editor
+        .as_ref()
+        .map(|e| app.article.text[e.passage.clone()].to_string())
+        .expect("editor open");
+    assert_eq!(passage, "“the issues ");
+    type_note(&mut app, "two words");
+    assert!(app.editor.is_none());
+    let saved = std::fs::read_to_string(&sidecar).expect("sidecar");
+    assert!(saved.contains("two words") && saved.contains("“the issues "));
+}
+
+#[test]
+fn delete_and_undo_a_note() {
+    let (mut app, sidecar) = app_with_notes("undo");
+    press(&mut app, &[Action::NextQuote, Action::Annotate]);
+    type_note(&mut app, "keep me");
+    assert_eq!(app.notes.placed.len(), 1);
+    press(&mut app, &[Action::DeleteNote]);
+    assert_eq!(app.notes.placed.len(), 0);
+    assert!(
+        std::fs::read_to_string(&sidecar)
+            .expect("sidecar")
+            .contains("\"deleted\"")
+    );
+    press(&mut app, &[Action::UndoDelete]);
+    assert_eq!(app.notes.placed.len(), 1);
+    assert!(
+        !std::fs::read_to_string(&sidecar)
+            .expect("sidecar")
+            .contains("\"deleted\"")
+    );
+}
+
+#[test]
+fn escape_with_text_asks_before_discarding() {
+    let (mut app, _) = app_with_notes("discard");
+    press(&mut app, &[Action::NextQuote, Action::Annotate]);
+    let input = ratatui_textarea::Input {
+        key: ratatui_textarea::Key::Char('x'),
+        ..Default::default()
+    };
+    update(&mut app, Event::EditorInput(input));
+    update(&mut app, Event::EditorEscape);
+    assert!(app.editor.as_ref().is_some_and(|e| e.confirm_discard));
+    update(&mut app, Event::Confirm(false));
+    assert!(app.editor.is_some());
+    update(&mut app, Event::EditorEscape);
+    update(&mut app, Event::Confirm(true));
+    assert!(app.editor.is_none());
+    assert!(app.notes.placed.is_empty());
+}
+
+#[test]
+fn speaker_correction_is_saved_and_applied() {
+    let (mut app, sidecar) = app_with_notes("correct");
+    press(
+        &mut app,
+        &[Action::NextQuote, Action::NextQuote, Action::NextQuote],
+    );
+    assert_eq!(
+        speaker_of_current(&app).as_deref(),
+        Some("the Kremlin press service")
+    );
+    press(&mut app, &[Action::CorrectSpeaker]);
+    for c in "Putin".chars() {
+        update(&mut app, Event::PromptChar(c));
+    }
+    update(&mut app, Event::PromptSubmit);
+    assert_eq!(speaker_of_current(&app).as_deref(), Some("Vladimir Putin"));
+    assert!(
+        std::fs::read_to_string(&sidecar)
+            .expect("sidecar")
+            .contains("\"speaker\": \"Vladimir Putin\"")
+    );
+    // quotes --json applies it too.
+    let article = app.article.clone();
+    let mut analysis = analyse(&article);
+    let doc = match quoth::notes::store::read(&sidecar).expect("read") {
+        Ok(Some(d)) => d,
+        _ => panic!("no sidecar"),
+    };
+    analysis.apply_corrections(&quoth::notes::view::placed_corrections(&doc, &article.text));
+    let q = analysis
+        .quotes
+        .iter()
+        .find(|q| article.text[q.span.clone()].starts_with("“heard a report"))
+        .expect("quote");
+    assert_eq!(q.sieve.name(), "correction");
+    assert_eq!(
+        analysis.speakers[q.speaker.expect("speaker")].name,
+        "Vladimir Putin"
+    );
+}
+
+#[test]
+fn not_a_quote_removes_the_statement() {
+    let (mut app, _) = app_with_notes("notaquote");
+    let before = app.analysis.quotes.len();
+    press(&mut app, &[Action::NextQuote, Action::CorrectSpeaker]);
+    let choices = app.picker_choices();
+    let last = choices.len() - 1;
+    for _ in 0..last {
+        press(&mut app, &[Action::ListDown]);
+    }
+    press(&mut app, &[Action::ListOpen]);
+    assert_eq!(app.analysis.quotes.len(), before - 1);
 }

@@ -89,6 +89,96 @@ pub struct Analysis {
     pub other_quoted: Vec<OtherQuoted>,
 }
 
+/// A reader's correction of one quotation, located in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerCorrection {
+    /// The quotation's span as anchored in the current text.
+    pub span: Range<usize>,
+    /// The right speaker (a known speaker's name, or a new one).
+    pub speaker: Option<String>,
+    /// The quoted words are no statement.
+    pub not_a_quote: bool,
+}
+
+impl Analysis {
+    /// Applies the reader's corrections: the corrected quotations get the given speaker (sieve
+    /// `correction`) or move to `other_quoted`; speakers' quotation lists are rebuilt.
+    pub fn apply_corrections(&mut self, corrections: &[SpeakerCorrection]) {
+        for c in corrections {
+            let Some(qi) = self.quotes.iter().position(|q| {
+                q.span == c.span
+                    || q.span.contains(&c.span.start) && q.span.end >= c.span.end.min(q.span.end)
+            }) else {
+                continue;
+            };
+            if c.not_a_quote {
+                let q = self.quotes.remove(qi);
+                self.other_quoted.push(OtherQuoted { span: q.span });
+                continue;
+            }
+            let Some(name) = c
+                .speaker
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+            else {
+                continue;
+            };
+            let s = match self
+                .speakers
+                .iter()
+                .position(|s| s.name.eq_ignore_ascii_case(name))
+            {
+                Some(s) => s,
+                None => {
+                    self.speakers.push(Speaker {
+                        name: name.to_string(),
+                        aliases: vec![],
+                        descriptor: None,
+                        kind: EntityKind::Unknown,
+                        quotes: vec![],
+                    });
+                    self.speakers.len() - 1
+                }
+            };
+            let q = &mut self.quotes[qi];
+            q.speaker = Some(s);
+            q.sieve = Sieve::Correction;
+            q.resolution = None;
+        }
+        self.other_quoted.sort_by_key(|o| o.span.start);
+        self.rebuild_speaker_lists();
+    }
+
+    /// Recomputes each speaker's quotations and drops speakers left with none.
+    fn rebuild_speaker_lists(&mut self) {
+        let mut counts = vec![0usize; self.speakers.len()];
+        for q in &self.quotes {
+            if let Some(s) = q.speaker {
+                counts[s] += 1;
+            }
+        }
+        let mut remap = vec![None; self.speakers.len()];
+        let mut kept = Vec::new();
+        for (i, sp) in std::mem::take(&mut self.speakers).into_iter().enumerate() {
+            if counts[i] > 0 {
+                remap[i] = Some(kept.len());
+                kept.push(Speaker {
+                    quotes: vec![],
+                    ..sp
+                });
+            }
+        }
+        self.speakers = kept;
+        for (qi, q) in self.quotes.iter_mut().enumerate() {
+            q.speaker = q.speaker.and_then(|s| remap[s]);
+            if let Some(s) = q.speaker {
+                self.speakers[s].quotes.push(qi);
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum SpeakerKey {
     Entity(usize),

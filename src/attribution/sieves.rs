@@ -20,6 +20,8 @@ pub enum Sieve {
     Continuation,
     /// Quoted words inside a narrative sentence with no cue: its subject used them.
     EmbeddingSubject,
+    /// The reader corrected the speaker (saved in the notes sidecar).
+    Correction,
     /// No sieve fired.
     None,
 }
@@ -32,6 +34,7 @@ impl Sieve {
             Sieve::BlockLine => "block-line",
             Sieve::Continuation => "continuation",
             Sieve::EmbeddingSubject => "embedding-subject",
+            Sieve::Correction => "correction",
             Sieve::None => "none",
         }
     }

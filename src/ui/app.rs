@@ -21,7 +21,7 @@ pub enum Focus {
 }
 
 /// Everything that can happen to the reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     Action(Action),
     Resize(u16, u16),
@@ -29,11 +29,20 @@ pub enum Event {
     Scroll(i32),
     /// A click at a screen cell.
     Click(u16, u16),
-    /// Typing into the search prompt.
-    SearchChar(char),
-    SearchBackspace,
-    SearchSubmit,
-    SearchCancel,
+    /// A mouse drag to a screen cell (selects text), and the button's release.
+    Drag(u16, u16),
+    Release,
+    /// A key for the note editor's text box.
+    EditorInput(ratatui_textarea::Input),
+    /// Ctrl-S and Esc in the note editor, and the answer to "discard?".
+    EditorSave,
+    EditorEscape,
+    Confirm(bool),
+    /// Typing into the search prompt or the speaker picker.
+    PromptChar(char),
+    PromptBackspace,
+    PromptSubmit,
+    PromptCancel,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -80,24 +89,19 @@ pub struct App {
     pub hits: HitMap,
     /// The title paragraph, shown as a heading.
     pub title_para: Option<usize>,
+    pub notes: super::notes_ui::NotesState,
+    pub editor: Option<super::notes_ui::Editor>,
+    pub selection: Option<super::notes_ui::Selection>,
+    pub picker: Option<super::notes_ui::Picker>,
+    /// Where a mouse drag started (byte offset).
+    drag_from: Option<usize>,
     lower: Option<String>,
 }
 
 impl App {
     pub fn new(article: Article, analysis: Analysis, keymap: Keymap, theme: Theme) -> App {
-        let mut speaker_order: Vec<usize> = (0..analysis.speakers.len()).collect();
-        speaker_order.sort_by_key(|&s| {
-            (
-                std::cmp::Reverse(analysis.speakers[s].quotes.len()),
-                analysis.speakers[s].quotes.first().copied(),
-            )
-        });
-        let mut speaker_rank = vec![0; analysis.speakers.len()];
-        for (rank, &s) in speaker_order.iter().enumerate() {
-            speaker_rank[s] = rank;
-        }
         let title_para = article.title().map(|_| 0);
-        App {
+        let mut app = App {
             layout: Layout::new(article.paragraphs.len()),
             article,
             analysis,
@@ -110,8 +114,8 @@ impl App {
             pane_open: true,
             help: false,
             help_scroll: 0,
-            speaker_order,
-            speaker_rank,
+            speaker_order: vec![],
+            speaker_rank: vec![],
             speaker_sel: 0,
             search: Search::default(),
             message: None,
@@ -120,7 +124,41 @@ impl App {
             theme,
             hits: HitMap::default(),
             title_para,
+            notes: Default::default(),
+            editor: None,
+            selection: None,
+            picker: None,
+            drag_from: None,
             lower: None,
+        };
+        app.rebuild_speakers();
+        app
+    }
+
+    /// Orders speakers by quotation count (most first) and gives each a colour rank.
+    pub fn rebuild_speakers(&mut self) {
+        let a = &self.analysis;
+        let mut order: Vec<usize> = (0..a.speakers.len()).collect();
+        order.sort_by_key(|&s| {
+            (
+                std::cmp::Reverse(a.speakers[s].quotes.len()),
+                a.speakers[s].quotes.first().copied(),
+            )
+        });
+        let mut rank = vec![0; a.speakers.len()];
+        for (r, &s) in order.iter().enumerate() {
+            rank[s] = r;
+        }
+        self.speaker_order = order;
+        self.speaker_rank = rank;
+        self.speaker_sel = self
+            .speaker_sel
+            .min(self.speaker_order.len().saturating_sub(1));
+        if self
+            .speaker_limit
+            .is_some_and(|s| s >= self.analysis.speakers.len())
+        {
+            self.speaker_limit = None;
         }
     }
 
@@ -128,6 +166,12 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help {
             Mode::Help
+        } else if self.picker.is_some() {
+            Mode::Picker
+        } else if self.notes.list_open {
+            Mode::Notes
+        } else if self.selection.is_some() {
+            Mode::Select
         } else if self.focus == Focus::Speakers {
             Mode::Speakers
         } else {
@@ -292,6 +336,11 @@ impl App {
         self.reveal(span);
     }
 
+    /// Scrolls so that a byte range is on screen.
+    pub fn reveal_range(&mut self, span: Range<usize>) {
+        self.reveal(span);
+    }
+
     /// Scrolls so that a byte range is on screen (its start a third of the way down if the
     /// view must move).
     fn reveal(&mut self, span: Range<usize>) {
@@ -441,6 +490,21 @@ impl App {
         &self.analysis.speakers[s].quotes
     }
 
+    /// The byte offset under a screen cell of the article, if any.
+    pub fn offset_at(&self, x: u16, y: u16) -> Option<usize> {
+        let (_, x0, range) = self
+            .hits
+            .rows
+            .iter()
+            .find(|(row, _, _)| *row == y)
+            .cloned()?;
+        Some(offset_at_column(
+            &self.article.text,
+            range,
+            x.saturating_sub(x0) as usize,
+        ))
+    }
+
     fn click(&mut self, x: u16, y: u16) {
         if let Some(&(_, s)) = self.hits.speakers.iter().find(|(row, _)| *row == y) {
             if let Some(pos) = self.speaker_order.iter().position(|&o| o == s) {
@@ -490,23 +554,55 @@ pub fn update(app: &mut App, event: Event) {
         }
         Event::Scroll(n) if n > 0 => app.scroll_down(n as usize),
         Event::Scroll(n) => app.scroll_up(n.unsigned_abs() as usize),
-        Event::Click(x, y) => app.click(x, y),
-        Event::SearchChar(c) => {
+        Event::Click(x, y) => {
+            app.drag_from = app.offset_at(x, y);
+            app.click(x, y);
+        }
+        Event::Drag(x, y) => {
+            if let (Some(from), Some(to)) = (app.drag_from, app.offset_at(x, y)) {
+                app.selection = Some(super::notes_ui::Selection {
+                    anchor: from,
+                    caret: to,
+                });
+            }
+        }
+        Event::Release => app.drag_from = None,
+        Event::EditorInput(input) => {
+            if let Some(ed) = app.editor.as_mut() {
+                ed.confirm_discard = false;
+                ed.textarea.input(input);
+            }
+        }
+        Event::EditorSave => app.editor_save(),
+        Event::EditorEscape => app.editor_escape(),
+        Event::Confirm(yes) => app.editor_confirm(yes),
+        Event::PromptChar(c) => {
             if let Some(input) = app.search.input.as_mut() {
                 input.push(c);
+            } else if let Some(p) = app.picker.as_mut() {
+                p.filter.push(c);
+                p.sel = 0;
             }
         }
-        Event::SearchBackspace => {
+        Event::PromptBackspace => {
             if let Some(input) = app.search.input.as_mut() {
                 input.pop();
+            } else if let Some(p) = app.picker.as_mut() {
+                p.filter.pop();
+                p.sel = 0;
             }
         }
-        Event::SearchSubmit => {
+        Event::PromptSubmit => {
             if let Some(q) = app.search.input.take() {
                 app.run_search(q);
+            } else if app.picker.is_some() {
+                app.picker_choose();
             }
         }
-        Event::SearchCancel => app.search.input = None,
+        Event::PromptCancel => {
+            app.search.input = None;
+            app.picker = None;
+        }
         Event::Action(a) => apply(app, a),
     }
 }
@@ -575,6 +671,81 @@ fn apply(app: &mut App, action: Action) {
             }
         }
         Action::SpeakerUp => app.speaker_sel = app.speaker_sel.saturating_sub(1),
+        Action::Annotate => app.annotate(),
+        Action::StartSelection => app.start_selection(),
+        Action::NotesList => {
+            app.notes.list_open = true;
+            app.notes.list_sel = app
+                .notes
+                .current
+                .unwrap_or(0)
+                .min(app.notes.placed.len().saturating_sub(1));
+        }
+        Action::NextNote => app.step_note(true),
+        Action::PrevNote => app.step_note(false),
+        Action::EditNote => app.edit_note(),
+        Action::DeleteNote => app.delete_note(),
+        Action::UndoDelete => app.undo_delete(),
+        Action::CorrectSpeaker => app.open_picker(),
+        Action::CaretCharForward => app.move_caret(|t, at| {
+            t[at.min(t.len())..]
+                .chars()
+                .next()
+                .map_or(at, |c| at + c.len_utf8())
+        }),
+        Action::CaretCharBack => app.move_caret(|t, at| {
+            t[..at.min(t.len())]
+                .chars()
+                .next_back()
+                .map_or(at, |c| at - c.len_utf8())
+        }),
+        Action::CaretWordForward => app.move_caret(super::notes_ui::word_forward),
+        Action::CaretWordBack => app.move_caret(super::notes_ui::word_back),
+        Action::CaretSentenceForward => app.move_caret(super::notes_ui::sentence_forward),
+        Action::CaretSentenceBack => app.move_caret(super::notes_ui::sentence_back),
+        Action::CaretParagraphForward => {
+            let paras = app.article.paragraphs.clone();
+            app.move_caret(|_, at| {
+                paras
+                    .iter()
+                    .find(|p| p.start > at)
+                    .or(paras.last())
+                    .map_or(at, |p| if p.start > at { p.start } else { p.end })
+            });
+        }
+        Action::CaretParagraphBack => {
+            let paras = app.article.paragraphs.clone();
+            app.move_caret(|_, at| {
+                paras
+                    .iter()
+                    .rev()
+                    .find(|p| p.start < at)
+                    .map_or(0, |p| p.start)
+            });
+        }
+        Action::SwapSelectionEnds => app.swap_selection_ends(),
+        Action::ListDown => {
+            if let Some(p) = app.picker.as_mut() {
+                p.sel += 1;
+            } else if app.notes.list_sel + 1 < app.notes.placed.len() {
+                app.notes.list_sel += 1;
+            }
+        }
+        Action::ListUp => {
+            if let Some(p) = app.picker.as_mut() {
+                p.sel = p.sel.saturating_sub(1);
+            } else {
+                app.notes.list_sel = app.notes.list_sel.saturating_sub(1);
+            }
+        }
+        Action::ListOpen => {
+            if app.picker.is_some() {
+                app.picker_choose();
+            } else if app.notes.list_sel < app.notes.placed.len() {
+                app.notes.list_open = false;
+                app.go_to_note(app.notes.list_sel);
+            }
+        }
         Action::SpeakerJump => {
             if let Some(&s) = app.speaker_order.get(app.speaker_sel) {
                 app.speaker_limit = Some(s);
@@ -591,6 +762,13 @@ fn apply(app: &mut App, action: Action) {
         Action::Back => {
             if app.help {
                 app.help = false;
+            } else if app.picker.is_some() {
+                app.picker = None;
+            } else if app.notes.list_open {
+                app.notes.list_open = false;
+            } else if app.selection.is_some() {
+                app.selection = None;
+                app.message = None;
             } else {
                 app.focus = Focus::Article;
                 app.speaker_limit = None;

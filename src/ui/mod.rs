@@ -7,6 +7,7 @@ pub mod app;
 pub mod config;
 pub mod keymap;
 pub mod layout;
+pub mod notes_ui;
 pub mod position;
 pub mod render;
 pub mod terminal;
@@ -48,8 +49,20 @@ pub fn build_app(article: Article) -> Result<App, UiError> {
 }
 
 /// Opens the reader on an article and runs until the user quits.
-pub fn run(article: Article) -> Result<(), UiError> {
+pub fn run(article: Article, notes: Option<std::path::PathBuf>) -> Result<(), UiError> {
     let mut app = build_app(article)?;
+    let sidecar = notes.or_else(|| {
+        app.article
+            .path
+            .as_deref()
+            .map(crate::notes::store::sidecar_path)
+    });
+    if let Some(path) = sidecar {
+        match crate::notes::Store::open(path.clone(), &app.article.text) {
+            Ok(store) => app.attach_notes(store),
+            Err(e) => app.message = Some(format!("notes unavailable: {}: {e}", path.display())),
+        }
+    }
     let key = app.article.path.as_deref().map(position::key_for);
     let state = position::state_file();
     let mut term = terminal::enter().map_err(UiError::Io)?;
@@ -109,17 +122,35 @@ fn is_suspend(ev: &CtEvent) -> bool {
 pub fn translate(app: &App, ev: CtEvent) -> Option<Event> {
     match ev {
         CtEvent::Key(k) if k.kind != KeyEventKind::Release => {
-            if app.search.input.is_some() {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            if let Some(ed) = &app.editor {
+                if ed.confirm_discard {
+                    return match k.code {
+                        KeyCode::Char('y') | KeyCode::Char('Y') => Some(Event::Confirm(true)),
+                        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
+                            Some(Event::Confirm(false))
+                        }
+                        _ => None,
+                    };
+                }
                 return match k.code {
-                    KeyCode::Enter => Some(Event::SearchSubmit),
-                    KeyCode::Esc => Some(Event::SearchCancel),
-                    KeyCode::Backspace => Some(Event::SearchBackspace),
-                    KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                        Some(Event::SearchCancel)
-                    }
-                    KeyCode::Char(c) => Some(Event::SearchChar(c)),
+                    KeyCode::Char('s') if ctrl => Some(Event::EditorSave),
+                    KeyCode::Esc => Some(Event::EditorEscape),
+                    _ => Some(Event::EditorInput(k.into())),
+                };
+            }
+            if app.search.input.is_some() || app.picker.is_some() {
+                let prompt = match k.code {
+                    KeyCode::Enter => Some(Event::PromptSubmit),
+                    KeyCode::Esc => Some(Event::PromptCancel),
+                    KeyCode::Backspace => Some(Event::PromptBackspace),
+                    KeyCode::Char('c') if ctrl => Some(Event::PromptCancel),
+                    KeyCode::Char(c) if !ctrl => Some(Event::PromptChar(c)),
                     _ => None,
                 };
+                if prompt.is_some() || app.search.input.is_some() {
+                    return prompt;
+                }
             }
             app.keymap.action(app.mode(), &k).map(Event::Action)
         }
@@ -127,6 +158,8 @@ pub fn translate(app: &App, ev: CtEvent) -> Option<Event> {
             MouseEventKind::ScrollDown => Some(Event::Scroll(3)),
             MouseEventKind::ScrollUp => Some(Event::Scroll(-3)),
             MouseEventKind::Down(MouseButton::Left) => Some(Event::Click(m.column, m.row)),
+            MouseEventKind::Drag(MouseButton::Left) => Some(Event::Drag(m.column, m.row)),
+            MouseEventKind::Up(MouseButton::Left) => Some(Event::Release),
             _ => None,
         },
         CtEvent::Resize(w, h) => Some(Event::Resize(w, h)),

@@ -58,9 +58,193 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             height: 1,
         },
     );
+    if app.notes.list_open {
+        draw_notes_list(frame, app, area);
+    }
+    if app.picker.is_some() {
+        draw_picker(frame, app, area);
+    }
+    if app.editor.is_some() {
+        draw_editor(frame, app, area);
+    }
     if app.help {
         draw_help(frame, app, area);
     }
+}
+/// A centred box of at most `w`×`h` cells, cleared, with a border and a title; its inside.
+fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
+    let w = w.min(area.width.saturating_sub(2)).max(1);
+    let rows = area.height.saturating_sub(1).max(1);
+    let h = h.min(rows).max(1);
+    let rect = Rect {
+        x: (area.width - w) / 2,
+        y: (rows - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title.to_string());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+fn draw_editor(frame: &mut Frame, app: &mut App, area: Rect) {
+    let Some(ed) = app.editor.as_ref() else {
+        return;
+    };
+    let title = if ed.confirm_discard {
+        " Discard this note? y / n "
+    } else {
+        " Note — Ctrl-S saves, Esc cancels "
+    };
+    let inner = popup(frame, area, 76, area.height.saturating_sub(2), title);
+    if inner.height == 0 {
+        return;
+    }
+    let passage = text::printable(&app.article.text[ed.passage.clone()]);
+    let passage_rows = (inner.height / 3).clamp(1, 6);
+    let quote = Paragraph::new(Line::styled(passage, app.theme.dim()))
+        .wrap(ratatui::widgets::Wrap { trim: true });
+    frame.render_widget(
+        quote,
+        Rect {
+            height: passage_rows,
+            ..inner
+        },
+    );
+    if inner.height > passage_rows + 1 {
+        let rule = Rect {
+            y: inner.y + passage_rows,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(
+            Paragraph::new("─".repeat(inner.width as usize)).style(app.theme.dim()),
+            rule,
+        );
+        let body = Rect {
+            y: inner.y + passage_rows + 1,
+            height: inner.height - passage_rows - 1,
+            ..inner
+        };
+        frame.render_widget(&ed.textarea, body);
+    }
+}
+
+fn draw_notes_list(frame: &mut Frame, app: &mut App, area: Rect) {
+    let inner = popup(
+        frame,
+        area,
+        80,
+        area.height.saturating_sub(2),
+        " Notes — Enter: go, e: edit, d: delete, u: undo, Esc: close ",
+    );
+    if inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_row = 0;
+    if app.notes.placed.is_empty() {
+        lines.push(Line::styled(
+            "no notes yet: press a on a quotation or passage",
+            app.theme.dim(),
+        ));
+    }
+    for (i, p) in app.notes.placed.iter().enumerate() {
+        let Some(note) = app.notes.note(p) else {
+            continue;
+        };
+        let (passage, found) = match p.anchor.range() {
+            Some(r) => (app.article.text[r].to_string(), true),
+            None => (
+                note.target.selectors().map(|s| s.exact).unwrap_or_default(),
+                false,
+            ),
+        };
+        let who = p
+            .anchor
+            .range()
+            .and_then(|r| crate::notes::view::speaker_of(&app.analysis, &r));
+        let mut head = first_words(&passage, 12);
+        if let Some(w) = who {
+            head = format!("{head} — {w}");
+        }
+        if !found {
+            head = format!("(not found in this version) {head}");
+        }
+        let style = if i == app.notes.list_sel {
+            app.theme.selected()
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        };
+        if i == app.notes.list_sel {
+            selected_row = lines.len();
+        }
+        lines.push(Line::styled(fit(&text::printable(&head), width), style));
+        lines.push(Line::raw(format!(
+            "  {}",
+            fit(
+                &text::printable(&first_words(&note.body, 40)),
+                width.saturating_sub(2)
+            )
+        )));
+    }
+    let h = inner.height as usize;
+    let start = (selected_row + 2).saturating_sub(h);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(start).take(h).collect::<Vec<_>>()),
+        inner,
+    );
+}
+
+fn draw_picker(frame: &mut Frame, app: &mut App, area: Rect) {
+    let choices = app.picker_choices();
+    let Some(p) = app.picker.as_mut() else { return };
+    p.sel = p.sel.min(choices.len().saturating_sub(1));
+    let (sel, filter) = (p.sel, p.filter.clone());
+    let inner = popup(
+        frame,
+        area,
+        50,
+        (choices.len() as u16 + 4).min(area.height),
+        " Who said it? type to filter, Enter: choose ",
+    );
+    if inner.height == 0 {
+        return;
+    }
+    let mut lines = vec![
+        Line::raw(format!("name: {}█", text::printable(&filter))),
+        Line::raw(""),
+    ];
+    for (i, c) in choices.iter().enumerate() {
+        let label = match c {
+            crate::ui::notes_ui::Choice::Speaker(n) => text::printable(n),
+            crate::ui::notes_ui::Choice::NewSpeaker(n) => {
+                format!("new speaker: {}", text::printable(n))
+            }
+            crate::ui::notes_ui::Choice::NotAQuote => "not a quote".to_string(),
+        };
+        let st = if i == sel {
+            app.theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(fit(&label, inner.width as usize), st));
+    }
+    let h = inner.height as usize;
+    let start = (sel + 3).saturating_sub(h);
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i < 2 || *i >= 2 + start)
+        .map(|(_, l)| l)
+        .take(h)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
 }
 
 /// Initials for the gutter: "VP" for Vladimir Putin, "PS" for "a Pentagon spokesman".
@@ -92,6 +276,8 @@ fn initials(name: &str) -> String {
 /// Style lookups for one frame: quotation parts and search matches, sorted by start.
 struct Marks {
     parts: Vec<(Range<usize>, usize)>,
+    notes: Vec<Range<usize>>,
+    selection: Option<Range<usize>>,
 }
 
 impl Marks {
@@ -104,7 +290,27 @@ impl Marks {
             .flat_map(|(qi, q)| q.parts.iter().map(move |p| (p.clone(), qi)))
             .collect();
         parts.sort_by_key(|(r, _)| r.start);
-        Marks { parts }
+        let selection = app
+            .selection
+            .map(|s| s.range())
+            .filter(|r| !r.is_empty())
+            .or_else(|| app.selection.map(|s| s.caret..s.caret + 1));
+        Marks {
+            parts,
+            notes: app.notes.ranges(),
+            selection,
+        }
+    }
+
+    fn in_note(&self, offset: usize) -> bool {
+        let i = self.notes.partition_point(|r| r.start <= offset);
+        self.notes[..i].iter().rev().take(8).any(|r| offset < r.end)
+    }
+
+    fn note_in(&self, line: &Range<usize>) -> bool {
+        self.notes
+            .iter()
+            .any(|r| r.start < line.end && line.start < r.end)
     }
 
     fn quote_at(&self, offset: usize) -> Option<usize> {
@@ -135,6 +341,16 @@ fn style_at(app: &App, marks: &Marks, offset: usize, base: Style) -> Style {
         let rank = app.analysis.quotes[qi].speaker.map(|s| app.speaker_rank[s]);
         style = style.patch(app.theme.quote(rank, app.current == Some(qi)));
     }
+    if marks.in_note(offset) {
+        style = style.add_modifier(Modifier::UNDERLINED);
+    }
+    if marks
+        .selection
+        .as_ref()
+        .is_some_and(|r| r.contains(&offset))
+    {
+        style = style.add_modifier(Modifier::REVERSED);
+    }
     if let Some(m) = in_matches(&app.search.matches, offset) {
         let mut s = app.theme.search_match();
         if app.search.current == Some(m) {
@@ -148,7 +364,16 @@ fn style_at(app: &App, marks: &Marks, offset: usize, base: Style) -> Style {
 /// One wrapped line as styled spans; white space at its end is not drawn.
 fn line_spans(app: &App, marks: &Marks, range: Range<usize>, base: Style) -> Vec<Span<'static>> {
     let s = &app.article.text[range.clone()];
-    let trimmed = s.trim_end();
+    // Keep a selected caret visible even on trailing white space.
+    let trimmed = if marks
+        .selection
+        .as_ref()
+        .is_some_and(|r| r.end > range.start + s.trim_end().len() && r.start < range.end)
+    {
+        s.trim_end_matches('\n')
+    } else {
+        s.trim_end()
+    };
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut buf = String::new();
     let mut cur: Option<Style> = None;
@@ -225,6 +450,21 @@ fn draw_article(frame: &mut Frame, app: &mut App, area: Rect) {
                         x: x0,
                         y,
                         width: GUTTER.min(col_width),
+                        height: 1,
+                    },
+                );
+            }
+            if marks.note_in(line) {
+                let mark = Paragraph::new(Line::styled(
+                    "✎",
+                    app.theme.dim().remove_modifier(Modifier::DIM),
+                ));
+                frame.render_widget(
+                    mark,
+                    Rect {
+                        x: x0 + 2.min(col_width.saturating_sub(1)),
+                        y,
+                        width: 1,
                         height: 1,
                     },
                 );
@@ -423,8 +663,11 @@ fn draw_status(frame: &mut Frame, app: &mut App, area: Rect) {
             app.search.matches.len()
         ));
     }
+    if let Some(i) = app.notes.current {
+        left.push_str(&format!("  note {}/{}", i + 1, app.notes.placed.len()));
+    }
     if let Some(m) = &app.message {
-        left.push_str(&format!("  — {m}"));
+        left.push_str(&format!("  — {}", text::printable(m)));
     }
     let right = "? help ";
     let width = area.width as usize;

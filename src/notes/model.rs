@@ -1,0 +1,224 @@
+//! The sidecar file's contents. Versioned JSON; notes follow the W3C Web Annotation model
+//! (a target with `TextQuoteSelector` and `TextPositionSelector`), so other annotation tools
+//! can read them. Fields quoth does not know are kept when the file is rewritten.
+
+use super::anchor::Selectors;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+/// The sidecar format version this quoth writes and fully understands.
+pub const VERSION: u64 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Sidecar {
+    #[serde(rename = "quoth_sidecar")]
+    pub version: u64,
+    pub article: Fingerprint,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// SHA-256 of the article text and its length in bytes.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Fingerprint {
+    pub sha256: String,
+    pub length: usize,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Note {
+    pub id: String,
+    pub created: String,
+    pub modified: String,
+    pub body: String,
+    pub target: Target,
+    /// When the note was deleted: deletions are kept so that a merge with another window's
+    /// copy does not bring the note back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A reader's correction of the engine: this quotation's speaker is X, or it is no quotation.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Correction {
+    pub id: String,
+    pub modified: String,
+    pub target: Target,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub not_a_quote: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Target {
+    /// Selectors as the Web Annotation model has them; unknown kinds are kept as they are.
+    #[serde(default)]
+    pub selector: Vec<Value>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Target {
+    pub fn from_selectors(s: &Selectors) -> Target {
+        Target {
+            selector: vec![
+                json!({"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix}),
+                json!({"type": "TextPositionSelector", "start": s.start, "end": s.end}),
+            ],
+            extra: Map::new(),
+        }
+    }
+
+    /// The selectors quoth anchors with, if the target has a quote selector.
+    pub fn selectors(&self) -> Option<Selectors> {
+        let find = |kind: &str| {
+            self.selector
+                .iter()
+                .find(|v| v.get("type").and_then(Value::as_str) == Some(kind))
+        };
+        let quote = find("TextQuoteSelector")?;
+        let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let pos = find("TextPositionSelector");
+        let num = |k: &str| {
+            pos.and_then(|p| p.get(k))
+                .and_then(Value::as_u64)
+                .unwrap_or(0) as usize
+        };
+        Some(Selectors {
+            exact: text(quote, "exact"),
+            prefix: text(quote, "prefix"),
+            suffix: text(quote, "suffix"),
+            start: num("start"),
+            end: num("end"),
+        })
+    }
+}
+
+impl Sidecar {
+    pub fn new(fingerprint: Fingerprint) -> Sidecar {
+        Sidecar {
+            version: VERSION,
+            article: fingerprint,
+            notes: vec![],
+            corrections: vec![],
+            extra: Map::new(),
+        }
+    }
+
+    /// Live notes (not deleted).
+    pub fn live_notes(&self) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(|n| n.deleted.is_none())
+    }
+
+    /// Takes in another copy of the file: by id, the later modification wins; entries only
+    /// one side has are kept. Nothing is lost.
+    pub fn merge(&mut self, other: &Sidecar) {
+        merge_by_id(&mut self.notes, &other.notes, |n| (&n.id, &n.modified));
+        merge_by_id(&mut self.corrections, &other.corrections, |c| {
+            (&c.id, &c.modified)
+        });
+        for (k, v) in &other.extra {
+            self.extra.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+}
+
+fn merge_by_id<T: Clone>(mine: &mut Vec<T>, theirs: &[T], key: impl Fn(&T) -> (&String, &String)) {
+    for t in theirs {
+        let (id, modified) = key(t);
+        match mine.iter().position(|m| key(m).0 == id) {
+            Some(i) if key(&mine[i]).1 < modified => mine[i] = t.clone(),
+            Some(_) => {}
+            None => mine.push(t.clone()),
+        }
+    }
+}
+
+/// The current time as RFC 3339 (UTC, seconds and milliseconds).
+pub fn now() -> String {
+    humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string()
+}
+
+/// A new unique id: time, process and a counter.
+pub fn new_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{prefix}-{nanos:x}-{:x}-{n}", std::process::id())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(id: &str, modified: &str, body: &str) -> Note {
+        Note {
+            id: id.into(),
+            created: modified.into(),
+            modified: modified.into(),
+            body: body.into(),
+            target: Target {
+                selector: vec![],
+                extra: Map::new(),
+            },
+            deleted: None,
+            extra: Map::new(),
+        }
+    }
+
+    #[test]
+    fn merge_keeps_both_sides_and_the_newer_edit() {
+        let fp = Fingerprint {
+            sha256: "x".into(),
+            length: 1,
+            extra: Map::new(),
+        };
+        let mut a = Sidecar::new(fp.clone());
+        a.notes = vec![
+            note("1", "2026-01-01T00:00:00Z", "old"),
+            note("2", "2026-01-01T00:00:00Z", "mine"),
+        ];
+        let mut b = Sidecar::new(fp);
+        b.notes = vec![
+            note("1", "2026-01-02T00:00:00Z", "new"),
+            note("3", "2026-01-01T00:00:00Z", "theirs"),
+        ];
+        a.merge(&b);
+        let bodies: Vec<&str> = a.notes.iter().map(|n| n.body.as_str()).collect();
+        assert_eq!(bodies, vec!["new", "mine", "theirs"]);
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let src = r#"{"quoth_sidecar":1,"article":{"sha256":"ab","length":3,"origin":"web"},
+            "notes":[{"id":"n1","created":"t","modified":"t","body":"b","colour":"red",
+            "target":{"source":"x","selector":[{"type":"XPathSelector","value":"/p[1]"}]}}],
+            "corrections":[],"app":{"theme":"dark"}}"#;
+        let doc: Sidecar = serde_json::from_str(src).expect("parse");
+        let out = serde_json::to_value(&doc).expect("serialise");
+        assert_eq!(out["app"]["theme"], "dark");
+        assert_eq!(out["article"]["origin"], "web");
+        assert_eq!(out["notes"][0]["colour"], "red");
+        assert_eq!(out["notes"][0]["target"]["source"], "x");
+        assert_eq!(
+            out["notes"][0]["target"]["selector"][0]["type"],
+            "XPathSelector"
+        );
+    }
+}
