@@ -1,7 +1,7 @@
 //! The `quoth` command line: a thin shell over the library.
 
 use clap::{Parser, Subcommand};
-use quoth::article::Article;
+use quoth::article::{Article, Format};
 use quoth::notes::{store, view};
 use quoth::{attribution, report};
 use std::io::{self, Write};
@@ -14,11 +14,14 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The article to read (plain text).
+    /// The article to read: text, Markdown or a saved web page; "-" (or a pipe) reads stdin.
     file: Option<PathBuf>,
     /// Keep notes in this file instead of ARTICLE.quoth.json.
     #[arg(long, value_name = "PATH")]
     notes: Option<PathBuf>,
+    /// Read the article as this format instead of guessing from its name and content.
+    #[arg(long, value_name = "FORMAT", value_parser = ["txt", "md", "html"])]
+    format: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -34,6 +37,9 @@ enum Command {
         /// Print one JSON object per line per file, with a "file" field; files run in parallel.
         #[arg(long)]
         jsonl: bool,
+        /// Read the articles as this format instead of guessing.
+        #[arg(long, value_name = "FORMAT", value_parser = ["txt", "md", "html"])]
+        format: Option<String>,
     },
     /// List the notes on an article, or export them.
     Notes {
@@ -45,6 +51,9 @@ enum Command {
         /// The notes file, if not ARTICLE.quoth.json.
         #[arg(long, value_name = "PATH")]
         notes: Option<PathBuf>,
+        /// Read the article as this format instead of guessing.
+        #[arg(long, value_name = "FORMAT", value_parser = ["txt", "md", "html"])]
+        input_format: Option<String>,
     },
     /// Test helper: adds notes one by one, saving each, and reports each save.
     #[command(name = "__stress-notes", hide = true)]
@@ -129,37 +138,65 @@ fn one_line(s: &str) -> String {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Some(Command::Quotes { files, json, jsonl }) => quotes(&files, json, jsonl),
+        Some(Command::Quotes {
+            files,
+            json,
+            jsonl,
+            format,
+        }) => quotes(&files, json, jsonl, input_format(format)),
         Some(Command::Notes {
             file,
             format,
             notes,
-        }) => list_notes(&file, &format, notes),
+            input_format: f,
+        }) => list_notes(&file, &format, notes, input_format(f)),
         Some(Command::StressNotes { file, count, tag }) => stress_notes(&file, count, &tag),
-        None => match cli.file {
-            Some(path) => read(&path, cli.notes),
-            None => Err(Failure::usage(
-                "no article given (usage: quoth FILE; see quoth --help)",
-            )),
-        },
+        None => {
+            let format = input_format(cli.format);
+            match cli.file {
+                Some(path) => read(&path, cli.notes, format),
+                None if !std::io::IsTerminal::is_terminal(&io::stdin()) => {
+                    read(Path::new("-"), cli.notes, format)
+                }
+                None => Err(Failure::usage(
+                    "no article given (usage: quoth FILE; see quoth --help)",
+                )),
+            }
+        }
     }
 }
 
-fn load(path: &Path) -> Result<Article, Failure> {
-    Article::load(path).map_err(|e| Failure::input(path, e))
+fn input_format(f: Option<String>) -> Option<Format> {
+    f.as_deref().and_then(Format::parse)
 }
 
-fn read(path: &Path, notes: Option<PathBuf>) -> Result<(), Failure> {
-    let article = load(path)?;
+/// Loads an article from a file, or from standard input for "-".
+fn load(path: &Path, format: Option<Format>) -> Result<Article, Failure> {
+    if path == Path::new("-") {
+        let bytes = quoth::article::read_stdin_bytes()
+            .map_err(|e| Failure::input(Path::new("(stdin)"), e))?;
+        return Article::from_bytes(&bytes, None, format)
+            .map_err(|e| Failure::input(Path::new("(stdin)"), e));
+    }
+    Article::load_as(path, format).map_err(|e| Failure::input(path, e))
+}
+
+fn read(path: &Path, notes: Option<PathBuf>, format: Option<Format>) -> Result<(), Failure> {
+    let article = load(path, format)?;
     quoth::ui::run(article, notes).map_err(|e| match e {
         quoth::ui::UiError::Config(m) => Failure::usage(m),
         quoth::ui::UiError::Io(e) => Failure::runtime(format!("{}: {e}", path.display())),
     })
 }
 
-fn quotes(files: &[PathBuf], json: bool, jsonl: bool) -> Result<(), Failure> {
+fn quotes(
+    files: &[PathBuf],
+    json: bool,
+    jsonl: bool,
+    format: Option<Format>,
+) -> Result<(), Failure> {
     if jsonl {
-        return quotes_jsonl(files);
+        return quotes_jsonl(files, format);
     }
     if json && files.len() > 1 {
         return Err(Failure::usage(
@@ -168,7 +205,7 @@ fn quotes(files: &[PathBuf], json: bool, jsonl: bool) -> Result<(), Failure> {
     }
     let mut out = io::stdout().lock();
     for path in files {
-        let article = load(path)?;
+        let article = load(path, format)?;
         let analysis = analyse_corrected(&article);
         let written = if json {
             serde_json::to_writer(&mut out, &report::to_json(&article, &analysis, None))
@@ -186,7 +223,7 @@ fn quotes(files: &[PathBuf], json: bool, jsonl: bool) -> Result<(), Failure> {
 }
 
 /// Writes one JSON line per file, analysing files on every core, in the order given.
-fn quotes_jsonl(files: &[PathBuf]) -> Result<(), Failure> {
+fn quotes_jsonl(files: &[PathBuf], format: Option<Format>) -> Result<(), Failure> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::mpsc;
     let next = AtomicUsize::new(0);
@@ -203,7 +240,7 @@ fn quotes_jsonl(files: &[PathBuf]) -> Result<(), Failure> {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let line = Article::load(path)
+                    let line = Article::load_as(path, format)
                         .map_err(|e| format!("{}: {e}", path.display()))
                         .and_then(|article| {
                             let a = analyse_corrected(&article);
@@ -276,9 +313,19 @@ fn open_store(
     store::Store::open(sidecar.clone(), &article.text).map_err(|e| Failure::input(&sidecar, e))
 }
 
-fn list_notes(path: &Path, format: &str, notes: Option<PathBuf>) -> Result<(), Failure> {
-    let article = load(path)?;
-    let sidecar = notes.clone().unwrap_or_else(|| store::sidecar_path(path));
+fn list_notes(
+    path: &Path,
+    format: &str,
+    notes: Option<PathBuf>,
+    input: Option<Format>,
+) -> Result<(), Failure> {
+    let article = load(path, input)?;
+    let sidecar = match (&notes, &article.path) {
+        (Some(n), _) => n.clone(),
+        (None, Some(p)) => store::sidecar_path(p),
+        (None, None) => store::data_path(&store::fingerprint(&article.text))
+            .ok_or_else(|| Failure::usage("no data folder for notes on stdin (HOME unset)"))?,
+    };
     // Listing never changes anything on disk: read the file as it is.
     let doc = match store::read(&sidecar) {
         Ok(Ok(Some(doc))) => doc,
@@ -315,7 +362,7 @@ fn list_notes(path: &Path, format: &str, notes: Option<PathBuf>) -> Result<(), F
 /// save returned. The crash test kills this process at random moments.
 fn stress_notes(path: &Path, count: usize, tag: &str) -> Result<(), Failure> {
     use quoth::notes::{Note, Target, model, selectors_for};
-    let article = load(path)?;
+    let article = load(path, None)?;
     let mut st = open_store(&article, path, None)?;
     let end = article.text.len().min(40);
     let mut end = end;

@@ -36,6 +36,11 @@ pub struct SpeakerJson<'a> {
 pub struct AnalysisJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// "file": offsets are UTF-8 byte offsets into the file as read; "extracted": into
+    /// `extracted_text` (saved web pages, whose article text is extracted from the HTML).
+    pub offsets: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extracted_text: Option<&'a str>,
     pub quotes: Vec<QuoteJson<'a>>,
     pub speakers: Vec<SpeakerJson<'a>>,
     pub other_quoted: Vec<SpanJson>,
@@ -57,17 +62,20 @@ pub fn to_json<'a>(
     file: Option<String>,
 ) -> AnalysisJson<'a> {
     let span = |r: &std::ops::Range<usize>| SpanJson {
-        start: r.start,
-        end: r.end,
+        start: article.source_offset(r.start),
+        end: article.source_offset(r.end),
     };
+    let extracted = !article.source_map.refers_to_file();
     AnalysisJson {
         file,
+        offsets: if extracted { "extracted" } else { "file" },
+        extracted_text: extracted.then_some(article.text.as_str()),
         quotes: a
             .quotes
             .iter()
             .map(|q| QuoteJson {
-                start: q.span.start,
-                end: q.span.end,
+                start: article.source_offset(q.span.start),
+                end: article.source_offset(q.span.end),
                 speaker: q.speaker.map(|s| a.speakers[s].name.as_str()),
                 mention: q.mention.as_ref().map(span),
                 cue: q.cue.as_ref().map(span),

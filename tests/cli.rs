@@ -156,3 +156,46 @@ fn quotes_table_lists_speakers() {
     assert!(out.contains("Marco Bianchi"), "{out}");
     assert!(out.contains("5 quotations"), "{out}");
 }
+
+#[test]
+fn quotes_from_stdin_and_format_override() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
+        .args(["quotes", "--json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all("“We won,” said Ana Ruiz.\n".as_bytes())
+        .expect("write");
+    let o = child.wait_with_output().expect("output");
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["quotes"][0]["speaker"], "Ana Ruiz");
+
+    // A Markdown file read as plain text keeps its markup in the text.
+    let md = sample("harbour-strike.md");
+    let o = quoth(&["quotes", "--json", "--format", "txt", &md]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let texts: Vec<&str> = v["quotes"]
+        .as_array()
+        .expect("quotes")
+        .iter()
+        .filter_map(|q| q["text"].as_str())
+        .collect();
+    assert!(texts.len() >= 11, "{texts:?}");
+    let o = quoth(&["quotes", "--json", &sample("harbour-strike.html")]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["offsets"], "extracted");
+    let text = v["extracted_text"].as_str().expect("extracted text");
+    let q = &v["quotes"][0];
+    let (s, e) = (
+        q["start"].as_u64().expect("s") as usize,
+        q["end"].as_u64().expect("e") as usize,
+    );
+    assert_eq!(&text[s..e], q["text"].as_str().expect("text"));
+}

@@ -75,15 +75,20 @@ pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(LoadError::TooLarge(bytes.len() as u64));
     }
-    if looks_binary(&bytes) {
-        return Err(LoadError::NotText("binary data"));
-    }
     Ok(bytes)
 }
 
-/// Text never holds NUL bytes; binary formats almost always do, early on.
-fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.contains(&0)
+/// Reads standard input, up to the same limit.
+pub fn read_stdin_bytes() -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(LoadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -91,9 +96,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nul_bytes_mean_binary() {
-        assert!(looks_binary(b"PK\x03\x04\x00\x00"));
-        assert!(!looks_binary("plain “text”".as_bytes()));
+    fn io_errors_become_reasons() {
+        let e = LoadError::from(io::Error::from(io::ErrorKind::PermissionDenied));
+        assert_eq!(e.to_string(), "permission denied");
+        let e = LoadError::from(io::Error::from(io::ErrorKind::NotFound));
+        assert_eq!(e.to_string(), "no such file");
     }
 
     #[test]

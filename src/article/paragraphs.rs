@@ -11,7 +11,22 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut block: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
+    // Lines end in LF, CRLF, a lone CR (old Mac files) or a form feed (which also separates
+    // paragraphs, like a blank line).
+    for line in text.split_inclusive(['\n', '\r', '\x0c']) {
+        if line == "\n" && text[..pos].ends_with('\r') {
+            pos += 1; // the LF of a CRLF
+            continue;
+        }
+        if line.ends_with('\x0c') {
+            let range = trim_range(text, pos, pos + line.len());
+            pos += line.len();
+            if !range.is_empty() {
+                block.push(range);
+            }
+            flush_block(&mut block, &mut out);
+            continue;
+        }
         let range = trim_range(text, pos, pos + line.len());
         pos += line.len();
         if range.is_empty() {
@@ -86,6 +101,13 @@ mod tests {
         let line = "word ".repeat(14);
         let text = format!("{line}\n{line}\nend.\n\nNext.");
         assert_eq!(paras(&text).len(), 2);
+    }
+
+    #[test]
+    fn crlf_cr_and_form_feeds() {
+        assert_eq!(paras("One.\r\n\r\nTwo.\r\n"), vec!["One.", "Two."]);
+        assert_eq!(paras("One.\r\rTwo.\r"), vec!["One.", "Two."]);
+        assert_eq!(paras("One.\x0cTwo."), vec!["One.", "Two."]);
     }
 
     #[test]

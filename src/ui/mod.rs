@@ -51,11 +51,12 @@ pub fn build_app(article: Article) -> Result<App, UiError> {
 /// Opens the reader on an article and runs until the user quits.
 pub fn run(article: Article, notes: Option<std::path::PathBuf>) -> Result<(), UiError> {
     let mut app = build_app(article)?;
-    let sidecar = notes.or_else(|| {
-        app.article
-            .path
-            .as_deref()
-            .map(crate::notes::store::sidecar_path)
+    // Notes on standard input live in the data folder, keyed by the text's hash.
+    let sidecar = notes.or_else(|| match app.article.path.as_deref() {
+        Some(p) => Some(crate::notes::store::sidecar_path(p)),
+        None => {
+            crate::notes::store::data_path(&crate::notes::store::fingerprint(&app.article.text))
+        }
     });
     if let Some(path) = sidecar {
         match crate::notes::Store::open(path.clone(), &app.article.text) {

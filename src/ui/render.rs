@@ -335,8 +335,30 @@ fn in_matches(matches: &[Range<usize>], offset: usize) -> Option<usize> {
     i.checked_sub(1).filter(|&i| offset < matches[i].end)
 }
 
+/// The rendering style of Markdown text at `offset` (headings, emphasis, code, links).
+fn article_style(app: &App, offset: usize) -> Style {
+    use crate::article::TextStyle;
+    let styles = &app.article.styles;
+    let i = styles.partition_point(|(r, _)| r.start <= offset);
+    let mut style = Style::new();
+    for (r, s) in styles[..i].iter().rev().take(6) {
+        if offset < r.end {
+            style = style.add_modifier(match s {
+                TextStyle::Heading | TextStyle::Strong => Modifier::BOLD,
+                TextStyle::Emphasis | TextStyle::BlockQuote => Modifier::ITALIC,
+                TextStyle::Code => Modifier::REVERSED,
+                TextStyle::Url => Modifier::DIM,
+            });
+        }
+    }
+    style
+}
+
 fn style_at(app: &App, marks: &Marks, offset: usize, base: Style) -> Style {
     let mut style = base;
+    if !app.article.styles.is_empty() {
+        style = style.patch(article_style(app, offset));
+    }
     if let Some(qi) = marks.quote_at(offset) {
         let rank = app.analysis.quotes[qi].speaker.map(|s| app.speaker_rank[s]);
         style = style.patch(app.theme.quote(rank, app.current == Some(qi)));
