@@ -91,3 +91,38 @@ fn sample_articles_are_well_formed() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Loading any bytes as any format never panics and maps offsets into the file.
+    #[test]
+    fn loading_any_bytes(data in prop::collection::vec(any::<u8>(), 0..400), fmt in 0u8..3) {
+        use quoth::article::Format;
+        let format = [Format::Text, Format::Markdown, Format::Html][fmt as usize];
+        if let Ok(article) = Article::from_bytes(&data, None, Some(format)) {
+            if article.source_map.refers_to_file() && format == Format::Text {
+                for (i, _) in article.text.char_indices() {
+                    prop_assert!(article.source_offset(i) <= data.len());
+                }
+            }
+            let _ = analyse(&article);
+        }
+    }
+
+    /// Re-anchoring any passage in any edit of the text gives a range inside the new text.
+    #[test]
+    fn anchoring_stays_inside_the_text(text in tricky_text(), edit in tricky_text(), a in 0usize..200, len in 0usize..60) {
+        use quoth::notes::{anchor, selectors_for};
+        let mut s = a.min(text.len());
+        while !text.is_char_boundary(s) { s -= 1; }
+        let mut e = (s + len).min(text.len());
+        while !text.is_char_boundary(e) { e -= 1; }
+        let sel = selectors_for(&text, s..e);
+        let edited = format!("{edit}{text}");
+        if let Some(r) = anchor(&edited, &sel).range() {
+            prop_assert!(r.start <= r.end && r.end <= edited.len());
+            prop_assert!(edited.is_char_boundary(r.start) && edited.is_char_boundary(r.end));
+        }
+    }
+}

@@ -16,7 +16,12 @@ pub fn extract(html: &str) -> Option<String> {
     let title = article.title.trim();
     let title = [" | ", " – ", " — ", " - "]
         .iter()
-        .find_map(|sep| title.rsplit_once(sep).filter(|(head, site)| head.len() > site.len()).map(|(head, _)| head))
+        .find_map(|sep| {
+            title
+                .rsplit_once(sep)
+                .filter(|(head, site)| head.len() > site.len())
+                .map(|(head, _)| head)
+        })
         .unwrap_or(title)
         .to_string();
     // Readability keeps the page title ("Headline | Site"); the article's own heading is

@@ -35,8 +35,9 @@ fn width_in(enc: &'static Encoding, c: char) -> usize {
         return 1;
     }
     let mut buf = [0u8; 4];
-    let (bytes, _, _) = enc.encode(c.encode_utf8(&mut buf));
-    bytes.len().max(1)
+    let (bytes, _, unmappable) = enc.encode(c.encode_utf8(&mut buf));
+    // A character the encoding cannot hold came from a malformed byte (decoded as U+FFFD).
+    if unmappable { 1 } else { bytes.len().max(1) }
 }
 
 impl SourceMap {
@@ -77,7 +78,8 @@ impl SourceMap {
                     src += width_in(encoding, c);
                     at += c.len_utf8();
                 }
-                src
+                // Never past the end of the file.
+                src.min(checkpoints.last().map_or(src, |l| l.1))
             }
             SourceMap::Segments(segs) => {
                 let i = segs.partition_point(|(to, _)| *to <= t);

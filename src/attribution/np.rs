@@ -95,11 +95,15 @@ impl<'a> Np<'a> {
         caps * 10 >= words.len() * 7
     }
 
+    /// Token `i`'s text ("" past the end: callers look ahead freely).
     pub fn word(&self, i: usize) -> &'a str {
-        self.toks[i].text(self.text)
+        self.toks.get(i).map_or("", |t| t.text(self.text))
     }
+    /// Token `i` lower-cased ("" past the end).
     pub fn lw(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        let t = self.toks[i];
+        let Some(&t) = self.toks.get(i) else {
+            return std::borrow::Cow::Borrowed("");
+        };
         std::borrow::Cow::Borrowed(&self.lower[t.start..t.end])
     }
     pub fn is_word(&self, i: usize) -> bool {

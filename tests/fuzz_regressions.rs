@@ -1,0 +1,38 @@
+//! Inputs the fuzzers found crashes with, kept as regression tests.
+
+use quoth::article::{Article, Format};
+
+/// `loading`: a legacy-encoded file whose malformed bytes decode to U+FFFD; mapping offsets
+/// back to the file used to count U+FFFD as a numeric character reference and run past the
+/// end of the file.
+#[test]
+fn legacy_decoding_offsets_stay_inside_the_file() {
+    let data = include_bytes!("data/fuzz-loading-source-offset.bin");
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let Ok(article) = Article::from_bytes(data, None, Some(format)) else {
+            continue;
+        };
+        if article.source_map.refers_to_file() {
+            for (i, _) in article.text.char_indices() {
+                assert!(article.source_offset(i) <= data.len());
+            }
+        }
+    }
+}
+
+/// `attribution`: a name run at the very end of the text ("… of the") looked ahead past the
+/// last token.
+#[test]
+fn name_runs_at_the_end_of_the_text() {
+    let data = include_bytes!("data/fuzz-attribution-lookahead.bin");
+    let text = String::from_utf8_lossy(data).into_owned();
+    let _ = quoth::attribution::analyse(&Article::from_text(text, None));
+    for t in [
+        "Secretary of",
+        "Secretary of the",
+        "Lieutenant General of the Armed",
+        "“No,” said the",
+    ] {
+        let _ = quoth::attribution::analyse(&Article::from_text(format!("“Yes,” said {t}"), None));
+    }
+}
