@@ -94,6 +94,7 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
+    let _ = quoth::ui::STARTED.set(std::time::Instant::now());
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),
@@ -261,6 +262,7 @@ fn quotes_jsonl(files: &[PathBuf], format: Option<Format>) -> Result<(), Failure
         let mut pending = std::collections::BTreeMap::new();
         let mut want = 0;
         let mut out = io::stdout().lock();
+        let mut progress = Progress::new(files.len());
         for (i, line) in rx {
             pending.insert(i, line);
             while let Some(line) = pending.remove(&want) {
@@ -269,11 +271,14 @@ fn quotes_jsonl(files: &[PathBuf], format: Option<Format>) -> Result<(), Failure
                     Ok(l) => stdout_result(writeln!(out, "{l}"))?,
                     Err(msg) => {
                         failed = true;
+                        progress.clear();
                         eprintln!("quoth: {}", one_line(&msg));
                     }
                 }
+                progress.show(want);
             }
         }
+        progress.clear();
         Ok(())
     })?;
     if failed {
@@ -387,4 +392,41 @@ fn stress_notes(path: &Path, count: usize, tag: &str) -> Result<(), Failure> {
         stdout_result(writeln!(out, "saved {id}").and_then(|()| out.flush()))?;
     }
     Ok(())
+}
+
+/// A progress bar on stderr for long runs over many files — only when stderr is a terminal
+/// (nothing when piped or redirected), at most ten updates a second.
+struct Progress {
+    total: usize,
+    on: bool,
+    last: Option<std::time::Instant>,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        let on = total > 1 && std::io::IsTerminal::is_terminal(&io::stderr());
+        Progress {
+            total,
+            on,
+            last: None,
+        }
+    }
+
+    fn show(&mut self, done: usize) {
+        if !self.on || self.last.is_some_and(|t| t.elapsed().as_millis() < 100) && done < self.total
+        {
+            return;
+        }
+        self.last = Some(std::time::Instant::now());
+        let width = 30;
+        let filled = done * width / self.total.max(1);
+        let bar: String = "#".repeat(filled) + &".".repeat(width - filled);
+        eprint!("\r[{bar}] {done}/{} files", self.total);
+    }
+
+    fn clear(&mut self) {
+        if self.on && self.last.is_some() {
+            eprint!("\r\x1b[K");
+        }
+    }
 }

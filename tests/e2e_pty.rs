@@ -7,6 +7,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 struct Session {
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
     parser: vt100::Parser,
     rx: mpsc::Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
@@ -44,9 +45,8 @@ impl Session {
                 }
             }
         });
-        // Keep the master alive as long as the session.
-        std::mem::forget(pty.master);
         Session {
+            master: Some(pty.master),
             parser: vt100::Parser::new(rows, cols, 0),
             rx,
             writer,
@@ -257,4 +257,25 @@ fn annotate_a_quote_then_find_it_again() {
     assert!(md.contains("> “the issues of security”"), "{md}");
     assert!(md.contains("— Vladimir Putin"), "{md}");
     assert!(md.contains("Security first, says the Kremlin."), "{md}");
+}
+
+#[test]
+fn sighup_ends_the_process_and_restores_the_terminal() {
+    let home = temp_home("hup");
+    let mut s = Session::start(&["sample-articles/harbour-strike.txt"], 24, 80, &home);
+    s.wait_for("Marta Kovacs");
+    let pid = s.child.process_id().expect("pid");
+    // SAFETY: sending a signal to our own child process.
+    assert_eq!(unsafe { libc_kill(pid as i32, 1) }, 0);
+    let end = Instant::now() + Duration::from_secs(10);
+    while s.child.try_wait().expect("wait").is_none() {
+        s.pump(Duration::from_millis(50));
+        if Instant::now() > end {
+            let _ = s.child.kill();
+            panic!("quoth kept running after SIGHUP");
+        }
+    }
+    s.pump(Duration::from_millis(100));
+    assert!(!s.parser.screen().alternate_screen());
+    drop(s.master.take());
 }

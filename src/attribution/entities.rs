@@ -29,6 +29,10 @@ pub struct Entity {
     /// Titles bound to this entity: head noun and modifiers ("president", ["russian"]).
     roles: Vec<(String, Vec<String>)>,
     pub mention_count: usize,
+    /// Position in the timeline of the latest mention (for "most recent" choices).
+    last_seen: usize,
+    /// The words of `name`, kept for matching.
+    words: Vec<String>,
 }
 
 impl Entity {
@@ -178,6 +182,7 @@ impl Entities {
         let oblique =
             tok > 0 && np.is_word(tok - 1) && OBLIQUE_BEFORE.contains(&np.lw(tok - 1).as_ref());
         self.list[entity].mention_count += 1;
+        self.list[entity].last_seen = self.timeline.len() + 1;
         self.timeline.push(Occurrence {
             tok,
             sentence: t.sentence,
@@ -201,8 +206,9 @@ impl Entities {
                 self.index(e, &lower_words);
             }
             let ent = &mut self.list[e];
-            if words.len() > ent.name.split_whitespace().count() && kind != EntityKind::Place {
+            if words.len() > ent.words.len() && kind != EntityKind::Place {
                 ent.name = name.to_string();
+                ent.words = words.iter().map(|w| w.to_string()).collect();
             }
             if ent.gender == Gender::Unknown {
                 ent.gender = m.gender;
@@ -225,6 +231,8 @@ impl Entities {
             descriptor_words: vec![],
             roles: vec![],
             mention_count: 0,
+            last_seen: 0,
+            words: words.iter().map(|w| w.to_string()).collect(),
         };
         ent.set_descriptor(lx, m.descriptor.as_deref());
         self.list.push(ent);
@@ -253,18 +261,13 @@ impl Entities {
     ) -> Option<usize> {
         let last = lower_words.last()?;
         let candidates = self.by_word.get(*last)?;
-        let recency = |e: usize| {
-            self.timeline
-                .iter()
-                .rposition(|o| o.entity == e)
-                .unwrap_or(0)
-        };
+        let recency = |e: usize| self.list[e].last_seen;
         candidates
             .iter()
             .copied()
             .filter(|&e| {
                 let ent = &self.list[e];
-                let ent_words: Vec<&str> = ent.name.split_whitespace().collect();
+                let ent_words: Vec<&str> = ent.words.iter().map(String::as_str).collect();
                 let kinds_fit = kind == ent.kind
                     || kind == EntityKind::Unknown
                     || ent.kind == EntityKind::Unknown;
@@ -305,7 +308,8 @@ impl Entities {
             .collect();
         // 1. An entity introduced with this role or bound to this title before.
         let mut best: Option<(i64, usize)> = None;
-        for (rank, o) in self.timeline[..before].iter().rev().enumerate() {
+        // The last 60 mentions are enough: titles refer to someone named recently.
+        for (rank, o) in self.timeline[..before].iter().rev().enumerate().take(61) {
             let ent = &self.list[o.entity];
             if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
                 continue;
@@ -346,9 +350,6 @@ impl Entities {
             }
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, o.entity));
-            }
-            if rank > 60 {
-                break;
             }
         }
         let (_, e) = best?;
@@ -473,9 +474,11 @@ fn role_before_comma(np: &Np, i: usize) -> Option<String> {
     })
 }
 
+/// Whether two word lists share a word by its first five characters ("russia", "russian").
 fn shares_stem(a: &[String], b: &[String]) -> bool {
-    let stem = |w: &String| w.chars().take(5).collect::<String>();
-    a.iter().any(|x| b.iter().any(|y| stem(x) == stem(y)))
+    let stem = |w: &str| w.char_indices().nth(5).map_or(w.len(), |(i, _)| i);
+    a.iter()
+        .any(|x| b.iter().any(|y| x[..stem(x)] == y[..stem(y)]))
 }
 
 /// "Sentence-initial capitalised word" noise: "Finishing with economy Putin …".

@@ -190,16 +190,128 @@ pub fn analyse(article: &Article) -> Analysis {
     analyse_text(&article.text, &article.paragraphs)
 }
 
+/// Text above this size is analysed in stretches of about this many bytes, cut between
+/// paragraphs outside quotations: memory stays bounded on books and archives, and an
+/// article's names and pronouns rarely refer further back than that.
+const CHUNK_BYTES: usize = 256 * 1024;
+
 /// Analyses text with its paragraphs (byte ranges, in order, not overlapping).
 pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     let found = quotes::find_quotes(text, paragraphs);
     if found.is_empty() {
         return Analysis::default();
     }
-    let toks = tokens::tokenize(text, paragraphs, &found);
+    if text.len() <= CHUNK_BYTES {
+        return analyse_chunk(text, paragraphs, &found);
+    }
+    let mut out = Analysis::default();
+    for (paras, quotes) in chunks(paragraphs, found) {
+        let part = analyse_chunk(text, &paragraphs[paras], &quotes);
+        out.absorb(part);
+    }
+    out
+}
+
+/// Splits the paragraphs into stretches of about `CHUNK_BYTES`, never inside a quotation
+/// that runs over several paragraphs, with the quotations of each.
+fn chunks(
+    paragraphs: &[Range<usize>],
+    found: Vec<quotes::FoundQuote>,
+) -> Vec<(Range<usize>, Vec<quotes::FoundQuote>)> {
+    let para_of = |offset: usize| paragraphs.partition_point(|p| p.end <= offset);
+    // A cut after paragraph i is allowed unless a quotation runs from i into i + 1.
+    let mut no_cut_after = vec![false; paragraphs.len()];
+    for q in &found {
+        let (a, b) = (
+            para_of(q.span().start),
+            para_of(q.span().end.saturating_sub(1)),
+        );
+        for flag in no_cut_after.iter_mut().take(b).skip(a) {
+            *flag = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut quotes = found.into_iter().peekable();
+    let mut start = 0;
+    for i in 0..paragraphs.len() {
+        let last = i + 1 == paragraphs.len();
+        let big = paragraphs[i].end - paragraphs[start].start >= CHUNK_BYTES;
+        if last || big && !no_cut_after[i] {
+            let end_byte = paragraphs[i].end;
+            let mut qs = Vec::new();
+            while let Some(q) = quotes.next_if(|q| q.span().start < end_byte) {
+                qs.push(q);
+            }
+            out.push((start..i + 1, qs));
+            start = i + 1;
+        }
+    }
+    out
+}
+
+impl Analysis {
+    /// Appends the analysis of the next stretch of text, merging speakers by name.
+    fn absorb(&mut self, part: Analysis) {
+        let base = self.quotes.len();
+        let mut remap = Vec::with_capacity(part.speakers.len());
+        let mut by_name: HashMap<&str, usize> = HashMap::with_capacity(self.speakers.len());
+        for (i, s) in self.speakers.iter().enumerate() {
+            by_name.insert(s.name.as_str(), i);
+        }
+        let found: Vec<Option<usize>> = part
+            .speakers
+            .iter()
+            .map(|sp| by_name.get(sp.name.as_str()).copied())
+            .collect();
+        drop(by_name);
+        for (sp, existing) in part.speakers.into_iter().zip(found) {
+            match existing {
+                Some(i) => {
+                    let mine = &mut self.speakers[i];
+                    for a in sp.aliases {
+                        if !mine.aliases.contains(&a) {
+                            mine.aliases.push(a);
+                        }
+                    }
+                    if mine.descriptor.is_none() {
+                        mine.descriptor = sp.descriptor;
+                    }
+                    remap.push(i);
+                }
+                None => {
+                    remap.push(self.speakers.len());
+                    self.speakers.push(Speaker {
+                        quotes: vec![],
+                        ..sp
+                    });
+                }
+            }
+        }
+        for (qi, mut q) in part.quotes.into_iter().enumerate() {
+            q.speaker = q.speaker.map(|s| remap[s]);
+            if let Some(s) = q.speaker {
+                self.speakers[s].quotes.push(base + qi);
+            }
+            self.quotes.push(q);
+        }
+        self.other_quoted.extend(part.other_quoted);
+    }
+}
+
+/// The whole pipeline on one stretch of text (paragraphs in order, their quotations).
+fn analyse_chunk(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    found: &[quotes::FoundQuote],
+) -> Analysis {
+    if found.is_empty() {
+        return Analysis::default();
+    }
+    let toks = tokens::tokenize(text, paragraphs, found);
     let np = Np {
         text,
         lower: &toks.lower,
+        lower_base: toks.lower_base,
         toks: &toks.toks,
         paras: &toks.paragraphs,
         lx: Lexicon::get(),
@@ -208,7 +320,7 @@ pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     let ctx = Ctx {
         np,
         tokens: &toks,
-        quotes: &found,
+        quotes: found,
     };
 
     let mut results: Vec<Option<Found>> = Vec::with_capacity(found.len());
@@ -238,7 +350,7 @@ pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     let statements: Vec<bool> = (0..found.len())
         .map(|qi| is_statement(&ctx, qi, results[qi].as_ref()))
         .collect();
-    assemble(&found, &results, &keys, &statements, &ents)
+    assemble(found, &results, &keys, &statements, &ents)
 }
 
 /// Quoted words that no one is reported as saying are not statements: titles ("“The

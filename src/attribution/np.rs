@@ -63,8 +63,9 @@ const NAME_PARTICLES: &[&str] = &[
 
 pub struct Np<'a> {
     pub text: &'a str,
-    /// `text` lower-cased with the same offsets.
+    /// The analysed stretch of `text` lower-cased with the same offsets, from `lower_base`.
     pub lower: &'a str,
+    pub lower_base: usize,
     pub toks: &'a [Token],
     /// Token ranges of the paragraphs.
     pub paras: &'a [Range<usize>],
@@ -104,7 +105,7 @@ impl<'a> Np<'a> {
         let Some(&t) = self.toks.get(i) else {
             return std::borrow::Cow::Borrowed("");
         };
-        std::borrow::Cow::Borrowed(&self.lower[t.start..t.end])
+        std::borrow::Cow::Borrowed(&self.lower[t.start - self.lower_base..t.end - self.lower_base])
     }
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)

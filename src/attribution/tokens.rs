@@ -37,9 +37,10 @@ impl Token {
 
 pub struct Tokens {
     pub toks: Vec<Token>,
-    /// The text lower-cased with every byte offset kept, so a token's lower-case form is a
-    /// slice of it and no word is lower-cased twice.
+    /// The analysed stretch of text lower-cased with every byte offset kept (shifted by
+    /// `lower_base`), so a token's lower-case form is a slice of it.
     pub lower: String,
+    pub lower_base: usize,
     /// Token index ranges of the sentences, in order.
     pub sentences: Vec<Range<usize>>,
     /// Token index ranges of the paragraphs, in order (paragraph index = position).
@@ -136,11 +137,14 @@ pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) 
         }
         para_ranges.push(first..toks.len());
     }
-    let lower = lower_same_offsets(text);
-    let sentences = split_sentences(text, &lower, &mut toks, &para_ranges, quotes);
+    let lower_base = paragraphs.first().map_or(0, |p| p.start);
+    let lower_end = paragraphs.last().map_or(0, |p| p.end);
+    let lower = lower_same_offsets(&text[lower_base..lower_end]);
+    let sentences = split_sentences(text, (&lower, lower_base), &mut toks, &para_ranges, quotes);
     Tokens {
         toks,
         lower,
+        lower_base,
         sentences,
         paragraphs: para_ranges,
         quote_token,
@@ -225,7 +229,7 @@ fn is_initialism(so_far: &str, after: Option<char>) -> bool {
 
 fn split_sentences(
     text: &str,
-    lower: &str,
+    lower: (&str, usize),
     toks: &mut [Token],
     paras: &[Range<usize>],
     quotes: &[FoundQuote],
@@ -256,7 +260,13 @@ fn split_sentences(
     sentences
 }
 
-fn ends_sentence(text: &str, lower: &str, toks: &[Token], i: usize, quotes: &[FoundQuote]) -> bool {
+fn ends_sentence(
+    text: &str,
+    lower: (&str, usize),
+    toks: &[Token],
+    i: usize,
+    quotes: &[FoundQuote],
+) -> bool {
     let t = toks[i];
     let next = toks[i + 1];
     let next_text = next.text(text);
@@ -269,7 +279,7 @@ fn ends_sentence(text: &str, lower: &str, toks: &[Token], i: usize, quotes: &[Fo
                 return false;
             }
             if p == "." && i > 0 && toks[i - 1].is_word() {
-                let w = toks[i - 1].text(lower);
+                let w = &lower.0[toks[i - 1].start - lower.1..toks[i - 1].end - lower.1];
                 let initial = w.chars().count() == 1 && is_capitalized(toks[i - 1].text(text));
                 if initial || ABBREVIATIONS.contains(&w) {
                     return false;

@@ -95,6 +95,10 @@ pub struct App {
     pub picker: Option<super::notes_ui::Picker>,
     /// Where a mouse drag started (byte offset).
     drag_from: Option<usize>,
+    /// Quotation parts sorted by start, for drawing (rebuilt with the analysis).
+    pub quote_parts: Vec<(Range<usize>, usize)>,
+    /// The attribution is still running in the background.
+    pub analysing: bool,
     lower: Option<String>,
 }
 
@@ -129,10 +133,22 @@ impl App {
             selection: None,
             picker: None,
             drag_from: None,
+            quote_parts: vec![],
+            analysing: false,
             lower: None,
         };
         app.rebuild_speakers();
         app
+    }
+
+    /// Installs the result of the attribution (run in the background for long texts).
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        let keep = self.current.map(|q| self.analysis.quotes[q].span.clone());
+        self.analysis = analysis;
+        self.analysing = false;
+        self.rebuild_speakers();
+        self.current =
+            keep.and_then(|span| self.analysis.quotes.iter().position(|q| q.span == span));
     }
 
     /// Orders speakers by quotation count (most first) and gives each a colour rank.
@@ -151,6 +167,14 @@ impl App {
         }
         self.speaker_order = order;
         self.speaker_rank = rank;
+        let mut parts: Vec<(Range<usize>, usize)> = a
+            .quotes
+            .iter()
+            .enumerate()
+            .flat_map(|(qi, q)| q.parts.iter().map(move |p| (p.clone(), qi)))
+            .collect();
+        parts.sort_by_key(|(r, _)| r.start);
+        self.quote_parts = parts;
         self.speaker_sel = self
             .speaker_sel
             .min(self.speaker_order.len().saturating_sub(1));
@@ -366,7 +390,14 @@ impl App {
     fn next_quote(&mut self, forward: bool, same_speaker: bool) {
         let n = self.analysis.quotes.len();
         if n == 0 {
-            self.message = Some("no quotations in this article".into());
+            self.message = Some(
+                if self.analysing {
+                    "still analysing…"
+                } else {
+                    "no quotations in this article"
+                }
+                .into(),
+            );
             return;
         }
         let speaker = if same_speaker {

@@ -21,6 +21,7 @@ use crossterm::event::{
     self, Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use std::sync::atomic::Ordering;
+use std::sync::mpsc;
 use std::time::Duration;
 
 /// Why the reader could not run.
@@ -41,17 +42,85 @@ impl std::fmt::Display for UiError {
 }
 
 /// Builds the reader's state for an article, with the user's config.
+/// The attribution has not run yet: [`run`] starts it in the background, so that the text
+/// shows at once however long it is.
 pub fn build_app(article: Article) -> Result<App, UiError> {
     let config = config::load(config::default_path().as_deref()).map_err(UiError::Config)?;
-    let analysis = attribution::analyse(&article);
     let theme = theme::Theme::from_env(config.palette);
-    Ok(App::new(article, analysis, config.keymap, theme))
+    let mut app = App::new(
+        article,
+        attribution::Analysis::default(),
+        config.keymap,
+        theme,
+    );
+    app.analysing = true;
+    Ok(app)
+}
+
+/// Runs the attribution (with the reader's corrections) on another thread.
+fn analyse_in_background(app: &App) -> mpsc::Receiver<attribution::Analysis> {
+    let (tx, rx) = mpsc::channel();
+    let text = app.article.text.clone();
+    let paragraphs = app.article.paragraphs.clone();
+    let corrections = app
+        .notes
+        .store
+        .as_ref()
+        .map(|s| crate::notes::view::placed_corrections(&s.doc, &text))
+        .unwrap_or_default();
+    std::thread::spawn(move || {
+        let mut analysis = attribution::analyse_text(&text, &paragraphs);
+        analysis.apply_corrections(&corrections);
+        let _ = tx.send(analysis);
+    });
+    rx
 }
 
 /// Opens the reader on an article and runs until the user quits.
+/// When the process started, for the startup trace; set by `main` first thing.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 pub fn run(article: Article, notes: Option<std::path::PathBuf>) -> Result<(), UiError> {
+    let started = *STARTED.get_or_init(std::time::Instant::now);
+    let stop = terminal::termination_flag();
     let mut app = build_app(article)?;
-    // Notes on standard input live in the data folder, keyed by the text's hash.
+    let key = app.article.path.as_deref().map(position::key_for);
+    let state = position::state_file();
+    let mut term = terminal::enter().map_err(UiError::Io)?;
+    let result =
+        first_frame(&mut term, &mut app, key.as_deref(), state.as_deref()).and_then(|()| {
+            trace_startup("first-frame-ms", started);
+            // Only now the slower work: the notes (a SHA-256 of the text) and the attribution.
+            open_notes(&mut app, notes);
+            let analysis = analyse_in_background(&app);
+            event_loop(&mut term, &mut app, &analysis, &stop)
+        });
+    terminal::leave();
+    if let (Some(k), Some(f)) = (key.as_deref(), state.as_deref()) {
+        let offset = app.top_offset();
+        let _ = position::save(f, k, position::position_at(&app.article.text, offset));
+    }
+    result.map_err(UiError::Io)
+}
+
+/// With `QUOTH_TRACE_STARTUP=FILE`, appends the milliseconds from start to the first frame
+/// (for `benches/first_screen.sh`).
+fn trace_startup(what: &str, started: std::time::Instant) {
+    if let Some(path) = std::env::var_os("QUOTH_TRACE_STARTUP") {
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
+            let _ = writeln!(f, "{what} {:.1}", started.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+}
+
+/// Opens the notes: the sidecar beside the article, the one given, or (stdin) the data
+/// folder's, keyed by the text's hash.
+fn open_notes(app: &mut App, notes: Option<std::path::PathBuf>) {
     let sidecar = notes.or_else(|| match app.article.path.as_deref() {
         Some(p) => Some(crate::notes::store::sidecar_path(p)),
         None => {
@@ -64,25 +133,15 @@ pub fn run(article: Article, notes: Option<std::path::PathBuf>) -> Result<(), Ui
             Err(e) => app.message = Some(format!("notes unavailable: {}: {e}", path.display())),
         }
     }
-    let key = app.article.path.as_deref().map(position::key_for);
-    let state = position::state_file();
-    let mut term = terminal::enter().map_err(UiError::Io)?;
-    let result = event_loop(&mut term, &mut app, key.as_deref(), state.as_deref());
-    terminal::leave();
-    if let (Some(k), Some(f)) = (key.as_deref(), state.as_deref()) {
-        let offset = app.top_offset();
-        let _ = position::save(f, k, position::position_at(&app.article.text, offset));
-    }
-    result.map_err(UiError::Io)
 }
 
-fn event_loop(
+/// Sizes the reader, restores the reading position and draws the first frame.
+fn first_frame(
     term: &mut terminal::Term,
     app: &mut App,
     key: Option<&str>,
     state: Option<&std::path::Path>,
 ) -> std::io::Result<()> {
-    let stop = terminal::termination_flag();
     let size = term.size()?;
     app::update(app, Event::Resize(size.width, size.height));
     if let (Some(k), Some(f)) = (key, state)
@@ -91,12 +150,31 @@ fn event_loop(
         let offset = position::find(&app.article.text, &pos);
         app.top = app.pos_of_offset(offset);
     }
+    term.draw(|f| render::draw(f, app))?;
+    Ok(())
+}
+
+fn event_loop(
+    term: &mut terminal::Term,
+    app: &mut App,
+    analysis: &mpsc::Receiver<attribution::Analysis>,
+    stop: &std::sync::atomic::AtomicBool,
+) -> std::io::Result<()> {
     while !app.quit {
+        if app.analysing
+            && let Ok(a) = analysis.try_recv()
+        {
+            app.set_analysis(a);
+            if let Some(started) = STARTED.get() {
+                trace_startup("analysed-ms", *started);
+            }
+        }
         term.draw(|f| render::draw(f, app))?;
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        if !event::poll(Duration::from_millis(250))? {
+        let wait = if app.analysing { 30 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Drain everything pending before drawing again: bursts of resizes draw once.

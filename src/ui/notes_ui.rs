@@ -100,7 +100,10 @@ impl App {
         }
         self.notes.store = Some(store);
         self.refresh_notes();
-        self.reanalyse();
+        // While the background attribution runs, it applies the corrections itself.
+        if !self.analysing {
+            self.reanalyse();
+        }
     }
 
     pub fn refresh_notes(&mut self) {

@@ -274,22 +274,15 @@ fn initials(name: &str) -> String {
 }
 
 /// Style lookups for one frame: quotation parts and search matches, sorted by start.
-struct Marks {
-    parts: Vec<(Range<usize>, usize)>,
+struct Marks<'a> {
+    /// Quotation parts sorted by start, kept by the app (rebuilt with the analysis).
+    parts: &'a [(Range<usize>, usize)],
     notes: Vec<Range<usize>>,
     selection: Option<Range<usize>>,
 }
 
-impl Marks {
-    fn new(app: &App) -> Marks {
-        let mut parts: Vec<(Range<usize>, usize)> = app
-            .analysis
-            .quotes
-            .iter()
-            .enumerate()
-            .flat_map(|(qi, q)| q.parts.iter().map(move |p| (p.clone(), qi)))
-            .collect();
-        parts.sort_by_key(|(r, _)| r.start);
+impl<'a> Marks<'a> {
+    fn new(app: &App, parts: &'a [(Range<usize>, usize)]) -> Marks<'a> {
         let selection = app
             .selection
             .map(|s| s.range())
@@ -422,12 +415,24 @@ fn draw_article(frame: &mut Frame, app: &mut App, area: Rect) {
     if area.height == 0 {
         return;
     }
+    // The quotation parts are lent out for the frame (the layout cache needs `app` mutable).
+    let parts = std::mem::take(&mut app.quote_parts);
+    draw_article_with(frame, app, area, &parts);
+    app.quote_parts = parts;
+}
+
+fn draw_article_with(
+    frame: &mut Frame,
+    app: &mut App,
+    area: Rect,
+    parts: &[(Range<usize>, usize)],
+) {
     let tw = app.text_width();
     app.layout.set_width(tw);
     let col_width = (tw as u16 + GUTTER).min(area.width);
     let x0 = area.x + (area.width - col_width) / 2;
     let text_x = x0 + GUTTER.min(col_width);
-    let marks = Marks::new(app);
+    let marks = Marks::new(app, parts);
     if app.article.paragraphs.is_empty() {
         let msg = Paragraph::new(Line::styled("(this article has no text)", app.theme.dim()));
         frame.render_widget(
@@ -447,9 +452,13 @@ fn draw_article(frame: &mut Frame, app: &mut App, area: Rect) {
             break;
         }
         let (text, paras) = (&app.article.text, &app.article.paragraphs);
-        let lines = app.layout.lines(text, paras, pos.para).to_vec();
+        let line = app
+            .layout
+            .lines(text, paras, pos.para)
+            .get(pos.line)
+            .cloned();
         let y = area.y + row;
-        if let Some(line) = lines.get(pos.line) {
+        if let Some(line) = line.as_ref() {
             let base = if app.title_para == Some(pos.para) {
                 app.theme.heading()
             } else {
@@ -542,11 +551,22 @@ fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
     let width = inner.width as usize;
     let current_speaker = app.current.and_then(|q| app.analysis.quotes[q].speaker);
     let mut lines: Vec<(Line<'static>, Option<usize>)> = Vec::new();
-    let mut selected_row = 0;
-    if app.speaker_order.is_empty() {
+    if app.analysing {
+        lines.push((Line::styled("analysing…", app.theme.dim()), None));
+    } else if app.speaker_order.is_empty() {
         lines.push((Line::styled("no speakers found", app.theme.dim()), None));
     }
-    for (pos, &s) in app.speaker_order.iter().enumerate() {
+    // Rows before the selected speaker are one per speaker: only the rows that can show are
+    // built (a long book has thousands of speakers).
+    let h = inner.height as usize;
+    let header = lines.len();
+    let selected_at = header + app.speaker_sel;
+    let start = (selected_at + 1).saturating_sub(h);
+    let first = start.saturating_sub(header);
+    for (pos, &s) in app.speaker_order.iter().enumerate().skip(first) {
+        if lines.len() >= h + header {
+            break;
+        }
         let sp = &app.analysis.speakers[s];
         let rank = app.speaker_rank[s];
         let selected = pos == app.speaker_sel;
@@ -563,9 +583,6 @@ fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
             name_style = app.theme.selected();
         } else if selected || current_speaker == Some(s) {
             name_style = name_style.add_modifier(Modifier::BOLD);
-        }
-        if selected {
-            selected_row = lines.len();
         }
         let pad = width.saturating_sub(2 + text::str_width(&name) + count.len());
         lines.push((
@@ -587,7 +604,7 @@ fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
                     Some(s),
                 ));
             }
-            for &qi in &sp.quotes {
+            for &qi in sp.quotes.iter().take(h) {
                 let q = &app.analysis.quotes[qi];
                 let words = first_words(&app.article.text[q.span.clone()], 8);
                 let mut st = Style::new();
@@ -601,14 +618,9 @@ fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
             }
         }
     }
-    // Keep the selected speaker in view.
-    let h = inner.height as usize;
-    let start = if selected_row >= h {
-        selected_row + 1 - h
-    } else {
-        0
-    };
-    for (i, (line, s)) in lines.into_iter().skip(start).take(h).enumerate() {
+    // Keep the selected speaker in view: the header rows, then the speakers from `first`.
+    let skip = if first > 0 { header } else { start.min(header) };
+    for (i, (line, s)) in lines.into_iter().skip(skip).take(h).enumerate() {
         let y = inner.y + i as u16;
         frame.render_widget(
             Paragraph::new(line),
@@ -665,6 +677,7 @@ fn draw_status(frame: &mut Frame, app: &mut App, area: Rect) {
                 });
             left.push_str(&format!("  {who}"));
         }
+        None if app.analysing => left.push_str("  analysing…"),
         None => left.push_str(&format!(
             "  {total} {}",
             if total == 1 { "quote" } else { "quotes" }

@@ -64,6 +64,19 @@ pub fn termination_flag() -> Arc<AtomicBool> {
     ] {
         let _ = signal_hook::flag::register(sig, Arc::clone(&flag));
     }
+    // A watchdog makes sure the process does end: when the terminal hangs up, a terminal
+    // read may spin on end-of-file and never return to the loop, so after a grace period the
+    // watchdog restores the terminal and exits. (Notes are saved at every change.)
+    let watched = Arc::clone(&flag);
+    std::thread::spawn(move || {
+        use std::sync::atomic::Ordering;
+        while !watched.load(Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(750));
+        leave();
+        std::process::exit(130);
+    });
     flag
 }
 
