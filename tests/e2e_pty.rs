@@ -109,14 +109,18 @@ fn reader_shows_speakers_moves_on_tab_and_quits_cleanly() {
         120,
         &home,
     );
-    let screen = s.wait_for("Vladimir Putin");
+    // The text shows at once; the speakers pane fills in when the attribution is done.
+    s.wait_for("Putin and Lukashenko Keep Intrigue");
     assert!(
         s.parser.screen().alternate_screen(),
         "not on the alternate screen"
     );
+    let screen = s.wait_for("25 quotes");
     assert!(screen.contains("Speakers"), "{screen}");
-    let before = s.status_line();
-    assert!(before.contains("25 quotes"), "{before}");
+    assert!(
+        screen.contains("● Vladimir Putin"),
+        "speakers pane lacks Vladimir Putin:\n{screen}"
+    );
 
     s.send(b"\t");
     s.wait_for("quote 1/25");
@@ -198,7 +202,7 @@ fn annotate_a_quote_then_find_it_again() {
     let arg = article.to_str().expect("utf-8 path");
 
     let mut s = Session::start(&[arg], 40, 120, &home);
-    s.wait_for("Vladimir Putin");
+    s.wait_for("25 quotes");
     s.send(b"\t");
     s.wait_for("quote 1/25");
     s.send(b"a");
@@ -234,7 +238,7 @@ fn annotate_a_quote_then_find_it_again() {
 
     // Reopening shows the note in the list.
     let mut s = Session::start(&[arg], 40, 120, &home);
-    s.wait_for("Vladimir Putin");
+    s.wait_for("25 quotes");
     s.send(b"L");
     let screen = s.wait_for("Security first, says the Kremlin.");
     assert!(screen.contains("the issues of security"), "{screen}");
