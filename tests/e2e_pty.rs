@@ -17,6 +17,16 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], rows: u16, cols: u16, home: &std::path::Path) -> Session {
+        Session::start_command(env!("CARGO_BIN_EXE_quoth"), args, rows, cols, home)
+    }
+
+    fn start_command(
+        program: &str,
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+        home: &std::path::Path,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -25,7 +35,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quoth"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
@@ -282,4 +292,96 @@ fn sighup_ends_the_process_and_restores_the_terminal() {
     s.pump(Duration::from_millis(100));
     assert!(!s.parser.screen().alternate_screen());
     drop(s.master.take());
+}
+
+/// Everything the program writes while showing a hostile article: no escape sequence from the
+/// article may reach the terminal (no OSC title, clipboard or hyperlink, no bell, no bidi
+/// override, no C1 control).
+#[test]
+fn article_escape_sequences_never_reach_the_terminal() {
+    let home = temp_home("esc");
+    let article = home.join("hostile.txt");
+    let text = "Hostile Article\n\n\
+        Title change \u{1b}]0;EVIL TITLE\u{7} and clipboard \u{1b}]52;c;SGVsbG8=\u{7} and \
+        link \u{1b}]8;;https://evil.example\u{1b}\\click\u{1b}]8;;\u{1b}\\ and cursor \u{1b}[10;10H \
+        clear \u{1b}[2J bell \u{7} C1 \u{9b}31m bidi \u{202e}txet\u{202c}.\n\n\
+        “A \u{1b}]0;QUOTED TITLE\u{7} quotation,” said Ana Ruiz.\n";
+    std::fs::write(&article, text).expect("write");
+    let mut s = Session::start(&[article.to_str().expect("path")], 24, 80, &home);
+    s.wait_for("Hostile Article");
+    s.wait_for("1 quote");
+    s.send(b"\t");
+    s.wait_for("quote 1/1");
+    s.send(b"q");
+    let end = Instant::now() + Duration::from_secs(10);
+    while s.child.try_wait().expect("wait").is_none() {
+        s.pump(Duration::from_millis(50));
+        assert!(Instant::now() < end, "quoth did not exit");
+    }
+    s.pump(Duration::from_millis(100));
+    let raw = String::from_utf8_lossy(&s.raw);
+    for (bad, what) in [
+        ("\u{1b}]", "an OSC sequence"),
+        ("\u{7}", "a bell"),
+        ("\u{202e}", "a bidi override"),
+        ("\u{9b}", "a C1 control"),
+        ("EVIL TITLE\u{7}", "the article's title sequence"),
+        ("\u{1b}[10;10H", "the article's cursor move"),
+    ] {
+        assert!(!raw.contains(bad), "{what} reached the terminal");
+    }
+    // The article's text is there, with its controls shown as symbols.
+    assert!(raw.contains("␛"), "escape not shown as a symbol");
+}
+
+/// Ctrl-Z under a job-control shell stops the reader; `fg` brings it back and it redraws.
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    let home = temp_home("tstp");
+    let mut s = Session::start_command("bash", &["--norc", "--noprofile", "-i"], 24, 80, &home);
+    s.send(b"PS1='$ '\n");
+    s.wait_for("$ ");
+    let cmd = format!(
+        "{} sample-articles/harbour-strike.txt\n",
+        env!("CARGO_BIN_EXE_quoth")
+    );
+    s.send(cmd.as_bytes());
+    s.wait_for("Marta Kovacs");
+    assert!(s.parser.screen().alternate_screen());
+    s.send(b"\x1a");
+    s.wait_for("Stopped");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "terminal not given back on Ctrl-Z"
+    );
+    // Wait for the shell's prompt after the job notice.
+    let end = Instant::now() + Duration::from_secs(10);
+    while !s.parser.screen().contents().trim_end().ends_with('$') {
+        s.pump(Duration::from_millis(50));
+        assert!(
+            Instant::now() < end,
+            "no prompt after Ctrl-Z:\n{}",
+            s.parser.screen().contents()
+        );
+    }
+    s.send(b"fg\n");
+    let end = Instant::now() + Duration::from_secs(10);
+    loop {
+        s.pump(Duration::from_millis(50));
+        if s.parser.screen().alternate_screen()
+            && s.parser.screen().contents().contains("Marta Kovacs")
+        {
+            break;
+        }
+        assert!(
+            Instant::now() < end,
+            "no redraw after fg:\n{}",
+            s.parser.screen().contents()
+        );
+    }
+    s.send(b"q");
+    s.wait_for("$ ");
+    assert!(!s.parser.screen().alternate_screen());
+    s.send(b"exit\n");
+    let _ = s.child.kill();
 }

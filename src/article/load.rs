@@ -4,8 +4,29 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// Articles above this size are refused rather than read into memory.
+/// Articles above this size are refused rather than read into memory, unless the
+/// `QUOTH_MAX_SIZE` environment variable sets another limit (bytes, or with a K, M or G suffix).
 pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The size limit in force: `QUOTH_MAX_SIZE` or [`MAX_ARTICLE_BYTES`].
+pub fn max_article_bytes() -> u64 {
+    std::env::var("QUOTH_MAX_SIZE")
+        .ok()
+        .and_then(|v| parse_size(&v))
+        .unwrap_or(MAX_ARTICLE_BYTES)
+}
+
+/// "1000", "512K", "300M", "2G" → bytes.
+pub fn parse_size(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let (num, mult) = match s.chars().last()?.to_ascii_uppercase() {
+        'K' => (&s[..s.len() - 1], 1u64 << 10),
+        'M' => (&s[..s.len() - 1], 1 << 20),
+        'G' => (&s[..s.len() - 1], 1 << 30),
+        _ => (s, 1),
+    };
+    num.trim().parse::<u64>().ok()?.checked_mul(mult)
+}
 
 /// Why an article could not be read. `Display` gives the reason a user sees after the path.
 #[derive(Debug)]
@@ -26,9 +47,9 @@ impl fmt::Display for LoadError {
             LoadError::PermissionDenied => write!(f, "permission denied"),
             LoadError::TooLarge(n) => write!(
                 f,
-                "too large ({} MiB; the limit is {} MiB)",
+                "too large ({} MiB; the limit is {} MiB, set QUOTH_MAX_SIZE to change it)",
                 n / (1024 * 1024),
-                MAX_ARTICLE_BYTES / (1024 * 1024)
+                max_article_bytes() / (1024 * 1024)
             ),
             LoadError::NotText(why) => write!(f, "not text ({why})"),
             LoadError::Io(e) => write!(f, "{}", io_reason(e)),
@@ -64,15 +85,16 @@ pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     if meta.is_dir() {
         return Err(LoadError::IsDirectory);
     }
-    if meta.len() > MAX_ARTICLE_BYTES {
+    let limit = max_article_bytes();
+    if meta.len() > limit {
         return Err(LoadError::TooLarge(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` guards against files that grow while being read (e.g. /dev/zero-like devices).
     std::fs::File::open(path)?
-        .take(MAX_ARTICLE_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
@@ -80,12 +102,10 @@ pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 
 /// Reads standard input, up to the same limit.
 pub fn read_stdin_bytes() -> Result<Vec<u8>, LoadError> {
+    let limit = max_article_bytes();
     let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .take(MAX_ARTICLE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+    io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
@@ -94,6 +114,14 @@ pub fn read_stdin_bytes() -> Result<Vec<u8>, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_parse() {
+        assert_eq!(parse_size("1000"), Some(1000));
+        assert_eq!(parse_size("512k"), Some(512 << 10));
+        assert_eq!(parse_size("2G"), Some(2 << 30));
+        assert_eq!(parse_size("lots"), None);
+    }
 
     #[test]
     fn io_errors_become_reasons() {

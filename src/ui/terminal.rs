@@ -86,6 +86,14 @@ pub fn suspend(term: &mut Term) -> io::Result<()> {
     leave();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    term.clear()
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    // A fresh terminal has empty buffers, so the next draw repaints everything. (Terminal::clear
+    // would ask the terminal for the cursor position, which not every terminal answers.)
+    *term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok(())
 }
