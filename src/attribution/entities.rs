@@ -397,6 +397,11 @@ impl Entities {
                 score -= 8;
             }
             if ent.kind == EntityKind::Unknown && ent.gender == Gender::Unknown {
+                // A single capitalised word seen once ("Continue", "Clarkston") is rarely a
+                // person.
+                if ent.mention_count < 2 {
+                    continue;
+                }
                 score -= 4;
             }
             if recent_speaker == Some(o.entity) {

@@ -142,7 +142,9 @@ impl<'a> Np<'a> {
                 && self.toks[i - 1].kind == Kind::Word
                 && self.is_cap(i + 1);
         }
-        !self.lx.is_not_name(&w) || self.lx.honorific(&w).is_some()
+        // "There's", "It's": a function word with a contraction is no name either.
+        let bare = strip_possessive(&w);
+        !self.lx.is_not_name(bare) || self.lx.honorific(&w).is_some()
     }
     fn is_pronoun(&self, i: usize) -> Option<PronounKind> {
         if !self.is_word(i) {

@@ -375,8 +375,8 @@ fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         j -= 1;
     }
     if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but" | "or" | "then" | "nor") {
-        // A second verb of the same subject: "he laughed and said".
-        return subject_nearby(ctx, j, lo);
+        // A second verb of the same subject: "when he brought up the bombing and later said".
+        return clause_subject(ctx, j, lo).or_else(|| subject_nearby(ctx, j, lo));
     }
     if np.is_punct(j, ")") {
         // "Sen. Elizabeth Warren (D-MA) said": step over the parenthesis.
@@ -418,12 +418,55 @@ fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         return Some(m);
     }
     if let Some(m) = np.subject_backward(j, lo).filter(|m| is_nominative(np, m)) {
+        // "Trump in his announcement speech called": a prepositional phrase, not the subject.
+        let in_pp = m.kind == MentionKind::Nominal
+            && m.first_tok > lo + 1
+            && np.is_word(m.first_tok - 1)
+            && matches!(
+                np.lw(m.first_tok - 1).as_ref(),
+                "in" | "at" | "during" | "on" | "after" | "before" | "from"
+            );
+        if in_pp && let Some(outer) = subject_before(ctx, m.first_tok - 1, lo) {
+            return Some(outer);
+        }
         // "Trump's comments": a possessive before a noun-like verb is no subject.
         let possessive =
             m.kind == MentionKind::Name && super::np::is_possessive(np.word(m.last_tok));
         return (!possessive).then_some(m);
     }
     subject_nearby(ctx, j + 1, lo)
+}
+
+/// The subject at the start of the clause that holds token `j`: after the nearest comma or
+/// subordinating word before it (or the sentence's start, after introductory phrases).
+fn clause_subject(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let opener = (lo..j).rev().find(|&k| {
+        np.is_punct(k, ",")
+            || np.is_punct(k, ";")
+            || np.is_word(k)
+                && matches!(
+                    np.lw(k).as_ref(),
+                    "when"
+                        | "while"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "because"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "where"
+                        | "whereas"
+                )
+    });
+    let m = match opener {
+        Some(k) => np.forward(k + 1, j)?,
+        None => sentence_subject(ctx, lo, j)?,
+    };
+    (matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)) && is_nominative(np, &m)
+        || is_strong(np, &m))
+    .then_some(m)
 }
 
 /// "Beck, who has in the past described", "Trump on Saturday tweeted", "he laughed and
@@ -646,6 +689,17 @@ fn colon_speaker(ctx: &Ctx, colon: usize) -> Option<Found> {
         return None;
     }
     let m = np.backward(colon - 1, lo)?;
+    // "Jones: “…”" or "- Mark Blumenthal: “…”" — but in "McConnell delivered a message to
+    // Trump: “…”" the words before the colon are an object: the sentence's subject speaks.
+    let opens = m.first_tok == lo || np.toks[m.first_tok - 1].kind == Kind::Punct;
+    if !opens {
+        let s = sentence_subject(ctx, lo, m.first_tok)?;
+        return matches!(s.kind, MentionKind::Name | MentionKind::Pronoun(_)).then(|| Found {
+            cue: Some(ctx.tok_span(colon, colon)),
+            mention: s,
+            sieve: Sieve::BlockLine,
+        });
+    }
     let named = m.kind == MentionKind::Name
         || matches!(m.kind, MentionKind::Pronoun(_)) && is_nominative(np, &m);
     (named || m.kind == MentionKind::Nominal && is_strong(np, &m)).then(|| Found {
