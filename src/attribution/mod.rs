@@ -634,6 +634,17 @@ mod tests {
     }
 
     #[test]
+    fn adjacent_cue_closing_the_sentence() {
+        let t = "Voters cheered. “People were celebrating” before the incident, Maria Lopez said.";
+        assert_eq!(speaker_of(t, "People were"), Some("Maria Lopez".into()));
+        let t = "He wants “grass-roots firepower” they need to win, campaign spokesman Neil Sroka said.";
+        assert_eq!(speaker_of(t, "grass-roots"), Some("Neil Sroka".into()));
+        // Not when the clause goes on after the cue: "…, Lopez said that …" reports something else.
+        let t = "Nobody saw “the plan” before the vote, Maria Lopez said that day, and she left.";
+        assert_ne!(sieve_of(t, "the plan"), "adjacent-cue");
+    }
+
+    #[test]
     fn adjacent_split_quote_shares_its_cue() {
         let t = "“It is over,” John Carter said, “and we lost.”";
         assert_eq!(speaker_of(t, "and we lost"), Some("John Carter".into()));

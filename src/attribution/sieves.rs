@@ -207,8 +207,11 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
     let qt = ctx.last_quote_token(qi);
     let mut i = qt + 1;
     let toks = np.toks;
-    if i >= toks.len() || toks[i].para != toks[qt].para || toks[i].sentence != toks[qt].sentence {
+    if i >= toks.len() || toks[i].para != toks[qt].para {
         return None;
+    }
+    if toks[i].sentence != toks[qt].sentence {
+        return short_cue_sentence(ctx, qi, i);
     }
     if np.is_punct(i, ",") || np.is_punct(i, "—") || np.is_punct(i, "–") {
         i += 1;
@@ -238,12 +241,77 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
     }
     // "X said", "X, a former aide, said", "he later told reporters": the first reporting verb
     // within reach, with a subject that starts right after the quotation.
-    let j = (i + 1..hi).find(|&j| ctx.cue_at(j).is_some())?;
+    if let Some(j) = (i + 1..hi).find(|&j| ctx.cue_at(j).is_some()) {
+        let cue = ctx.cue_at(j)?;
+        if let Some(m) = subject_before(ctx, j, i) {
+            let starts_here =
+                m.first_tok == i || m.first_tok == i + 1 && np.is_word(i) && np.lw(i) == "the";
+            if starts_here {
+                return Some(Found {
+                    mention: m,
+                    cue: Some(cue),
+                    sieve: Sieve::AdjacentCue,
+                });
+            }
+        }
+    }
+    sentence_final_cue(ctx, i, sentence.end)
+}
+
+/// “…” before the incident, she said. / “…” they need to win, DFA spokesman Neil Sroka said.
+/// A cue closing the sentence after a comma, with nothing but its subject before the verb.
+fn sentence_final_cue(ctx: &Ctx, from: usize, end: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let comma = (from..end)
+        .rev()
+        .find(|&k| np.is_punct(k, ",") || np.toks[k].kind == Kind::Quote)?;
+    if !np.is_punct(comma, ",") {
+        return None;
+    }
+    cue_clause(ctx, comma + 1, end)
+}
+
+/// “… missing.” Trump said. — a short sentence that is only a cue, right after a quotation
+/// that ended its own sentence.
+fn short_cue_sentence(ctx: &Ctx, qi: usize, i: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let inner = np.text[ctx.quotes[qi].span()].trim_end_matches(CLOSING_MARKS);
+    if !inner.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let sentence = ctx.sentence_of(i);
+    let has_quote = np.toks[sentence.clone()]
+        .iter()
+        .any(|t| t.kind == Kind::Quote);
+    if sentence.start != i || sentence.len() > 10 || has_quote {
+        return None;
+    }
+    cue_clause(ctx, i, sentence.end)
+}
+
+/// A clause from `start` to `end` that is just a cue: "said X …" or "X said …", followed by
+/// nothing but an adverbial ("in an interview", "on Tuesday") — no second clause.
+fn cue_clause(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let j = (start..end.min(start + 10)).find(|&j| ctx.cue_at(j).is_some())?;
     let cue = ctx.cue_at(j)?;
-    let m = subject_before(ctx, j, i)?;
-    let starts_here =
-        m.first_tok == i || m.first_tok == i + 1 && np.is_word(i) && np.lw(i) == "the";
-    starts_here.then_some(Found {
+    let m = if j == start {
+        np.forward_subject(ctx.cue_end_tok(j) + 1, end)
+            .filter(|m| is_nominative(np, m))?
+    } else {
+        let starts =
+            |m: &Mention| m.first_tok == start || m.first_tok == start + 1 && np.lw(start) == "the";
+        subject_before(ctx, j, start).filter(starts)?
+    };
+    let tail_ok = (m.last_tok.max(ctx.cue_end_tok(j)) + 1..end).all(|k| {
+        np.toks[k].kind != Kind::Quote
+            && !(np.is_word(k)
+                && matches!(
+                    np.lw(k).as_ref(),
+                    "that" | "and" | "but" | "how" | "what" | "whether" | "if"
+                ))
+    });
+    tail_ok.then_some(Found {
         mention: m,
         cue: Some(cue),
         sieve: Sieve::AdjacentCue,
