@@ -164,8 +164,15 @@ fn reader_shows_speakers_moves_on_tab_and_quits_cleanly() {
         "mouse capture not disabled"
     );
     assert!(raw.contains("\u{1b}[?25h"), "cursor not shown again");
-    // The reading position was remembered outside the article's folder.
+    // The reading position was remembered outside the article's folder, and reading wrote
+    // nothing beside the article.
     assert!(home.join("state/quoth/positions.json").exists());
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles");
+    assert!(
+        !samples
+            .join("putin-lukashenko-minsk.txt.quoth.json")
+            .exists()
+    );
 }
 
 #[test]
@@ -384,4 +391,35 @@ fn ctrl_z_suspends_and_fg_redraws() {
     assert!(!s.parser.screen().alternate_screen());
     s.send(b"exit\n");
     let _ = s.child.kill();
+}
+
+/// SIGTERM while a note is being written: the note is saved, not lost.
+#[test]
+fn sigterm_saves_the_note_being_written() {
+    let home = temp_home("draft");
+    let dir = home.join("articles");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let article = dir.join("story.txt");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles/harbour-strike.txt"),
+        &article,
+    )
+    .expect("copy");
+    let mut s = Session::start(&[article.to_str().expect("path")], 24, 80, &home);
+    s.wait_for("11 quotes");
+    s.send(b"\ta");
+    s.wait_for("Ctrl-S saves");
+    s.send(b"unfinished thought");
+    s.wait_for("unfinished thought");
+    let pid = s.child.process_id().expect("pid");
+    // SAFETY: sending a signal to our own child process.
+    assert_eq!(unsafe { libc_kill(pid as i32, 15) }, 0);
+    let end = Instant::now() + Duration::from_secs(10);
+    while s.child.try_wait().expect("wait").is_none() {
+        s.pump(Duration::from_millis(50));
+        assert!(Instant::now() < end, "quoth did not exit on SIGTERM");
+    }
+    let sidecar =
+        std::fs::read_to_string(dir.join("story.txt.quoth.json")).expect("the draft was saved");
+    assert!(sidecar.contains("unfinished thought"), "{sidecar}");
 }

@@ -326,3 +326,35 @@ fn not_a_quote_removes_the_statement() {
     press(&mut app, &[Action::ListOpen]);
     assert_eq!(app.analysis.quotes.len(), before - 1);
 }
+
+#[test]
+fn clicking_a_quote_makes_it_current_and_clicking_a_speaker_selects_it() {
+    use quoth::ui::render::draw;
+    let mut app = seed_app(120, 40);
+    press(&mut app, &[Action::NextQuote]);
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    term.draw(|f| draw(f, &mut app)).expect("draw");
+    // Find the row and column where quotation 2 starts on screen.
+    let target = app.analysis.quotes[1].span.start;
+    let (row, x0, range) = app
+        .hits
+        .rows
+        .iter()
+        .find(|(_, _, r)| r.contains(&target))
+        .cloned()
+        .expect("quote on screen");
+    let col = app.article.text[range.start..target].chars().count() as u16 + x0 + 1;
+    update(&mut app, Event::Click(col, row));
+    assert_eq!(app.current, Some(1));
+    // Click the third speaker row in the pane.
+    let (srow, s) = app
+        .hits
+        .speakers
+        .iter()
+        .find(|(_, s)| *s == app.speaker_order[2])
+        .copied()
+        .expect("speaker row");
+    update(&mut app, Event::Click(119 - 5, srow));
+    assert_eq!(app.speaker_order[app.speaker_sel], s);
+}

@@ -171,6 +171,10 @@ fn event_loop(
         }
         term.draw(|f| render::draw(f, app))?;
         if stop.load(Ordering::Relaxed) {
+            // A note being written when the terminal closes is saved, not lost.
+            if app.editor.is_some() {
+                app.editor_save();
+            }
             break;
         }
         let wait = if app.analysing { 30 } else { 250 };
