@@ -645,6 +645,12 @@ mod tests {
     }
 
     #[test]
+    fn participle_in_a_with_phrase_takes_its_own_subject() {
+        let t = "Republicans were quick to chime in, with Donald Trump tweeting that it was a disaster and asking, “How can she lead?”";
+        assert_eq!(speaker_of(t, "How can"), Some("Donald Trump".into()));
+    }
+
+    #[test]
     fn adjacent_split_quote_shares_its_cue() {
         let t = "“It is over,” John Carter said, “and we lost.”";
         assert_eq!(speaker_of(t, "and we lost"), Some("John Carter".into()));

@@ -381,6 +381,9 @@ fn cue_with_subject(
         })
     };
     if participle {
+        if let Some(m) = with_participle_subject(ctx, v, lo) {
+            return found(m);
+        }
         if let Some(f) = earlier_in_sentence(ctx, qi, earlier) {
             return Some(Found {
                 cue: Some(cue),
@@ -416,6 +419,23 @@ fn is_strong(np: &Np, m: &Mention) -> bool {
                 || h.ends_with('s') && np.lx.role_noun(h.trim_end_matches('s')).is_some()
         }),
     }
+}
+
+/// "…, with Donald Trump tweeting that it was a disaster and asking, “…”": the subject of a
+/// participle in a "with X doing" phrase is X.
+fn with_participle_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let with = (lo..v)
+        .rev()
+        .take(20)
+        .find(|&k| np.is_word(k) && np.lw(k) == "with")?;
+    let m = np.forward(with + 1, v)?;
+    let next = m.last_tok + 1;
+    let doing = np.is_word(next) && np.lw(next).ends_with("ing");
+    (doing
+        && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
+        && is_nominative(np, &m))
+    .then_some(m)
 }
 
 /// The attribution of an earlier quotation in the same sentence.
