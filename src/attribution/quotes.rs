@@ -63,20 +63,16 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<FoundQuote> {
         let marks = marks_in(text, para.clone());
         let mut start_at = 0;
         if let Some((mut quote, family)) = carry.take() {
-            match continuation(&marks, family, para.start) {
-                Some(Continuation::Reopened) => {
-                    // The reopening mark belongs to the running quotation.
-                    let (part, next, closed) = run_quote(&marks, 1, family, para.start, para.end);
-                    quote.parts.push(part);
-                    start_at = next;
-                    if closed {
-                        out.push(quote);
-                    } else {
-                        carry = Some((quote, family));
-                    }
-                }
-                Some(Continuation::MissingOpen) => {
-                    let (part, next, closed) = run_quote(&marks, 0, family, para.start, para.end);
+            // A reopened paragraph's first mark belongs to the running quotation; with the
+            // mark dropped, the quotation runs from the paragraph's start.
+            let from_mark = match continuation(&marks, family, para.start) {
+                Some(Continuation::Reopened) => Some(1),
+                Some(Continuation::MissingOpen) => Some(0),
+                None => None,
+            };
+            match from_mark {
+                Some(j) => {
+                    let (part, next, closed) = run_quote(&marks, j, family, para.start, para.end);
                     quote.parts.push(part);
                     start_at = next;
                     if closed {
