@@ -371,6 +371,32 @@ fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool {
         return false;
     }
     let title = words.len() <= 10 && is_title_case(&words);
+    // "author of “America’s Bitter Pill”", "on CNBC’s “Squawk Box”", "his book “The Art of the
+    // Deal”": a title where a title goes is no statement, whoever is near.
+    let title_slot = qt > 0 && np.is_word(qt - 1) && {
+        let w = np.lw(qt - 1);
+        matches!(
+            w.as_ref(),
+            "of" | "on"
+                | "with"
+                | "book"
+                | "show"
+                | "program"
+                | "programme"
+                | "film"
+                | "movie"
+                | "titled"
+                | "entitled"
+                | "series"
+                | "memoir"
+                | "novel"
+                | "album"
+                | "song"
+        ) || np::is_possessive(np.word(qt - 1))
+    };
+    if title && title_slot {
+        return false;
+    }
     match found {
         Some(f) if f.sieve == Sieve::EmbeddingSubject => !title,
         Some(f) => !named_with_called(ctx, qt, f),
@@ -768,6 +794,15 @@ mod tests {
         let a = analyse_text(t, &split_paragraphs(t));
         assert!(a.quotes.is_empty(), "{:?}", a.quotes);
         assert_eq!(a.other_quoted.len(), 3);
+    }
+
+    #[test]
+    fn titles_in_title_places_are_not_statements_even_near_a_cue() {
+        let t = "“It is over,” said Steven Brill, author of “America’s Bitter Pill,” a history of the law. He appeared on CNBC’s “Squawk Box” later.";
+        let a = analyse_text(t, &split_paragraphs(t));
+        let texts: Vec<&str> = a.quotes.iter().map(|q| &t[q.span.clone()]).collect();
+        assert_eq!(texts, vec!["“It is over,”"]);
+        assert_eq!(a.other_quoted.len(), 2);
     }
 
     #[test]
