@@ -491,9 +491,14 @@ fn resolve(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Res
             Some((SpeakerKey::Entity(e), Resolution::Name))
         }
         MentionKind::Pronoun(kind) => {
-            let e = ents.resolve_pronoun(m.first_tok, *kind, np)?;
-            ents.add_alias(e, &np.text[m.span.clone()].to_lowercase());
-            Some((SpeakerKey::Entity(e), Resolution::Pronoun))
+            if let Some(e) = ents.resolve_pronoun(m.first_tok, *kind, np) {
+                ents.add_alias(e, &np.text[m.span.clone()].to_lowercase());
+                return Some((SpeakerKey::Entity(e), Resolution::Pronoun));
+            }
+            // "they" and "it" often stand for a group or a document named just before:
+            // "the groups say. They argue …", "The Post reported … It added, …".
+            let group = group_antecedent(ctx, m.first_tok, *kind)?;
+            Some((SpeakerKey::Description(group), Resolution::Pronoun))
         }
         MentionKind::Nominal => {
             let head = m.head.as_deref().unwrap_or("");
@@ -531,6 +536,48 @@ fn resolve(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Res
             Some((SpeakerKey::Description(d), Resolution::Description))
         }
     }
+}
+
+/// The description a plural "they" (or a document-like "it") refers to: the nearest noun
+/// phrase before it, within three sentences, headed by a plural role ("the groups",
+/// "officials", "Democrats") or, for "it", by a document or organisation word.
+fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option<String> {
+    let np = &ctx.np;
+    let plural = match kind {
+        lexicon::PronounKind::Plural => true,
+        lexicon::PronounKind::Neutral => false,
+        _ => return None,
+    };
+    let sentence = np.toks[tok].sentence;
+    let lo = tok.saturating_sub(80);
+    for k in (lo..tok).rev() {
+        let t = np.toks[k];
+        if sentence.saturating_sub(t.sentence) > 3 || t.kind != tokens::Kind::Word {
+            continue;
+        }
+        let w = np.lw(k);
+        let fits = if plural {
+            w.len() > 3 && w.ends_with('s') && {
+                let stem = w.trim_end_matches('s');
+                np.lx.role_noun(stem).is_some()
+                    || np.lx.is_source_noun(stem)
+                    || np.lx.role_noun(&w).is_some()
+            }
+        } else {
+            !tokens::is_capitalized(np.word(k)) && np.lx.is_source_noun(&w)
+        };
+        if !fits {
+            continue;
+        }
+        let start = ctx.sentence_of(k).start;
+        let m = np.subject_backward(k, start).filter(|m| m.last_tok == k)?;
+        let text = np.text[m.span.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        return Some(text);
+    }
+    None
 }
 
 fn assemble(
@@ -748,6 +795,15 @@ mod tests {
         assert_eq!(speaker_of(t, "It went well"), Some("Mary Holt".into()));
         let t = "Mary Holt met John Perez on Friday. “It went well,” he said.";
         assert_eq!(speaker_of(t, "It went well"), Some("John Perez".into()));
+    }
+
+    #[test]
+    fn plural_pronoun_resolves_to_a_group() {
+        let t = "The remarks drew fire, the civil rights groups say. They argue that the senator should “lead by example.”";
+        assert_eq!(
+            speaker_of(t, "lead by"),
+            Some("the civil rights groups".into())
+        );
     }
 
     #[test]
