@@ -546,6 +546,9 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
     let plural = match kind {
         lexicon::PronounKind::Plural => true,
         lexicon::PronounKind::Neutral => false,
+        // "I" and "we" in the narrative are the article's writer (a column, a first-person
+        // report): outside quotations nobody else says "I".
+        lexicon::PronounKind::FirstPerson => return Some("the writer".to_string()),
         _ => return None,
     };
     let sentence = np.toks[tok].sentence;
@@ -803,6 +806,15 @@ mod tests {
         assert_eq!(
             speaker_of(t, "lead by"),
             Some("the civil rights groups".into())
+        );
+    }
+
+    #[test]
+    fn first_person_narrator_is_the_writer() {
+        let t = "I had to spend the weekend on it. I kept saying, “This is the worst argument I have read.”";
+        assert_eq!(
+            speaker_of(t, "This is the worst"),
+            Some("the writer".into())
         );
     }
 
