@@ -184,9 +184,18 @@ fn load(path: &Path, format: Option<Format>) -> Result<Article, Failure> {
 
 fn read(path: &Path, notes: Option<PathBuf>, format: Option<Format>) -> Result<(), Failure> {
     let article = load(path, format)?;
+    if article.path.is_none() && article.text.trim().is_empty() {
+        return Err(Failure::usage(
+            "no article given: standard input is empty (usage: quoth FILE; see quoth --help)",
+        ));
+    }
     quoth::ui::run(article, notes).map_err(|e| match e {
         quoth::ui::UiError::Config(m) => Failure::usage(m),
-        quoth::ui::UiError::Io(e) => Failure::runtime(format!("{}: {e}", path.display())),
+        quoth::ui::UiError::Io(e) => {
+            let why = e.to_string();
+            let why = why.split(" (os error").next().unwrap_or(&why).to_string();
+            Failure::runtime(format!("cannot use the terminal: {why}"))
+        }
     })
 }
 

@@ -199,3 +199,12 @@ fn quotes_from_stdin_and_format_override() {
     );
     assert_eq!(&text[s..e], q["text"].as_str().expect("text"));
 }
+
+#[test]
+fn empty_stdin_is_a_usage_error() {
+    let o = Command::new(env!("CARGO_BIN_EXE_quoth"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert_one_line_error(&o, 2, "no article given");
+}
