@@ -334,12 +334,9 @@ fn list_notes(
     input: Option<Format>,
 ) -> Result<(), Failure> {
     let article = load(path, input)?;
-    let sidecar = match (&notes, &article.path) {
-        (Some(n), _) => n.clone(),
-        (None, Some(p)) => store::sidecar_path(p),
-        (None, None) => store::data_path(&store::fingerprint(&article.text))
-            .ok_or_else(|| Failure::usage("no data folder for notes on stdin (HOME unset)"))?,
-    };
+    let sidecar = notes
+        .or_else(|| store::sidecar_for(article.path.as_deref(), &article.text))
+        .ok_or_else(|| Failure::usage("no data folder for notes on stdin (HOME unset)"))?;
     // Listing never changes anything on disk: read the file as it is.
     let doc = match store::read(&sidecar) {
         Ok(Ok(Some(doc))) => doc,

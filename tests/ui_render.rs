@@ -109,19 +109,8 @@ fn seed_help_40x10() {
 /// background; other quotations have it as foreground.
 #[test]
 fn current_quote_is_highlighted_in_speaker_colour() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-articles/putin-lukashenko-minsk.txt");
-    let article = Article::load(&path).expect("article");
-    let analysis = analyse(&article);
-    let mut app = App::new(
-        article,
-        analysis,
-        Keymap::default(),
-        Theme::new(false, None),
-    );
-    app.theme = Theme::new(false, None);
+    let mut app = seed(120, 40);
     app.theme.color = true;
-    update(&mut app, Event::Resize(120, 40));
     press(&mut app, &[Action::NextQuote]);
     let term = render(&mut app);
     let buf = term.backend().buffer();

@@ -46,6 +46,15 @@ pub fn sidecar_path(article: &Path) -> PathBuf {
     article.with_file_name(name)
 }
 
+/// Where an article's notes live: beside it, or (for standard input, which has no folder)
+/// in the data folder, keyed by the text's hash.
+pub fn sidecar_for(article: Option<&Path>, text: &str) -> Option<PathBuf> {
+    match article {
+        Some(p) => Some(sidecar_path(p)),
+        None => data_path(&fingerprint(text)),
+    }
+}
+
 /// `$XDG_DATA_HOME/quoth/notes/<sha256>.json` (else `~/.local/share/…`).
 pub fn data_path(fp: &Fingerprint) -> Option<PathBuf> {
     let base = std::env::var_os("XDG_DATA_HOME")
@@ -175,11 +184,15 @@ impl Store {
     }
 }
 
-fn can_write_beside(path: &Path) -> bool {
-    let dir = path
-        .parent()
+/// The folder a file is in ("." for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+}
+
+fn can_write_beside(path: &Path) -> bool {
+    let dir = folder_of(path);
     let probe = dir.join(format!(".quoth-probe-{}", std::process::id()));
     let ok = File::create(&probe).is_ok();
     let _ = fs::remove_file(&probe);
@@ -188,11 +201,7 @@ fn can_write_beside(path: &Path) -> bool {
 
 /// The locked read–merge–write–rename cycle.
 fn save_merged(path: &Path, doc: &mut Sidecar) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .to_path_buf();
+    let dir = folder_of(path).to_path_buf();
     if !dir.exists() {
         fs::create_dir_all(&dir)?;
     }
@@ -235,10 +244,7 @@ fn save_merged(path: &Path, doc: &mut Sidecar) -> io::Result<()> {
 /// Temporary file in the same folder, fsync, keep the old file as `.bak`, rename, fsync the
 /// folder. At every moment the sidecar is either the old or the new complete file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

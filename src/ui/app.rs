@@ -249,17 +249,7 @@ impl App {
 
     /// The byte offset of the first character on the top row.
     pub fn top_offset(&mut self) -> usize {
-        if self.article.paragraphs.is_empty() {
-            return 0;
-        }
-        let text = &self.article.text;
-        let paras = &self.article.paragraphs;
-        let p = self.top.para.min(paras.len() - 1);
-        let lines = self.layout.lines(text, paras, p);
-        lines
-            .get(self.top.line)
-            .or(lines.last())
-            .map_or(paras[p].start, |l| l.start)
+        self.layout_offset(self.top)
     }
 
     /// The byte offset where the row at `pos` starts.

@@ -121,11 +121,8 @@ fn trace_startup(what: &str, started: std::time::Instant) {
 /// Opens the notes: the sidecar beside the article, the one given, or (stdin) the data
 /// folder's, keyed by the text's hash.
 fn open_notes(app: &mut App, notes: Option<std::path::PathBuf>) {
-    let sidecar = notes.or_else(|| match app.article.path.as_deref() {
-        Some(p) => Some(crate::notes::store::sidecar_path(p)),
-        None => {
-            crate::notes::store::data_path(&crate::notes::store::fingerprint(&app.article.text))
-        }
+    let sidecar = notes.or_else(|| {
+        crate::notes::store::sidecar_for(app.article.path.as_deref(), &app.article.text)
     });
     if let Some(path) = sidecar {
         match crate::notes::Store::open(path.clone(), &app.article.text) {

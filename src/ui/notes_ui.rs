@@ -126,15 +126,12 @@ impl App {
 
     /// Runs the attribution again with the corrections, keeping the current quotation.
     pub fn reanalyse(&mut self) {
-        let keep = self.current.map(|q| self.analysis.quotes[q].span.clone());
-        self.analysis = corrected_analysis(
+        let analysis = corrected_analysis(
             &self.article.text,
             &self.article.paragraphs,
             self.notes.store.as_ref(),
         );
-        self.rebuild_speakers();
-        self.current =
-            keep.and_then(|span| self.analysis.quotes.iter().position(|q| q.span == span));
+        self.set_analysis(analysis);
     }
 
     fn save_notes(&mut self, done: &str) {
