@@ -6,9 +6,9 @@
 
 use quoth::article::Article;
 use quoth::attribution::analyse;
+use quoth::layout::wrap;
 use quoth::ui::app::{App, Event, update};
 use quoth::ui::keymap::{Action, Keymap};
-use quoth::ui::layout::wrap;
 use quoth::ui::render::draw;
 use quoth::ui::theme::Theme;
 use ratatui::Terminal;

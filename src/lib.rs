@@ -1,11 +1,7 @@
-//! quoth: a terminal reader for news articles that shows who said what.
+//! quoth: the command line and the terminal reader, on top of [`quoth_core`].
 //!
-//! The library holds everything but the terminal: [`article`] loads and splits text,
-//! [`attribution`] finds quotations and their speakers, [`notes`] keeps annotations, and
-//! [`ui`] is the only module that talks to a terminal.
+//! [`ui`] is the only module that talks to a terminal; everything else is re-exported from
+//! the core library so `quoth::article` and `quoth_core::article` name the same thing.
 
-pub mod article;
-pub mod attribution;
-pub mod notes;
-pub mod report;
+pub use quoth_core::{article, attribution, layout, notes, report, text};
 pub mod ui;

@@ -50,7 +50,7 @@ fn current_visible(app: &mut App) -> bool {
     start <= bottom
 }
 
-fn update_probe(app: &mut App, pos: &mut quoth::ui::layout::LinePos) {
+fn update_probe(app: &mut App, pos: &mut quoth::layout::LinePos) {
     *pos = app.row_below(*pos);
 }
 

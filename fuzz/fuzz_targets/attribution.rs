@@ -2,8 +2,8 @@
 //! Quote finding and attribution on arbitrary text: no panic, well-formed spans.
 
 use libfuzzer_sys::fuzz_target;
-use quoth::article::Article;
-use quoth::attribution::analyse;
+use quoth_core::article::Article;
+use quoth_core::attribution::analyse;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

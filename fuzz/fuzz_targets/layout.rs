@@ -2,8 +2,8 @@
 //! Wrapping any text at any width: lines cover each paragraph exactly, in order.
 
 use libfuzzer_sys::fuzz_target;
-use quoth::article::split_paragraphs;
-use quoth::ui::layout::wrap;
+use quoth_core::article::split_paragraphs;
+use quoth_core::layout::wrap;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&w, rest)) = data.split_first() else { return };

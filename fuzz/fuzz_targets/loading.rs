@@ -3,7 +3,7 @@
 //! text offset maps back inside the file.
 
 use libfuzzer_sys::fuzz_target;
-use quoth::article::{Article, Format};
+use quoth_core::article::{Article, Format};
 
 fuzz_target!(|data: &[u8]| {
     for format in [Format::Text, Format::Markdown, Format::Html] {

@@ -3,7 +3,7 @@
 //! separated by the first 0xFF byte. No panic; anchors lie inside the text.
 
 use libfuzzer_sys::fuzz_target;
-use quoth::notes::{Sidecar, view};
+use quoth_core::notes::{Sidecar, view};
 
 fuzz_target!(|data: &[u8]| {
     let (json, text) = match data.iter().position(|&b| b == 0xFF) {

@@ -2,10 +2,10 @@
 //! [`Action`] or [`Event`] applied here, so tests can drive the reader without a terminal.
 
 use super::keymap::{Action, Keymap, Mode};
-use super::layout::{Layout, LinePos};
 use super::theme::Theme;
 use crate::article::Article;
 use crate::attribution::{Analysis, tokens_lower};
+use crate::layout::{Layout, LinePos};
 use std::ops::Range;
 
 /// Below this width the speakers pane is an overlay instead of a column.
@@ -468,7 +468,7 @@ impl App {
             from = s + needle.len().max(1);
         }
         if self.search.matches.is_empty() {
-            self.message = Some(format!("not found: {}", super::text::printable(&query)));
+            self.message = Some(format!("not found: {}", crate::text::printable(&query)));
             return;
         }
         let top = self.top_offset();
@@ -553,7 +553,7 @@ impl App {
 fn offset_at_column(text: &str, line: Range<usize>, col: usize) -> usize {
     let mut c = 0;
     for (i, ch) in text[line.clone()].char_indices() {
-        c += super::text::width(ch);
+        c += crate::text::width(ch);
         if c > col {
             return line.start + i;
         }
@@ -776,7 +776,7 @@ fn apply(app: &mut App, action: Action) {
                 }
                 app.message = Some(format!(
                     "Tab limited to {}",
-                    super::text::printable(&app.analysis.speakers[s].name)
+                    crate::text::printable(&app.analysis.speakers[s].name)
                 ));
             }
         }

@@ -1,7 +1,7 @@
 //! Keys as data: one table maps (mode, key) to an action; the help screen and the README's
 //! key list are generated from it, and the config file can rebind any action.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt;
 
 /// What the user can ask for.

@@ -6,18 +6,16 @@
 pub mod app;
 pub mod config;
 pub mod keymap;
-pub mod layout;
 pub mod notes_ui;
 pub mod position;
 pub mod render;
 pub mod terminal;
-pub mod text;
 pub mod theme;
 
 use crate::article::Article;
 use crate::attribution;
 use app::{App, Event};
-use crossterm::event::{
+use ratatui::crossterm::event::{
     self, Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use std::sync::atomic::Ordering;

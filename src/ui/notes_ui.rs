@@ -509,7 +509,7 @@ impl App {
         let done = match choice {
             Choice::NotAQuote => "marked as not a quote".to_string(),
             Choice::Speaker(n) | Choice::NewSpeaker(n) => {
-                format!("speaker set to {}", super::text::printable(&n))
+                format!("speaker set to {}", crate::text::printable(&n))
             }
         };
         self.save_notes(&done);

@@ -3,9 +3,9 @@
 //! mouse hit map); it changes nothing the user can see in `App` otherwise.
 
 use super::app::{App, Focus, GUTTER};
-use super::layout::LinePos;
-use super::text::{self, Shown};
+use crate::layout::LinePos;
 use crate::report::first_words;
+use crate::text::{self, Shown};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

@@ -1,13 +1,13 @@
 //! Entering and leaving the full-screen terminal, and making sure it is always left: on quit,
 //! on error, on panic (the panic message stays readable after the restore) and on signals.
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use crossterm::execute;
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -37,7 +37,7 @@ pub fn leave() {
         io::stdout(),
         DisableMouseCapture,
         LeaveAlternateScreen,
-        crossterm::cursor::Show
+        ratatui::crossterm::cursor::Show
     );
     let _ = disable_raw_mode();
 }
@@ -90,7 +90,7 @@ pub fn suspend(term: &mut Term) -> io::Result<()> {
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
     )?;
     // A fresh terminal has empty buffers, so the next draw repaints everything. (Terminal::clear
     // would ask the terminal for the cursor position, which not every terminal answers.)

@@ -4,8 +4,8 @@
 //! there (4.3 MB of real news), else the sample articles. Throughput is printed in MB/s.
 
 use divan::counter::BytesCount;
-use quoth::article::{Article, split_paragraphs};
-use quoth::attribution::{analyse, analyse_text};
+use quoth_core::article::{Article, split_paragraphs};
+use quoth_core::attribution::{analyse, analyse_text};
 use std::path::Path;
 
 fn main() {

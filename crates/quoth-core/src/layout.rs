@@ -4,7 +4,7 @@
 //! notes) is applied when a line is drawn, so the cache survives every change of the current
 //! quote and only a change of width invalidates it.
 
-use super::text;
+use crate::text;
 use std::ops::Range;
 
 /// Where the view stands: a paragraph and a line within it.
