@@ -43,9 +43,23 @@ pub enum Resolution {
     Previous,
 }
 
-/// One attributed (or unattributed) quotation. Offsets are byte offsets into the article text.
+/// Whether a statement is quoted or reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatementKind {
+    /// Words in quotation marks: “We will win,” she said.
+    #[default]
+    Direct,
+    /// Reported speech without marks: She said that they would win.
+    Indirect,
+}
+
+/// One attributed (or unattributed) statement: a quotation or reported speech. Offsets are byte
+/// offsets into the article text. [`Analysis::quotes`] holds both kinds, in text order.
 #[derive(Debug, Clone)]
 pub struct Quote {
+    /// Quoted (direct) or reported (indirect).
+    pub kind: StatementKind,
     /// From the opening mark to the closing mark, over every paragraph it spans.
     pub span: Range<usize>,
     /// One range per paragraph, for highlighting without the blank lines between.
@@ -610,6 +624,7 @@ fn assemble(
             speakers[s].quotes.push(quotes.len());
         }
         quotes.push(Quote {
+            kind: StatementKind::Direct,
             span: q.span(),
             parts: q.parts.clone(),
             speaker,
