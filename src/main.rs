@@ -131,10 +131,20 @@ fn clap_exit(e: clap::Error) -> ExitCode {
     }
 }
 
+/// A message for stderr: one line, every character printable (a hostile file name in an
+/// error message is shown, never obeyed).
 fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    quoth::text::printable(s)
+}
+
+/// The one rule for text written for people on stdout: the reader's sanitising when stdout is a
+/// terminal; for a file or a pipe the text is kept but terminal controls are dropped.
+fn for_stdout(s: &str) -> String {
+    if std::io::IsTerminal::is_terminal(&io::stdout()) {
+        quoth::text::printable_lines(s)
+    } else {
+        quoth::text::without_controls(s)
+    }
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -218,14 +228,16 @@ fn quotes(
         let article = load(path, format)?;
         let analysis = analyse_corrected(&article);
         let written = if json {
-            serde_json::to_writer(&mut out, &report::to_json(&article, &analysis, None))
-                .map_err(io::Error::from)
-                .and_then(|()| writeln!(out))
+            json_text(&report::to_json(&article, &analysis, None))
+                .map_err(io::Error::other)
+                .and_then(|j| writeln!(out, "{j}"))
         } else {
+            let mut table = String::new();
             if files.len() > 1 {
-                let _ = writeln!(out, "== {}", path.display());
+                table = format!("== {}\n", one_line(&path.display().to_string()));
             }
-            out.write_all(report::table(&article, &analysis).as_bytes())
+            table.push_str(&report::table(&article, &analysis));
+            out.write_all(for_stdout(&table).as_bytes())
         };
         stdout_result(written)?;
     }
@@ -254,7 +266,7 @@ fn quotes_jsonl(files: &[PathBuf], format: Option<Format>) -> Result<(), Failure
                         .map_err(|e| format!("{}: {e}", path.display()))
                         .and_then(|article| {
                             let a = analyse_corrected(&article);
-                            serde_json::to_string(&report::to_json(
+                            json_text(&report::to_json(
                                 &article,
                                 &a,
                                 Some(path.display().to_string()),
@@ -295,6 +307,11 @@ fn quotes_jsonl(files: &[PathBuf], format: Option<Format>) -> Result<(), Failure
     } else {
         Ok(())
     }
+}
+
+/// JSON for stdout: exact, with C1 controls and bidi overrides escaped too.
+fn json_text(value: &impl serde::Serialize) -> serde_json::Result<String> {
+    serde_json::to_string(value).map(|j| quoth::text::json_escaped(&j))
 }
 
 /// A closed pipe (`quoth quotes … | head`) is not an error worth a message.
@@ -362,9 +379,12 @@ fn list_notes(
     analysis.apply_corrections(&view::placed_corrections(&doc, &article.text));
     let placed = view::place_notes(&doc, &article.text);
     let out = match format {
-        "markdown" => report::notes::markdown(&article, &analysis, &doc, &placed),
-        "json" => format!("{:#}\n", report::notes::json(&article, &doc, &placed)),
-        _ => report::notes::text(&article, &analysis, &doc, &placed),
+        "markdown" => for_stdout(&report::notes::markdown(&article, &analysis, &doc, &placed)),
+        "json" => quoth::text::json_escaped(&format!(
+            "{:#}\n",
+            report::notes::json(&article, &doc, &placed)
+        )),
+        _ => for_stdout(&report::notes::text(&article, &analysis, &doc, &placed)),
     };
     stdout_result(io::stdout().lock().write_all(out.as_bytes()))
 }

@@ -2,6 +2,7 @@
 
 use crate::article::Article;
 use crate::attribution::{Analysis, EntityKind};
+use crate::text;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -100,27 +101,37 @@ pub fn to_json<'a>(
     }
 }
 
-/// A readable table: line number, speaker, and the first words of each quotation.
+/// Widest speaker column of the table, in terminal columns.
+const SPEAKER_COLS: usize = 28;
+
+/// A readable table: line number, speaker, and the first words of each quotation. Every piece
+/// of the article (names, words) is made printable here, before it is cut to fit.
 pub fn table(article: &Article, a: &Analysis) -> String {
     use std::fmt::Write;
-    let mut out = String::new();
+    let lines = text::LineIndex::new(&article.text);
+    let speaker_of = |q: &crate::attribution::Quote| {
+        q.speaker.map_or_else(
+            || "—".to_string(),
+            |s| text::printable_prefix(&a.speakers[s].name, SPEAKER_COLS),
+        )
+    };
     let width = a
         .quotes
         .iter()
-        .filter_map(|q| q.speaker.map(|s| a.speakers[s].name.chars().count()))
+        .map(|q| text::str_width(&speaker_of(q)))
         .max()
         .unwrap_or(1)
-        .clamp(7, 28);
+        .clamp(7, SPEAKER_COLS);
+    let mut out = String::new();
     for q in &a.quotes {
-        let speaker = q.speaker.map_or("—", |s| a.speakers[s].name.as_str());
-        let speaker: String = speaker.chars().take(width).collect();
+        let speaker = speaker_of(q);
+        let pad = width.saturating_sub(text::str_width(&speaker));
         let words = first_words(&article.text[q.span.clone()], 10);
         let _ = writeln!(
             out,
-            "{:>5}  {:<width$}  {}",
-            article.line_of(q.span.start),
-            speaker,
-            words
+            "{:>5}  {speaker}{:pad$}  {words}",
+            lines.line_of(q.span.start),
+            ""
         );
     }
     let _ = writeln!(
@@ -132,16 +143,14 @@ pub fn table(article: &Article, a: &Analysis) -> String {
     out
 }
 
-/// The first `n` words of a text on one line, with control characters made visible.
+/// The first `n` words of a text on one line, made printable.
 pub fn first_words(s: &str, n: usize) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut out = words[..words.len().min(n)].join(" ");
     if words.len() > n {
         out.push('…');
     }
-    out.chars()
-        .map(|c| if c.is_control() { '�' } else { c })
-        .collect()
+    text::printable(&out)
 }
 
 /// Notes of an article, for `quoth notes`.
@@ -150,11 +159,12 @@ pub mod notes {
     use crate::attribution::Analysis;
     use crate::notes::view::{Placed, speaker_of};
     use crate::notes::{Anchor, Sidecar};
+    use crate::text::LineIndex;
     use serde_json::json;
 
-    fn location(article: &Article, p: &Placed) -> String {
+    fn location(lines: &LineIndex, p: &Placed) -> String {
         match p.anchor.range() {
-            Some(r) => format!("line {}", article.line_of(r.start)),
+            Some(r) => format!("line {}", lines.line_of(r.start)),
             None => "not found in this version".to_string(),
         }
     }
@@ -177,6 +187,7 @@ pub mod notes {
         doc: &Sidecar,
         placed: &[Placed],
     ) -> String {
+        let lines = LineIndex::new(&article.text);
         let mut out = String::new();
         for p in placed {
             let n = &doc.notes[p.index];
@@ -188,7 +199,7 @@ pub mod notes {
                 .unwrap_or_default();
             out.push_str(&format!(
                 "{:<12} {}{}\n             {}\n",
-                location(article, p),
+                location(&lines, p),
                 super::first_words(&passage(article, doc, p), 10),
                 who,
                 super::first_words(&n.body, 60)
@@ -203,7 +214,9 @@ pub mod notes {
     }
 
     /// Markdown: the title, then each passage as a block quote with its speaker, the note,
-    /// and where it is.
+    /// and where it is. The article's and the notes' text is kept as it is: the caller makes
+    /// it safe for where it goes (`text::printable_lines` for a terminal,
+    /// `text::without_controls` for a file or a pipe).
     pub fn markdown(
         article: &Article,
         analysis: &Analysis,
@@ -214,6 +227,7 @@ pub mod notes {
             .title()
             .map(str::to_string)
             .unwrap_or_else(|| article.display_name());
+        let lines = LineIndex::new(&article.text);
         let mut out = format!("# Notes on {title}\n\n");
         for p in placed {
             let n = &doc.notes[p.index];
@@ -231,7 +245,7 @@ pub mod notes {
             out.push_str(&format!(
                 "\n\n*{}, {}*\n\n---\n\n",
                 article.display_name(),
-                location(article, p)
+                location(&lines, p)
             ));
         }
         out

@@ -189,13 +189,4 @@ impl Article {
             None => "(stdin)".to_string(),
         }
     }
-
-    /// The 1-based line number of a byte offset.
-    pub fn line_of(&self, offset: usize) -> usize {
-        let end = offset.min(self.text.len());
-        1 + self.text.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-    }
 }
