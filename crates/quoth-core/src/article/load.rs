@@ -36,6 +36,8 @@ pub enum LoadError {
     PermissionDenied,
     TooLarge(u64),
     NotText(&'static str),
+    /// A page whose elements nest deeper than this many levels.
+    TooDeep(usize),
     Io(io::Error),
 }
 
@@ -52,6 +54,10 @@ impl fmt::Display for LoadError {
                 max_article_bytes() / (1024 * 1024)
             ),
             LoadError::NotText(why) => write!(f, "not text ({why})"),
+            LoadError::TooDeep(n) => write!(
+                f,
+                "refused: its HTML elements nest more than {n} levels deep (no article does)"
+            ),
             LoadError::Io(e) => write!(f, "{}", io_reason(e)),
         }
     }

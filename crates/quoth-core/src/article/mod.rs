@@ -137,9 +137,7 @@ impl Article {
                 }
             }
             Format::Html => {
-                let text = html::extract(&decoded).ok_or(LoadError::NotText(
-                    "no article text found in this HTML page",
-                ))?;
+                let text = html::extract(&decoded)?;
                 Article {
                     source_map: SourceMap::Extracted,
                     format,

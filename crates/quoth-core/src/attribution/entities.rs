@@ -240,11 +240,12 @@ impl Entities {
         e
     }
 
+    /// Lists stay sorted, so a new entity is appended without scanning the list.
     fn index(&mut self, e: usize, lower_words: &[&str]) {
         for w in lower_words {
             let list = self.by_word.entry(w.to_string()).or_default();
-            if !list.contains(&e) {
-                list.push(e);
+            if let Err(at) = list.binary_search(&e) {
+                list.insert(at, e);
             }
         }
     }
@@ -261,6 +262,9 @@ impl Entities {
     ) -> Option<usize> {
         let last = lower_words.last()?;
         let candidates = self.by_word.get(*last)?;
+        // Only the latest entities with this word are weighed: thousands of people sharing a
+        // surname would otherwise make every new name scan all the others (quadratic).
+        let candidates = &candidates[candidates.len().saturating_sub(MAX_NAMESAKES)..];
         let recency = |e: usize| self.list[e].last_seen;
         candidates
             .iter()
@@ -525,6 +529,9 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
 
 /// "Putin" fits "Vladimir Putin"; "Vladimir Putin" fits "V. Putin"; "Eric Trump" does not fit
 /// "Donald Trump".
+/// Entities sharing a name's last word that are weighed when linking it (the latest ones).
+const MAX_NAMESAKES: usize = 64;
+
 fn names_compatible(lx: &Lexicon, a: &[&str], b: &[&str]) -> bool {
     if a.len() == 1 || b.len() == 1 {
         let single = if a.len() == 1 { a[0] } else { b[0] };

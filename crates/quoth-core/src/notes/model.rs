@@ -136,13 +136,26 @@ impl Sidecar {
     }
 }
 
+/// One pass over each side with a map from id to position: merging one note into 77k is
+/// linear, not quadratic.
 fn merge_by_id<T: Clone>(mine: &mut Vec<T>, theirs: &[T], key: impl Fn(&T) -> (&String, &String)) {
+    let mut at: std::collections::HashMap<String, usize> = mine
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (key(m).0.clone(), i))
+        .collect();
     for t in theirs {
         let (id, modified) = key(t);
-        match mine.iter().position(|m| key(m).0 == id) {
-            Some(i) if key(&mine[i]).1 < modified => mine[i] = t.clone(),
-            Some(_) => {}
-            None => mine.push(t.clone()),
+        match at.get(id) {
+            Some(&i) => {
+                if key(&mine[i]).1 < modified {
+                    mine[i] = t.clone();
+                }
+            }
+            None => {
+                at.insert(id.clone(), mine.len());
+                mine.push(t.clone());
+            }
         }
     }
 }
@@ -202,6 +215,28 @@ mod tests {
         a.merge(&b);
         let bodies: Vec<&str> = a.notes.iter().map(|n| n.body.as_str()).collect();
         assert_eq!(bodies, vec!["new", "mine", "theirs"]);
+    }
+
+    #[test]
+    fn merging_does_work_in_proportion_to_the_notes() {
+        use std::cell::Cell;
+        let keys_read = |n: usize| {
+            let notes = |side: &str| -> Vec<Note> {
+                (0..n)
+                    .map(|i| note(&format!("{side}{i}"), "2026-01-01T00:00:00Z", "b"))
+                    .collect()
+            };
+            let (mut mine, theirs) = (notes("a"), notes("b"));
+            let calls = Cell::new(0usize);
+            merge_by_id(&mut mine, &theirs, |n| {
+                calls.set(calls.get() + 1);
+                (&n.id, &n.modified)
+            });
+            assert_eq!(mine.len(), 2 * n);
+            calls.get()
+        };
+        let (small, big) = (keys_read(1000), keys_read(8000));
+        assert!(big <= 10 * small, "{small} → {big}: merging is not linear");
     }
 
     #[test]
