@@ -158,3 +158,153 @@ fn markdown_export_to_a_pipe_keeps_the_text() {
         "a file gets the text, not pictures: {out}"
     );
 }
+
+/// Runs quoth with `input` on its standard input (a pipe).
+fn quoth_piped(home: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input.as_bytes()).expect("write");
+    drop(stdin);
+    child.wait_with_output().expect("output")
+}
+
+/// The folders the child sees with the environment of [`quoth`].
+fn folders_of(home: &Path) -> quoth::files::Folders {
+    quoth::files::Folders {
+        data: Some(home.join("data/quoth")),
+        state: Some(home.join("state/quoth")),
+        config: Some(home.join("config/quoth")),
+    }
+}
+
+/// Saves, where `place` says, a correction naming `speaker` for the first quotation of `text`.
+fn save_correction(place: store::Place, text: &str, speaker: &str) {
+    let quote = text.find('“').expect("quote");
+    let end = text.find('”').expect("end") + '”'.len_utf8();
+    let mut st = quoth::notes::Store::open_at(place, text).expect("open");
+    st.doc.corrections.push(Correction {
+        id: model::new_id("c"),
+        modified: model::now(),
+        target: Target::from_selectors(&selectors_for(text, quote..end)),
+        speaker: Some(speaker.into()),
+        not_a_quote: false,
+        deleted: None,
+        extra: Default::default(),
+    });
+    st.save().expect("save");
+}
+
+const PIPED: &str = "“We will not move,” said Ana Ruiz, the union's secretary.\n";
+
+#[test]
+fn quotes_and_notes_on_stdin_agree_on_the_corrected_speaker() {
+    let home = temp("stdin");
+    let place = store::Place::of(None, PIPED, None, &folders_of(&home)).expect("place");
+    save_correction(place, PIPED, "Marta Kovacs");
+    let json = quoth_piped(&home, &["quotes", "--json", "-"], PIPED);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["quotes"][0]["speaker"], "Marta Kovacs", "{v}");
+    // With no file and a pipe, `quotes` reads standard input too.
+    let table = quoth_piped(&home, &["quotes"], PIPED);
+    assert!(
+        String::from_utf8_lossy(&table.stdout).contains("Marta Kovacs"),
+        "{table:?}"
+    );
+    let notes = quoth_piped(&home, &["notes", "-", "--format", "json"], PIPED);
+    assert_eq!(notes.status.code(), Some(0), "{notes:?}");
+}
+
+#[test]
+fn the_cli_sees_notes_and_corrections_kept_in_the_data_folder() {
+    let home = temp("datafolder");
+    let article = home.join("story.txt");
+    std::fs::write(&article, PIPED).expect("article");
+    let place = store::Place::of(Some(&article), PIPED, None, &folders_of(&home)).expect("place");
+    // As when the article's folder was read-only: the notes went to the data folder.
+    let copy = place.data_copy.clone().expect("data folder");
+    let in_data_folder = store::Place {
+        sidecar: copy,
+        data_copy: None,
+    };
+    save_correction(in_data_folder, PIPED, "Marta Kovacs");
+    let o = quoth(&home, &["quotes".as_ref(), article.as_os_str()]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Marta Kovacs"),
+        "{o:?}"
+    );
+    // A copy of the same text elsewhere does not get them.
+    let other = home.join("elsewhere");
+    std::fs::create_dir_all(&other).expect("dir");
+    std::fs::write(other.join("story.txt"), PIPED).expect("copy");
+    let o = quoth(
+        &home,
+        &["quotes".as_ref(), other.join("story.txt").as_os_str()],
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Ana Ruiz") && !out.contains("Marta"), "{out}");
+}
+
+/// Waits for a child at most `secs` seconds: a hang detector, not a speed test.
+fn finishes_within(mut child: std::process::Child, secs: u64) -> Output {
+    for _ in 0..secs * 10 {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    panic!("quoth hung");
+}
+
+#[cfg(unix)]
+#[test]
+fn state_files_that_are_pipes_or_devices_do_not_hang_the_cli() {
+    let home = temp("fifo");
+    let article = home.join("story.txt");
+    std::fs::write(&article, PIPED).expect("article");
+    let sidecar = store::sidecar_path(&article);
+    let made = Command::new("mkfifo")
+        .arg(&sidecar)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    let spawn = |args: &[&std::ffi::OsStr]| {
+        Command::new(env!("CARGO_BIN_EXE_quoth"))
+            .args(args)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    let o = finishes_within(spawn(&["quotes".as_ref(), article.as_os_str()]), 30);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Ana Ruiz"),
+        "{o:?}"
+    );
+    let o = finishes_within(spawn(&["notes".as_ref(), article.as_os_str()]), 30);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("not a regular file"),
+        "{o:?}"
+    );
+    std::fs::remove_file(&sidecar).expect("rm");
+    std::os::unix::fs::symlink("/dev/zero", &sidecar).expect("symlink");
+    let o = finishes_within(spawn(&["notes".as_ref(), article.as_os_str()]), 30);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("not a regular file"),
+        "{o:?}"
+    );
+}

@@ -14,6 +14,8 @@ pub mod theme;
 
 use crate::article::Article;
 use crate::attribution;
+use crate::files::Folders;
+use crate::notes::store::Place;
 use app::{App, Event};
 use ratatui::crossterm::event::{
     self, Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -42,8 +44,8 @@ impl std::fmt::Display for UiError {
 /// Builds the reader's state for an article, with the user's config.
 /// The attribution has not run yet: [`run`] starts it in the background, so that the text
 /// shows at once however long it is.
-pub fn build_app(article: Article) -> Result<App, UiError> {
-    let config = config::load(config::default_path().as_deref()).map_err(UiError::Config)?;
+pub fn build_app(article: Article, folders: &Folders) -> Result<App, UiError> {
+    let config = config::load(folders.config_file().as_deref()).map_err(UiError::Config)?;
     let theme = theme::Theme::from_env(config.palette);
     let mut app = App::new(
         article,
@@ -67,9 +69,11 @@ fn analyse_in_background(app: &App) -> mpsc::Receiver<attribution::Analysis> {
         .map(|s| crate::notes::view::placed_corrections(&s.doc, &text))
         .unwrap_or_default();
     std::thread::spawn(move || {
-        let mut analysis = attribution::analyse_text(&text, &paragraphs);
-        analysis.apply_corrections(&corrections);
-        let _ = tx.send(analysis);
+        let _ = tx.send(crate::notes::view::analyse_with(
+            &text,
+            &paragraphs,
+            &corrections,
+        ));
     });
     rx
 }
@@ -78,18 +82,22 @@ fn analyse_in_background(app: &App) -> mpsc::Receiver<attribution::Analysis> {
 /// When the process started, for the startup trace; set by `main` first thing.
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
-pub fn run(article: Article, notes: Option<std::path::PathBuf>) -> Result<(), UiError> {
+pub fn run(
+    article: Article,
+    notes: Option<std::path::PathBuf>,
+    folders: &Folders,
+) -> Result<(), UiError> {
     let started = *STARTED.get_or_init(std::time::Instant::now);
     let stop = terminal::termination_flag();
-    let mut app = build_app(article)?;
+    let mut app = build_app(article, folders)?;
     let key = app.article.path.as_deref().map(position::key_for);
-    let state = position::state_file();
+    let state = folders.positions_file();
     let mut term = terminal::enter().map_err(UiError::Io)?;
     let result =
         first_frame(&mut term, &mut app, key.as_deref(), state.as_deref()).and_then(|()| {
             trace_startup("first-frame-ms", started);
             // Only now the slower work: the notes (a SHA-256 of the text) and the attribution.
-            open_notes(&mut app, notes);
+            open_notes(&mut app, notes, folders);
             let analysis = analyse_in_background(&app);
             event_loop(&mut term, &mut app, &analysis, &stop)
         });
@@ -116,16 +124,14 @@ fn trace_startup(what: &str, started: std::time::Instant) {
     }
 }
 
-/// Opens the notes: the sidecar beside the article, the one given, or (stdin) the data
-/// folder's, keyed by the text's hash.
-fn open_notes(app: &mut App, notes: Option<std::path::PathBuf>) {
-    let sidecar = notes.or_else(|| {
-        crate::notes::store::sidecar_for(app.article.path.as_deref(), &app.article.text)
-    });
-    if let Some(path) = sidecar {
-        match crate::notes::Store::open(path.clone(), &app.article.text) {
+/// Opens the notes where they live (see `notes::store::Place`).
+fn open_notes(app: &mut App, notes: Option<std::path::PathBuf>, folders: &Folders) {
+    let text = &app.article.text;
+    if let Some(place) = Place::of(app.article.path.as_deref(), text, notes, folders) {
+        let shown = place.sidecar.display().to_string();
+        match crate::notes::Store::open_at(place, text) {
             Ok(store) => app.attach_notes(store),
-            Err(e) => app.message = Some(format!("notes unavailable: {}: {e}", path.display())),
+            Err(e) => app.message = Some(format!("notes unavailable: {shown}: {e}")),
         }
     }
 }

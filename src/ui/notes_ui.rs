@@ -85,11 +85,10 @@ pub fn corrected_analysis(
     paragraphs: &[Range<usize>],
     store: Option<&Store>,
 ) -> Analysis {
-    let mut a = crate::attribution::analyse_text(text, paragraphs);
-    if let Some(s) = store {
-        a.apply_corrections(&view::placed_corrections(&s.doc, text));
-    }
-    a
+    let corrections = store
+        .map(|s| view::placed_corrections(&s.doc, text))
+        .unwrap_or_default();
+    view::analyse_with(text, paragraphs, &corrections)
 }
 
 impl App {
