@@ -133,13 +133,16 @@ impl App {
         self.set_analysis(analysis);
     }
 
-    fn save_notes(&mut self, done: &str) {
+    /// Saves the notes and says how it went; the result tells the caller whether to keep
+    /// what was typed open.
+    fn save_notes(&mut self, done: &str) -> std::io::Result<()> {
         let Some(store) = self.notes.store.as_mut() else {
             self.message = Some("notes are not available for this article".into());
-            return;
+            return Err(std::io::Error::other("no notes store"));
         };
         let was_fallback = store.fallback;
-        match store.save() {
+        let saved = store.save();
+        match &saved {
             Ok(()) => {
                 self.message = Some(if store.fallback && !was_fallback {
                     store
@@ -158,6 +161,7 @@ impl App {
             }
         }
         self.refresh_notes();
+        saved
     }
 
     /// The passage `a` annotates: the selection, the current quotation, or the paragraph at
@@ -238,12 +242,7 @@ impl App {
                 extra: Default::default(),
             }),
         }
-        self.save_notes("note saved");
-        let saved = !self
-            .message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("NOT SAVED"));
-        if saved {
+        if self.save_notes("note saved").is_ok() {
             self.editor = None;
             self.notes.current = self
                 .notes
@@ -369,7 +368,7 @@ impl App {
         let id = note.id.clone();
         self.notes.undo.push(id);
         self.notes.current = None;
-        self.save_notes("note deleted (u to undo)");
+        let _ = self.save_notes("note deleted (u to undo)");
     }
 
     pub fn undo_delete(&mut self) {
@@ -384,7 +383,7 @@ impl App {
             n.deleted = None;
             n.modified = model::now();
         }
-        self.save_notes("note restored");
+        let _ = self.save_notes("note restored");
     }
 
     // --- the keyboard selection ---
@@ -511,7 +510,7 @@ impl App {
                 format!("speaker set to {}", crate::text::printable(&n))
             }
         };
-        self.save_notes(&done);
+        let _ = self.save_notes(&done);
         self.reanalyse();
         if not_a_quote {
             self.current = None;

@@ -4,7 +4,7 @@
 
 use super::anchor::Selectors;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 /// The sidecar format version this quoth writes and fully understands.
 pub const VERSION: u64 = 1;
@@ -66,17 +66,75 @@ pub struct Correction {
 pub struct Target {
     /// Selectors as the Web Annotation model has them; unknown kinds are kept as they are.
     #[serde(default)]
-    pub selector: Vec<Value>,
+    pub selector: Vec<Selector>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// One selector of a target, typed when quoth knows its kind.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Selector {
+    Quote(QuoteSelector),
+    Position(PositionSelector),
+    /// A kind quoth does not use (an XPath selector, …), kept for other tools.
+    Other(Value),
+}
+
+/// `{"type": "TextQuoteSelector", "exact": …, "prefix": …, "suffix": …}`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuoteSelector {
+    #[serde(rename = "type")]
+    pub kind: QuoteKind,
+    pub exact: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// `{"type": "TextPositionSelector", "start": …, "end": …}` (code points).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PositionSelector {
+    #[serde(rename = "type")]
+    pub kind: PositionKind,
+    pub start: usize,
+    pub end: usize,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The only value the `type` of a [`QuoteSelector`] can have.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum QuoteKind {
+    TextQuoteSelector,
+}
+
+/// The only value the `type` of a [`PositionSelector`] can have.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum PositionKind {
+    TextPositionSelector,
 }
 
 impl Target {
     pub fn from_selectors(s: &Selectors) -> Target {
         Target {
             selector: vec![
-                json!({"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix}),
-                json!({"type": "TextPositionSelector", "start": s.start, "end": s.end}),
+                Selector::Quote(QuoteSelector {
+                    kind: QuoteKind::TextQuoteSelector,
+                    exact: s.exact.clone(),
+                    prefix: s.prefix.clone(),
+                    suffix: s.suffix.clone(),
+                    extra: Map::new(),
+                }),
+                Selector::Position(PositionSelector {
+                    kind: PositionKind::TextPositionSelector,
+                    start: s.start,
+                    end: s.end,
+                    extra: Map::new(),
+                }),
             ],
             extra: Map::new(),
         }
@@ -84,25 +142,20 @@ impl Target {
 
     /// The selectors quoth anchors with, if the target has a quote selector.
     pub fn selectors(&self) -> Option<Selectors> {
-        let find = |kind: &str| {
-            self.selector
-                .iter()
-                .find(|v| v.get("type").and_then(Value::as_str) == Some(kind))
-        };
-        let quote = find("TextQuoteSelector")?;
-        let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-        let pos = find("TextPositionSelector");
-        let num = |k: &str| {
-            pos.and_then(|p| p.get(k))
-                .and_then(Value::as_u64)
-                .unwrap_or(0) as usize
-        };
+        let quote = self.selector.iter().find_map(|s| match s {
+            Selector::Quote(q) => Some(q),
+            _ => None,
+        })?;
+        let position = self.selector.iter().find_map(|s| match s {
+            Selector::Position(p) => Some(p),
+            _ => None,
+        });
         Some(Selectors {
-            exact: text(quote, "exact"),
-            prefix: text(quote, "prefix"),
-            suffix: text(quote, "suffix"),
-            start: num("start"),
-            end: num("end"),
+            exact: quote.exact.clone(),
+            prefix: quote.prefix.clone(),
+            suffix: quote.suffix.clone(),
+            start: position.map_or(0, |p| p.start),
+            end: position.map_or(0, |p| p.end),
         })
     }
 }
@@ -255,5 +308,23 @@ mod tests {
             out["notes"][0]["target"]["selector"][0]["type"],
             "XPathSelector"
         );
+    }
+
+    #[test]
+    fn selectors_are_typed_and_keep_what_they_do_not_know() {
+        let src = r#"{"selector":[
+            {"type":"TextQuoteSelector","exact":"a","prefix":"p","suffix":"s","lang":"en"},
+            {"type":"TextPositionSelector","start":3,"end":4},
+            {"type":"TextPositionSelector","start":-1,"end":"x"},
+            {"type":"XPathSelector","value":"/p[1]"}]}"#;
+        let target: Target = serde_json::from_str(src).expect("parse");
+        assert!(matches!(target.selector[0], Selector::Quote(_)));
+        assert!(matches!(target.selector[1], Selector::Position(_)));
+        assert!(matches!(target.selector[2], Selector::Other(_)));
+        let s = target.selectors().expect("selectors");
+        assert_eq!((s.exact.as_str(), s.start, s.end), ("a", 3, 4));
+        let back = serde_json::to_value(&target).expect("json");
+        let want: Value = serde_json::from_str(src).expect("json");
+        assert_eq!(back, want);
     }
 }
