@@ -17,6 +17,6 @@ fuzz_target!(|data: &[u8]| {
             }
             assert!(article.source_offset(article.text.len()) <= data.len());
         }
-        let _ = quoth::attribution::analyse(&article);
+        let _ = quoth_core::attribution::analyse(&article);
     }
 });

@@ -3,7 +3,7 @@
 //! separated by the first 0xFF byte. No panic; anchors lie inside the text.
 
 use libfuzzer_sys::fuzz_target;
-use quoth_core::notes::{Sidecar, view};
+use quoth_core::notes::{store, view};
 
 fuzz_target!(|data: &[u8]| {
     let (json, text) = match data.iter().position(|&b| b == 0xFF) {
@@ -11,7 +11,8 @@ fuzz_target!(|data: &[u8]| {
         None => (data, &b""[..]),
     };
     let Ok(text) = std::str::from_utf8(text) else { return };
-    let Ok(doc) = serde_json::from_slice::<Sidecar>(json) else { return };
+    // The same parsing as the store: version first, then the document.
+    let Ok(doc) = store::parse(json) else { return };
     for p in view::place_notes(&doc, text) {
         if let Some(r) = p.anchor.range() {
             assert!(r.start <= r.end && r.end <= text.len());
