@@ -423,3 +423,40 @@ fn sigterm_saves_the_note_being_written() {
         std::fs::read_to_string(dir.join("story.txt.quoth.json")).expect("the draft was saved");
     assert!(sidecar.contains("unfinished thought"), "{sidecar}");
 }
+
+#[test]
+fn pipes_as_sidecar_and_positions_file_neither_hang_nor_blank_the_reader() {
+    let home = temp_home("fifos");
+    let dir = home.join("articles");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::create_dir_all(home.join("state/quoth")).expect("state");
+    let article = dir.join("story.txt");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles/harbour-strike.txt"),
+        &article,
+    )
+    .expect("copy");
+    for fifo in [
+        dir.join("story.txt.quoth.json"),
+        home.join("state/quoth/positions.json"),
+    ] {
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(made, "mkfifo {}", fifo.display());
+    }
+    let path = article.to_str().expect("utf-8 path");
+    let mut s = Session::start(&[path], 24, 80, &home);
+    s.wait_for("Marta Kovacs");
+    s.wait_for("notes unavailable");
+    s.send(b"q");
+    let end = Instant::now() + Duration::from_secs(10);
+    loop {
+        s.pump(Duration::from_millis(50));
+        if s.child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        assert!(Instant::now() < end, "quoth did not exit on q");
+    }
+}

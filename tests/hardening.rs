@@ -308,3 +308,31 @@ fn state_files_that_are_pipes_or_devices_do_not_hang_the_cli() {
         "{o:?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_the_config_file_is_refused_before_the_reader_starts() {
+    let home = temp("configfifo");
+    let article = home.join("story.txt");
+    std::fs::write(&article, PIPED).expect("article");
+    std::fs::create_dir_all(home.join("config/quoth")).expect("dir");
+    let made = Command::new("mkfifo")
+        .arg(home.join("config/quoth/config.toml"))
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    let child = Command::new(env!("CARGO_BIN_EXE_quoth"))
+        .arg(&article)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let o = finishes_within(child, 30);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("not a regular file"),
+        "{o:?}"
+    );
+}
