@@ -100,6 +100,32 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Enough of a file's identity to tell whether anyone replaced or changed it since quoth last
+/// read or wrote it: device, inode, size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    id: (u64, u64),
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// The [`Stamp`] of the file at `path` now (following a symlink), if there is one.
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let id = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let id = (0, 0);
+    Some(Stamp {
+        id,
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
 /// The folder a file is in ("." for a bare file name).
 pub fn folder_of(path: &Path) -> &Path {
     path.parent()

@@ -27,6 +27,9 @@ pub struct Store {
     pub messages: Vec<String>,
     /// The data folder's copy for this article, if there is a data folder.
     data_copy: Option<PathBuf>,
+    /// The file at `path` as this window last read or wrote it: when it is unchanged at the
+    /// next save, no other window wrote, and reading and merging it again is skipped.
+    known: Option<files::Stamp>,
 }
 
 /// Where an article's notes live: the sidecar, and the data folder's copy that takes over when
@@ -146,31 +149,45 @@ pub fn parse(data: &[u8]) -> Result<Sidecar, ReadProblem> {
     if data.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadProblem::Corrupt("empty".into()));
     }
-    let value: serde_json::Value =
+    /// Only the version, read without building the rest of the document.
+    #[derive(serde::Deserialize)]
+    struct Versioned {
+        #[serde(default)]
+        quoth_sidecar: Option<serde_json::Value>,
+    }
+    let head: Versioned =
         serde_json::from_slice(data).map_err(|e| ReadProblem::Corrupt(e.to_string()))?;
-    match version_of(&value) {
+    let Some(version) = head.quoth_sidecar else {
+        return Err(ReadProblem::Corrupt(
+            "no format version (quoth_sidecar is missing)".into(),
+        ));
+    };
+    match version_of(&version) {
         Some(v) if v > VERSION => return Err(ReadProblem::Future(v)),
         Some(_) => {}
         None => {
             return Err(ReadProblem::Corrupt(format!(
-                "no readable format version: quoth_sidecar is {}",
-                value
-                    .get("quoth_sidecar")
-                    .map_or("missing".to_string(), |v| v.to_string())
+                "no readable format version: quoth_sidecar is {version}"
             )));
         }
     }
-    let mut value = value;
-    if let Some(obj) = value.as_object_mut() {
+    if version.as_u64().is_some() {
+        return serde_json::from_slice::<Sidecar>(data)
+            .map_err(|e| ReadProblem::Corrupt(e.to_string()));
+    }
+    // A version written as `1.0` or `"1"`: read the document with the version normalised.
+    let mut whole: serde_json::Value =
+        serde_json::from_slice(data).map_err(|e| ReadProblem::Corrupt(e.to_string()))?;
+    if let Some(obj) = whole.as_object_mut() {
         obj.insert("quoth_sidecar".into(), VERSION.into());
     }
-    serde_json::from_value::<Sidecar>(value).map_err(|e| ReadProblem::Corrupt(e.to_string()))
+    serde_json::from_value::<Sidecar>(whole).map_err(|e| ReadProblem::Corrupt(e.to_string()))
 }
 
 /// The format version: a whole number, written as a number (`2`, `2.0`) or a string (`"2"`).
 fn version_of(value: &serde_json::Value) -> Option<u64> {
     use serde_json::Value;
-    match value.get("quoth_sidecar")? {
+    match value {
         Value::Number(n) => n.as_u64().or_else(|| {
             n.as_f64()
                 .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 1e15)
@@ -220,9 +237,14 @@ impl Store {
             fallback: false,
             messages: vec![],
             data_copy: place.data_copy,
+            known: None,
         };
+        let before = files::stamp(&path);
         match read(&path)? {
-            Ok(Some(doc)) => store.doc = doc,
+            Ok(Some(doc)) => {
+                store.doc = doc;
+                store.known = before.filter(|b| files::stamp(&path) == Some(*b));
+            }
             Ok(None) => {}
             Err(problem @ ReadProblem::Corrupt(_)) => {
                 let aside = files::move_aside(&path)?;
@@ -261,6 +283,7 @@ impl Store {
             .push(format!("{why}; notes are saved in {}", dp.display()));
         self.path = dp;
         self.fallback = true;
+        self.known = None;
         if let Ok(Ok(Some(doc))) = read(&self.path) {
             self.doc.merge(&doc);
         }
@@ -270,11 +293,11 @@ impl Store {
     /// Writes the notes now (merging with whatever another window saved meanwhile). If the
     /// article's folder cannot be written, switches to the data folder and says so.
     pub fn save(&mut self) -> io::Result<()> {
-        match save_merged(&self.path, &mut self.doc) {
+        match save_merged(&self.path, &mut self.doc, &mut self.known) {
             Ok(()) => Ok(()),
             Err(e) if !self.fallback && self.data_copy.is_some() => {
                 self.use_fallback(format!("cannot write beside the article ({e})"))?;
-                save_merged(&self.path, &mut self.doc)
+                save_merged(&self.path, &mut self.doc, &mut self.known)
             }
             Err(e) => Err(e),
         }
@@ -293,8 +316,9 @@ fn can_write_beside(path: &Path) -> bool {
     ok
 }
 
-/// The locked read–merge–write–rename cycle.
-fn save_merged(path: &Path, doc: &mut Sidecar) -> io::Result<()> {
+/// The locked read–merge–write–rename cycle. `known` is the file as this window last saw it;
+/// if it is still that file, it holds nothing this window lacks and is not read again.
+fn save_merged(path: &Path, doc: &mut Sidecar, known: &mut Option<files::Stamp>) -> io::Result<()> {
     // A sidecar that is a symlink to the user's shared notes file is written through.
     let path = &files::write_target(path)?;
     let dir = files::folder_of(path).to_path_buf();
@@ -317,11 +341,14 @@ fn save_merged(path: &Path, doc: &mut Sidecar) -> io::Result<()> {
         }
     };
     let result = (|| {
-        match read(path)? {
+        let now = files::stamp(path);
+        let unchanged = now.is_some() && now == *known;
+        match if unchanged { Ok(None) } else { read(path)? } {
             Ok(Some(disk)) => {
                 doc.merge(&disk);
                 files::keep_backup(path, &backup_path(path))?;
             }
+            Ok(None) if unchanged => files::keep_backup(path, &backup_path(path))?,
             Ok(None) => {}
             Err(ReadProblem::Corrupt(_)) => {
                 // Another program broke the file meanwhile: keep it, write ours beside it.
@@ -332,7 +359,9 @@ fn save_merged(path: &Path, doc: &mut Sidecar) -> io::Result<()> {
             }
         }
         let bytes = serde_json::to_vec_pretty(doc).map_err(io::Error::other)?;
-        files::write_atomically(path, &bytes)
+        files::write_atomically(path, &bytes)?;
+        *known = files::stamp(path);
+        Ok(())
     })();
     let _ = lock.unlock();
     result
@@ -409,6 +438,26 @@ mod tests {
             bodies.contains(&"from a") && bodies.contains(&"from b"),
             "{bodies:?}"
         );
+    }
+
+    #[test]
+    fn a_window_sees_what_another_saved_between_its_own_saves() {
+        let d = temp("interleave");
+        let path = d.join("a.txt.quoth.json");
+        let mut a = Store::open(path.clone(), "Some text").expect("open");
+        add_note(&mut a, "Some text", "a1");
+        a.save().expect("save");
+        let mut b = Store::open(path.clone(), "Some text").expect("open");
+        add_note(&mut b, "Some text", "b1");
+        b.save().expect("save");
+        add_note(&mut a, "Some text", "a2");
+        a.save().expect("save");
+        add_note(&mut a, "Some text", "a3");
+        a.save().expect("save");
+        let c = Store::open(path, "Some text").expect("reopen");
+        let mut bodies: Vec<&str> = c.doc.live_notes().map(|n| n.body.as_str()).collect();
+        bodies.sort();
+        assert_eq!(bodies, vec!["a1", "a2", "a3", "b1"]);
     }
 
     #[test]
