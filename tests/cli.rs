@@ -11,6 +11,25 @@ fn quoth(args: &[&str]) -> Output {
         .expect("run quoth")
 }
 
+/// Runs quoth with `input` on a pipe as its standard input.
+fn quoth_with_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("output")
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -159,20 +178,7 @@ fn quotes_table_lists_speakers() {
 
 #[test]
 fn quotes_from_stdin_and_format_override() {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
-        .args(["quotes", "--json", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all("“We won,” said Ana Ruiz.\n".as_bytes())
-        .expect("write");
-    let o = child.wait_with_output().expect("output");
+    let o = quoth_with_stdin(&["quotes", "--json", "-"], "“We won,” said Ana Ruiz.\n");
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["quotes"][0]["speaker"], "Ana Ruiz");
@@ -243,20 +249,7 @@ fn a_wrong_format_lists_the_accepted_values() {
 
 #[test]
 fn quotes_without_a_file_on_a_pipe_reads_stdin() {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
-        .args(["quotes", "--json"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all("“We won,” said Ana Ruiz.\n".as_bytes())
-        .expect("write");
-    let o = child.wait_with_output().expect("output");
+    let o = quoth_with_stdin(&["quotes", "--json"], "“We won,” said Ana Ruiz.\n");
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["quotes"][0]["speaker"], "Ana Ruiz");

@@ -12,17 +12,36 @@ fn temp(tag: &str) -> PathBuf {
     d
 }
 
-/// Runs quoth with private XDG folders under `home`, stdin closed.
-fn quoth(home: &Path, args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quoth"))
-        .args(args)
+/// quoth with private XDG folders under `home`, its output captured.
+fn command(home: &Path, args: &[&std::ffi::OsStr]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quoth"));
+    cmd.args(args)
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_STATE_HOME", home.join("state"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .stdin(Stdio::null())
-        .output()
-        .expect("run quoth")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// Runs quoth with private folders, stdin closed.
+fn quoth(home: &Path, args: &[&std::ffi::OsStr]) -> Output {
+    command(home, args).output().expect("run quoth")
+}
+
+/// Starts quoth with private folders, stdin closed.
+fn spawn(home: &Path, args: &[&std::ffi::OsStr]) -> std::process::Child {
+    command(home, args).spawn().expect("spawn quoth")
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo {}", path.display());
 }
 
 /// Characters that steer a terminal or reorder text: ESC, BEL, C1, bidi overrides/isolates.
@@ -162,15 +181,9 @@ fn markdown_export_to_a_pipe_keeps_the_text() {
 /// Runs quoth with `input` on its standard input (a pipe).
 fn quoth_piped(home: &Path, args: &[&str], input: &str) -> Output {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    let mut child = command(home, &args)
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
     let mut stdin = child.stdin.take().expect("stdin");
@@ -274,27 +287,13 @@ fn state_files_that_are_pipes_or_devices_do_not_hang_the_cli() {
     let article = home.join("story.txt");
     std::fs::write(&article, PIPED).expect("article");
     let sidecar = store::sidecar_path(&article);
-    let made = Command::new("mkfifo")
-        .arg(&sidecar)
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(made, "mkfifo");
-    let spawn = |args: &[&std::ffi::OsStr]| {
-        Command::new(env!("CARGO_BIN_EXE_quoth"))
-            .args(args)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn")
-    };
-    let o = finishes_within(spawn(&["quotes".as_ref(), article.as_os_str()]), 30);
+    mkfifo(&sidecar);
+    let o = finishes_within(spawn(&home, &["quotes".as_ref(), article.as_os_str()]), 30);
     assert!(
         String::from_utf8_lossy(&o.stdout).contains("Ana Ruiz"),
         "{o:?}"
     );
-    let o = finishes_within(spawn(&["notes".as_ref(), article.as_os_str()]), 30);
+    let o = finishes_within(spawn(&home, &["notes".as_ref(), article.as_os_str()]), 30);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("not a regular file"),
@@ -302,7 +301,7 @@ fn state_files_that_are_pipes_or_devices_do_not_hang_the_cli() {
     );
     std::fs::remove_file(&sidecar).expect("rm");
     std::os::unix::fs::symlink("/dev/zero", &sidecar).expect("symlink");
-    let o = finishes_within(spawn(&["notes".as_ref(), article.as_os_str()]), 30);
+    let o = finishes_within(spawn(&home, &["notes".as_ref(), article.as_os_str()]), 30);
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("not a regular file"),
         "{o:?}"
@@ -316,20 +315,8 @@ fn a_pipe_as_the_config_file_is_refused_before_the_reader_starts() {
     let article = home.join("story.txt");
     std::fs::write(&article, PIPED).expect("article");
     std::fs::create_dir_all(home.join("config/quoth")).expect("dir");
-    let made = Command::new("mkfifo")
-        .arg(home.join("config/quoth/config.toml"))
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(made, "mkfifo");
-    let child = Command::new(env!("CARGO_BIN_EXE_quoth"))
-        .arg(&article)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let o = finishes_within(child, 30);
+    mkfifo(&home.join("config/quoth/config.toml"));
+    let o = finishes_within(spawn(&home, &[article.as_os_str()]), 30);
     assert_eq!(o.status.code(), Some(2), "{o:?}");
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("not a regular file"),
