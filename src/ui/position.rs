@@ -85,6 +85,8 @@ pub fn load(file: &Path, key: &str) -> Option<Position> {
 /// Saves a position. A corrupt positions file is moved aside first (every other article's
 /// position is in it); a pipe or device in its place is left alone and nothing is saved.
 pub fn save(file: &Path, key: &str, pos: Position) -> std::io::Result<()> {
+    // Two readers closing at once must not lose each other's position.
+    let _lock = files::Lock::take(file)?;
     let mut store = match read(file) {
         Ok(store) => store.unwrap_or_default(),
         Err(why) if why.starts_with("corrupt") => {
@@ -183,6 +185,31 @@ mod tests {
             b"{\"positions\": {\"/a\": [1, "
         );
         assert!(load(&file, "/b").is_some());
+    }
+
+    #[test]
+    fn readers_closing_at_once_keep_each_others_positions() {
+        let d = temp("race");
+        let file = d.join("positions.json");
+        std::thread::scope(|scope| {
+            for t in 0..4 {
+                let file = &file;
+                scope.spawn(move || {
+                    for i in 0..10 {
+                        let key = format!("/article-{t}-{i}");
+                        save(file, &key, position_at("text", 1)).expect("save");
+                    }
+                });
+            }
+        });
+        for t in 0..4 {
+            for i in 0..10 {
+                assert!(
+                    load(&file, &format!("/article-{t}-{i}")).is_some(),
+                    "{t}-{i}"
+                );
+            }
+        }
     }
 
     #[cfg(unix)]

@@ -205,6 +205,34 @@ pub fn keep_backup(path: &Path, backup: &Path) -> io::Result<()> {
     write_atomically(backup, &bytes)
 }
 
+/// An advisory lock for read–change–write cycles on `path`, held until dropped. It is taken on
+/// the file's folder, so no lock file is left beside an article; where folders cannot be
+/// locked, on a `PATH.lock` file instead.
+pub struct Lock(File);
+
+impl Lock {
+    pub fn take(path: &Path) -> io::Result<Lock> {
+        let dir = folder_of(path);
+        fs::create_dir_all(dir)?;
+        if let Ok(d) = File::open(dir).and_then(|d| d.lock().map(|()| d)) {
+            return Ok(Lock(d));
+        }
+        let f = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(PathBuf::from(format!("{}.lock", path.display())))?;
+        f.lock()?;
+        Ok(Lock(f))
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
 /// Flushes a folder's entries (a rename is only durable once its folder is).
 pub fn sync_folder(dir: &Path) {
     if let Ok(d) = File::open(dir) {

@@ -10,7 +10,7 @@
 use super::model::{Fingerprint, Sidecar, VERSION};
 use crate::files::{self, Folders, MAX_NOTES_BYTES};
 use sha2::{Digest, Sha256};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -321,50 +321,28 @@ fn can_write_beside(path: &Path) -> bool {
 fn save_merged(path: &Path, doc: &mut Sidecar, known: &mut Option<files::Stamp>) -> io::Result<()> {
     // A sidecar that is a symlink to the user's shared notes file is written through.
     let path = &files::write_target(path)?;
-    let dir = files::folder_of(path).to_path_buf();
-    if !dir.exists() {
-        fs::create_dir_all(&dir)?;
+    let _lock = files::Lock::take(path)?;
+    let unchanged = known.is_some() && files::stamp(path) == *known;
+    let on_disk = if unchanged { Ok(None) } else { read(path)? };
+    match on_disk {
+        Ok(Some(disk)) => {
+            doc.merge(&disk);
+            files::keep_backup(path, &backup_path(path))?;
+        }
+        Ok(None) if unchanged => files::keep_backup(path, &backup_path(path))?,
+        Ok(None) => {}
+        Err(ReadProblem::Corrupt(_)) => {
+            // Another program broke the file meanwhile: keep it, write ours beside it.
+            files::move_aside(path)?;
+        }
+        Err(problem @ ReadProblem::Future(_)) => {
+            return Err(io::Error::other(format!("notes file is {problem}")));
+        }
     }
-    // The advisory lock is taken on the folder itself, so no lock file is left beside the
-    // article; where folders cannot be locked, a lock file is used instead.
-    let lock = match File::open(&dir).and_then(|d| d.lock().map(|()| d)) {
-        Ok(d) => d,
-        Err(_) => {
-            let lock_path = PathBuf::from(format!("{}.lock", path.display()));
-            let f = OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(&lock_path)?;
-            f.lock()?;
-            f
-        }
-    };
-    let result = (|| {
-        let now = files::stamp(path);
-        let unchanged = now.is_some() && now == *known;
-        match if unchanged { Ok(None) } else { read(path)? } {
-            Ok(Some(disk)) => {
-                doc.merge(&disk);
-                files::keep_backup(path, &backup_path(path))?;
-            }
-            Ok(None) if unchanged => files::keep_backup(path, &backup_path(path))?,
-            Ok(None) => {}
-            Err(ReadProblem::Corrupt(_)) => {
-                // Another program broke the file meanwhile: keep it, write ours beside it.
-                files::move_aside(path)?;
-            }
-            Err(problem @ ReadProblem::Future(_)) => {
-                return Err(io::Error::other(format!("notes file is {problem}")));
-            }
-        }
-        let bytes = serde_json::to_vec_pretty(doc).map_err(io::Error::other)?;
-        files::write_atomically(path, &bytes)?;
-        *known = files::stamp(path);
-        Ok(())
-    })();
-    let _ = lock.unlock();
-    result
+    let bytes = serde_json::to_vec_pretty(doc).map_err(io::Error::other)?;
+    files::write_atomically(path, &bytes)?;
+    *known = files::stamp(path);
+    Ok(())
 }
 
 /// `a.txt.quoth.json` → `a.txt.quoth.json.bak`.
