@@ -52,10 +52,7 @@ impl Place {
         let dir = folders.notes_dir();
         let data_copy = dir.map(|d| d.join(format!("{}.json", data_key(article, text))));
         match (notes, article) {
-            (Some(sidecar), _) => Some(Place {
-                sidecar,
-                data_copy: None,
-            }),
+            (Some(sidecar), _) => Some(Place { sidecar, data_copy }),
             (None, Some(p)) => Some(Place {
                 sidecar: sidecar_path(p),
                 data_copy,
