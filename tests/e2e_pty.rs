@@ -680,3 +680,33 @@ fn sigterm_while_stopped_ends_the_reader_and_saves() {
     s.send(b"exit\n");
     let _ = s.child.kill();
 }
+
+/// A resized window is redrawn at its new size while the reader is otherwise idle.
+#[test]
+fn resizing_the_window_redraws_at_the_new_size() {
+    let home = temp_home("resize");
+    let mut s = Session::start(&["sample-articles/harbour-strike.txt"], 24, 80, &home);
+    s.wait_for("11 quotes");
+    s.master
+        .as_ref()
+        .expect("pty")
+        .resize(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("resize");
+    s.parser.screen_mut().set_size(30, 100);
+    let end = Instant::now() + Duration::from_secs(20);
+    while !s.status_line().contains("11 quotes") {
+        s.pump(Duration::from_millis(50));
+        assert!(
+            Instant::now() < end,
+            "not redrawn at 30 rows:\n{}",
+            s.parser.screen().contents()
+        );
+    }
+    s.send(b"q");
+    s.wait_exit();
+}

@@ -216,6 +216,11 @@ impl Reader<'_> {
                 }
             }
             Wake::Done(install) => install(self.app),
+            Wake::Resized if self.suspended => {}
+            Wake::Resized => {
+                let size = self.screen.size()?;
+                app::update(self.app, Event::Resize(size.width, size.height));
+            }
             Wake::Term(_) if self.suspended => {}
             Wake::Term(ev) if is_suspend(&ev) => {
                 terminal::suspend();

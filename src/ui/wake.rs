@@ -21,20 +21,24 @@ pub enum Wake {
     Terminate,
     /// SIGCONT: the shell continued us (after Ctrl-Z), in the foreground or not.
     Continued,
+    /// SIGWINCH: the terminal changed size. (crossterm notices it only while reading, and the
+    /// input thread sleeps outside crossterm.)
+    Resized,
     /// Background work finished; the closure installs its result.
     Done(Box<dyn FnOnce(&mut super::app::App) + Send>),
 }
 
-/// Forwards termination signals and SIGCONT. Blocks in the kernel between signals.
+/// Forwards termination signals, SIGCONT and SIGWINCH. Blocks in the kernel between signals.
 pub fn spawn_signals(tx: Sender<Wake>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT, SIGWINCH])?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
-            let wake = if sig == SIGCONT {
-                Wake::Continued
-            } else {
-                Wake::Terminate
+            let wake = match sig {
+                SIGCONT => Wake::Continued,
+                SIGWINCH => Wake::Resized,
+                _ => Wake::Terminate,
             };
             if tx.send(wake).is_err() {
                 return;
