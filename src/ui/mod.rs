@@ -11,6 +11,7 @@ pub mod position;
 pub mod render;
 pub mod terminal;
 pub mod theme;
+pub mod wake;
 
 use crate::article::Article;
 use crate::attribution;
@@ -18,11 +19,10 @@ use crate::files::Folders;
 use crate::notes::store::Place;
 use app::{App, Event};
 use ratatui::crossterm::event::{
-    self, Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use std::sync::atomic::Ordering;
 use std::sync::mpsc;
-use std::time::Duration;
+use wake::Wake;
 
 /// Why the reader could not run.
 #[derive(Debug)]
@@ -57,9 +57,9 @@ pub fn build_app(article: Article, folders: &Folders) -> Result<App, UiError> {
     Ok(app)
 }
 
-/// Runs the attribution (with the reader's corrections) on another thread.
-fn analyse_in_background(app: &App) -> mpsc::Receiver<attribution::Analysis> {
-    let (tx, rx) = mpsc::channel();
+/// Runs the attribution (with the reader's corrections) on another thread; the result wakes
+/// the event loop.
+fn analyse_in_background(app: &App, tx: &mpsc::Sender<Wake>) {
     let text = app.article.text.clone();
     let paragraphs = app.article.paragraphs.clone();
     let corrections = app
@@ -68,40 +68,58 @@ fn analyse_in_background(app: &App) -> mpsc::Receiver<attribution::Analysis> {
         .as_ref()
         .map(|s| crate::notes::view::placed_corrections(&s.doc, &text))
         .unwrap_or_default();
+    let tx = tx.clone();
     std::thread::spawn(move || {
-        let _ = tx.send(crate::notes::view::analyse_with(
-            &text,
-            &paragraphs,
-            &corrections,
-        ));
+        let analysis = crate::notes::view::analyse_with(&text, &paragraphs, &corrections);
+        let _ = tx.send(Wake::Done(Box::new(move |app: &mut App| {
+            app.set_analysis(analysis);
+            if let Some(started) = STARTED.get() {
+                trace_startup("analysed-ms", *started);
+            }
+        })));
     });
-    rx
 }
 
-/// Opens the reader on an article and runs until the user quits.
 /// When the process started, for the startup trace; set by `main` first thing.
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
+/// Opens the reader on an article and runs until the user quits, a signal asks it to end or
+/// the terminal goes away. Whatever way it ends, the note being written and the reading
+/// position are saved.
 pub fn run(
     article: Article,
     notes: Option<std::path::PathBuf>,
     folders: &Folders,
 ) -> Result<(), UiError> {
     let started = *STARTED.get_or_init(std::time::Instant::now);
-    let stop = terminal::termination_flag();
+    let (tx, rx) = mpsc::channel();
+    wake::spawn_signals(tx.clone()).map_err(UiError::Io)?;
     let mut app = build_app(article, folders)?;
     let key = app.article.path.as_deref().map(position::key_for);
     let state = folders.positions_file();
-    let mut term = terminal::enter().map_err(UiError::Io)?;
-    let result =
-        first_frame(&mut term, &mut app, key.as_deref(), state.as_deref()).and_then(|()| {
-            trace_startup("first-frame-ms", started);
-            // Only now the slower work: the notes (a SHA-256 of the text) and the attribution.
-            open_notes(&mut app, notes, folders);
-            let analysis = analyse_in_background(&app);
-            event_loop(&mut term, &mut app, &analysis, &stop)
-        });
-    terminal::leave();
+    let mut screen = terminal::enter().map_err(UiError::Io)?;
+    let mut reader = Reader {
+        screen: &mut screen,
+        app: &mut app,
+        suspended: false,
+    };
+    let result = first_frame(&mut reader, key.as_deref(), state.as_deref()).and_then(|()| {
+        trace_startup("first-frame-ms", started);
+        wake::spawn_input(tx.clone())?;
+        // Only now the slower work: the notes (a SHA-256 of the text) and the attribution.
+        open_notes(reader.app, notes, folders);
+        analyse_in_background(reader.app, &tx);
+        reader.run(&rx)
+    });
+    // Ended by a signal, a hang-up or an error with a note open: it is saved, not lost.
+    if reader.app.editor.is_some() {
+        reader.app.editor_save();
+    }
+    // A process continued in the background to be ended must not touch the terminal (it
+    // would be stopped again); it gave the terminal back when it was suspended.
+    if !reader.suspended {
+        terminal::leave();
+    }
     if let (Some(k), Some(f)) = (key.as_deref(), state.as_deref()) {
         let offset = app.top_offset();
         let _ = position::save(f, k, position::position_at(&app.article.text, offset));
@@ -138,12 +156,12 @@ fn open_notes(app: &mut App, notes: Option<std::path::PathBuf>, folders: &Folder
 
 /// Sizes the reader, restores the reading position and draws the first frame.
 fn first_frame(
-    term: &mut terminal::Term,
-    app: &mut App,
+    reader: &mut Reader<'_>,
     key: Option<&str>,
     state: Option<&std::path::Path>,
 ) -> std::io::Result<()> {
-    let size = term.size()?;
+    let size = reader.screen.size()?;
+    let app = &mut *reader.app;
     app::update(app, Event::Resize(size.width, size.height));
     if let (Some(k), Some(f)) = (key, state)
         && let Some(pos) = position::load(f, k)
@@ -151,51 +169,88 @@ fn first_frame(
         let offset = position::find(&app.article.text, &pos);
         app.top = app.pos_of_offset(offset);
     }
-    term.draw(|f| render::draw(f, app))?;
-    Ok(())
+    reader.draw()
 }
 
-fn event_loop(
-    term: &mut terminal::Term,
-    app: &mut App,
-    analysis: &mpsc::Receiver<attribution::Analysis>,
-    stop: &std::sync::atomic::AtomicBool,
-) -> std::io::Result<()> {
-    while !app.quit {
-        if app.analysing
-            && let Ok(a) = analysis.try_recv()
-        {
-            app.set_analysis(a);
-            if let Some(started) = STARTED.get() {
-                trace_startup("analysed-ms", *started);
+/// The event loop's state: the screen, the reader's state, and whether the terminal was
+/// given back (Ctrl-Z) and not yet taken again.
+struct Reader<'a> {
+    screen: &'a mut terminal::Screen,
+    app: &'a mut App,
+    suspended: bool,
+}
+
+/// Whether the loop goes on after a wake-up.
+enum Flow {
+    Continue,
+    End,
+}
+
+impl Reader<'_> {
+    /// Sleeps until something wakes it, handles everything that is pending, draws once.
+    /// Nothing runs and nothing is written while nothing happens.
+    fn run(&mut self, wakes: &mpsc::Receiver<Wake>) -> std::io::Result<()> {
+        // The loop holds a sender of its own in the background jobs' closures at most, so
+        // `recv` ends only if every source is gone; then there is nothing left to wait for.
+        while let Ok(first) = wakes.recv() {
+            let mut next = Some(first);
+            // Drain everything pending before drawing again: bursts of resizes draw once.
+            while let Some(wake) = next {
+                if let Flow::End = self.handle(wake)? {
+                    return Ok(());
+                }
+                if self.app.quit {
+                    return Ok(());
+                }
+                next = wakes.try_recv().ok();
             }
+            self.draw()?;
         }
-        term.draw(|f| render::draw(f, app))?;
-        if stop.load(Ordering::Relaxed) {
-            // A note being written when the terminal closes is saved, not lost.
-            if app.editor.is_some() {
-                app.editor_save();
-            }
-            break;
-        }
-        let wait = if app.analysing { 30 } else { 250 };
-        if !event::poll(Duration::from_millis(wait))? {
-            continue;
-        }
-        // Drain everything pending before drawing again: bursts of resizes draw once.
-        loop {
-            let ev = event::read()?;
-            if is_suspend(&ev) {
-                terminal::suspend(term)?;
-            } else if let Some(e) = translate(app, ev) {
-                app::update(app, e);
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
-        }
+        Ok(())
     }
-    Ok(())
+
+    fn handle(&mut self, wake: Wake) -> std::io::Result<Flow> {
+        match wake {
+            Wake::Terminate | Wake::TermGone => return Ok(Flow::End),
+            Wake::Continued => {
+                if self.suspended && terminal::in_foreground() {
+                    terminal::resume(self.screen)?;
+                    self.suspended = false;
+                }
+            }
+            Wake::Done(install) => install(self.app),
+            Wake::Resized if self.suspended => {}
+            Wake::Resized => {
+                let size = self.screen.size()?;
+                app::update(self.app, Event::Resize(size.width, size.height));
+            }
+            Wake::Term(_) if self.suspended => {}
+            Wake::Term(ev) if is_suspend(&ev) => {
+                terminal::suspend();
+                // Continued: in the foreground (`fg`) we take the terminal again; in the
+                // background (`bg`, or `kill %1` continuing us so we can end) we wait.
+                if terminal::in_foreground() {
+                    terminal::resume(self.screen)?;
+                } else {
+                    self.suspended = true;
+                }
+            }
+            Wake::Term(ev) => {
+                if let Some(e) = translate(self.app, ev) {
+                    app::update(self.app, e);
+                }
+            }
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// Draws the reader, unless the terminal is given back; writes only if the frame changed.
+    fn draw(&mut self) -> std::io::Result<()> {
+        if !self.suspended {
+            self.screen.draw(|f| render::draw(f, self.app))?;
+        }
+        Ok(())
+    }
 }
 
 fn is_suspend(ev: &CtEvent) -> bool {
