@@ -125,7 +125,7 @@ fn reader_shows_speakers_moves_on_tab_and_quits_cleanly() {
         s.parser.screen().alternate_screen(),
         "not on the alternate screen"
     );
-    let screen = s.wait_for("25 quotes");
+    let screen = s.wait_for("25 statements");
     assert!(screen.contains("Speakers"), "{screen}");
     assert!(
         screen.contains("● Vladimir Putin"),
@@ -133,14 +133,14 @@ fn reader_shows_speakers_moves_on_tab_and_quits_cleanly() {
     );
 
     s.send(b"\t");
-    s.wait_for("quote 1/25");
+    s.wait_for("statement 1/25");
     assert!(
         s.status_line().contains("Vladimir Putin"),
         "{}",
         s.status_line()
     );
     s.send(b"\t\t");
-    s.wait_for("quote 3/25");
+    s.wait_for("statement 3/25");
 
     s.send(b"q");
     let end = Instant::now() + Duration::from_secs(10);
@@ -219,9 +219,9 @@ fn annotate_a_quote_then_find_it_again() {
     let arg = article.to_str().expect("utf-8 path");
 
     let mut s = Session::start(&[arg], 40, 120, &home);
-    s.wait_for("25 quotes");
+    s.wait_for("25 statements");
     s.send(b"\t");
-    s.wait_for("quote 1/25");
+    s.wait_for("statement 1/25");
     s.send(b"a");
     s.wait_for("Ctrl-S saves");
     s.send(b"Security first, says the Kremlin.");
@@ -255,7 +255,7 @@ fn annotate_a_quote_then_find_it_again() {
 
     // Reopening shows the note in the list.
     let mut s = Session::start(&[arg], 40, 120, &home);
-    s.wait_for("25 quotes");
+    s.wait_for("25 statements");
     s.send(b"L");
     let screen = s.wait_for("Security first, says the Kremlin.");
     assert!(screen.contains("the issues of security"), "{screen}");
@@ -316,9 +316,9 @@ fn article_escape_sequences_never_reach_the_terminal() {
     std::fs::write(&article, text).expect("write");
     let mut s = Session::start(&[article.to_str().expect("path")], 24, 80, &home);
     s.wait_for("Hostile Article");
-    s.wait_for("1 quote");
+    s.wait_for("1 statement");
     s.send(b"\t");
-    s.wait_for("quote 1/1");
+    s.wait_for("statement 1/1");
     s.send(b"q");
     let end = Instant::now() + Duration::from_secs(10);
     while s.child.try_wait().expect("wait").is_none() {
@@ -406,7 +406,7 @@ fn sigterm_saves_the_note_being_written() {
     )
     .expect("copy");
     let mut s = Session::start(&[article.to_str().expect("path")], 24, 80, &home);
-    s.wait_for("11 quotes");
+    s.wait_for("11 statements");
     s.send(b"\ta");
     s.wait_for("Ctrl-S saves");
     s.send(b"unfinished thought");
