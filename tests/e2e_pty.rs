@@ -78,7 +78,12 @@ impl Session {
 
     /// Waits until the screen contains `needle` (or fails after a few seconds).
     fn wait_for(&mut self, needle: &str) -> String {
-        let end = Instant::now() + Duration::from_secs(10);
+        self.wait_for_within(needle, Duration::from_secs(10))
+    }
+
+    /// Waits until the screen contains `needle`, for at most `limit`.
+    fn wait_for_within(&mut self, needle: &str, limit: Duration) -> String {
+        let end = Instant::now() + limit;
         loop {
             self.pump(Duration::from_millis(50));
             let screen = self.parser.screen().contents();
@@ -197,6 +202,37 @@ fn sigterm_restores_the_terminal() {
         !s.parser.screen().alternate_screen(),
         "alternate screen still active after SIGTERM"
     );
+}
+
+/// A Tab typed the moment the reader starts is not lost: it runs once the analysis is there,
+/// on a short article (analysed before the first frame) and on a long one (in the background).
+#[test]
+fn tab_typed_at_launch_lands_on_the_first_statement() {
+    let home = temp_home("typeahead");
+    let mut s = Session::start(
+        &["sample-articles/putin-lukashenko-minsk.txt"],
+        40,
+        120,
+        &home,
+    );
+    s.send(b"\t");
+    s.wait_for("statement 1/25");
+    s.send(b"q");
+    let long = home.join("long.txt");
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-articles/putin-lukashenko-minsk.txt"),
+    )
+    .expect("seed");
+    // About 1 MB: well past the size analysed before the first frame.
+    std::fs::write(&long, seed.repeat(1_000_000 / seed.len())).expect("write");
+    let long = long.display().to_string();
+    let mut s = Session::start(&[&long], 40, 120, &home);
+    s.send(b"\t");
+    // A debug build on a busy machine analyses slowly; the key must still land.
+    let screen = s.wait_for_within("statement 1/", Duration::from_secs(60));
+    assert!(!screen.contains("still analysing"), "{screen}");
+    s.send(b"q");
 }
 
 unsafe extern "C" {
