@@ -1363,13 +1363,14 @@ impl App {
         if self.quotes_only && self.current.is_some_and(|q| self.doc.is_reported(q)) {
             self.current = None;
         }
+        let tab = self.keymap.hint(KeyMode::Reading, Action::NextQuote);
         self.message = Some(if self.quotes_only {
             format!(
-                "Tab: quotations only ({} for every statement)",
+                "{tab}: quotations only ({} for every statement)",
                 self.keymap.hint(KeyMode::Reading, Action::ToggleQuotesOnly)
             )
         } else {
-            "Tab: every statement, quoted and reported".into()
+            format!("{tab}: every statement, quoted and reported")
         });
     }
 
@@ -1399,7 +1400,8 @@ impl App {
             self.go_to_quote(first);
         }
         self.message = Some(format!(
-            "Tab limited to {} ({} clears)",
+            "{} limited to {} ({} clears)",
+            self.keymap.hint(KeyMode::Reading, Action::NextQuote),
             crate::text::printable(&self.doc.analysis.speakers[s].name),
             self.keymap.hint(KeyMode::Reading, Action::Back)
         ));
