@@ -507,6 +507,14 @@ fn d_asks_before_deleting_and_u_undoes() {
             .expect("sidecar")
             .contains("\"deleted\"")
     );
+    // Scrolled away from the note, d scrolls again.
+    keys(&mut app, "G");
+    let bottom = app.top_offset();
+    keys(&mut app, "u");
+    assert!(app.top_offset() < bottom);
+    keys(&mut app, "d");
+    assert!(matches!(app.mode, Mode::Reading));
+    assert_eq!(app.top_offset(), bottom);
 }
 
 #[test]

@@ -604,6 +604,8 @@ impl App {
     /// Makes statement `qi` current; the speakers pane follows it.
     pub fn make_current(&mut self, qi: usize) {
         self.current = Some(qi);
+        // The note keys now act on this statement's note, if it has one.
+        self.doc.notes.current = None;
         self.select_speaker(self.doc.analysis.quotes[qi].speaker);
     }
 

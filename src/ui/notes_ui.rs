@@ -347,21 +347,31 @@ impl App {
         self.mode = Mode::Notes { sel };
     }
 
-    /// The note keys act on: the list's selected line, the current note, or the note on the
-    /// current statement.
+    /// The note keys act on: the list's selected line, else the current note or the note on
+    /// the current statement, as long as it is on screen (scrolled away, `d` scrolls again).
     pub fn current_note(&self) -> Option<usize> {
         if let Mode::Notes { sel } = self.mode {
             return Some(sel).filter(|&i| i < self.doc.notes.placed.len());
         }
-        if let Some(c) = self.doc.notes.current {
+        let screen = self.screen_range();
+        let on_screen = |i: &usize| {
+            self.doc.notes.placed[*i]
+                .anchor
+                .range()
+                .is_some_and(|r| r.start < screen.end && screen.start < r.end)
+        };
+        if let Some(c) = self.doc.notes.current.filter(on_screen) {
             return Some(c);
         }
         let span = self.doc.analysis.quotes.get(self.current?)?.span.clone();
-        self.doc.notes.placed.iter().position(|p| {
-            p.anchor
-                .range()
-                .is_some_and(|r| r.start < span.end && span.start < r.end)
-        })
+        (0..self.doc.notes.placed.len())
+            .filter(on_screen)
+            .find(|&i| {
+                self.doc.notes.placed[i]
+                    .anchor
+                    .range()
+                    .is_some_and(|r| r.start < span.end && span.start < r.end)
+            })
     }
 
     pub fn edit_note(&mut self) {
