@@ -292,6 +292,13 @@ fn percent_jumps() {
     assert!((47..=53).contains(&p), "{p}%");
     keys(&mut app, "0%");
     assert_eq!(app.percent(), 0);
+    let pane = app.view.pane_open;
+    keys(&mut app, "50p");
+    assert!((47..=53).contains(&app.percent()));
+    assert_eq!(
+        app.view.pane_open, pane,
+        "50p is a percentage, not the pane key"
+    );
 }
 
 #[test]

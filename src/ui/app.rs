@@ -1143,7 +1143,10 @@ fn act(app: &mut App, a: Action, count: Option<usize>, fx: &mut Vec<Effect>) {
             app.view.top = pos.min(app.last_top());
         }
         (_, Action::Bottom) => app.view.top = app.last_top(),
-        (_, Action::Percent) => {
+        // With a count, the pane key goes to a percentage, as `50p` does in less.
+        (_, Action::Percent) | (Mode::Reading, Action::TogglePane)
+            if count.is_some() || a == Action::Percent =>
+        {
             let pct = count.unwrap_or(0).min(100);
             let offset = app.doc.article.text.len() * pct / 100;
             app.scroll_to_offset(offset);

@@ -157,7 +157,7 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
     (
         Action::TogglePane,
         "toggle_pane",
-        "show or hide the speakers pane",
+        "show or hide the speakers pane (after a count: a percentage)",
     ),
     (Action::LineDown, "line_down", "down a line"),
     (Action::LineUp, "line_up", "up a line"),
@@ -174,7 +174,7 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
     (
         Action::Percent,
         "percent",
-        "after a count N: go to N% of the text (50%)",
+        "after a count N: go to N% of the text (50%; 50p as in less works too)",
     ),
     (Action::NextParagraph, "next_paragraph", "next paragraph"),
     (
