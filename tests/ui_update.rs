@@ -653,3 +653,20 @@ fn config_clash_warns_naming_both_actions() {
         c.warnings
     );
 }
+
+/// A note being written, even one waiting for "discard?", is saved when the terminal goes.
+#[test]
+fn an_unfinished_note_is_saved_on_the_way_out() {
+    let (mut app, sidecar) = app_with_notes("unfinished");
+    press(&mut app, &[Action::NextQuote, Action::Annotate]);
+    type_note(&mut app, "half a thought");
+    press(&mut app, &[Action::Back]);
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    let fx = app.save_unfinished_note();
+    run_now(&mut app, fx, &mut Vec::new());
+    assert!(
+        std::fs::read_to_string(&sidecar)
+            .expect("sidecar")
+            .contains("half a thought")
+    );
+}

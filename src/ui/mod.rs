@@ -186,10 +186,8 @@ fn event_loop(
         term.draw(|f| render::draw(f, app))?;
         if stop.load(Ordering::Relaxed) {
             // A note being written when the terminal closes is saved, not lost.
-            if matches!(app.mode, app::Mode::Editor(_)) {
-                for e in app::update(app, Event::Action(keymap::Action::EditorSave)) {
-                    run_effect(app, e, results);
-                }
+            for e in app.save_unfinished_note() {
+                run_effect(app, e, results);
             }
             break;
         }

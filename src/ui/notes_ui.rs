@@ -257,6 +257,20 @@ impl App {
         });
     }
 
+    /// The terminal is going away: a note being written (or waiting for "discard?") is saved,
+    /// not lost.
+    pub fn save_unfinished_note(&mut self) -> Vec<Effect> {
+        if let Mode::Confirm(Question::Discard(_)) = self.mode
+            && let Mode::Confirm(Question::Discard(ed)) =
+                std::mem::replace(&mut self.mode, Mode::Reading)
+        {
+            self.mode = Mode::Editor(ed);
+        }
+        let mut fx = Vec::new();
+        self.editor_save(&mut fx);
+        fx
+    }
+
     /// Esc in the editor: close quietly when nothing changed, else ask.
     pub fn editor_escape(&mut self) {
         let Mode::Editor(ed) = &self.mode else {
