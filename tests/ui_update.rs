@@ -670,3 +670,49 @@ fn an_unfinished_note_is_saved_on_the_way_out() {
             .contains("half a thought")
     );
 }
+
+mod random_keys {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Keys a user may hit in any order, in every mode.
+    const KEYS: &str = "\t/nNgGjkdDuUeaLvwbhl(){}[]mM'%p0123456789sSqiyc.,?<>xo \n\u{1b}\u{8}";
+
+    fn code(i: usize) -> KeyCode {
+        let c = KEYS.chars().nth(i % KEYS.chars().count()).unwrap_or('j');
+        match c {
+            '\t' => KeyCode::Tab,
+            '\n' => KeyCode::Enter,
+            '\u{1b}' => KeyCode::Esc,
+            '\u{8}' => KeyCode::Backspace,
+            'S' => KeyCode::BackTab,
+            'U' => KeyCode::Up,
+            'D' => KeyCode::Down,
+            'M' => KeyCode::PageDown,
+            c => KeyCode::Char(c),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+        /// Whatever is typed, at whatever size, the reader neither panics nor loses its
+        /// bearings (the view stays inside the text), and every frame draws.
+        #[test]
+        fn any_keys_any_size(keys in prop::collection::vec(0usize..200, 1..80),
+                             w in 1u16..160, h in 1u16..50) {
+            let (mut app, _) = app_with_notes("random");
+            update(&mut app, Event::Resize(w, h));
+            let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
+                .expect("terminal");
+            for k in keys {
+                key(&mut app, code(k));
+                if app.quit {
+                    break;
+                }
+                term.draw(|f| quoth::ui::render::draw(f, &app)).expect("draw");
+                prop_assert!(app.top_offset() <= app.doc.article.text.len());
+            }
+        }
+    }
+}
