@@ -205,7 +205,8 @@ fn sigterm_restores_the_terminal() {
 }
 
 /// A Tab typed the moment the reader starts is not lost: it runs once the analysis is there,
-/// on a short article (analysed before the first frame) and on a long one (in the background).
+/// on a short article (analysed before the first frame) and on a 10 MB one (in the
+/// background).
 #[test]
 fn tab_typed_at_launch_lands_on_the_first_statement() {
     let home = temp_home("typeahead");
@@ -224,13 +225,13 @@ fn tab_typed_at_launch_lands_on_the_first_statement() {
             .join("sample-articles/putin-lukashenko-minsk.txt"),
     )
     .expect("seed");
-    // About 1 MB: well past the size analysed before the first frame.
-    std::fs::write(&long, seed.repeat(1_000_000 / seed.len())).expect("write");
+    // About 10 MB: analysed in the background for seconds (longer in a debug build).
+    std::fs::write(&long, seed.repeat(10_000_000 / seed.len())).expect("write");
     let long = long.display().to_string();
     let mut s = Session::start(&[&long], 40, 120, &home);
     s.send(b"\t");
     // A debug build on a busy machine analyses slowly; the key must still land.
-    let screen = s.wait_for_within("statement 1/", Duration::from_secs(60));
+    let screen = s.wait_for_within("statement 1/", Duration::from_secs(180));
     assert!(!screen.contains("still analysing"), "{screen}");
     s.send(b"q");
 }
