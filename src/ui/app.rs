@@ -1203,6 +1203,7 @@ fn act(app: &mut App, a: Action, count: Option<usize>, fx: &mut Vec<Effect>) {
             let asked = app.ask_delete_note();
             if !asked {
                 app.scroll_down((page / 2).max(1).saturating_mul(repeat));
+                app.follow_view();
             }
         }
         (_, Action::UndoDelete) => {
@@ -1211,6 +1212,7 @@ fn act(app: &mut App, a: Action, count: Option<usize>, fx: &mut Vec<Effect>) {
                 app.undo_delete(fx);
             } else {
                 app.scroll_up((page / 2).max(1).saturating_mul(repeat));
+                app.follow_view();
             }
         }
         (_, Action::CorrectSpeaker) => app.open_picker(),
