@@ -84,8 +84,30 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Write) -> Optio
     }
 }
 
-/// Runs effects at once on this thread, feeding their events back to `update` (tests, and
-/// anything that must finish before returning). Clipboard bytes go to `terminal`.
+/// Runs effects as the event loop does: each reanalysis goes to `background` (which runs it
+/// off the key path and hands its event to `update` later); the others run now, and what they
+/// produce goes back to `update` at once. Clipboard bytes go to `terminal`.
+pub fn run(
+    app: &mut App,
+    effects: Vec<Effect>,
+    terminal: &mut dyn Write,
+    background: &mut dyn FnMut(Reanalysis),
+) {
+    let mut todo: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = todo.pop_front() {
+        match effect {
+            Effect::Reanalyse(job) => background(job),
+            other => {
+                if let Some(ev) = perform(app, other, terminal) {
+                    todo.extend(update(app, ev));
+                }
+            }
+        }
+    }
+}
+
+/// Runs effects at once on this thread, reanalysis included (tests, and anything that must
+/// finish before returning).
 pub fn run_now(app: &mut App, effects: Vec<Effect>, terminal: &mut dyn Write) {
     let mut todo: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = todo.pop_front() {

@@ -63,24 +63,15 @@ pub fn build_app(article: Article) -> Result<App, UiError> {
 /// (the attribution runs at about 30 MB/s), and the first Tab then needs no waiting at all.
 const ANALYSE_FIRST_BELOW: usize = 64 * 1024;
 
-/// Runs one effect that `update` asked for: reanalysis on a thread (its result comes back
-/// through `results`), the others at once, feeding what they produce back to `update`.
-fn run_effect(app: &mut App, effect: Effect, results: &mpsc::Sender<Event>) {
-    match effect {
-        Effect::Reanalyse(job) => {
-            let tx = results.clone();
-            std::thread::spawn(move || {
-                let _ = tx.send(job.run());
-            });
-        }
-        other => {
-            if let Some(ev) = effects::perform(app, other, &mut std::io::stdout()) {
-                for e in app::update(app, ev) {
-                    run_effect(app, e, results);
-                }
-            }
-        }
-    }
+/// Runs the effects `update` returned: reanalysis on a thread (its result comes back as an
+/// event through `results`), the others at once.
+fn run_effects(app: &mut App, effects: Vec<Effect>, results: &mpsc::Sender<Event>) {
+    effects::run(app, effects, &mut std::io::stdout(), &mut |job| {
+        let tx = results.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(job.run());
+        });
+    });
 }
 
 /// Opens the reader on an article and runs until the user quits.
@@ -97,7 +88,7 @@ pub fn run(article: Article, notes: Option<std::path::PathBuf>) -> Result<(), Ui
     if app.doc.article.text.len() < ANALYSE_FIRST_BELOW {
         app::update(&mut app, first.run());
     } else {
-        run_effect(&mut app, Effect::Reanalyse(first), &results);
+        run_effects(&mut app, vec![Effect::Reanalyse(first)], &results);
     }
     let state = position::state_file();
     let mut term = terminal::enter().map_err(UiError::Io)?;
@@ -140,9 +131,8 @@ fn open_notes(app: &mut App, notes: Option<std::path::PathBuf>, results: &mpsc::
     if let Some(path) = sidecar {
         match crate::notes::Store::open(path.clone(), &app.doc.article.text) {
             Ok(store) => {
-                for e in app.attach_notes(store) {
-                    run_effect(app, e, results);
-                }
+                let effects = app.attach_notes(store);
+                run_effects(app, effects, results);
             }
             Err(e) => app.message = Some(format!("notes unavailable: {}: {e}", path.display())),
         }
@@ -176,9 +166,8 @@ fn event_loop(
 ) -> std::io::Result<()> {
     while !app.quit {
         while let Ok(ev) = analysed.try_recv() {
-            for e in app::update(app, ev) {
-                run_effect(app, e, results);
-            }
+            let effects = app::update(app, ev);
+            run_effects(app, effects, results);
             if let Some(started) = STARTED.get() {
                 trace_startup("analysed-ms", *started);
             }
@@ -186,9 +175,8 @@ fn event_loop(
         term.draw(|f| render::draw(f, app))?;
         if stop.load(Ordering::Relaxed) {
             // A note being written when the terminal closes is saved, not lost.
-            for e in app.save_unfinished_note() {
-                run_effect(app, e, results);
-            }
+            let effects = app.save_unfinished_note();
+            run_effects(app, effects, results);
             break;
         }
         let wait = if app.doc.analysing { 30 } else { 250 };
@@ -201,9 +189,8 @@ fn event_loop(
             if is_suspend(&ev) {
                 terminal::suspend(term)?;
             } else if let Some(e) = translate(app, ev) {
-                for effect in app::update(app, e) {
-                    run_effect(app, effect, results);
-                }
+                let effects = app::update(app, e);
+                run_effects(app, effects, results);
             }
             if app.quit || !event::poll(Duration::ZERO)? {
                 break;
