@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod config;
+pub mod effects;
 pub mod keymap;
 pub mod notes_ui;
 pub mod position;
@@ -18,6 +19,7 @@ use crate::attribution;
 use crate::files::Folders;
 use crate::notes::store::Place;
 use app::{App, Event};
+use effects::Effect;
 use ratatui::crossterm::event::{
     Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -41,44 +43,25 @@ impl std::fmt::Display for UiError {
     }
 }
 
-/// Builds the reader's state for an article, with the user's config.
-/// The attribution has not run yet: [`run`] starts it in the background, so that the text
-/// shows at once however long it is.
+/// Builds the reader's state for an article, with the user's config. Warnings about the
+/// config (a key taken from another action) go to stderr before the screen is taken.
 pub fn build_app(article: Article, folders: &Folders) -> Result<App, UiError> {
     let config = config::load(folders.config_file().as_deref()).map_err(UiError::Config)?;
+    for w in &config.warnings {
+        eprintln!("{}", crate::text::printable(w));
+    }
     let theme = theme::Theme::from_env(config.palette);
-    let mut app = App::new(
+    Ok(App::new(
         article,
         attribution::Analysis::default(),
         config.keymap,
         theme,
-    );
-    app.analysing = true;
-    Ok(app)
+    ))
 }
 
-/// Runs the attribution (with the reader's corrections) on another thread; the result wakes
-/// the event loop.
-fn analyse_in_background(app: &App, tx: &mpsc::Sender<Wake>) {
-    let text = app.article.text.clone();
-    let paragraphs = app.article.paragraphs.clone();
-    let corrections = app
-        .notes
-        .store
-        .as_ref()
-        .map(|s| crate::notes::view::placed_corrections(&s.doc, &text))
-        .unwrap_or_default();
-    let tx = tx.clone();
-    std::thread::spawn(move || {
-        let analysis = crate::notes::view::analyse_with(&text, &paragraphs, &corrections);
-        let _ = tx.send(Wake::Done(Box::new(move |app: &mut App| {
-            app.set_analysis(analysis);
-            if let Some(started) = STARTED.get() {
-                trace_startup("analysed-ms", *started);
-            }
-        })));
-    });
-}
+/// Articles below this size are analysed before the first frame: it costs a few milliseconds
+/// (the attribution runs at about 30 MB/s), and the first Tab then needs no waiting at all.
+const ANALYSE_FIRST_BELOW: usize = 64 * 1024;
 
 /// When the process started, for the startup trace; set by `main` first thing.
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
@@ -95,26 +78,31 @@ pub fn run(
     let (tx, rx) = mpsc::channel();
     wake::spawn_signals(tx.clone()).map_err(UiError::Io)?;
     let mut app = build_app(article, folders)?;
-    let key = app.article.path.as_deref().map(position::key_for);
+    let key = app.doc.article.path.as_deref().map(position::key_for);
     let state = folders.positions_file();
     let mut screen = terminal::enter().map_err(UiError::Io)?;
     let mut reader = Reader {
         screen: &mut screen,
         app: &mut app,
+        wakes: tx,
         suspended: false,
     };
+    let first = reader.app.analysis_request();
+    if reader.app.doc.article.text.len() < ANALYSE_FIRST_BELOW {
+        app::update(reader.app, first.run());
+    } else {
+        reader.run_effects(vec![Effect::Reanalyse(first)]);
+    }
     let result = first_frame(&mut reader, key.as_deref(), state.as_deref()).and_then(|()| {
         trace_startup("first-frame-ms", started);
-        wake::spawn_input(tx.clone())?;
-        // Only now the slower work: the notes (a SHA-256 of the text) and the attribution.
-        open_notes(reader.app, notes, folders);
-        analyse_in_background(reader.app, &tx);
+        wake::spawn_input(reader.wakes.clone())?;
+        // Only now the slower work: the notes (a SHA-256 of the text).
+        reader.open_notes(notes, folders);
         reader.run(&rx)
     });
     // Ended by a signal, a hang-up or an error with a note open: it is saved, not lost.
-    if reader.app.editor.is_some() {
-        reader.app.editor_save();
-    }
+    let effects = reader.app.save_unfinished_note();
+    effects::run_now(reader.app, effects, &mut std::io::sink());
     // A process continued in the background to be ended must not touch the terminal (it
     // would be stopped again); it gave the terminal back when it was suspended.
     if !reader.suspended {
@@ -122,7 +110,7 @@ pub fn run(
     }
     if let (Some(k), Some(f)) = (key.as_deref(), state.as_deref()) {
         let offset = app.top_offset();
-        let _ = position::save(f, k, position::position_at(&app.article.text, offset));
+        let _ = position::save(f, k, position::position_at(&app.doc.article.text, offset));
     }
     result.map_err(UiError::Io)
 }
@@ -142,18 +130,6 @@ fn trace_startup(what: &str, started: std::time::Instant) {
     }
 }
 
-/// Opens the notes where they live (see `notes::store::Place`).
-fn open_notes(app: &mut App, notes: Option<std::path::PathBuf>, folders: &Folders) {
-    let text = &app.article.text;
-    if let Some(place) = Place::of(app.article.path.as_deref(), text, notes, folders) {
-        let shown = place.sidecar.display().to_string();
-        match crate::notes::Store::open_at(place, text) {
-            Ok(store) => app.attach_notes(store),
-            Err(e) => app.message = Some(format!("notes unavailable: {shown}: {e}")),
-        }
-    }
-}
-
 /// Sizes the reader, restores the reading position and draws the first frame.
 fn first_frame(
     reader: &mut Reader<'_>,
@@ -166,17 +142,18 @@ fn first_frame(
     if let (Some(k), Some(f)) = (key, state)
         && let Some(pos) = position::load(f, k)
     {
-        let offset = position::find(&app.article.text, &pos);
-        app.top = app.pos_of_offset(offset);
+        let offset = position::find(&app.doc.article.text, &pos);
+        app.scroll_to_offset(offset);
     }
     reader.draw()
 }
 
-/// The event loop's state: the screen, the reader's state, and whether the terminal was
-/// given back (Ctrl-Z) and not yet taken again.
+/// The event loop's state: the screen, the reader's state, the sender background work wakes
+/// the loop with, and whether the terminal was given back (Ctrl-Z) and not yet taken again.
 struct Reader<'a> {
     screen: &'a mut terminal::Screen,
     app: &'a mut App,
+    wakes: mpsc::Sender<Wake>,
     suspended: bool,
 }
 
@@ -218,11 +195,19 @@ impl Reader<'_> {
                     self.suspended = false;
                 }
             }
-            Wake::Done(install) => install(self.app),
+            Wake::Event(ev) => {
+                let analysed = matches!(ev, Event::Analysed { .. });
+                let effects = app::update(self.app, ev);
+                self.run_effects(effects);
+                if analysed && let Some(started) = STARTED.get() {
+                    trace_startup("analysed-ms", *started);
+                }
+            }
             Wake::Resized if self.suspended => {}
             Wake::Resized => {
                 let size = self.screen.size()?;
-                app::update(self.app, Event::Resize(size.width, size.height));
+                let effects = app::update(self.app, Event::Resize(size.width, size.height));
+                self.run_effects(effects);
             }
             Wake::Term(_) if self.suspended => {}
             Wake::Term(ev) if is_suspend(&ev) => {
@@ -237,11 +222,40 @@ impl Reader<'_> {
             }
             Wake::Term(ev) => {
                 if let Some(e) = translate(self.app, ev) {
-                    app::update(self.app, e);
+                    let effects = app::update(self.app, e);
+                    self.run_effects(effects);
                 }
             }
         }
         Ok(Flow::Continue)
+    }
+
+    /// Runs the effects `update` returned: reanalysis on a thread (its result wakes the loop
+    /// as an event), the others at once. Clipboard bytes go straight to the terminal.
+    fn run_effects(&mut self, effects: Vec<Effect>) {
+        let wakes = self.wakes.clone();
+        effects::run(self.app, effects, &mut std::io::stdout(), &mut |job| {
+            let tx = wakes.clone();
+            std::thread::spawn(move || {
+                let _ = tx.send(Wake::Event(job.run()));
+            });
+        });
+    }
+
+    /// Opens the notes where they live (see `notes::store::Place`).
+    fn open_notes(&mut self, notes: Option<std::path::PathBuf>, folders: &Folders) {
+        let article = &self.app.doc.article;
+        let Some(place) = Place::of(article.path.as_deref(), &article.text, notes, folders) else {
+            return;
+        };
+        let shown = place.sidecar.display().to_string();
+        match crate::notes::Store::open_at(place, &self.app.doc.article.text) {
+            Ok(store) => {
+                let effects = self.app.attach_notes(store);
+                self.run_effects(effects);
+            }
+            Err(e) => self.app.message = Some(format!("notes unavailable: {shown}: {e}")),
+        }
     }
 
     /// Draws the reader, unless the terminal is given back; writes only if the frame changed.
@@ -258,41 +272,10 @@ fn is_suspend(ev: &CtEvent) -> bool {
 }
 
 /// A terminal event as a reader event, given the mode the reader is in.
-pub fn translate(app: &App, ev: CtEvent) -> Option<Event> {
+pub fn translate(_app: &App, ev: CtEvent) -> Option<Event> {
     match ev {
-        CtEvent::Key(k) if k.kind != KeyEventKind::Release => {
-            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-            if let Some(ed) = &app.editor {
-                if ed.confirm_discard {
-                    return match k.code {
-                        KeyCode::Char('y') | KeyCode::Char('Y') => Some(Event::Confirm(true)),
-                        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
-                            Some(Event::Confirm(false))
-                        }
-                        _ => None,
-                    };
-                }
-                return match k.code {
-                    KeyCode::Char('s') if ctrl => Some(Event::EditorSave),
-                    KeyCode::Esc => Some(Event::EditorEscape),
-                    _ => Some(Event::EditorInput(k.into())),
-                };
-            }
-            if app.search.input.is_some() || app.picker.is_some() {
-                let prompt = match k.code {
-                    KeyCode::Enter => Some(Event::PromptSubmit),
-                    KeyCode::Esc => Some(Event::PromptCancel),
-                    KeyCode::Backspace => Some(Event::PromptBackspace),
-                    KeyCode::Char('c') if ctrl => Some(Event::PromptCancel),
-                    KeyCode::Char(c) if !ctrl => Some(Event::PromptChar(c)),
-                    _ => None,
-                };
-                if prompt.is_some() || app.search.input.is_some() {
-                    return prompt;
-                }
-            }
-            app.keymap.action(app.mode(), &k).map(Event::Action)
-        }
+        // Keys are read by `update`, through the keymap of the current mode.
+        CtEvent::Key(k) if k.kind != KeyEventKind::Release => Some(Event::Key(k)),
         CtEvent::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Event::Scroll(3)),
             MouseEventKind::ScrollUp => Some(Event::Scroll(-3)),

@@ -24,8 +24,8 @@ pub enum Wake {
     /// SIGWINCH: the terminal changed size. (crossterm notices it only while reading, and the
     /// input thread sleeps outside crossterm.)
     Resized,
-    /// Background work finished; the closure installs its result.
-    Done(Box<dyn FnOnce(&mut super::app::App) + Send>),
+    /// Background work finished (the attribution, run again): its result, for `update`.
+    Event(super::app::Event),
 }
 
 /// Forwards termination signals, SIGCONT and SIGWINCH. Blocks in the kernel between signals.
