@@ -1,7 +1,7 @@
 //! Printing an analysis for people (a table) and for scripts (the `quotes --json` contract).
 
 use crate::article::Article;
-use crate::attribution::{Analysis, EntityKind};
+use crate::attribution::{Analysis, EntityKind, Quote, StatementKind};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -23,13 +23,24 @@ pub struct QuoteJson<'a> {
     pub text: &'a str,
 }
 
+/// One statement of either kind: a quote's fields and its kind.
+#[derive(Serialize)]
+pub struct StatementJson<'a> {
+    pub kind: StatementKind,
+    #[serde(flatten)]
+    pub statement: QuoteJson<'a>,
+}
+
 #[derive(Serialize)]
 pub struct SpeakerJson<'a> {
     pub name: &'a str,
     pub aliases: &'a [String],
     pub descriptor: Option<&'a str>,
     pub kind: &'static str,
+    /// Quotations (direct statements) only, as before reported speech was found.
     pub quotes: usize,
+    /// Statements of both kinds.
+    pub statements: usize,
 }
 
 #[derive(Serialize)]
@@ -41,7 +52,11 @@ pub struct AnalysisJson<'a> {
     pub offsets: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extracted_text: Option<&'a str>,
+    /// Quotations only (direct statements): the contract scripts relied on before reported
+    /// speech was found.
     pub quotes: Vec<QuoteJson<'a>>,
+    /// Every statement, quoted or reported, in text order.
+    pub statements: Vec<StatementJson<'a>>,
     pub speakers: Vec<SpeakerJson<'a>>,
     pub other_quoted: Vec<SpanJson>,
 }
@@ -65,6 +80,17 @@ pub fn to_json<'a>(
         start: article.source_offset(r.start),
         end: article.source_offset(r.end),
     };
+    let quote = |q: &'a Quote| QuoteJson {
+        start: article.source_offset(q.span.start),
+        end: article.source_offset(q.span.end),
+        speaker: q.speaker.map(|s| a.speakers[s].name.as_str()),
+        mention: q.mention.as_ref().map(span),
+        cue: q.cue.as_ref().map(span),
+        sieve: q.sieve.name(),
+        resolution: q.resolution,
+        unclosed: q.unclosed,
+        text: &article.text[q.span.clone()],
+    };
     let extracted = !article.source_map.refers_to_file();
     AnalysisJson {
         file,
@@ -73,16 +99,15 @@ pub fn to_json<'a>(
         quotes: a
             .quotes
             .iter()
-            .map(|q| QuoteJson {
-                start: article.source_offset(q.span.start),
-                end: article.source_offset(q.span.end),
-                speaker: q.speaker.map(|s| a.speakers[s].name.as_str()),
-                mention: q.mention.as_ref().map(span),
-                cue: q.cue.as_ref().map(span),
-                sieve: q.sieve.name(),
-                resolution: q.resolution,
-                unclosed: q.unclosed,
-                text: &article.text[q.span.clone()],
+            .filter(|q| q.kind == StatementKind::Direct)
+            .map(quote)
+            .collect(),
+        statements: a
+            .quotes
+            .iter()
+            .map(|q| StatementJson {
+                kind: q.kind,
+                statement: quote(q),
             })
             .collect(),
         speakers: a
@@ -93,14 +118,19 @@ pub fn to_json<'a>(
                 aliases: &s.aliases,
                 descriptor: s.descriptor.as_deref(),
                 kind: kind_name(s.kind),
-                quotes: s.quotes.len(),
+                quotes: s
+                    .quotes
+                    .iter()
+                    .filter(|&&q| a.quotes[q].kind == StatementKind::Direct)
+                    .count(),
+                statements: s.quotes.len(),
             })
             .collect(),
         other_quoted: a.other_quoted.iter().map(|o| span(&o.span)).collect(),
     }
 }
 
-/// A readable table: line number, speaker, and the first words of each quotation.
+/// A readable table: line number, kind, speaker, and the first words of each statement.
 pub fn table(article: &Article, a: &Analysis) -> String {
     use std::fmt::Write;
     let mut out = String::new();
@@ -115,18 +145,29 @@ pub fn table(article: &Article, a: &Analysis) -> String {
         let speaker = q.speaker.map_or("—", |s| a.speakers[s].name.as_str());
         let speaker: String = speaker.chars().take(width).collect();
         let words = first_words(&article.text[q.span.clone()], 10);
+        let kind = match q.kind {
+            StatementKind::Direct => "direct",
+            StatementKind::Indirect => "indirect",
+        };
         let _ = writeln!(
             out,
-            "{:>5}  {:<width$}  {}",
+            "{:>5}  {:<8}  {:<width$}  {}",
             article.line_of(q.span.start),
+            kind,
             speaker,
             words
         );
     }
+    let direct = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == StatementKind::Direct)
+        .count();
     let _ = writeln!(
         out,
-        "{} quotations, {} speakers",
-        a.quotes.len(),
+        "{} quotations, {} reported statements, {} speakers",
+        direct,
+        a.quotes.len() - direct,
         a.speakers.len()
     );
     out
