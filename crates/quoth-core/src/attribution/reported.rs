@@ -71,7 +71,8 @@ pub fn find(ctx: &Ctx) -> Vec<Reported> {
             };
             let found = reported_that(ctx, v, class, &s)
                 .or_else(|| reported_clause(ctx, v, class, &s))
-                .or_else(|| reported_before_cue(ctx, v, &s));
+                .or_else(|| reported_before_cue(ctx, v, &s))
+                .or_else(|| reported_around_cue(ctx, v, &s));
             out.extend(found);
         }
     }
@@ -113,7 +114,9 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     if np.is_punct(k, ":") || np.is_punct(k, ",") && k == v + 1 {
         k += 1;
     }
-    if k >= s.end || !opens_clause(ctx, k, s.end) {
+    let say = matches!(np.lw(v).as_ref(), "say" | "says" | "said" | "saying");
+    let clause = k < s.end && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end));
+    if !clause {
         return None;
     }
     let end = content_end(ctx, k, s)?;
@@ -123,26 +126,64 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
 /// Sieve R3: "Prices will fall next year, the minister said." — the clause before a cue that
 /// closes the sentence after a comma.
 fn reported_before_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
+    let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
+    if trim_end(ctx, comma, s.end) > seg_end {
+        return None;
+    }
+    content_before(ctx, s.start, comma, comma, found, Sieve::ReportedBeforeCue)
+}
+
+/// Sieve R4: "Prices, the minister said, will fall." — a cue set off by commas inside the
+/// clause it reports.
+fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
+    let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
+    let end = trim_end(ctx, seg_end, s.end);
+    if end <= seg_end + 1 || has_quote(ctx, seg_end, end) || word_count(ctx, seg_end, end) < 2 {
+        return None;
+    }
+    content_before(ctx, s.start, comma, end, found, Sieve::ReportedAroundCue)
+}
+
+/// A cue clause ("X said", "said X", "he told reporters") between a comma before the verb at
+/// `v` and the next comma or the sentence's end, with nothing after it but a short adverbial:
+/// (the comma, the end of the clause, what it names).
+fn cue_between_commas(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<(usize, usize, Found)> {
     let np = &ctx.np;
     let comma = (s.start..v).rev().take(8).find(|&k| np.is_punct(k, ","))?;
-    let found = sieves::cue_clause(ctx, comma + 1, s.end)?;
+    let seg_end = (v + 1..s.end)
+        .find(|&k| np.is_punct(k, ","))
+        .unwrap_or_else(|| trim_end(ctx, v, s.end));
+    let found = sieves::cue_clause(ctx, comma + 1, seg_end)?;
     if found.cue.as_ref().map(|c| c.start) != Some(np.toks[v].start) {
         return None;
     }
-    let start = skip_openers(ctx, s.start, comma);
-    if has_quote(ctx, start, comma) || word_count(ctx, start, comma) < 3 {
+    let tail = found.mention.last_tok.max(v) + 1;
+    let short_tail = word_count(ctx, tail, seg_end) <= 5 && !opens_clause(ctx, tail, seg_end);
+    (tail >= seg_end || short_tail).then_some((comma, seg_end, found))
+}
+
+/// The statement whose content runs from the sentence's start to token `end` (exclusive),
+/// with the cue clause that begins at `comma` inside or after it.
+fn content_before(
+    ctx: &Ctx,
+    lo: usize,
+    comma: usize,
+    end: usize,
+    found: Found,
+    sieve: Sieve,
+) -> Option<Reported> {
+    let np = &ctx.np;
+    let start = skip_openers(ctx, lo, comma);
+    if start >= comma || has_quote(ctx, start, end) || word_count(ctx, start, comma) < 3 {
         return None;
     }
     Some(Reported {
-        content: np.toks[start].start..np.toks[comma - 1].end,
-        found: Found {
-            sieve: Sieve::ReportedBeforeCue,
-            ..found
-        },
+        content: np.toks[start].start..np.toks[end - 1].end,
+        found: Found { sieve, ..found },
     })
 }
 
-/// Sieve R4: "According to X, …", "…, according to X." — the rest of the sentence is X's.
+/// Sieve R5: "According to X, …", "…, according to X." — the rest of the sentence is X's.
 fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
     let np = &ctx.np;
     let i = (s.start..s.end - 1)
@@ -212,6 +253,14 @@ fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
         last_tok: last,
     })
 }
+
+/// Forms that are nouns as often as verbs ("the 20 states", "news reports"): cues only with a
+/// name or a pronoun as subject.
+const NOUN_LIKE: &[&str] = &[
+    "states", "state", "reports", "report", "claims", "claim", "notes", "note", "comments",
+    "comment", "remarks", "remark", "posts", "post", "tweets", "tweet", "emails", "email",
+    "promises", "promise", "pledges", "pledge", "vows", "vow", "proposes", "repeats",
+];
 
 /// A speech verb at token `v` that reports: lower case, finite or a participle after a comma,
 /// not negated, not hypothetical, not passive and not an infinitive.
@@ -401,11 +450,14 @@ fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
         return false;
     }
     let w = np.lw(k);
-    if matches!(
-        w.as_ref(),
-        "he" | "she" | "they" | "it" | "we" | "i" | "there" | "you"
-    ) {
+    // "he’ll", "it's", "they're": a subject pronoun with its verb.
+    let bare = w.split(['\'', '’']).next().unwrap_or("");
+    if matches!(bare, "he" | "she" | "they" | "we" | "i" | "there" | "you") {
         return true;
+    }
+    // "it", "this", "that" are objects as often as subjects: a verb must follow at once.
+    if matches!(bare, "it" | "this" | "that") {
+        return bare != w || is_word_at(ctx, k + 1, is_finite_verb_like);
     }
     let subject_like = is_capitalized(np.word(k))
         || np.toks[k].kind == Kind::Number
@@ -438,12 +490,36 @@ fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                 | "nothing"
                 | "none"
         );
-    if !subject_like {
+    if !subject_like || NOT_A_CLAUSE.contains(&w.as_ref()) || np.lw(k + 1) == "same" {
         return false;
     }
-    (k + 1..end.min(k + 8))
-        .take_while(|&j| np.is_word(j) || np.toks[j].kind == Kind::Number)
-        .any(|j| is_finite_verb_like(&np.lw(j)))
+    (k + 1..end.min(k + 14))
+        .take_while(|&j| np.is_word(j) || np.toks[j].kind == Kind::Number || np.is_punct(j, ","))
+        .any(|j| np.is_word(j) && is_finite_verb_like(&np.lw(j)))
+}
+
+/// After "say", a subject is enough (it seldom takes a plain object): a name, a number, or a
+/// determiner with a noun, and at least four words.
+fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    let w = np.lw(k);
+    let subject = np.toks[k].kind == Kind::Number
+        || np.is_word(k) && is_capitalized(np.word(k)) && !np.lx.is_not_name(&w)
+        || matches!(
+            w.as_ref(),
+            "the" | "his" | "her" | "their" | "its" | "some" | "many" | "most"
+        );
+    subject
+        && !NOT_A_CLAUSE.contains(&w.as_ref())
+        && np.lw(k + 1) != "same"
+        && word_count(ctx, k, end) >= 4
+}
+
+/// Objects of "say" that are no clause: "said the same", "said nothing".
+const NOT_A_CLAUSE: &[&str] = &["nothing", "more", "fewer", "none"];
+
+fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
+    ctx.np.is_word(k) && test(&ctx.np.lw(k))
 }
 
 fn is_finite_verb_like(w: &str) -> bool {
@@ -558,6 +634,10 @@ fn statement(
 ) -> Option<Reported> {
     let np = &ctx.np;
     let mention = source_of(ctx, v, s)?;
+    let person = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
+    if NOUN_LIKE.contains(&np.lw(v).as_ref()) && !person {
+        return None;
+    }
     Some(Reported {
         content: np.toks[from].start..np.toks[end - 1].end,
         found: Found {
@@ -574,11 +654,115 @@ fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
     let np = &ctx.np;
     let lo = s.start;
     if np.lw(v).ends_with("ing") && v > lo && np.is_punct(v - 1, ",") {
-        return sieves::sentence_subject(ctx, lo, v);
+        return main_subject(ctx, lo, v);
     }
-    let m = sieves::subject_before(ctx, v, lo)?;
-    sieves::is_nominative(np, &m).then_some(m)
+    if let Some(m) = sieves::subject_before(ctx, v, lo).filter(|m| sieves::is_nominative(np, m)) {
+        return Some(m);
+    }
+    // "X became a delegate and said …": a second verb of the sentence's subject.
+    let mut j = v - 1;
+    while j > lo && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
+        j -= 1;
+    }
+    if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") {
+        return main_subject(ctx, lo, v);
+    }
+    bare_subject(ctx, v, lo)
 }
+
+/// The subject of the sentence, also where it opens with "The" and a name ("The State
+/// Department has …").
+fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    sieves::sentence_subject(ctx, lo, v).or_else(|| {
+        let the_name = np.lw(lo) == "the" && np.is_word(lo + 1) && is_capitalized(np.word(lo + 1));
+        the_name
+            .then(|| sieves::sentence_subject(ctx, lo + 1, v))
+            .flatten()
+    })
+}
+
+/// A subject the noun-phrase reader does not know: "Romney's associates say", "26 percent
+/// say" — up to four words before the verb, ending in a plural, a number or a percentage.
+fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let mut end = v.checked_sub(1)?;
+    if np.is_punct(end, ",") && end > lo {
+        end -= 1;
+    }
+    let w = np.lw(end);
+    let fits_end = np.is_punct(end, "%")
+        || matches!(w.as_ref(), "percent" | "surveyed" | "polled")
+        || np.is_word(end) && w.len() > 3 && w.ends_with('s') && !is_capitalized(np.word(end));
+    if end < lo || !fits_end || FUNCTION_LIKE.contains(&w.as_ref()) {
+        return None;
+    }
+    let mut start = end;
+    while start > lo && end - start < 4 {
+        let k = start - 1;
+        let ok = np.toks[k].kind == Kind::Number
+            || np.is_punct(k, "%")
+            || np.is_word(k)
+                && !FUNCTION_LIKE.contains(&np.lw(k).as_ref())
+                && speech_verb(&np.lw(k)).is_none();
+        if !ok {
+            break;
+        }
+        start = k;
+    }
+    Some(Mention {
+        span: np.toks[start].start..np.toks[end].end,
+        kind: MentionKind::Nominal,
+        name: None,
+        gender: Gender::Unknown,
+        head: Some(w.into_owned()),
+        modifiers: vec![],
+        descriptor: None,
+        org: None,
+        first_tok: start,
+        last_tok: end,
+    })
+}
+
+/// Words that end a bare subject read backwards.
+const FUNCTION_LIKE: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "what",
+    "this",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "as",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "its",
+    "it",
+    "this",
+    "thus",
+    "perhaps",
+    "also",
+    "always",
+    "sometimes",
+    "news",
+    "reports",
+    "says",
+];
 
 #[cfg(test)]
 mod tests {

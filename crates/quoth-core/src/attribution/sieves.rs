@@ -26,6 +26,8 @@ pub enum Sieve {
     ReportedClause,
     /// Reported speech before a closing cue: "…, X said."
     ReportedBeforeCue,
+    /// Reported speech around a cue set off by commas: "…, X said, …"
+    ReportedAroundCue,
     /// Reported speech around "according to X".
     ReportedAccordingTo,
     /// The reader corrected the speaker (saved in the notes sidecar).
@@ -45,6 +47,7 @@ impl Sieve {
             Sieve::ReportedThat => "reported-that",
             Sieve::ReportedClause => "reported-clause",
             Sieve::ReportedBeforeCue => "reported-before-cue",
+            Sieve::ReportedAroundCue => "reported-around-cue",
             Sieve::ReportedAccordingTo => "reported-according-to",
             Sieve::Correction => "correction",
             Sieve::None => "none",
