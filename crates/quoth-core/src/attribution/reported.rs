@@ -29,6 +29,8 @@ enum Complement {
     Clause,
     /// A hearer may stand between verb and clause: "told reporters (that) …".
     Addressee,
+    /// A hearer and what they are to do, or a question: "urged voters to …", "asked whether …".
+    Request,
 }
 
 /// The speech verbs of `lexicon/speech_verbs.txt`, every form mapped to its class.
@@ -41,6 +43,7 @@ fn speech_verb(w: &str) -> Option<Complement> {
             let class = match words.next() {
                 Some("clause") => Complement::Clause,
                 Some("addressee") => Complement::Addressee,
+                Some("request") => Complement::Request,
                 _ => continue,
             };
             for form in words {
@@ -58,7 +61,16 @@ pub fn find(ctx: &Ctx) -> Vec<Reported> {
     let mut out = Vec::new();
     for sentence in &ctx.tokens.sentences {
         let s = sentence.clone();
-        if s.len() < 4 || is_question(ctx, &s) || np.is_heading(np.toks[s.start].para as usize) {
+        if s.len() < 4 || is_question(ctx, &s) {
+            continue;
+        }
+        if np.toks[s.start].para == 0
+            && let Some(r) = reported_headline(ctx, &s)
+        {
+            out.push(r);
+            continue;
+        }
+        if np.is_heading(np.toks[s.start].para as usize) {
             continue;
         }
         if let Some(r) = reported_according_to(ctx, &s) {
@@ -69,7 +81,12 @@ pub fn find(ctx: &Ctx) -> Vec<Reported> {
             let Some(class) = cue_verb(ctx, v, &s) else {
                 continue;
             };
+            if class == Complement::Request {
+                out.extend(reported_request(ctx, v, &s));
+                continue;
+            }
             let found = reported_that(ctx, v, class, &s)
+                .or_else(|| reported_intent(ctx, v, &s))
                 .or_else(|| reported_clause(ctx, v, class, &s))
                 .or_else(|| reported_before_cue(ctx, v, &s))
                 .or_else(|| reported_around_cue(ctx, v, &s));
@@ -84,6 +101,46 @@ pub fn find(ctx: &Ctx) -> Vec<Reported> {
 /// A question reports nothing: "Did she say that prices fell?"
 fn is_question(ctx: &Ctx, s: &Range<usize>) -> bool {
     ctx.np.is_punct(s.end - 1, "?")
+}
+
+/// Sieve R7: "urged voters to stay home", "called on Congress to act", "called for a ban on
+/// …", "asked whether the plan was legal" — a request or a question put to someone.
+fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
+    let np = &ctx.np;
+    let verb = np.lw(v);
+    let mut k = v + 1;
+    let from = if verb.starts_with("call") {
+        match np.lw(k).as_ref() {
+            "for" => k + 1,
+            "on" => {
+                k = skip_addressee(ctx, k + 1, s.end)?;
+                (np.lw(k) == "to").then_some(k)?;
+                v + 2
+            }
+            _ => return None,
+        }
+    } else if matches!(np.lw(k).as_ref(), "whether" | "if" | "why" | "how" | "what" | "when") {
+        k
+    } else {
+        let start = k;
+        k = skip_addressee(ctx, k, s.end)?;
+        (np.lw(k) == "to" && np.is_word(k + 1)).then_some(start)?
+    };
+    let end = content_end(ctx, from, s)?;
+    statement(ctx, v, from, end, s, Sieve::ReportedRequest)
+}
+
+/// Sieve R8: "vowed to repeal the law", "promised to cut taxes" — a commitment made aloud.
+fn reported_intent(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
+    let np = &ctx.np;
+    let verb = np.lw(v);
+    let intent = ["vow", "pledg", "promis"].iter().any(|p| verb.starts_with(p));
+    let to = skip_adverbials(ctx, v + 1, s.end);
+    if !intent || np.lw(to) != "to" || !np.is_word(to + 1) {
+        return None;
+    }
+    let end = content_end(ctx, to, s)?;
+    statement(ctx, v, to, end, s, Sieve::ReportedIntent)
 }
 
 /// Sieve R1: "X said that …", "X told reporters on Monday that …", "…, adding that …".
@@ -226,6 +283,30 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
             mention,
             cue: Some(cue),
             sieve: Sieve::ReportedAccordingTo,
+        },
+    })
+}
+
+ /// Sieve R6: an article's headline that reports: "Insiders: Trump will rebound", "Mayor
+/// Says Bridge Will Reopen".
+fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
+    let np = &ctx.np;
+    let end = trim_end(ctx, s.start, s.end);
+    let cue = (s.start + 1..end.min(s.start + 8)).find(|&k| {
+        np.is_punct(k, ":")
+            || np.is_word(k) && matches!(np.word(k), "Says" | "Said" | "Tells" | "Say" | "Warns")
+    })?;
+    let mention = np.backward(cue - 1, s.start).filter(|m| m.first_tok == s.start)?;
+    let from = cue + 1;
+    if from >= end || has_quote(ctx, from, end) || word_count(ctx, from, end) < 3 {
+        return None;
+    }
+    Some(Reported {
+        content: np.toks[from].start..np.toks[end - 1].end,
+        found: Found {
+            mention,
+            cue: Some(np.toks[cue].start..np.toks[cue].end),
+            sieve: Sieve::ReportedHeadline,
         },
     })
 }
@@ -389,7 +470,7 @@ fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
         }
         if matches!(
             w.as_ref(),
-            "on" | "in" | "during" | "at" | "over" | "via" | "through"
+            "on" | "in" | "during" | "at" | "over" | "via" | "through" | "from" | "after" | "since"
         ) {
             // A short prepositional phrase ending before the clause.
             let stop = (k + 1..end.min(k + 9)).find(|&j| {
@@ -459,7 +540,11 @@ fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     if matches!(bare, "it" | "this" | "that") {
         return bare != w || is_word_at(ctx, k + 1, is_finite_verb_like);
     }
+    // "said contractors built …": a plural noun as subject, when a verb follows.
+    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !FUNCTION_LIKE.contains(&w.as_ref());
     let subject_like = is_capitalized(np.word(k))
+        || plural
+        || w == "one"
         || np.toks[k].kind == Kind::Number
         || matches!(
             w.as_ref(),
@@ -494,7 +579,11 @@ fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
         return false;
     }
     (k + 1..end.min(k + 14))
-        .take_while(|&j| np.is_word(j) || np.toks[j].kind == Kind::Number || np.is_punct(j, ","))
+        .take_while(|&j| {
+            np.is_word(j)
+                || np.toks[j].kind == Kind::Number
+                || [",", ".", "-", "'", "’", "%"].iter().any(|p| np.is_punct(j, p))
+        })
         .any(|j| np.is_word(j) && is_finite_verb_like(&np.lw(j)))
 }
 
@@ -517,6 +606,11 @@ fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
 
 /// Objects of "say" that are no clause: "said the same", "said nothing".
 const NOT_A_CLAUSE: &[&str] = &["nothing", "more", "fewer", "none"];
+
+/// A lower-case speech verb at token `j`.
+fn cue_like(ctx: &Ctx, j: usize) -> bool {
+    ctx.np.is_word(j) && !is_capitalized(ctx.np.word(j)) && speech_verb(&ctx.np.lw(j)).is_some()
+}
 
 fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
     ctx.np.is_word(k) && test(&ctx.np.lw(k))
@@ -577,7 +671,11 @@ fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
             end = k - 1;
             break;
         }
-        if np.is_punct(k, ";") {
+        // "…; …", "… — a proposal he has since dropped", "… but said …": another clause.
+        let second_cue = np.is_word(k)
+            && matches!(np.lw(k).as_ref(), "and" | "but")
+            && (k + 1..k + 3).any(|j| cue_like(ctx, j));
+        if np.is_punct(k, ";") || np.is_punct(k, "—") || np.is_punct(k, "–") || second_cue {
             end = k;
             break;
         }
@@ -664,7 +762,8 @@ fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
     while j > lo && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
         j -= 1;
     }
-    if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") {
+    // "…, a veteran who served in the navy, said": a subject before a long appositive.
+    if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
         return main_subject(ctx, lo, v);
     }
     bare_subject(ctx, v, lo)
@@ -675,10 +774,16 @@ fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
 fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
     let np = &ctx.np;
     sieves::sentence_subject(ctx, lo, v).or_else(|| {
-        let the_name = np.lw(lo) == "the" && np.is_word(lo + 1) && is_capitalized(np.word(lo + 1));
-        the_name
-            .then(|| sieves::sentence_subject(ctx, lo + 1, v))
-            .flatten()
+        // "The district GOP Chairman Chuck Williams declined …": the name ending the first run
+        // of capitalised words, read back with its title.
+        if np.lw(lo) != "the" {
+            return None;
+        }
+        let first = (lo + 1..v.min(lo + 6)).find(|&k| np.is_word(k) && is_capitalized(np.word(k)))?;
+        let last = (first..v)
+            .take_while(|&k| np.is_word(k) && is_capitalized(np.word(k)) || np.is_punct(k, "."))
+            .last()?;
+        np.backward(last, lo).filter(|m| m.kind == MentionKind::Name)
     })
 }
 
@@ -888,5 +993,27 @@ mod tests {
         // Said inside a quotation reports nothing of the narrative.
         let t = "“He said that the bridge is closed,” Mara Quill recalled.";
         assert!(reported(t).is_empty(), "{:?}", reported(t));
+    }
+}
+#[cfg(test)]
+mod debug_tmp {
+    use super::*;
+    use crate::article::split_paragraphs;
+    #[test]
+    fn dbg() {
+        let text = std::fs::read_to_string("/tmp/eng/x.txt").unwrap();
+        let paras = split_paragraphs(&text);
+        let found = crate::attribution::quotes::find_quotes(&text, &paras);
+        let toks = crate::attribution::tokens::tokenize(&text, &paras, &found);
+        let np = crate::attribution::np::Np { text: &text, lower: &toks.lower, lower_base: toks.lower_base, toks: &toks.toks, paras: &toks.paragraphs, lx: crate::attribution::lexicon::Lexicon::get() };
+        let ctx = Ctx { np, tokens: &toks, quotes: &found };
+        for s in &toks.sentences {
+            for v in s.clone() {
+                let c = cue_verb(&ctx, v, s);
+                if c.is_some() {
+                    eprintln!("cue {} {:?} that={:?} clause={:?} src={:?}", ctx.np.word(v), c, reported_that(&ctx, v, c.unwrap(), s).map(|r| r.content), reported_clause(&ctx, v, c.unwrap(), s).map(|r| r.content), source_of(&ctx, v, s).map(|m| m.span));
+                }
+            }
+        }
     }
 }

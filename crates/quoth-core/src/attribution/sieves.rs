@@ -28,6 +28,12 @@ pub enum Sieve {
     ReportedBeforeCue,
     /// Reported speech around a cue set off by commas: "…, X said, …"
     ReportedAroundCue,
+    /// A reported request or question: "X urged Y to …", "X called for …", "X asked whether …".
+    ReportedRequest,
+    /// A reported commitment: "X vowed to …".
+    ReportedIntent,
+    /// Reported speech in a headline: "X: …", "X Says …".
+    ReportedHeadline,
     /// Reported speech around "according to X".
     ReportedAccordingTo,
     /// The reader corrected the speaker (saved in the notes sidecar).
@@ -48,6 +54,9 @@ impl Sieve {
             Sieve::ReportedClause => "reported-clause",
             Sieve::ReportedBeforeCue => "reported-before-cue",
             Sieve::ReportedAroundCue => "reported-around-cue",
+            Sieve::ReportedRequest => "reported-request",
+            Sieve::ReportedIntent => "reported-intent",
+            Sieve::ReportedHeadline => "reported-headline",
             Sieve::ReportedAccordingTo => "reported-according-to",
             Sieve::Correction => "correction",
             Sieve::None => "none",
