@@ -119,14 +119,17 @@ fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
             }
             _ => return None,
         }
-    } else if matches!(np.lw(k).as_ref(), "whether" | "if" | "why" | "how" | "what" | "when") {
+    } else if matches!(
+        np.lw(k).as_ref(),
+        "whether" | "if" | "why" | "how" | "what" | "when"
+    ) {
         k
     } else {
         let start = k;
         k = skip_addressee(ctx, k, s.end)?;
         (np.lw(k) == "to" && np.is_word(k + 1)).then_some(start)?
     };
-    let end = content_end(ctx, from, s)?;
+    let end = action_end(ctx, from, content_end(ctx, from, s)?);
     statement(ctx, v, from, end, s, Sieve::ReportedRequest)
 }
 
@@ -134,13 +137,31 @@ fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
 fn reported_intent(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
     let np = &ctx.np;
     let verb = np.lw(v);
-    let intent = ["vow", "pledg", "promis"].iter().any(|p| verb.starts_with(p));
+    let intent = ["vow", "pledg", "promis"]
+        .iter()
+        .any(|p| verb.starts_with(p));
     let to = skip_adverbials(ctx, v + 1, s.end);
     if !intent || np.lw(to) != "to" || !np.is_word(to + 1) {
         return None;
     }
-    let end = content_end(ctx, to, s)?;
+    let end = action_end(ctx, to, content_end(ctx, to, s)?);
     statement(ctx, v, to, end, s, Sieve::ReportedIntent)
+}
+
+/// The end of an action asked for or promised: before a comma or an "and" that starts the
+/// subject's next verb ("vowed to repeal the law and celebrated the ruling").
+fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    (from + 2..end)
+        .find(|&k| {
+            np.is_punct(k, ",")
+                || np.lw(k) == "while"
+                || np.lw(k) == "and" && {
+                    let w = np.lw(k + 1);
+                    w.len() > 4 && (w.ends_with("ed") || w.ends_with("es"))
+                }
+        })
+        .unwrap_or(end)
 }
 
 /// Sieve R1: "X said that …", "X told reporters on Monday that …", "…, adding that …".
@@ -172,7 +193,20 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
         k += 1;
     }
     let say = matches!(np.lw(v).as_ref(), "say" | "says" | "said" | "saying");
-    let clause = k < s.end && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end));
+    // "…, said X, a …": an inverted cue names its subject; the clause is before it.
+    let inverted = np.is_punct(v - 1, ",")
+        && np.forward(v + 1, s.end).is_some_and(|m| {
+            !matches!(m.kind, MentionKind::Pronoun(_)) && {
+                let next = m.last_tok + 1;
+                next >= trim_end(ctx, v, s.end) || np.is_punct(next, ",")
+            }
+        });
+    // "added trucks": a bare plural opens a clause only after "say".
+    let plural_start = np.is_word(k) && !is_capitalized(np.word(k)) && is_bare_plural(&np.lw(k));
+    let clause = k < s.end
+        && !inverted
+        && (!plural_start || say)
+        && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end));
     if !clause {
         return None;
     }
@@ -184,7 +218,9 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
 /// closes the sentence after a comma.
 fn reported_before_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
     let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
-    if trim_end(ctx, comma, s.end) > seg_end {
+    // After "…, said X" what follows is about X ("a professor at …"), not more of the content.
+    let inverted = found.mention.first_tok > v;
+    if trim_end(ctx, comma, s.end) > seg_end && !inverted {
         return None;
     }
     content_before(ctx, s.start, comma, comma, found, Sieve::ReportedBeforeCue)
@@ -194,7 +230,10 @@ fn reported_before_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported
 /// clause it reports.
 fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
     let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
-    let end = trim_end(ctx, seg_end, s.end);
+    if found.mention.first_tok > v {
+        return None;
+    }
+    let end = content_end(ctx, seg_end, s).unwrap_or(seg_end);
     if end <= seg_end + 1 || has_quote(ctx, seg_end, end) || word_count(ctx, seg_end, end) < 2 {
         return None;
     }
@@ -287,7 +326,7 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
     })
 }
 
- /// Sieve R6: an article's headline that reports: "Insiders: Trump will rebound", "Mayor
+/// Sieve R6: an article's headline that reports: "Insiders: Trump will rebound", "Mayor
 /// Says Bridge Will Reopen".
 fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
     let np = &ctx.np;
@@ -296,7 +335,9 @@ fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
         np.is_punct(k, ":")
             || np.is_word(k) && matches!(np.word(k), "Says" | "Said" | "Tells" | "Say" | "Warns")
     })?;
-    let mention = np.backward(cue - 1, s.start).filter(|m| m.first_tok == s.start)?;
+    let mention = np
+        .backward(cue - 1, s.start)
+        .filter(|m| m.first_tok == s.start)?;
     let from = cue + 1;
     if from >= end || has_quote(ctx, from, end) || word_count(ctx, from, end) < 3 {
         return None;
@@ -541,7 +582,7 @@ fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
         return bare != w || is_word_at(ctx, k + 1, is_finite_verb_like);
     }
     // "said contractors built …": a plural noun as subject, when a verb follows.
-    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !FUNCTION_LIKE.contains(&w.as_ref());
+    let plural = is_bare_plural(&w);
     let subject_like = is_capitalized(np.word(k))
         || plural
         || w == "one"
@@ -582,7 +623,9 @@ fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
         .take_while(|&j| {
             np.is_word(j)
                 || np.toks[j].kind == Kind::Number
-                || [",", ".", "-", "'", "’", "%"].iter().any(|p| np.is_punct(j, p))
+                || [",", ".", "-", "'", "’", "%"]
+                    .iter()
+                    .any(|p| np.is_punct(j, p))
         })
         .any(|j| np.is_word(j) && is_finite_verb_like(&np.lw(j)))
 }
@@ -610,6 +653,16 @@ const NOT_A_CLAUSE: &[&str] = &["nothing", "more", "fewer", "none"];
 /// A lower-case speech verb at token `j`.
 fn cue_like(ctx: &Ctx, j: usize) -> bool {
     ctx.np.is_word(j) && !is_capitalized(ctx.np.word(j)) && speech_verb(&ctx.np.lw(j)).is_some()
+}
+
+/// A lower-case word that may be a plural noun ("contractors"), not "this", "his" or "it's".
+fn is_bare_plural(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.contains(['\'', '’'])
+        && !matches!(w, "this" | "these" | "those" | "thus" | "perhaps")
+        && !FUNCTION_LIKE.contains(&w)
 }
 
 fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
@@ -675,7 +728,13 @@ fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
         let second_cue = np.is_word(k)
             && matches!(np.lw(k).as_ref(), "and" | "but")
             && (k + 1..k + 3).any(|j| cue_like(ctx, j));
-        if np.is_punct(k, ";") || np.is_punct(k, "—") || np.is_punct(k, "–") || second_cue {
+        let contrast = np.is_punct(k, ",")
+            && matches!(
+                np.lw(k + 1).as_ref(),
+                "while" | "whereas" | "although" | "though"
+            );
+        let dash = ["—", "–", "-"].iter().any(|d| np.is_punct(k, d));
+        if np.is_punct(k, ";") || dash || second_cue || contrast {
             end = k;
             break;
         }
@@ -779,11 +838,13 @@ fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
         if np.lw(lo) != "the" {
             return None;
         }
-        let first = (lo + 1..v.min(lo + 6)).find(|&k| np.is_word(k) && is_capitalized(np.word(k)))?;
+        let first =
+            (lo + 1..v.min(lo + 6)).find(|&k| np.is_word(k) && is_capitalized(np.word(k)))?;
         let last = (first..v)
             .take_while(|&k| np.is_word(k) && is_capitalized(np.word(k)) || np.is_punct(k, "."))
             .last()?;
-        np.backward(last, lo).filter(|m| m.kind == MentionKind::Name)
+        np.backward(last, lo)
+            .filter(|m| m.kind == MentionKind::Name)
     })
 }
 
@@ -993,27 +1054,5 @@ mod tests {
         // Said inside a quotation reports nothing of the narrative.
         let t = "“He said that the bridge is closed,” Mara Quill recalled.";
         assert!(reported(t).is_empty(), "{:?}", reported(t));
-    }
-}
-#[cfg(test)]
-mod debug_tmp {
-    use super::*;
-    use crate::article::split_paragraphs;
-    #[test]
-    fn dbg() {
-        let text = std::fs::read_to_string("/tmp/eng/x.txt").unwrap();
-        let paras = split_paragraphs(&text);
-        let found = crate::attribution::quotes::find_quotes(&text, &paras);
-        let toks = crate::attribution::tokens::tokenize(&text, &paras, &found);
-        let np = crate::attribution::np::Np { text: &text, lower: &toks.lower, lower_base: toks.lower_base, toks: &toks.toks, paras: &toks.paragraphs, lx: crate::attribution::lexicon::Lexicon::get() };
-        let ctx = Ctx { np, tokens: &toks, quotes: &found };
-        for s in &toks.sentences {
-            for v in s.clone() {
-                let c = cue_verb(&ctx, v, s);
-                if c.is_some() {
-                    eprintln!("cue {} {:?} that={:?} clause={:?} src={:?}", ctx.np.word(v), c, reported_that(&ctx, v, c.unwrap(), s).map(|r| r.content), reported_clause(&ctx, v, c.unwrap(), s).map(|r| r.content), source_of(&ctx, v, s).map(|m| m.span));
-                }
-            }
-        }
     }
 }
