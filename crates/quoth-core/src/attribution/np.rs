@@ -384,7 +384,7 @@ impl<'a> Np<'a> {
         }
         let first_name_at = |ws: &[usize]| {
             ws.iter()
-                .position(|&w| self.lx.first_name_gender(&self.lw(w)).is_some())
+                .position(|&w| self.lx.given_name_gender(&self.lw(w)).is_some())
         };
         let span = self.toks[a].start..self.toks[b].end;
         let text_between =
@@ -449,8 +449,14 @@ impl<'a> Np<'a> {
             .map(|&w| strip_possessive(self.word(w)))
             .collect::<Vec<_>>()
             .join(" ");
+        let first = self.lw(name_words[0]);
+        let first_name = if name_words.len() >= 2 {
+            self.lx.given_name_gender(&first)
+        } else {
+            self.lx.first_name_gender(&first)
+        };
         if gender == Gender::Unknown
-            && let Some(g) = self.lx.first_name_gender(&self.lw(name_words[0]))
+            && let Some(g) = first_name
         {
             gender = g;
         }
