@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod attribution;
+pub mod gold;
 pub mod layout;
 pub mod notes;
 pub mod report;
