@@ -755,7 +755,16 @@ impl<'a> Np<'a> {
                 .lx
                 .role_noun(w.rsplit('-').next().unwrap_or(&w))
                 .is_some();
-            if k > start && lower_seen && self.is_name_word(k) && (role_before || title) && !role {
+            // "harbour master Tomas Okafor": a role the lexicon does not know, followed by a
+            // full name that opens with a given name.
+            let full_name = self.lx.given_name_gender(&w).is_some() && self.is_name_word(k + 1);
+            let lower_before = k > start && !self.is_cap(k - 1);
+            if k > start
+                && lower_seen
+                && self.is_name_word(k)
+                && (role_before || title || full_name && lower_before)
+                && !role
+            {
                 // "former Gov. Tad Morrow": the title stays with the name.
                 let name_at = k;
                 let mut m = self.forward(name_at, hi)?;
