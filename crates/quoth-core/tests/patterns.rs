@@ -149,6 +149,10 @@ fn a_pronoun_gender_decides_between_two_people() {
     let t = "Dana Whitfield met Tomas Okafor at the summit. \
              “We agreed on nothing,” she said afterwards.";
     assert_speaker(t, "We agreed", "Dana Whitfield");
+    // A role and a name after a verb do not swallow the subject before it.
+    let t = "Dana Whitfield met economist Sam Lee at the summit. \
+             “We agreed on nothing,” she said afterwards.";
+    assert_speaker(t, "We agreed", "Dana Whitfield");
 }
 
 #[test]

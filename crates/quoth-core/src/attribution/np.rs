@@ -738,8 +738,17 @@ impl<'a> Np<'a> {
     /// pollster Lena Vogt", "former Gov. Tad Morrow". The words before the name become its
     /// descriptor. Runs of capitalised words alone are left to the name reader.
     fn role_then_name(&self, start: usize, hi: usize) -> Option<Mention> {
+        // "Dana Whitfield met economist Sam Lee": a person's name first is a subject, not a
+        // premodifier.
+        if self.is_name_word(start)
+            && self.lx.given_name_gender(&self.lw(start)).is_some()
+            && self.is_name_word(start + 1)
+        {
+            return None;
+        }
         let mut k = start;
         let mut lower_seen = false;
+        let mut cap_seen = false;
         let mut role_before = false;
         while k < hi && k - start < 8 {
             if self.honorific_dot(k) {
@@ -762,7 +771,7 @@ impl<'a> Np<'a> {
             if k > start
                 && lower_seen
                 && self.is_name_word(k)
-                && (role_before || title || full_name && lower_before)
+                && (role_before || title || full_name && lower_before && !cap_seen)
                 && !role
             {
                 // "former Gov. Tad Morrow": the title stays with the name.
@@ -793,6 +802,7 @@ impl<'a> Np<'a> {
                 return None;
             }
             lower_seen |= !self.is_cap(k);
+            cap_seen |= self.is_cap(k);
             role_before = role || title;
             k += 1;
         }
