@@ -184,6 +184,21 @@ fn junk_words_are_never_speakers() {
 }
 
 #[test]
+fn a_role_then_a_name_in_commas_after_the_verb() {
+    assert_speaker(
+        "“Stay indoors,” said the office's duty forecaster, Lotte Brask.",
+        "Stay indoors",
+        "Lotte Brask",
+    );
+}
+
+#[test]
+fn interview_letters_are_nobody() {
+    let t = "Q: Was it bad?\n\nRuth Ekdahl laughed. “It was awful,” she said.";
+    assert_speaker(t, "It was awful", "Ruth Ekdahl");
+}
+
+#[test]
 #[ignore = "pattern not handled yet"]
 fn as_someone_put_it() {
     assert_speaker(

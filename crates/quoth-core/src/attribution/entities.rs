@@ -495,6 +495,10 @@ fn is_attributive_word(np: &Np, m: &Mention) -> bool {
         return false;
     }
     let i = m.first_tok;
+    // "Q:" of an interview, a lone initial: a letter is nobody's name.
+    if np.word(i).chars().count() == 1 {
+        return true;
+    }
     if np.lx.is_demonym(&np.lw(i)) {
         return true;
     }

@@ -711,6 +711,9 @@ impl<'a> Np<'a> {
             if m.first_tok != start && !self.is_determiner(start) {
                 return None;
             }
+            if let Some(named) = self.appositive_name(&m, hi) {
+                return Some(named);
+            }
             // "a headline in Britain's The Guardian", "a spokesman for the ministry".
             if self.is_preposition(e + 1) && e + 2 < hi {
                 let inner_start = if self.is_determiner(e + 2) && self.is_cap(e + 3) {
@@ -809,6 +812,27 @@ impl<'a> Np<'a> {
         None
     }
 
+    /// "the office's duty forecaster, Lotte Brask.": a role, a comma and a name that closes
+    /// the phrase; the name is who the role is.
+    fn appositive_name(&self, role: &Mention, hi: usize) -> Option<Mention> {
+        let comma = role.last_tok + 1;
+        if !self.is_punct(comma, ",") || !self.is_name_word(comma + 1) {
+            return None;
+        }
+        let mut named = self.forward(comma + 1, hi)?;
+        let after = named.last_tok + 1;
+        let closes = after >= hi
+            || self.toks.get(after).is_none_or(|t| t.kind != Kind::Word)
+                && !self.is_punct(after, "(");
+        if named.kind != MentionKind::Name || !closes {
+            return None;
+        }
+        named.descriptor = Some(self.text[role.span.clone()].to_string());
+        named.span.start = role.span.start;
+        named.first_tok = role.first_tok;
+        Some(named)
+    }
+
     /// The subject after an inverted reporting verb ("said the 46-year-old."): any
     /// description that starts with a determiner and runs to punctuation is accepted.
     pub fn forward_subject(&self, start: usize, hi: usize) -> Option<Mention> {
@@ -825,8 +849,10 @@ impl<'a> Np<'a> {
         if e == start {
             return None;
         }
-        self.nominal_backward(e, start, true)
-            .filter(|m| m.first_tok == start)
+        let m = self
+            .nominal_backward(e, start, true)
+            .filter(|m| m.first_tok == start)?;
+        self.appositive_name(&m, hi).or(Some(m))
     }
 
     /// "Newt Gingrich, the former House speaker,": the appositive becomes the descriptor.
