@@ -55,13 +55,18 @@ fn speech_verb(w: &str) -> Option<Complement> {
     VERBS.get(w).copied()
 }
 
+/// Sentences longer than this (in tokens) are not read for reported speech: news sentences
+/// are far shorter, so a longer one is a run-on text or a failed split, and the sieves look
+/// across the whole sentence for each cue (bounded work per sentence, linear in the text).
+const MAX_SENTENCE_TOKENS: usize = 200;
+
 /// Finds the reported statements of the analysed text, in text order.
 pub fn find(ctx: &Ctx) -> Vec<Reported> {
     let np = &ctx.np;
     let mut out = Vec::new();
     for sentence in &ctx.tokens.sentences {
         let s = sentence.clone();
-        if s.len() < 4 || is_question(ctx, &s) {
+        if s.len() < 4 || s.len() > MAX_SENTENCE_TOKENS || is_question(ctx, &s) {
             continue;
         }
         if np.toks[s.start].para == 0
