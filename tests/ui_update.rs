@@ -716,3 +716,25 @@ mod random_keys {
         }
     }
 }
+
+/// The whole file replacing its head keeps the screen where it was and the statements found.
+#[test]
+fn a_longer_article_replaces_its_head_in_place() {
+    let mut app = harbour_app(10, 120, 40, true);
+    keys(&mut app, "\t\t\t5j");
+    let (top, current) = (app.top_offset(), app.current);
+    let (whole, _) = harbour(40);
+    app.replace_article(whole);
+    assert_eq!(app.top_offset(), top);
+    assert_eq!(app.current, current);
+    keys(&mut app, "G");
+    assert!(app.percent() == 100 && app.top_offset() > top);
+    // A text that does not continue the old one starts over.
+    let other = quoth::article::Article::from_text("Other\n\nNew text.\n".into(), None);
+    app.replace_article(other);
+    assert_eq!((app.top_offset(), app.current), (0, None));
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    term.draw(|f| quoth::ui::render::draw(f, &app))
+        .expect("draw");
+}
