@@ -232,8 +232,10 @@ fn a_key_typed_before_the_analysis_waits_and_runs() {
     );
     update(&mut app, Event::Resize(120, 40));
     let job = app.analysis_request();
-    keys(&mut app, "\t");
+    // Tab waits; the j typed after it waits too, so that the two run in the order typed.
+    keys(&mut app, "\tj");
     assert_eq!(app.current, None);
+    assert_eq!(app.view.top, Default::default());
     assert!(
         app.message
             .as_deref()
@@ -249,6 +251,7 @@ fn a_key_typed_before_the_analysis_waits_and_runs() {
     );
     assert!(fx.is_empty());
     assert_eq!(app.current, Some(0));
+    assert_ne!(app.view.top, Default::default(), "j ran after Tab");
     assert_eq!(app.message, None);
 }
 

@@ -1124,7 +1124,11 @@ fn key(app: &mut App, k: KeyEvent, fx: &mut Vec<Effect>) {
 
 /// Runs an action `count` times where a count makes sense.
 fn act(app: &mut App, a: Action, count: Option<usize>, fx: &mut Vec<Effect>) {
-    if app.doc.analysing && needs_analysis(a) && matches!(app.mode, Mode::Reading) {
+    // Keys that need the analysis wait for it; keys typed after a waiting one wait too, so
+    // that they run in the order typed (quitting never waits).
+    let behind_queue = !app.queued.is_empty() && a != Action::Quit;
+    if app.doc.analysing && (needs_analysis(a) || behind_queue) && matches!(app.mode, Mode::Reading)
+    {
         app.queued.push((a, count));
         app.message = Some(WAITING.into());
         return;
