@@ -14,7 +14,7 @@ use super::theme::parse_color;
 use ratatui::style::Color;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Default)]
 pub struct Config {
@@ -70,23 +70,17 @@ impl<'de> Deserialize<'de> for OneOrMany {
     }
 }
 
-/// Where the config file is looked for.
-pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("quoth").join("config.toml"))
-}
-
 /// Loads the config file if it exists. Errors name the file and the line.
 pub fn load(path: Option<&Path>) -> Result<Config, String> {
     let Some(path) = path else {
         return Ok(Config::default());
     };
-    match std::fs::read_to_string(path) {
-        Ok(src) => parse(&src).map_err(|e| format!("{}: {e}", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+    // Never hangs on a FIFO, never reads without bound (see `files::read_state`).
+    match crate::files::read_state(path, crate::files::MAX_CONFIG_BYTES) {
+        Ok(Some(bytes)) => {
+            parse(&String::from_utf8_lossy(&bytes)).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        Ok(None) => Ok(Config::default()),
         Err(e) => Err(format!("{}: {e}", path.display())),
     }
 }

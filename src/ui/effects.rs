@@ -3,7 +3,7 @@
 //! comes back to `update` as an [`Event`]. Tests run them at once with [`run_now`].
 
 use super::app::{App, Event, update};
-use crate::attribution::{self, SpeakerCorrection};
+use crate::attribution::SpeakerCorrection;
 use base64::Engine;
 use std::io::Write;
 use std::ops::Range;
@@ -33,8 +33,8 @@ pub struct Reanalysis {
 impl Reanalysis {
     /// Runs the attribution; the event that installs its result.
     pub fn run(self) -> Event {
-        let mut analysis = attribution::analyse_text(&self.text, &self.paragraphs);
-        analysis.apply_corrections(&self.corrections);
+        let analysis =
+            crate::notes::view::analyse_with(&self.text, &self.paragraphs, &self.corrections);
         Event::Analysed {
             generation: self.generation,
             analysis: Box::new(analysis),
