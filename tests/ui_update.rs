@@ -232,8 +232,10 @@ fn a_key_typed_before_the_analysis_waits_and_runs() {
     );
     update(&mut app, Event::Resize(120, 40));
     let job = app.analysis_request();
-    keys(&mut app, "\t");
+    // Tab waits; the j typed after it waits too, so that the two run in the order typed.
+    keys(&mut app, "\tj");
     assert_eq!(app.current, None);
+    assert_eq!(app.view.top, Default::default());
     assert!(
         app.message
             .as_deref()
@@ -249,6 +251,7 @@ fn a_key_typed_before_the_analysis_waits_and_runs() {
     );
     assert!(fx.is_empty());
     assert_eq!(app.current, Some(0));
+    assert_ne!(app.view.top, Default::default(), "j ran after Tab");
     assert_eq!(app.message, None);
 }
 
@@ -715,4 +718,26 @@ mod random_keys {
             }
         }
     }
+}
+
+/// The whole file replacing its head keeps the screen where it was and the statements found.
+#[test]
+fn a_longer_article_replaces_its_head_in_place() {
+    let mut app = harbour_app(10, 120, 40, true);
+    keys(&mut app, "\t\t\t5j");
+    let (top, current) = (app.top_offset(), app.current);
+    let (whole, _) = harbour(40);
+    app.replace_article(whole);
+    assert_eq!(app.top_offset(), top);
+    assert_eq!(app.current, current);
+    keys(&mut app, "G");
+    assert!(app.percent() == 100 && app.top_offset() > top);
+    // A text that does not continue the old one starts over.
+    let other = quoth::article::Article::from_text("Other\n\nNew text.\n".into(), None);
+    app.replace_article(other);
+    assert_eq!((app.top_offset(), app.current), (0, None));
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    term.draw(|f| quoth::ui::render::draw(f, &app))
+        .expect("draw");
 }

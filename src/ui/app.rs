@@ -430,6 +430,38 @@ impl App {
         }
     }
 
+    /// Replaces the article by a longer version of it (the whole file after its head), keeping
+    /// the top line of the screen where it was. A text that does not continue the old one
+    /// starts at the top with no statements until it is analysed (old offsets mean nothing
+    /// in it).
+    pub fn replace_article(&mut self, article: Article) {
+        let continues = article.text.starts_with(&self.doc.article.text);
+        let top = self.top_offset();
+        self.view.layout = RefCell::new(Layout::new(article.paragraphs.len()));
+        self.doc.title_para = article.title().map(|_| 0);
+        self.doc.article = article;
+        self.doc.lower = None;
+        // Matches found in the head would miss the rest: the search is typed again.
+        self.search.matches.clear();
+        self.search.current = None;
+        if matches!(self.mode, Mode::Select(_)) {
+            self.mode = Mode::Reading;
+        }
+        if !continues {
+            self.current = None;
+            self.set_analysis(Analysis::default());
+            self.doc.analysing = true;
+            self.marks.clear();
+        }
+        self.refresh_notes();
+        self.sync_layout();
+        self.view.top = if continues {
+            self.pos_of_offset(top)
+        } else {
+            LinePos::default()
+        };
+    }
+
     /// The part of the key table keys are read in now.
     pub fn key_mode(&self) -> KeyMode {
         self.mode.keys()
@@ -1092,7 +1124,11 @@ fn key(app: &mut App, k: KeyEvent, fx: &mut Vec<Effect>) {
 
 /// Runs an action `count` times where a count makes sense.
 fn act(app: &mut App, a: Action, count: Option<usize>, fx: &mut Vec<Effect>) {
-    if app.doc.analysing && needs_analysis(a) && matches!(app.mode, Mode::Reading) {
+    // Keys that need the analysis wait for it; keys typed after a waiting one wait too, so
+    // that they run in the order typed (quitting never waits).
+    let behind_queue = !app.queued.is_empty() && a != Action::Quit;
+    if app.doc.analysing && (needs_analysis(a) || behind_queue) && matches!(app.mode, Mode::Reading)
+    {
         app.queued.push((a, count));
         app.message = Some(WAITING.into());
         return;
