@@ -127,7 +127,7 @@ fn one_ten_megabyte_line() {
     ] {
         update(&mut app, Event::Action(a));
         let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        t.draw(|f| draw(f, &mut app)).expect("draw");
+        t.draw(|f| draw(f, &app)).expect("draw");
     }
 }
 
@@ -137,7 +137,7 @@ fn a_hundred_thousand_paragraphs() {
         .map(|i| format!("Paragraph {i}: “Line {i},” said Ana Ruiz.\n\n"))
         .collect();
     let mut app = app_for(text);
-    assert_eq!(app.article.paragraphs.len(), 100_000);
+    assert_eq!(app.doc.article.paragraphs.len(), 100_000);
     draw_at(&mut app, 80, 24);
     update(&mut app, Event::Action(Action::Bottom));
     let term = draw_at(&mut app, 80, 24);

@@ -1,7 +1,7 @@
 //! Printing an analysis for people (a table) and for scripts (the `quotes --json` contract).
 
 use crate::article::Article;
-use crate::attribution::{Analysis, EntityKind};
+use crate::attribution::{Analysis, EntityKind, Quote, StatementKind};
 use crate::text;
 use serde::Serialize;
 
@@ -24,13 +24,24 @@ pub struct QuoteJson<'a> {
     pub text: &'a str,
 }
 
+/// One statement of either kind: a quote's fields and its kind.
+#[derive(Serialize)]
+pub struct StatementJson<'a> {
+    pub kind: StatementKind,
+    #[serde(flatten)]
+    pub statement: QuoteJson<'a>,
+}
+
 #[derive(Serialize)]
 pub struct SpeakerJson<'a> {
     pub name: &'a str,
     pub aliases: &'a [String],
     pub descriptor: Option<&'a str>,
     pub kind: &'static str,
+    /// Quotations (direct statements) only, as before reported speech was found.
     pub quotes: usize,
+    /// Statements of both kinds.
+    pub statements: usize,
 }
 
 #[derive(Serialize)]
@@ -42,7 +53,11 @@ pub struct AnalysisJson<'a> {
     pub offsets: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extracted_text: Option<&'a str>,
+    /// Quotations only (direct statements): the contract scripts relied on before reported
+    /// speech was found.
     pub quotes: Vec<QuoteJson<'a>>,
+    /// Every statement, quoted or reported, in text order.
+    pub statements: Vec<StatementJson<'a>>,
     pub speakers: Vec<SpeakerJson<'a>>,
     pub other_quoted: Vec<SpanJson>,
 }
@@ -66,6 +81,17 @@ pub fn to_json<'a>(
         start: article.source_offset(r.start),
         end: article.source_offset(r.end),
     };
+    let quote = |q: &'a Quote| QuoteJson {
+        start: article.source_offset(q.span.start),
+        end: article.source_offset(q.span.end),
+        speaker: q.speaker.map(|s| a.speakers[s].name.as_str()),
+        mention: q.mention.as_ref().map(span),
+        cue: q.cue.as_ref().map(span),
+        sieve: q.sieve.name(),
+        resolution: q.resolution,
+        unclosed: q.unclosed,
+        text: &article.text[q.span.clone()],
+    };
     let extracted = !article.source_map.refers_to_file();
     AnalysisJson {
         file,
@@ -74,16 +100,15 @@ pub fn to_json<'a>(
         quotes: a
             .quotes
             .iter()
-            .map(|q| QuoteJson {
-                start: article.source_offset(q.span.start),
-                end: article.source_offset(q.span.end),
-                speaker: q.speaker.map(|s| a.speakers[s].name.as_str()),
-                mention: q.mention.as_ref().map(span),
-                cue: q.cue.as_ref().map(span),
-                sieve: q.sieve.name(),
-                resolution: q.resolution,
-                unclosed: q.unclosed,
-                text: &article.text[q.span.clone()],
+            .filter(|q| q.kind == StatementKind::Direct)
+            .map(quote)
+            .collect(),
+        statements: a
+            .quotes
+            .iter()
+            .map(|q| StatementJson {
+                kind: q.kind,
+                statement: quote(q),
             })
             .collect(),
         speakers: a
@@ -94,7 +119,12 @@ pub fn to_json<'a>(
                 aliases: &s.aliases,
                 descriptor: s.descriptor.as_deref(),
                 kind: kind_name(s.kind),
-                quotes: s.quotes.len(),
+                quotes: s
+                    .quotes
+                    .iter()
+                    .filter(|&&q| a.quotes[q].kind == StatementKind::Direct)
+                    .count(),
+                statements: s.quotes.len(),
             })
             .collect(),
         other_quoted: a.other_quoted.iter().map(|o| span(&o.span)).collect(),
@@ -104,8 +134,8 @@ pub fn to_json<'a>(
 /// Widest speaker column of the table, in terminal columns.
 const SPEAKER_COLS: usize = 28;
 
-/// A readable table: line number, speaker, and the first words of each quotation. Every piece
-/// of the article (names, words) is made printable here, before it is cut to fit.
+/// A readable table: line number, kind, speaker, and the first words of each statement. Every
+/// piece of the article (names, words) is made printable here, before it is cut to fit.
 pub fn table(article: &Article, a: &Analysis) -> String {
     use std::fmt::Write;
     let lines = text::LineIndex::new(&article.text);
@@ -127,17 +157,27 @@ pub fn table(article: &Article, a: &Analysis) -> String {
         let speaker = speaker_of(q);
         let pad = width.saturating_sub(text::str_width(&speaker));
         let words = first_words(&article.text[q.span.clone()], 10);
+        let kind = match q.kind {
+            StatementKind::Direct => "direct",
+            StatementKind::Indirect => "indirect",
+        };
         let _ = writeln!(
             out,
-            "{:>5}  {speaker}{:pad$}  {words}",
+            "{:>5}  {kind:<8}  {speaker}{:pad$}  {words}",
             lines.line_of(q.span.start),
             ""
         );
     }
+    let direct = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == StatementKind::Direct)
+        .count();
     let _ = writeln!(
         out,
-        "{} quotations, {} speakers",
-        a.quotes.len(),
+        "{} quotations, {} reported statements, {} speakers",
+        direct,
+        a.quotes.len() - direct,
         a.speakers.len()
     );
     out
