@@ -73,9 +73,14 @@ pub fn spawn_input(tx: Sender<Wake>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// How long crossterm may look for input the terminal said it has.
+const PARSE_WAIT: Duration = Duration::from_millis(1);
+
 /// Sends every event crossterm can give without waiting. `Ok(false)` when nobody listens.
 fn drain_parsed(tx: &Sender<Wake>) -> std::io::Result<bool> {
-    while event::poll(Duration::ZERO)? {
+    // Not Duration::ZERO: crossterm's level-triggered reader (feature use-dev-tty) does not
+    // look at the terminal at all with a zero timeout.
+    while event::poll(PARSE_WAIT)? {
         if tx.send(Wake::Term(event::read()?)).is_err() {
             return Ok(false);
         }
