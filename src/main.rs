@@ -26,7 +26,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print every quotation in the articles and who said it.
+    /// Print every statement in the articles (quoted or reported) and who made it.
     Quotes {
         /// Articles to analyse.
         #[arg(required = true)]
@@ -40,6 +40,9 @@ enum Command {
         /// Read the articles as this format instead of guessing.
         #[arg(long, value_name = "FORMAT", value_parser = ["txt", "md", "html"])]
         format: Option<String>,
+        /// Which statements: direct (quotations), indirect (reported speech) or all.
+        #[arg(long, default_value = "all", value_parser = ["direct", "indirect", "all"])]
+        kind: String,
     },
     /// List the notes on an article, or export them.
     Notes {
@@ -144,7 +147,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             json,
             jsonl,
             format,
-        }) => quotes(&files, json, jsonl, input_format(format)),
+            kind,
+        }) => {
+            let kind = statement_kind(&kind);
+            quotes(&files, json, jsonl, input_format(format), kind)
+        }
         Some(Command::Notes {
             file,
             format,
@@ -164,6 +171,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 )),
             }
         }
+    }
+}
+
+/// `--kind`: one kind of statement, or `None` for all.
+fn statement_kind(k: &str) -> Option<attribution::StatementKind> {
+    match k {
+        "direct" => Some(attribution::StatementKind::Direct),
+        "indirect" => Some(attribution::StatementKind::Indirect),
+        _ => None,
     }
 }
 
@@ -204,9 +220,10 @@ fn quotes(
     json: bool,
     jsonl: bool,
     format: Option<Format>,
+    kind: Option<attribution::StatementKind>,
 ) -> Result<(), Failure> {
     if jsonl {
-        return quotes_jsonl(files, format);
+        return quotes_jsonl(files, format, kind);
     }
     if json && files.len() > 1 {
         return Err(Failure::usage(
@@ -216,7 +233,8 @@ fn quotes(
     let mut out = io::stdout().lock();
     for path in files {
         let article = load(path, format)?;
-        let analysis = analyse_corrected(&article);
+        let mut analysis = analyse_corrected(&article);
+        analysis.retain_kind(kind);
         let written = if json {
             serde_json::to_writer(&mut out, &report::to_json(&article, &analysis, None))
                 .map_err(io::Error::from)
@@ -233,7 +251,11 @@ fn quotes(
 }
 
 /// Writes one JSON line per file, analysing files on every core, in the order given.
-fn quotes_jsonl(files: &[PathBuf], format: Option<Format>) -> Result<(), Failure> {
+fn quotes_jsonl(
+    files: &[PathBuf],
+    format: Option<Format>,
+    kind: Option<attribution::StatementKind>,
+) -> Result<(), Failure> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::mpsc;
     let next = AtomicUsize::new(0);
@@ -253,7 +275,8 @@ fn quotes_jsonl(files: &[PathBuf], format: Option<Format>) -> Result<(), Failure
                     let line = Article::load_as(path, format)
                         .map_err(|e| format!("{}: {e}", path.display()))
                         .and_then(|article| {
-                            let a = analyse_corrected(&article);
+                            let mut a = analyse_corrected(&article);
+                            a.retain_kind(kind);
                             serde_json::to_string(&report::to_json(
                                 &article,
                                 &a,

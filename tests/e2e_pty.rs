@@ -6,6 +6,16 @@ use std::io::{Read, Write};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+/// How many statements (quoted and reported) the engine finds in a sample article: the
+/// reader counts them all, and the count follows the engine.
+fn statements_in(sample: &str) -> usize {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-articles")
+        .join(sample);
+    let article = quoth::article::Article::load_as(&path, None).expect("sample article");
+    quoth::attribution::analyse(&article).quotes.len()
+}
+
 struct Session {
     master: Option<Box<dyn portable_pty::MasterPty + Send>>,
     parser: vt100::Parser,
@@ -125,7 +135,8 @@ fn reader_shows_speakers_moves_on_tab_and_quits_cleanly() {
         s.parser.screen().alternate_screen(),
         "not on the alternate screen"
     );
-    let screen = s.wait_for("25 quotes");
+    let n = statements_in("putin-lukashenko-minsk.txt");
+    let screen = s.wait_for(&format!("{n} quotes"));
     assert!(screen.contains("Speakers"), "{screen}");
     assert!(
         screen.contains("● Vladimir Putin"),
@@ -133,14 +144,14 @@ fn reader_shows_speakers_moves_on_tab_and_quits_cleanly() {
     );
 
     s.send(b"\t");
-    s.wait_for("quote 1/25");
+    s.wait_for(&format!("quote 1/{n}"));
     assert!(
         s.status_line().contains("Vladimir Putin"),
         "{}",
         s.status_line()
     );
     s.send(b"\t\t");
-    s.wait_for("quote 3/25");
+    s.wait_for(&format!("quote 3/{n}"));
 
     s.send(b"q");
     let end = Instant::now() + Duration::from_secs(10);
@@ -218,10 +229,11 @@ fn annotate_a_quote_then_find_it_again() {
     .expect("copy");
     let arg = article.to_str().expect("utf-8 path");
 
+    let n = statements_in("putin-lukashenko-minsk.txt");
     let mut s = Session::start(&[arg], 40, 120, &home);
-    s.wait_for("25 quotes");
+    s.wait_for(&format!("{n} quotes"));
     s.send(b"\t");
-    s.wait_for("quote 1/25");
+    s.wait_for(&format!("quote 1/{n}"));
     s.send(b"a");
     s.wait_for("Ctrl-S saves");
     s.send(b"Security first, says the Kremlin.");
@@ -255,7 +267,7 @@ fn annotate_a_quote_then_find_it_again() {
 
     // Reopening shows the note in the list.
     let mut s = Session::start(&[arg], 40, 120, &home);
-    s.wait_for("25 quotes");
+    s.wait_for(&format!("{n} quotes"));
     s.send(b"L");
     let screen = s.wait_for("Security first, says the Kremlin.");
     assert!(screen.contains("the issues of security"), "{screen}");
@@ -406,7 +418,8 @@ fn sigterm_saves_the_note_being_written() {
     )
     .expect("copy");
     let mut s = Session::start(&[article.to_str().expect("path")], 24, 80, &home);
-    s.wait_for("11 quotes");
+    let n = statements_in("harbour-strike.txt");
+    s.wait_for(&format!("{n} quotes"));
     s.send(b"\ta");
     s.wait_for("Ctrl-S saves");
     s.send(b"unfinished thought");

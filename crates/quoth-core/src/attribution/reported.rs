@@ -125,9 +125,10 @@ fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
     ) {
         k
     } else {
-        let start = k;
-        k = skip_addressee(ctx, k, s.end)?;
-        (np.lw(k) == "to" && np.is_word(k + 1)).then_some(start)?
+        // "urged both sides to return": a short hearer, then "to" and a verb.
+        let to = (k + 1..(k + 6).min(s.end)).find(|&j| !np.is_word(j) || np.lw(j) == "to")?;
+        let hearer_ok = (k..to).all(|j| !cue_like(ctx, j) && !is_finite_verb_like(&np.lw(j)));
+        (np.lw(to) == "to" && np.is_word(to + 1) && hearer_ok).then_some(k)?
     };
     let end = action_end(ctx, from, content_end(ctx, from, s)?);
     statement(ctx, v, from, end, s, Sieve::ReportedRequest)
@@ -331,6 +332,24 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
 fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
     let np = &ctx.np;
     let end = trim_end(ctx, s.start, s.end);
+    // "Pass to Stay Closed, Canton Says": the cue closes the headline.
+    if end > s.start + 3 && matches!(np.word(end - 1), "Says" | "Said" | "Warns") {
+        let comma = (s.start..end - 1).rev().find(|&k| np.is_punct(k, ","))?;
+        let mention = np
+            .backward(end - 2, comma + 1)
+            .filter(|m| m.first_tok == comma + 1)?;
+        if has_quote(ctx, s.start, comma) || word_count(ctx, s.start, comma) < 3 {
+            return None;
+        }
+        return Some(Reported {
+            content: np.toks[s.start].start..np.toks[comma - 1].end,
+            found: Found {
+                mention,
+                cue: Some(np.toks[end - 1].start..np.toks[end - 1].end),
+                sieve: Sieve::ReportedHeadline,
+            },
+        });
+    }
     let cue = (s.start + 1..end.min(s.start + 8)).find(|&k| {
         np.is_punct(k, ":")
             || np.is_word(k) && matches!(np.word(k), "Says" | "Said" | "Tells" | "Say" | "Warns")
@@ -410,7 +429,9 @@ fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
                 last,
                 Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
             )
-        || participle && !matches!(last, None | Some("was" | "were" | "is" | "are" | "been"));
+        || participle
+            && !matches!(last, None | Some("was" | "were" | "is" | "are" | "been"))
+            && !last.is_some_and(|w| np.lx.is_source_noun(w));
     (!blocked).then_some(class)
 }
 
@@ -511,7 +532,16 @@ fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
         }
         if matches!(
             w.as_ref(),
-            "on" | "in" | "during" | "at" | "over" | "via" | "through" | "from" | "after" | "since"
+            "on" | "in"
+                | "during"
+                | "at"
+                | "over"
+                | "via"
+                | "through"
+                | "from"
+                | "after"
+                | "since"
+                | "before"
         ) {
             // A short prepositional phrase ending before the clause.
             let stop = (k + 1..end.min(k + 9)).find(|&j| {
@@ -621,7 +651,10 @@ fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     }
     (k + 1..end.min(k + 14))
         .take_while(|&j| {
-            np.is_word(j)
+            // The verb of this clause, not of a relative clause or of the next clause.
+            let joins = np.is_word(j)
+                && matches!(np.lw(j).as_ref(), "and" | "or" | "who" | "which" | "that");
+            !joins && np.is_word(j)
                 || np.toks[j].kind == Kind::Number
                 || [",", ".", "-", "'", "’", "%"]
                     .iter()
@@ -714,14 +747,14 @@ fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
     let mut end = s.end;
     for k in from..s.end {
         if np.toks[k].kind == Kind::Quote {
-            let after_break = k > from
-                && [",", ":", "—", "–", ";"]
-                    .iter()
-                    .any(|p| np.is_punct(k - 1, p));
-            if !after_break {
-                return None;
-            }
-            end = k - 1;
+            // The quotation is its own statement: keep the clauses before it, up to the last
+            // comma ("… is changing rapidly, and these changes “are momentous”"), or nothing
+            // where the quoted words finish the reported clause.
+            end = (from..k).rev().find(|&j| {
+                np.is_punct(j, ":")
+                    || np.is_punct(j, ";")
+                    || np.is_punct(j, ",") && matches!(np.lw(j + 1).as_ref(), "and" | "but")
+            })?;
             break;
         }
         // "…; …", "… — a proposal he has since dropped", "… but said …": another clause.
@@ -729,11 +762,14 @@ fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
             && matches!(np.lw(k).as_ref(), "and" | "but")
             && (k + 1..k + 3).any(|j| cue_like(ctx, j));
         let contrast = np.is_punct(k, ",")
-            && matches!(
+            && (matches!(
                 np.lw(k + 1).as_ref(),
-                "while" | "whereas" | "although" | "though"
-            );
-        let dash = ["—", "–", "-"].iter().any(|d| np.is_punct(k, d));
+                "while" | "whereas" | "although" | "though" | "however"
+            ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
+                && opens_clause(ctx, k + 2, s.end));
+        // A lone dash ends the clause; a pair of dashes sets off an aside inside it.
+        let is_dash = |j: usize| ["—", "–", "-"].iter().any(|d| np.is_punct(j, d));
+        let dash = is_dash(k) && !(from..k).any(is_dash) && !(k + 1..s.end).any(is_dash);
         if np.is_punct(k, ";") || dash || second_cue || contrast {
             end = k;
             break;
@@ -810,8 +846,15 @@ fn statement(
 fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
     let np = &ctx.np;
     let lo = s.start;
-    if np.lw(v).ends_with("ing") && v > lo && np.is_punct(v - 1, ",") {
-        return main_subject(ctx, lo, v);
+    // "…, saying that", "a statement saying that": the sentence's subject speaks.
+    let after_document = v > lo && np.is_word(v - 1) && np.lx.is_source_noun(&np.lw(v - 1));
+    if np.lw(v).ends_with("ing") && v > lo && (np.is_punct(v - 1, ",") || after_document) {
+        // "«…», the president said, adding that …": the speaker of the cue before it.
+        let earlier = (lo..v.saturating_sub(1))
+            .rev()
+            .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)));
+        return main_subject(ctx, lo, v)
+            .or_else(|| earlier.and_then(|k| sieves::subject_before(ctx, k, lo)));
     }
     if let Some(m) = sieves::subject_before(ctx, v, lo).filter(|m| sieves::is_nominative(np, m)) {
         return Some(m);
