@@ -55,13 +55,18 @@ fn speech_verb(w: &str) -> Option<Complement> {
     VERBS.get(w).copied()
 }
 
+/// The longest sentence, in tokens, searched for reported speech.
+const MAX_SENTENCE_TOKENS: usize = 150;
+
 /// Finds the reported statements of the analysed text, in text order.
 pub fn find(ctx: &Ctx) -> Vec<Reported> {
     let np = &ctx.np;
     let mut out = Vec::new();
     for sentence in &ctx.tokens.sentences {
         let s = sentence.clone();
-        if s.len() < 4 || is_question(ctx, &s) {
+        // Every sieve looks within the sentence; a "sentence" longer than any a newspaper
+        // prints (a list, a run without full stops) is skipped, so no input is quadratic.
+        if s.len() < 4 || s.len() > MAX_SENTENCE_TOKENS || is_question(ctx, &s) {
             continue;
         }
         if np.toks[s.start].para == 0
@@ -745,6 +750,9 @@ fn is_finite_verb_like(w: &str) -> bool {
 fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
     let np = &ctx.np;
     let mut end = s.end;
+    let is_dash = |j: usize| ["—", "–", "-"].iter().any(|d| np.is_punct(j, d));
+    // A lone dash ends the clause; a pair of dashes sets off an aside inside it.
+    let lone_dash = (from..s.end).filter(|&j| is_dash(j)).count() == 1;
     for k in from..s.end {
         if np.toks[k].kind == Kind::Quote {
             // The quotation is its own statement: keep the clauses before it, up to the last
@@ -767,9 +775,7 @@ fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
                 "while" | "whereas" | "although" | "though" | "however"
             ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
                 && opens_clause(ctx, k + 2, s.end));
-        // A lone dash ends the clause; a pair of dashes sets off an aside inside it.
-        let is_dash = |j: usize| ["—", "–", "-"].iter().any(|d| np.is_punct(j, d));
-        let dash = is_dash(k) && !(from..k).any(is_dash) && !(k + 1..s.end).any(is_dash);
+        let dash = lone_dash && is_dash(k);
         if np.is_punct(k, ";") || dash || second_cue || contrast {
             end = k;
             break;
