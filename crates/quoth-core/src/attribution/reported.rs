@@ -98,8 +98,17 @@ pub fn find(ctx: &Ctx) -> Vec<Reported> {
             out.extend(found);
         }
     }
-    out.sort_by_key(|r| r.content.start);
-    out.dedup_by(|b, a| a.content == b.content);
+    // Statements never overlap (the reader highlights and steps through them one by one): of
+    // nested ones ("X said that Y told him that …") the outer, reported first, is kept.
+    out.sort_by_key(|r| (r.content.start, std::cmp::Reverse(r.content.end)));
+    let mut last_end = 0;
+    out.retain(|r| {
+        let keep = r.content.start >= last_end;
+        if keep {
+            last_end = r.content.end;
+        }
+        keep
+    });
     out
 }
 
@@ -200,7 +209,8 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     }
     let say = matches!(np.lw(v).as_ref(), "say" | "says" | "said" | "saying");
     // "…, said X, a …": an inverted cue names its subject; the clause is before it.
-    let inverted = np.is_punct(v - 1, ",")
+    let inverted = v > s.start
+        && np.is_punct(v - 1, ",")
         && np.forward(v + 1, s.end).is_some_and(|m| {
             !matches!(m.kind, MentionKind::Pronoun(_)) && {
                 let next = m.last_tok + 1;
@@ -425,7 +435,19 @@ fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         .map(|k| np.lw(k).into_owned())
         .collect();
     let last = before.last().map(String::as_str);
+    // "was quoted as repeatedly saying": the word before the participle, adverbs left out.
+    let last_content = before
+        .iter()
+        .rev()
+        .find(|w| !np.lx.is_adverb(w))
+        .map(String::as_str);
     let participle = np.lw(v).ends_with("ing");
+    let participle_ok = matches!(
+        last_content,
+        None | Some("was" | "were" | "is" | "are" | "been")
+    ) || last_content
+        .is_some_and(|w| np.lx.is_source_noun(w) || is_participle_opener(w))
+        || before.iter().any(|w| w == "with");
     let blocked = before.iter().any(|w| is_negation(w) || is_modal(w))
         || (clause_start..v).any(|k| np.is_word(k) && is_condition(&np.lw(k)))
         || matches!(last, Some("to"))
@@ -434,10 +456,14 @@ fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
                 last,
                 Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
             )
-        || participle
-            && !matches!(last, None | Some("was" | "were" | "is" | "are" | "been"))
-            && !last.is_some_and(|w| np.lx.is_source_noun(w));
+        || participle && !participle_ok;
     (!blocked).then_some(class)
+}
+
+/// Words after which a participle's subject is the sentence's: "quoted as saying", "by
+/// saying", "after saying".
+fn is_participle_opener(w: &str) -> bool {
+    matches!(w, "as" | "by" | "after" | "while" | "when" | "before")
 }
 
 fn is_negation(w: &str) -> bool {
@@ -469,12 +495,29 @@ fn is_that(ctx: &Ctx, k: usize) -> bool {
 fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Complement) -> bool {
     let mut k = from;
     if class == Complement::Addressee {
+        // "told the Wall Street Journal's editorial board on Monday that": any short run of
+        // words (no verb, no clause) is the hearer and when.
+        let hearer = that - from <= 10
+            && (from..that).all(|j| {
+                np_word_or_mark(ctx, j) && !cue_like(ctx, j) && !is_finite_verb_like(&ctx.np.lw(j))
+            });
+        if hearer {
+            return true;
+        }
         match skip_addressee(ctx, k, that + 1) {
             Some(after) => k = after,
             None => return false,
         }
     }
     skip_adverbials(ctx, k, that + 1) == that
+}
+
+/// A word, a number, or a mark inside a noun phrase ("’s", ".", ",").
+fn np_word_or_mark(ctx: &Ctx, j: usize) -> bool {
+    let np = &ctx.np;
+    np.is_word(j)
+        || np.toks[j].kind == Kind::Number
+        || [",", ".", "’", "'"].iter().any(|p| np.is_punct(j, p))
 }
 
 /// Steps over the hearer of "tell": a pronoun ("him") or a noun phrase ("reporters", "The
@@ -852,6 +895,9 @@ fn statement(
 fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
     let np = &ctx.np;
     let lo = s.start;
+    if v <= lo {
+        return None;
+    }
     // "…, saying that", "a statement saying that": the sentence's subject speaks.
     let after_document = v > lo && np.is_word(v - 1) && np.lx.is_source_noun(&np.lw(v - 1));
     if np.lw(v).ends_with("ing") && v > lo && (np.is_punct(v - 1, ",") || after_document) {
@@ -862,14 +908,18 @@ fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
         return main_subject(ctx, lo, v)
             .or_else(|| earlier.and_then(|k| sieves::subject_before(ctx, k, lo)));
     }
-    if let Some(m) = sieves::subject_before(ctx, v, lo).filter(|m| sieves::is_nominative(np, m)) {
-        return Some(m);
-    }
-    // "X became a delegate and said …": a second verb of the sentence's subject.
+    let participle = np.lw(v).ends_with("ing");
     let mut j = v - 1;
     while j > lo && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
         j -= 1;
     }
+    if participle && np.is_word(j) && is_participle_opener(&np.lw(j)) {
+        return main_subject(ctx, lo, v);
+    }
+    if let Some(m) = sieves::subject_before(ctx, v, lo).filter(|m| sieves::is_nominative(np, m)) {
+        return Some(m);
+    }
+    // "X became a delegate and said …": a second verb of the sentence's subject.
     // "…, a veteran who served in the navy, said": a subject before a long appositive.
     if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
         return main_subject(ctx, lo, v);
