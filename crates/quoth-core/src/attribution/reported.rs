@@ -1109,6 +1109,79 @@ mod tests {
     }
 
     #[test]
+    fn cue_set_off_by_commas_inside_its_clause() {
+        let (content, speaker, sieve) =
+            one("The new bridge, Ilse Brandt said, will cost twice the estimate.");
+        assert_eq!(
+            content,
+            "The new bridge, Ilse Brandt said, will cost twice the estimate"
+        );
+        assert_eq!(speaker.as_deref(), Some("Ilse Brandt"));
+        assert_eq!(sieve, "reported-around-cue");
+        // "…, said X, a …": what follows the name is about the speaker, not more content.
+        let (content, _, sieve) =
+            one("The toll will rise in May, said Ilse Brandt, a spokeswoman for the port.");
+        assert_eq!(content, "The toll will rise in May");
+        assert_eq!(sieve, "reported-before-cue");
+    }
+
+    #[test]
+    fn requests_and_questions_put_to_someone() {
+        let (content, speaker, sieve) =
+            one("Mara Quill urged the council to reopen the ferry before winter.");
+        assert_eq!(content, "the council to reopen the ferry before winter");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        assert_eq!(sieve, "reported-request");
+        let (content, _, _) = one("Osric Vane called for a ban on night flights.");
+        assert_eq!(content, "a ban on night flights");
+        let (content, _, _) = one("Osric Vane asked whether the ferry would run.");
+        assert_eq!(content, "whether the ferry would run");
+        // Not a request: "called" naming something, a passive, a negation.
+        for t in [
+            "Osric Vane called the plan a failure.",
+            "Mara Quill was urged to reopen the ferry.",
+            "Mara Quill did not urge the council to reopen the ferry.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn commitments_made_aloud() {
+        let (content, speaker, sieve) =
+            one("Mara Quill vowed to repeal the toll and thanked the drivers.");
+        assert_eq!(content, "to repeal the toll");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        assert_eq!(sieve, "reported-intent");
+        assert!(reported("Mara Quill never vowed to repeal the toll.").is_empty());
+    }
+
+    #[test]
+    fn headlines_that_report() {
+        let (content, speaker, sieve) =
+            one("Ferry to Stop Running in Winter, Harbour Board Says\n\nThe ferry is old.");
+        assert_eq!(content, "Ferry to Stop Running in Winter");
+        assert_eq!(speaker.as_deref(), Some("Harbour Board"));
+        assert_eq!(sieve, "reported-headline");
+        let (content, _, _) = one("Mara Quill: Toll Will Rise in May\n\nThe ferry is old.");
+        assert_eq!(content, "Toll Will Rise in May");
+        // Only the article's first line is a headline.
+        let t = "The ferry is old.\n\nMara Quill: Toll Will Rise in May";
+        assert!(reported(t).is_empty(), "{:?}", reported(t));
+    }
+
+    #[test]
+    fn nested_statements_keep_the_outer_one() {
+        let (content, speaker, _) =
+            one("Osric Vane said that Mara Quill had told him that the toll would rise.");
+        assert_eq!(
+            content,
+            "that Mara Quill had told him that the toll would rise"
+        );
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+    }
+
+    #[test]
     fn beliefs_wishes_and_perceptions_are_not_statements() {
         for t in [
             "Mara Quill believes that the bridge will reopen.",
