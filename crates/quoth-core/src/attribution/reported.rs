@@ -323,7 +323,10 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
             return None;
         }
         let end = trim_end(ctx, start, s.end);
-        if source_end + 1 < end && np.is_punct(source_end, ",") {
+        // "The economy, according to X, grew": the phrase interrupts a clause. After a whole
+        // clause ("… vehicles, according to the group, which tracks …") it closes it.
+        let whole_clause_before = before < i && word_count(ctx, start, before) >= 5;
+        if source_end + 1 < end && np.is_punct(source_end, ",") && !whole_clause_before {
             start..end
         } else {
             start..before
