@@ -30,7 +30,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print every quotation in the articles and who said it.
+    /// Print every statement in the articles (quoted or reported) and who made it.
     Quotes {
         /// Articles to analyse ("-" or none with a pipe: standard input).
         files: Vec<PathBuf>,
@@ -43,6 +43,9 @@ enum Command {
         /// Read the articles as this format instead of guessing.
         #[arg(long, value_name = "FORMAT")]
         format: Option<InputFormat>,
+        /// Which statements: direct (quotations), indirect (reported speech) or all.
+        #[arg(long, value_enum, default_value_t = KindArg::All)]
+        kind: KindArg,
     },
     /// List the notes on an article, or export them.
     Notes {
@@ -74,6 +77,28 @@ impl From<InputFormat> for Format {
             InputFormat::Txt => Format::Text,
             InputFormat::Md => Format::Markdown,
             InputFormat::Html => Format::Html,
+        }
+    }
+}
+
+/// `quoth quotes --kind`: which statements to print.
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    /// Quotations.
+    Direct,
+    /// Reported speech.
+    Indirect,
+    /// Both.
+    All,
+}
+
+impl KindArg {
+    /// One kind of statement, or `None` for all.
+    fn statement_kind(self) -> Option<attribution::StatementKind> {
+        match self {
+            KindArg::Direct => Some(attribution::StatementKind::Direct),
+            KindArg::Indirect => Some(attribution::StatementKind::Indirect),
+            KindArg::All => None,
         }
     }
 }
@@ -228,9 +253,11 @@ fn run(cli: Cli, env: &Env) -> Result<(), Failure> {
             json,
             jsonl,
             format,
+            kind,
         }) => {
             let files = files_or_stdin(files)?;
-            quotes(&files, json, jsonl, env.load_options(format), env)
+            let kind = kind.statement_kind();
+            quotes(&files, json, jsonl, env.load_options(format), kind, env)
         }
         Some(Command::Notes {
             file,
@@ -303,10 +330,11 @@ fn quotes(
     json: bool,
     jsonl: bool,
     options: LoadOptions,
+    kind: Option<attribution::StatementKind>,
     env: &Env,
 ) -> Result<(), Failure> {
     if jsonl {
-        return quotes_jsonl(files, options, env);
+        return quotes_jsonl(files, options, kind, env);
     }
     if json && files.len() > 1 {
         return Err(Failure::usage(
@@ -316,7 +344,8 @@ fn quotes(
     let mut out = io::stdout().lock();
     for path in files {
         let article = load(path, options)?;
-        let analysis = analyse_corrected(&article, &env.folders);
+        let mut analysis = analyse_corrected(&article, &env.folders);
+        analysis.retain_kind(kind);
         let written = if json {
             json_text(&report::to_json(&article, &analysis, None))
                 .map_err(io::Error::other)
@@ -335,13 +364,19 @@ fn quotes(
 }
 
 /// Writes one JSON line per file, analysing files on every core, in the order given.
-fn quotes_jsonl(files: &[PathBuf], options: LoadOptions, env: &Env) -> Result<(), Failure> {
+fn quotes_jsonl(
+    files: &[PathBuf],
+    options: LoadOptions,
+    kind: Option<attribution::StatementKind>,
+    env: &Env,
+) -> Result<(), Failure> {
     let mut failed = false;
     let mut out = io::stdout().lock();
     let mut progress = batch::Progress::new(files.len());
     let analyse = |path: &PathBuf| -> Result<String, String> {
         let article = load(path, options).map_err(|f| f.message)?;
-        let analysis = analyse_corrected(&article, &env.folders);
+        let mut analysis = analyse_corrected(&article, &env.folders);
+        analysis.retain_kind(kind);
         let file = Some(path.display().to_string());
         json_text(&report::to_json(&article, &analysis, file))
             .map_err(|e| format!("{}: {e}", path.display()))

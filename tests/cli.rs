@@ -150,6 +150,58 @@ fn quotes_json_follows_the_contract() {
 }
 
 #[test]
+fn statements_hold_both_kinds_and_kind_filters_them() {
+    let path = sample("putin-lukashenko-minsk.txt");
+    let json = |kind: &str| -> serde_json::Value {
+        let o = quoth(&["quotes", "--json", "--kind", kind, &path]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).expect("json")
+    };
+    let all = json("all");
+    let statements = all["statements"].as_array().expect("statements");
+    let kinds = |v: &serde_json::Value, k: &str| {
+        v["statements"]
+            .as_array()
+            .expect("statements")
+            .iter()
+            .filter(|s| s["kind"] == k)
+            .count()
+    };
+    // "quotes" stays the quotations; "statements" adds reported speech, in text order.
+    assert_eq!(
+        kinds(&all, "direct"),
+        all["quotes"].as_array().expect("quotes").len()
+    );
+    assert!(kinds(&all, "indirect") > 0, "{statements:?}");
+    let starts: Vec<u64> = statements
+        .iter()
+        .filter_map(|s| s["start"].as_u64())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+    let putin = all["speakers"]
+        .as_array()
+        .expect("speakers")
+        .iter()
+        .find(|s| s["name"] == "Vladimir Putin")
+        .expect("Putin");
+    assert!(
+        putin["statements"].as_u64() > putin["quotes"].as_u64(),
+        "{putin}"
+    );
+    // --kind filters JSON and table alike.
+    let indirect = json("indirect");
+    assert_eq!(kinds(&indirect, "direct"), 0);
+    assert!(indirect["quotes"].as_array().expect("quotes").is_empty());
+    assert_eq!(kinds(&json("direct"), "indirect"), 0);
+    let o = quoth(&["quotes", "--kind", "indirect", &path]);
+    let table = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        table.contains("indirect") && !table.contains(" direct "),
+        "{table}"
+    );
+}
+
+#[test]
 fn quotes_jsonl_keeps_file_order() {
     let a = sample("harbour-strike.txt");
     let b = sample("alpine-pass-closure.txt");

@@ -370,9 +370,11 @@ fn analyse_chunk(
         .map(|qi| is_statement(&ctx, qi, results[qi].as_ref()))
         .collect();
     // Reported speech comes after the quotations, whose attributions it does not change.
+    let direct_spans: Vec<Range<usize>> = found.iter().map(|q| q.span()).collect();
     let reported: Vec<(reported::Reported, Option<(SpeakerKey, Resolution)>)> =
         reported::find(&ctx)
             .into_iter()
+            .filter(|r| !overlaps_any(&direct_spans, &r.content))
             .map(|r| {
                 let key = resolve(&ctx, &mut ents, &r.found);
                 (r, key)
@@ -385,6 +387,12 @@ fn analyse_chunk(
         statements: &statements,
     };
     assemble(&direct, &reported, &ents)
+}
+
+/// Whether `r` overlaps one of `spans` (sorted, not overlapping each other).
+fn overlaps_any(spans: &[Range<usize>], r: &Range<usize>) -> bool {
+    let i = spans.partition_point(|s| s.end <= r.start);
+    spans.get(i).is_some_and(|s| s.start < r.end)
 }
 
 /// The quotations of a stretch of text with what the sieves found for each.

@@ -55,10 +55,8 @@ fn speech_verb(w: &str) -> Option<Complement> {
     VERBS.get(w).copied()
 }
 
-/// Sentences longer than this (in tokens) are not read for reported speech: news sentences
-/// are far shorter, so a longer one is a run-on text or a failed split, and the sieves look
-/// across the whole sentence for each cue (bounded work per sentence, linear in the text).
-const MAX_SENTENCE_TOKENS: usize = 200;
+/// The longest sentence, in tokens, searched for reported speech.
+const MAX_SENTENCE_TOKENS: usize = 150;
 
 /// Finds the reported statements of the analysed text, in text order.
 pub fn find(ctx: &Ctx) -> Vec<Reported> {
@@ -66,6 +64,8 @@ pub fn find(ctx: &Ctx) -> Vec<Reported> {
     let mut out = Vec::new();
     for sentence in &ctx.tokens.sentences {
         let s = sentence.clone();
+        // Every sieve looks within the sentence; a "sentence" longer than any a newspaper
+        // prints (a list, a run without full stops) is skipped, so no input is quadratic.
         if s.len() < 4 || s.len() > MAX_SENTENCE_TOKENS || is_question(ctx, &s) {
             continue;
         }
@@ -98,8 +98,17 @@ pub fn find(ctx: &Ctx) -> Vec<Reported> {
             out.extend(found);
         }
     }
-    out.sort_by_key(|r| r.content.start);
-    out.dedup_by(|b, a| a.content == b.content);
+    // Statements never overlap (the reader highlights and steps through them one by one): of
+    // nested ones ("X said that Y told him that …") the outer, reported first, is kept.
+    out.sort_by_key(|r| (r.content.start, std::cmp::Reverse(r.content.end)));
+    let mut last_end = 0;
+    out.retain(|r| {
+        let keep = r.content.start >= last_end;
+        if keep {
+            last_end = r.content.end;
+        }
+        keep
+    });
     out
 }
 
@@ -130,9 +139,10 @@ fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
     ) {
         k
     } else {
-        let start = k;
-        k = skip_addressee(ctx, k, s.end)?;
-        (np.lw(k) == "to" && np.is_word(k + 1)).then_some(start)?
+        // "urged both sides to return": a short hearer, then "to" and a verb.
+        let to = (k + 1..(k + 6).min(s.end)).find(|&j| !np.is_word(j) || np.lw(j) == "to")?;
+        let hearer_ok = (k..to).all(|j| !cue_like(ctx, j) && !is_finite_verb_like(&np.lw(j)));
+        (np.lw(to) == "to" && np.is_word(to + 1) && hearer_ok).then_some(k)?
     };
     let end = action_end(ctx, from, content_end(ctx, from, s)?);
     statement(ctx, v, from, end, s, Sieve::ReportedRequest)
@@ -199,7 +209,8 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     }
     let say = matches!(np.lw(v).as_ref(), "say" | "says" | "said" | "saying");
     // "…, said X, a …": an inverted cue names its subject; the clause is before it.
-    let inverted = np.is_punct(v - 1, ",")
+    let inverted = v > s.start
+        && np.is_punct(v - 1, ",")
         && np.forward(v + 1, s.end).is_some_and(|m| {
             !matches!(m.kind, MentionKind::Pronoun(_)) && {
                 let next = m.last_tok + 1;
@@ -312,7 +323,10 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
             return None;
         }
         let end = trim_end(ctx, start, s.end);
-        if source_end + 1 < end && np.is_punct(source_end, ",") {
+        // "The economy, according to X, grew": the phrase interrupts a clause. After a whole
+        // clause ("… vehicles, according to the group, which tracks …") it closes it.
+        let whole_clause_before = before < i && word_count(ctx, start, before) >= 5;
+        if source_end + 1 < end && np.is_punct(source_end, ",") && !whole_clause_before {
             start..end
         } else {
             start..before
@@ -336,6 +350,24 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
 fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
     let np = &ctx.np;
     let end = trim_end(ctx, s.start, s.end);
+    // "Pass to Stay Closed, Canton Says": the cue closes the headline.
+    if end > s.start + 3 && matches!(np.word(end - 1), "Says" | "Said" | "Warns") {
+        let comma = (s.start..end - 1).rev().find(|&k| np.is_punct(k, ","))?;
+        let mention = np
+            .backward(end - 2, comma + 1)
+            .filter(|m| m.first_tok == comma + 1)?;
+        if has_quote(ctx, s.start, comma) || word_count(ctx, s.start, comma) < 3 {
+            return None;
+        }
+        return Some(Reported {
+            content: np.toks[s.start].start..np.toks[comma - 1].end,
+            found: Found {
+                mention,
+                cue: Some(np.toks[end - 1].start..np.toks[end - 1].end),
+                sieve: Sieve::ReportedHeadline,
+            },
+        });
+    }
     let cue = (s.start + 1..end.min(s.start + 8)).find(|&k| {
         np.is_punct(k, ":")
             || np.is_word(k) && matches!(np.word(k), "Says" | "Said" | "Tells" | "Say" | "Warns")
@@ -406,7 +438,19 @@ fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         .map(|k| np.lw(k).into_owned())
         .collect();
     let last = before.last().map(String::as_str);
+    // "was quoted as repeatedly saying": the word before the participle, adverbs left out.
+    let last_content = before
+        .iter()
+        .rev()
+        .find(|w| !np.lx.is_adverb(w))
+        .map(String::as_str);
     let participle = np.lw(v).ends_with("ing");
+    let participle_ok = matches!(
+        last_content,
+        None | Some("was" | "were" | "is" | "are" | "been")
+    ) || last_content
+        .is_some_and(|w| np.lx.is_source_noun(w) || is_participle_opener(w))
+        || before.iter().any(|w| w == "with");
     let blocked = before.iter().any(|w| is_negation(w) || is_modal(w))
         || (clause_start..v).any(|k| np.is_word(k) && is_condition(&np.lw(k)))
         || matches!(last, Some("to"))
@@ -415,8 +459,14 @@ fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
                 last,
                 Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
             )
-        || participle && !matches!(last, None | Some("was" | "were" | "is" | "are" | "been"));
+        || participle && !participle_ok;
     (!blocked).then_some(class)
+}
+
+/// Words after which a participle's subject is the sentence's: "quoted as saying", "by
+/// saying", "after saying".
+fn is_participle_opener(w: &str) -> bool {
+    matches!(w, "as" | "by" | "after" | "while" | "when" | "before")
 }
 
 fn is_negation(w: &str) -> bool {
@@ -448,12 +498,29 @@ fn is_that(ctx: &Ctx, k: usize) -> bool {
 fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Complement) -> bool {
     let mut k = from;
     if class == Complement::Addressee {
+        // "told the Wall Street Journal's editorial board on Monday that": any short run of
+        // words (no verb, no clause) is the hearer and when.
+        let hearer = that - from <= 10
+            && (from..that).all(|j| {
+                np_word_or_mark(ctx, j) && !cue_like(ctx, j) && !is_finite_verb_like(&ctx.np.lw(j))
+            });
+        if hearer {
+            return true;
+        }
         match skip_addressee(ctx, k, that + 1) {
             Some(after) => k = after,
             None => return false,
         }
     }
     skip_adverbials(ctx, k, that + 1) == that
+}
+
+/// A word, a number, or a mark inside a noun phrase ("’s", ".", ",").
+fn np_word_or_mark(ctx: &Ctx, j: usize) -> bool {
+    let np = &ctx.np;
+    np.is_word(j)
+        || np.toks[j].kind == Kind::Number
+        || [",", ".", "’", "'"].iter().any(|p| np.is_punct(j, p))
 }
 
 /// Steps over the hearer of "tell": a pronoun ("him") or a noun phrase ("reporters", "The
@@ -516,7 +583,16 @@ fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
         }
         if matches!(
             w.as_ref(),
-            "on" | "in" | "during" | "at" | "over" | "via" | "through" | "from" | "after" | "since"
+            "on" | "in"
+                | "during"
+                | "at"
+                | "over"
+                | "via"
+                | "through"
+                | "from"
+                | "after"
+                | "since"
+                | "before"
         ) {
             // A short prepositional phrase ending before the clause.
             let stop = (k + 1..end.min(k + 9)).find(|&j| {
@@ -626,7 +702,10 @@ fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     }
     (k + 1..end.min(k + 14))
         .take_while(|&j| {
-            np.is_word(j)
+            // The verb of this clause, not of a relative clause or of the next clause.
+            let joins = np.is_word(j)
+                && matches!(np.lw(j).as_ref(), "and" | "or" | "who" | "which" | "that");
+            !joins && np.is_word(j)
                 || np.toks[j].kind == Kind::Number
                 || [",", ".", "-", "'", "’", "%"]
                     .iter()
@@ -717,16 +796,19 @@ fn is_finite_verb_like(w: &str) -> bool {
 fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
     let np = &ctx.np;
     let mut end = s.end;
+    let is_dash = |j: usize| ["—", "–", "-"].iter().any(|d| np.is_punct(j, d));
+    // A lone dash ends the clause; a pair of dashes sets off an aside inside it.
+    let lone_dash = (from..s.end).filter(|&j| is_dash(j)).count() == 1;
     for k in from..s.end {
         if np.toks[k].kind == Kind::Quote {
-            let after_break = k > from
-                && [",", ":", "—", "–", ";"]
-                    .iter()
-                    .any(|p| np.is_punct(k - 1, p));
-            if !after_break {
-                return None;
-            }
-            end = k - 1;
+            // The quotation is its own statement: keep the clauses before it, up to the last
+            // comma ("… is changing rapidly, and these changes “are momentous”"), or nothing
+            // where the quoted words finish the reported clause.
+            end = (from..k).rev().find(|&j| {
+                np.is_punct(j, ":")
+                    || np.is_punct(j, ";")
+                    || np.is_punct(j, ",") && matches!(np.lw(j + 1).as_ref(), "and" | "but")
+            })?;
             break;
         }
         // "…; …", "… — a proposal he has since dropped", "… but said …": another clause.
@@ -734,11 +816,12 @@ fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
             && matches!(np.lw(k).as_ref(), "and" | "but")
             && (k + 1..k + 3).any(|j| cue_like(ctx, j));
         let contrast = np.is_punct(k, ",")
-            && matches!(
+            && (matches!(
                 np.lw(k + 1).as_ref(),
-                "while" | "whereas" | "although" | "though"
-            );
-        let dash = ["—", "–", "-"].iter().any(|d| np.is_punct(k, d));
+                "while" | "whereas" | "although" | "though" | "however"
+            ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
+                && opens_clause(ctx, k + 2, s.end));
+        let dash = lone_dash && is_dash(k);
         if np.is_punct(k, ";") || dash || second_cue || contrast {
             end = k;
             break;
@@ -815,17 +898,31 @@ fn statement(
 fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
     let np = &ctx.np;
     let lo = s.start;
-    if np.lw(v).ends_with("ing") && v > lo && np.is_punct(v - 1, ",") {
+    if v <= lo {
+        return None;
+    }
+    // "…, saying that", "a statement saying that": the sentence's subject speaks.
+    let after_document = v > lo && np.is_word(v - 1) && np.lx.is_source_noun(&np.lw(v - 1));
+    if np.lw(v).ends_with("ing") && v > lo && (np.is_punct(v - 1, ",") || after_document) {
+        // "«…», the president said, adding that …": the speaker of the cue before it.
+        let earlier = (lo..v.saturating_sub(1))
+            .rev()
+            .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)));
+        return main_subject(ctx, lo, v)
+            .or_else(|| earlier.and_then(|k| sieves::subject_before(ctx, k, lo)));
+    }
+    let participle = np.lw(v).ends_with("ing");
+    let mut j = v - 1;
+    while j > lo && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
+        j -= 1;
+    }
+    if participle && np.is_word(j) && is_participle_opener(&np.lw(j)) {
         return main_subject(ctx, lo, v);
     }
     if let Some(m) = sieves::subject_before(ctx, v, lo).filter(|m| sieves::is_nominative(np, m)) {
         return Some(m);
     }
     // "X became a delegate and said …": a second verb of the sentence's subject.
-    let mut j = v - 1;
-    while j > lo && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
-        j -= 1;
-    }
     // "…, a veteran who served in the navy, said": a subject before a long appositive.
     if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
         return main_subject(ctx, lo, v);
@@ -1012,6 +1109,79 @@ mod tests {
         assert_eq!(sieve, "reported-according-to");
         let (content, _, _) = one("The mine lost money for years, according to Ilse Brandt.");
         assert_eq!(content, "The mine lost money for years");
+    }
+
+    #[test]
+    fn cue_set_off_by_commas_inside_its_clause() {
+        let (content, speaker, sieve) =
+            one("The new bridge, Ilse Brandt said, will cost twice the estimate.");
+        assert_eq!(
+            content,
+            "The new bridge, Ilse Brandt said, will cost twice the estimate"
+        );
+        assert_eq!(speaker.as_deref(), Some("Ilse Brandt"));
+        assert_eq!(sieve, "reported-around-cue");
+        // "…, said X, a …": what follows the name is about the speaker, not more content.
+        let (content, _, sieve) =
+            one("The toll will rise in May, said Ilse Brandt, a spokeswoman for the port.");
+        assert_eq!(content, "The toll will rise in May");
+        assert_eq!(sieve, "reported-before-cue");
+    }
+
+    #[test]
+    fn requests_and_questions_put_to_someone() {
+        let (content, speaker, sieve) =
+            one("Mara Quill urged the council to reopen the ferry before winter.");
+        assert_eq!(content, "the council to reopen the ferry before winter");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        assert_eq!(sieve, "reported-request");
+        let (content, _, _) = one("Osric Vane called for a ban on night flights.");
+        assert_eq!(content, "a ban on night flights");
+        let (content, _, _) = one("Osric Vane asked whether the ferry would run.");
+        assert_eq!(content, "whether the ferry would run");
+        // Not a request: "called" naming something, a passive, a negation.
+        for t in [
+            "Osric Vane called the plan a failure.",
+            "Mara Quill was urged to reopen the ferry.",
+            "Mara Quill did not urge the council to reopen the ferry.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn commitments_made_aloud() {
+        let (content, speaker, sieve) =
+            one("Mara Quill vowed to repeal the toll and thanked the drivers.");
+        assert_eq!(content, "to repeal the toll");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        assert_eq!(sieve, "reported-intent");
+        assert!(reported("Mara Quill never vowed to repeal the toll.").is_empty());
+    }
+
+    #[test]
+    fn headlines_that_report() {
+        let (content, speaker, sieve) =
+            one("Ferry to Stop Running in Winter, Harbour Board Says\n\nThe ferry is old.");
+        assert_eq!(content, "Ferry to Stop Running in Winter");
+        assert_eq!(speaker.as_deref(), Some("Harbour Board"));
+        assert_eq!(sieve, "reported-headline");
+        let (content, _, _) = one("Mara Quill: Toll Will Rise in May\n\nThe ferry is old.");
+        assert_eq!(content, "Toll Will Rise in May");
+        // Only the article's first line is a headline.
+        let t = "The ferry is old.\n\nMara Quill: Toll Will Rise in May";
+        assert!(reported(t).is_empty(), "{:?}", reported(t));
+    }
+
+    #[test]
+    fn nested_statements_keep_the_outer_one() {
+        let (content, speaker, _) =
+            one("Osric Vane said that Mara Quill had told him that the toll would rise.");
+        assert_eq!(
+            content,
+            "that Mara Quill had told him that the toll would rise"
+        );
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
     }
 
     #[test]
