@@ -774,7 +774,7 @@ impl<'a> Np<'a> {
             if k > start
                 && lower_seen
                 && self.is_name_word(k)
-                && (role_before || title || full_name && lower_before && !cap_seen)
+                && (role_before || title || full_name && lower_before)
                 && !role
             {
                 // "former Gov. Tad Morrow": the title stays with the name.
@@ -797,10 +797,22 @@ impl<'a> Np<'a> {
                 m.span.start = self.toks[start].start;
                 return Some(m);
             }
+            // After a capitalised word, lower-case words must read as a role and its modifiers
+            // ("Democratic presidential candidate"), not as a verb ("Trump met", "Lee told").
+            let role_modifier = self
+                .lx
+                .role_noun(w.rsplit('-').next().unwrap_or(&w))
+                .is_some()
+                || w.contains('-')
+                || ["al", "ic", "ive", "ary", "ian"]
+                    .iter()
+                    .any(|s| w.ends_with(s));
             let stop = (k > start && self.is_determiner(k))
                 || self.is_preposition(k)
                 || FUNCTION_WORDS.contains(&w.as_ref())
-                || self.lx.pronoun(&w).is_some();
+                || self.lx.pronoun(&w).is_some()
+                || cap_seen && !self.is_cap(k) && !role_modifier
+                || self.lx.is_reporting_verb(&w) && k > start && self.is_cap(k - 1);
             if stop {
                 return None;
             }

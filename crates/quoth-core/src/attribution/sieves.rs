@@ -595,8 +595,26 @@ fn is_nominative(np: &Np, m: &Mention) -> bool {
                 .unwrap_or("");
             matches!(last, "he" | "she" | "they" | "it" | "i" | "we" | "who")
         }
-        _ => true,
+        _ => !is_location_phrase(np, m),
     }
+}
+
+/// "in Iowa", "the museum in Washington", "Laredo, Texas": a name after a preposition of
+/// place, or a place after a comma, says where, not who.
+fn is_location_phrase(np: &Np, m: &Mention) -> bool {
+    let Some(before) = m.first_tok.checked_sub(1) else {
+        return false;
+    };
+    let after_preposition = np.is_word(before)
+        && matches!(
+            np.lw(before).as_ref(),
+            "in" | "at" | "near" | "from" | "across" | "throughout" | "outside" | "inside"
+        );
+    let place = m.kind == MentionKind::Name
+        && m.name
+            .as_deref()
+            .is_some_and(|n| np.lx.is_place(&n.to_lowercase()));
+    m.kind == MentionKind::Name && after_preposition || place && np.is_punct(before, ",")
 }
 
 /// The subject of the sentence: after an introductory phrase ("Also the day before, …").
