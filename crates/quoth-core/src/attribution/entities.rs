@@ -491,6 +491,11 @@ fn shares_stem(a: &[String], b: &[String]) -> bool {
 /// "an American official") or a word between a determiner and a lower-case noun ("the
 /// Democratic primary", "a Republican lawmaker").
 fn is_attributive_word(np: &Np, m: &Mention) -> bool {
+    let name = m.name.as_deref().unwrap_or_default().to_lowercase();
+    if np.lx.is_demonym(&name) {
+        // "South Korean passport": a people's adjective of several words.
+        return true;
+    }
     if m.first_tok != m.last_tok || m.descriptor.is_some() {
         return false;
     }
@@ -523,6 +528,10 @@ fn is_sentence_start_noise(np: &Np, i: usize, m: &Mention) -> bool {
 fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> EntityKind {
     if lower.is_empty() {
         return EntityKind::Unknown;
+    }
+    if m.gender != Gender::Unknown && m.kind == MentionKind::Name {
+        // "Mr. Arad": a title or a given name makes a person even of a place's name.
+        return EntityKind::Person;
     }
     let without_the = if lower[0] == "the" {
         &lower[1..]

@@ -392,9 +392,11 @@ fn cue_with_subject(
         }
         return found(sentence_subject(ctx, lo, v)?);
     }
+    let noun_like = NOUN_LIKE_VERBS.contains(&w.as_str());
     match subject_before(ctx, v, lo) {
+        Some(m) if noun_like && is_modifier_of_noun(np, &m, v) => None,
         Some(m) => found(m),
-        None if NOUN_LIKE_VERBS.contains(&w.as_str()) => None,
+        None if noun_like => None,
         None => {
             // "… and then specified that “…”": the subject of the earlier verb.
             if let Some(f) = earlier_in_sentence(ctx, qi, earlier) {
@@ -406,6 +408,40 @@ fn cue_with_subject(
             found(sentence_subject(ctx, lo, v)?)
         }
     }
+}
+
+/// "to disprove Republican claims", "his late-night tweets": a word right before a noun-like
+/// verb ("claims", "tweets") that follows a verb, a preposition or a determiner modifies a
+/// noun; a subject starts a clause (after punctuation, a conjunction or a subordinator).
+fn is_modifier_of_noun(np: &Np, m: &Mention, v: usize) -> bool {
+    if matches!(m.kind, MentionKind::Pronoun(_)) || m.last_tok + 1 != v {
+        return false;
+    }
+    let Some(before) = m.first_tok.checked_sub(1) else {
+        return false;
+    };
+    if !np.is_word(before) || np.toks[before].sentence != np.toks[m.first_tok].sentence {
+        return false;
+    }
+    let w = np.lw(before);
+    let opens_clause = matches!(
+        w.as_ref(),
+        "and"
+            | "but"
+            | "or"
+            | "that"
+            | "as"
+            | "because"
+            | "while"
+            | "when"
+            | "if"
+            | "since"
+            | "though"
+            | "although"
+            | "so"
+            | "then"
+    );
+    !opens_clause && !np.lx.is_adverb(&w)
 }
 
 /// A subject that can speak: a name, a pronoun, or a description headed by a role, a
