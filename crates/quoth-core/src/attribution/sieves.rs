@@ -213,6 +213,9 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
     if toks[i].sentence != toks[qt].sentence {
         return short_cue_sentence(ctx, qi, i);
     }
+    if let Some(found) = dash_byline(ctx, i) {
+        return Some(found);
+    }
     if np.is_punct(i, ",") || np.is_punct(i, "—") || np.is_punct(i, "–") {
         i += 1;
     }
@@ -256,6 +259,29 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
         }
     }
     sentence_final_cue(ctx, i, sentence.end)
+}
+
+/// “Cities are made by the people who stay.” ― Irma Castell: a dash after the quotation and a
+/// name that ends the paragraph sign it.
+fn dash_byline(ctx: &Ctx, dash: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let is_dash = ["―", "—", "–"].iter().any(|d| np.is_punct(dash, d));
+    if !is_dash {
+        return None;
+    }
+    let para = np.toks[dash].para;
+    let end = (dash + 1..np.toks.len())
+        .find(|&k| np.toks[k].para != para)
+        .unwrap_or(np.toks.len());
+    let m = np
+        .forward(dash + 1, end)
+        .filter(|m| m.kind == MentionKind::Name)?;
+    let rest_is_punct = (m.last_tok + 1..end).all(|k| np.toks[k].kind == Kind::Punct);
+    rest_is_punct.then(|| Found {
+        cue: Some(ctx.tok_span(dash, dash)),
+        mention: m,
+        sieve: Sieve::AdjacentCue,
+    })
 }
 
 /// “…” before the incident, she said. / “…” they need to win, DFA spokesman Neil Sroka said.
@@ -799,6 +825,19 @@ pub fn according_to(ctx: &Ctx, qi: usize) -> Option<Found> {
                 sieve: Sieve::AccordingTo,
             });
         }
+        // "As Grint put it, “…”": the phrase names the source like "according to".
+        if w == "as"
+            && let Some(m) = np.forward(i + 1, ends)
+            && np.is_word(m.last_tok + 2)
+            && np.lw(m.last_tok + 1) == "put"
+            && np.lw(m.last_tok + 2) == "it"
+        {
+            return Some(Found {
+                cue: Some(ctx.tok_span(i, m.last_tok + 2)),
+                mention: m,
+                sieve: Sieve::AccordingTo,
+            });
+        }
         // "in his words", "in the words of X"
         if w == "in" && i + 2 < ends && np.is_word(i + 2) && np.lw(i + 2) == "words" {
             if let Some(kind) = np.lx.pronoun(&np.lw(i + 1)) {
@@ -830,10 +869,23 @@ fn colon_speaker(ctx: &Ctx, colon: usize) -> Option<Found> {
     if colon == lo {
         return None;
     }
-    let m = np.backward(colon - 1, lo)?;
+    // "Rep. Trey Gandy (R-S.C.): “…”": the party and state in brackets are not the name.
+    // (On a line of its own, "Name, title, outlet (City):" is left to the block-line reader.)
+    let inline = np
+        .toks
+        .get(colon + 1)
+        .is_some_and(|t| t.kind == Kind::Quote && t.para == np.toks[colon].para);
+    let mut end = colon - 1;
+    if inline && np.is_punct(end, ")") {
+        let open = (lo..end).rev().take(12).find(|&k| np.is_punct(k, "("))?;
+        end = open.checked_sub(1).filter(|&e| e >= lo)?;
+    }
+    let m = np.backward(end, lo)?;
+    // "Said Ellen Pruitt: “…”": a capitalised reporting verb opens the sentence.
+    let said_first = m.first_tok == lo + 1 && np.lx.is_reporting_verb(&np.lw(lo));
     // "Jones: “…”" or "- Mark Blumenthal: “…”" — but in "McConnell delivered a message to
     // Trump: “…”" the words before the colon are an object: the sentence's subject speaks.
-    let opens = m.first_tok == lo || np.toks[m.first_tok - 1].kind == Kind::Punct;
+    let opens = m.first_tok == lo || np.toks[m.first_tok - 1].kind == Kind::Punct || said_first;
     if !opens {
         let s = sentence_subject(ctx, lo, m.first_tok)?;
         return matches!(s.kind, MentionKind::Name | MentionKind::Pronoun(_)).then(|| Found {
