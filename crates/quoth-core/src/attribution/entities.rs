@@ -262,7 +262,7 @@ impl Entities {
         let last = lower_words.last()?;
         let candidates = self.by_word.get(*last)?;
         let recency = |e: usize| self.list[e].last_seen;
-        candidates
+        let fitting = candidates
             .iter()
             .copied()
             .filter(|&e| {
@@ -276,7 +276,20 @@ impl Entities {
                     || gender == ent.gender;
                 kinds_fit && gender_fits && names_compatible(lx, words, &ent_words)
             })
-            .max_by_key(|&e| recency(e))
+            .collect::<Vec<_>>();
+        let latest = fitting.iter().copied().max_by_key(|&e| recency(e))?;
+        if words.len() > 1 {
+            return Some(latest);
+        }
+        // A bare surname shared by two people ("Clinton said" in a story about Hillary Clinton
+        // that also names Bill): the one the story is about when it is named far more often,
+        // else the latest.
+        let salient = fitting
+            .iter()
+            .copied()
+            .max_by_key(|&e| (self.list[e].mention_count, recency(e)))?;
+        let far_more = self.list[salient].mention_count >= 2 * self.list[latest].mention_count;
+        Some(if far_more { salient } else { latest })
     }
 
     /// The entity a name refers to, without creating one.
@@ -444,6 +457,15 @@ impl Entities {
     /// Remembers that `entity` spoke the quotation at token `tok` ("prefer recent speakers").
     pub fn record_speaker(&mut self, tok: usize, entity: usize) {
         self.speakers.push((tok, entity));
+    }
+
+    /// "Okonkwo Adeyemi … she said": a pronoun that resolved to a person of unknown gender
+    /// tells it, so a later "he" looks elsewhere.
+    pub fn learn_gender(&mut self, e: usize, gender: Gender) {
+        let ent = &mut self.list[e];
+        if ent.gender == Gender::Unknown && ent.kind != EntityKind::Organisation {
+            ent.gender = gender;
+        }
     }
 
     pub fn add_alias(&mut self, e: usize, alias: &str) {

@@ -507,6 +507,7 @@ fn resolve(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Res
         MentionKind::Pronoun(kind) => {
             if let Some(e) = ents.resolve_pronoun(m.first_tok, *kind, np) {
                 ents.add_alias(e, &np.text[m.span.clone()].to_lowercase());
+                ents.learn_gender(e, m.gender);
                 return Some((SpeakerKey::Entity(e), Resolution::Pronoun));
             }
             // "they" and "it" often stand for a group or a document named just before:
