@@ -240,3 +240,26 @@ fn a_pronoun_tells_the_gender_of_an_unknown_first_name() {
     assert_speaker(t, "Very close", "Okwuosa Adeyemi");
     assert_speaker(t, "Nothing is agreed", "Tchalla Brevik");
 }
+
+#[test]
+fn a_name_ending_in_ly_is_not_an_adverb() {
+    assert_speaker(
+        "“The debate was a mess,” Megyn Kelly said.",
+        "debate was",
+        "Megyn Kelly",
+    );
+}
+
+#[test]
+fn less_common_cues() {
+    assert_speaker(
+        "“This is a betrayal,” Rosa Imbert fumed after the vote.",
+        "betrayal",
+        "Rosa Imbert",
+    );
+    assert_speaker(
+        "“Please come home,” Ivo Lang implored the strikers.",
+        "Please come",
+        "Ivo Lang",
+    );
+}

@@ -429,9 +429,18 @@ impl<'a> Np<'a> {
             }
             k += 1;
         }
+        // Where the name starts after a title: at a given name with a word after it, or at a
+        // last word that is a given name even alone ("Megyn Kelly" is not "Kelly", titled
+        // "Megyn").
         let first_name_at = |ws: &[usize]| {
-            ws.iter()
-                .position(|&w| self.lx.given_name_gender(&self.lw(w)).is_some())
+            ws.iter().enumerate().position(|(i, &w)| {
+                let lw = self.lw(w);
+                if i + 1 < ws.len() {
+                    self.lx.given_name_gender(&lw).is_some()
+                } else {
+                    self.lx.first_name_gender(&lw).is_some()
+                }
+            })
         };
         let span = self.toks[a].start..self.toks[b].end;
         let text_between =

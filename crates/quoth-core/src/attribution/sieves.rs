@@ -517,8 +517,10 @@ fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         return None;
     }
     let mut j = v - 1;
+    // "Megyn Kelly said": a capitalised "-ly" word is a name, not an adverb.
     while j > lo
         && np.is_word(j)
+        && !is_capitalized(np.word(j))
         && np.lx.is_adverb(&np.lw(j))
         && np.lx.pronoun(&np.lw(j)).is_none()
     {
