@@ -513,9 +513,15 @@ fn shares_stem(a: &[String], b: &[String]) -> bool {
 /// "an American official") or a word between a determiner and a lower-case noun ("the
 /// Democratic primary", "a Republican lawmaker").
 fn is_attributive_word(np: &Np, m: &Mention) -> bool {
-    let name = m.name.as_deref().unwrap_or_default().to_lowercase();
-    if np.lx.is_demonym(&name) {
-        // "South Korean passport": a people's adjective of several words.
+    // "South Korean passport": a people's adjective of one or two words.
+    let demonym = match m.last_tok - m.first_tok {
+        0 => np.lx.is_demonym(&np.lw(m.first_tok)),
+        1 => np
+            .lx
+            .is_demonym(&format!("{} {}", np.lw(m.first_tok), np.lw(m.last_tok))),
+        _ => false,
+    };
+    if demonym {
         return true;
     }
     if m.first_tok != m.last_tok || m.descriptor.is_some() {
@@ -560,7 +566,12 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     } else {
         lower
     };
-    if !without_the.is_empty() && lx.is_place(&without_the.join(" ")) {
+    let place = match without_the {
+        [] => false,
+        [one] => lx.is_place(one),
+        many => lx.is_place(&many.join(" ")),
+    };
+    if place {
         return EntityKind::Place;
     }
     let acronym = words.len() == 1

@@ -674,11 +674,14 @@ fn is_location_phrase(np: &Np, m: &Mention) -> bool {
             np.lw(before).as_ref(),
             "in" | "at" | "near" | "from" | "across" | "throughout" | "outside" | "inside"
         );
-    let place = m.kind == MentionKind::Name
-        && m.name
-            .as_deref()
-            .is_some_and(|n| np.lx.is_place(&n.to_lowercase()));
-    m.kind == MentionKind::Name && after_preposition || place && np.is_punct(before, ",")
+    if m.kind != MentionKind::Name {
+        return false;
+    }
+    after_preposition
+        || np.is_punct(before, ",")
+            && m.name
+                .as_deref()
+                .is_some_and(|n| np.lx.is_place(&n.to_lowercase()))
 }
 
 /// The subject of the sentence: after an introductory phrase ("Also the day before, …").
