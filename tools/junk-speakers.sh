@@ -36,9 +36,14 @@ def junk(name):
 found = collections.Counter()
 for line in sys.stdin:
     doc = json.loads(line)
+    kinds = {s["name"]: s.get("kind") for s in doc.get("speakers", [])}
     for q in doc.get("quotes", []):
         name = q.get("speaker")
-        if name and (kind := junk(name)):
+        kind = name and junk(name)
+        # "Ms. Gao", "Rep. Israel": a person named like a place is no junk.
+        if kind == "place" and kinds.get(name) == "person":
+            continue
+        if kind:
             found[(kind, name)] += 1
 for (kind, name), n in found.most_common():
     print(f"{n:5}  {kind:10}  {name}")

@@ -266,7 +266,7 @@ impl Entities {
         // surname would otherwise make every new name scan all the others (quadratic).
         let candidates = &candidates[candidates.len().saturating_sub(MAX_NAMESAKES)..];
         let recency = |e: usize| self.list[e].last_seen;
-        candidates
+        let fitting = candidates
             .iter()
             .copied()
             .filter(|&e| {
@@ -280,7 +280,20 @@ impl Entities {
                     || gender == ent.gender;
                 kinds_fit && gender_fits && names_compatible(lx, words, &ent_words)
             })
-            .max_by_key(|&e| recency(e))
+            .collect::<Vec<_>>();
+        let latest = fitting.iter().copied().max_by_key(|&e| recency(e))?;
+        if words.len() > 1 {
+            return Some(latest);
+        }
+        // A bare surname shared by two people ("Clinton said" in a story about Hillary Clinton
+        // that also names Bill): the one the story is about when it is named far more often,
+        // else the latest.
+        let salient = fitting
+            .iter()
+            .copied()
+            .max_by_key(|&e| (self.list[e].mention_count, recency(e)))?;
+        let far_more = self.list[salient].mention_count >= 2 * self.list[latest].mention_count;
+        Some(if far_more { salient } else { latest })
     }
 
     /// The entity a name refers to, without creating one.
@@ -450,6 +463,15 @@ impl Entities {
         self.speakers.push((tok, entity));
     }
 
+    /// "Okonkwo Adeyemi … she said": a pronoun that resolved to a person of unknown gender
+    /// tells it, so a later "he" looks elsewhere.
+    pub fn learn_gender(&mut self, e: usize, gender: Gender) {
+        let ent = &mut self.list[e];
+        if ent.gender == Gender::Unknown && ent.kind != EntityKind::Organisation {
+            ent.gender = gender;
+        }
+    }
+
     pub fn add_alias(&mut self, e: usize, alias: &str) {
         let ent = &mut self.list[e];
         if !ent.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
@@ -495,6 +517,17 @@ fn shares_stem(a: &[String], b: &[String]) -> bool {
 /// "an American official") or a word between a determiner and a lower-case noun ("the
 /// Democratic primary", "a Republican lawmaker").
 fn is_attributive_word(np: &Np, m: &Mention) -> bool {
+    // "South Korean passport": a people's adjective of one or two words.
+    let demonym = match m.last_tok - m.first_tok {
+        0 => np.lx.is_demonym(&np.lw(m.first_tok)),
+        1 => np
+            .lx
+            .is_demonym(&format!("{} {}", np.lw(m.first_tok), np.lw(m.last_tok))),
+        _ => false,
+    };
+    if demonym {
+        return true;
+    }
     if m.first_tok != m.last_tok || m.descriptor.is_some() {
         return false;
     }
@@ -528,12 +561,21 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     if lower.is_empty() {
         return EntityKind::Unknown;
     }
+    if m.gender != Gender::Unknown && m.kind == MentionKind::Name {
+        // "Mr. Arad": a title or a given name makes a person even of a place's name.
+        return EntityKind::Person;
+    }
     let without_the = if lower[0] == "the" {
         &lower[1..]
     } else {
         lower
     };
-    if !without_the.is_empty() && lx.is_place(&without_the.join(" ")) {
+    let place = match without_the {
+        [] => false,
+        [one] => lx.is_place(one),
+        many => lx.is_place(&many.join(" ")),
+    };
+    if place {
         return EntityKind::Place;
     }
     let acronym = words.len() == 1

@@ -204,7 +204,29 @@ impl Lexicon {
         self.not_names.contains(w)
     }
     pub fn is_adverb(&self, w: &str) -> bool {
-        self.adverbs.contains(w) || (w.len() > 4 && w.ends_with("ly"))
+        // "-ly" words are adverbs unless a gazetteer knows them ("Kelly", "Italy") or they are
+        // the common "-ly" nouns and adjectives of news ("the daily", "a rally").
+        const LY_NOT_ADVERBS: &[&str] = &[
+            "daily",
+            "weekly",
+            "monthly",
+            "quarterly",
+            "yearly",
+            "family",
+            "rally",
+            "ally",
+            "assembly",
+            "supply",
+            "elderly",
+            "friendly",
+            "lonely",
+        ];
+        self.adverbs.contains(w)
+            || (w.len() > 4
+                && w.ends_with("ly")
+                && !LY_NOT_ADVERBS.contains(&w)
+                && !self.given_names.contains_key(w)
+                && !self.places.contains(w))
     }
     pub fn is_intro_word(&self, w: &str) -> bool {
         self.intro_words.contains(w)

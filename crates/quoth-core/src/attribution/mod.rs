@@ -543,6 +543,7 @@ fn resolve(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Res
         MentionKind::Pronoun(kind) => {
             if let Some(e) = ents.resolve_pronoun(m.first_tok, *kind, np) {
                 ents.add_alias(e, &np.text[m.span.clone()].to_lowercase());
+                ents.learn_gender(e, m.gender);
                 return Some((SpeakerKey::Entity(e), Resolution::Pronoun));
             }
             // "they" and "it" often stand for a group or a document named just before:
@@ -583,9 +584,26 @@ fn resolve(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Res
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            Some((SpeakerKey::Description(d), Resolution::Description))
+            description_speaker(d).map(|d| (SpeakerKey::Description(d), Resolution::Description))
         }
     }
+}
+
+/// A description as a speaker's name, without the relative pronoun that introduced its clause
+/// ("a campaign surrogate who" -> "a campaign surrogate"); a lone quantifier ("Another", "a
+/// second", "many") names nobody a reader could tell apart.
+fn description_speaker(d: String) -> Option<String> {
+    let d = d
+        .strip_suffix(" who")
+        .unwrap_or(&d)
+        .trim_end_matches([',', ' '])
+        .to_string();
+    let lower = d.to_lowercase();
+    let quantifier = matches!(
+        lower.as_str(),
+        "another" | "one" | "many" | "some" | "others" | "a second" | "a third" | "most" | "few"
+    );
+    (!quantifier && !d.is_empty()).then_some(d)
 }
 
 /// The description a plural "they" (or a document-like "it") refers to: the nearest noun

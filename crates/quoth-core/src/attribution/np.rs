@@ -429,9 +429,18 @@ impl<'a> Np<'a> {
             }
             k += 1;
         }
+        // Where the name starts after a title: at a given name with a word after it, or at a
+        // last word that is a given name even alone ("Megyn Kelly" is not "Kelly", titled
+        // "Megyn").
         let first_name_at = |ws: &[usize]| {
-            ws.iter()
-                .position(|&w| self.lx.given_name_gender(&self.lw(w)).is_some())
+            ws.iter().enumerate().position(|(i, &w)| {
+                let lw = self.lw(w);
+                if i + 1 < ws.len() {
+                    self.lx.given_name_gender(&lw).is_some()
+                } else {
+                    self.lx.first_name_gender(&lw).is_some()
+                }
+            })
         };
         let span = self.toks[a].start..self.toks[b].end;
         let text_between =
@@ -741,6 +750,15 @@ impl<'a> Np<'a> {
     /// pollster Lena Vogt", "former Gov. Tad Morrow". The words before the name become its
     /// descriptor. Runs of capitalised words alone are left to the name reader.
     fn role_then_name(&self, start: usize, hi: usize) -> Option<Mention> {
+        // Cheap test first (this runs for most phrases): a capitalised word right after a
+        // lower-case one, within reach and before any punctuation.
+        let end = hi.min(start + 8);
+        let candidate = (start + 1..end)
+            .take_while(|&k| self.is_word(k) || self.honorific_dot(k))
+            .any(|k| self.is_cap(k) && self.is_word(k - 1) && !self.is_cap(k - 1));
+        if !candidate {
+            return None;
+        }
         // "Dana Whitfield met economist Sam Lee": a person's name first is a subject, not a
         // premodifier.
         if self.is_name_word(start)
@@ -762,54 +780,70 @@ impl<'a> Np<'a> {
                 return None;
             }
             let w = self.lw(k);
-            let title = self.lx.honorific(&w).is_some();
+            let cap = self.is_cap(k);
+            let title = cap && self.lx.honorific(&w).is_some();
             let role = self
                 .lx
                 .role_noun(w.rsplit('-').next().unwrap_or(&w))
                 .is_some();
-            // "harbour master Tomas Okafor": a role the lexicon does not know, followed by a
-            // full name that opens with a given name.
-            let full_name = self.lx.given_name_gender(&w).is_some() && self.is_name_word(k + 1);
-            let lower_before = k > start && !self.is_cap(k - 1);
-            if k > start
-                && lower_seen
-                && self.is_name_word(k)
-                && (role_before || title || full_name && lower_before && !cap_seen)
-                && !role
-            {
-                // "former Gov. Tad Morrow": the title stays with the name.
-                let name_at = k;
-                let mut m = self.forward(name_at, hi)?;
-                if m.kind != MentionKind::Name {
-                    return None;
+            if k > start && lower_seen && cap && !role && self.is_name_word(k) {
+                // "harbour master Tomas Okafor": a role the lexicon does not know, followed by
+                // a full name that opens with a given name.
+                let full_name = !self.is_cap(k - 1)
+                    && self.lx.given_name_gender(&w).is_some()
+                    && self.is_name_word(k + 1);
+                if role_before || title || full_name {
+                    return self.name_after_role(start, k, hi);
                 }
-                let prefix = self.text[self.toks[start].start..self.toks[name_at].start].trim_end();
-                m.descriptor = Some(match m.descriptor.take() {
-                    Some(d) => format!("{prefix} {d}"),
-                    None => prefix.to_string(),
-                });
-                if m.gender == Gender::Unknown
-                    && let Some(g) = self.lx.role_noun(&self.lw(name_at - 1))
-                {
-                    m.gender = g;
-                }
-                m.first_tok = start;
-                m.span.start = self.toks[start].start;
-                return Some(m);
             }
-            let stop = (k > start && self.is_determiner(k))
+            // After a capitalised word, lower-case words must read as a role and its modifiers
+            // ("Democratic presidential candidate"), not as a verb ("Trump met", "Lee told").
+            if cap_seen
+                && !cap
+                && !role
+                && !w.contains('-')
+                && !["al", "ic", "ive", "ary", "ian"]
+                    .iter()
+                    .any(|s| w.ends_with(s))
+            {
+                return None;
+            }
+            let stop = FUNCTION_WORDS.contains(&w.as_ref())
+                || (k > start && self.is_determiner(k))
                 || self.is_preposition(k)
-                || FUNCTION_WORDS.contains(&w.as_ref())
-                || self.lx.pronoun(&w).is_some();
+                || self.lx.pronoun(&w).is_some()
+                || k > start && self.is_cap(k - 1) && self.lx.is_reporting_verb(&w);
             if stop {
                 return None;
             }
-            lower_seen |= !self.is_cap(k);
-            cap_seen |= self.is_cap(k);
+            lower_seen |= !cap;
+            cap_seen |= cap;
             role_before = role || title;
             k += 1;
         }
         None
+    }
+
+    /// The name at `name_at` with the words from `start` as its descriptor ("former Gov.
+    /// Tad Morrow": the title stays with the name).
+    fn name_after_role(&self, start: usize, name_at: usize, hi: usize) -> Option<Mention> {
+        let mut m = self.forward(name_at, hi)?;
+        if m.kind != MentionKind::Name {
+            return None;
+        }
+        let prefix = self.text[self.toks[start].start..self.toks[name_at].start].trim_end();
+        m.descriptor = Some(match m.descriptor.take() {
+            Some(d) => format!("{prefix} {d}"),
+            None => prefix.to_string(),
+        });
+        if m.gender == Gender::Unknown
+            && let Some(g) = self.lx.role_noun(&self.lw(name_at - 1))
+        {
+            m.gender = g;
+        }
+        m.first_tok = start;
+        m.span.start = self.toks[start].start;
+        Some(m)
     }
 
     /// "the office's duty forecaster, Lotte Brask.": a role, a comma and a name that closes

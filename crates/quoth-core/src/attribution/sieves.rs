@@ -237,6 +237,9 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
     if toks[i].sentence != toks[qt].sentence {
         return short_cue_sentence(ctx, qi, i);
     }
+    if let Some(found) = dash_byline(ctx, i) {
+        return Some(found);
+    }
     if np.is_punct(i, ",") || np.is_punct(i, "—") || np.is_punct(i, "–") {
         i += 1;
     }
@@ -280,6 +283,29 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
         }
     }
     sentence_final_cue(ctx, i, sentence.end)
+}
+
+/// “Cities are made by the people who stay.” ― Irma Castell: a dash after the quotation and a
+/// name that ends the paragraph sign it.
+fn dash_byline(ctx: &Ctx, dash: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let is_dash = ["―", "—", "–"].iter().any(|d| np.is_punct(dash, d));
+    if !is_dash {
+        return None;
+    }
+    let para = np.toks[dash].para;
+    let end = (dash + 1..np.toks.len())
+        .find(|&k| np.toks[k].para != para)
+        .unwrap_or(np.toks.len());
+    let m = np
+        .forward(dash + 1, end)
+        .filter(|m| m.kind == MentionKind::Name)?;
+    let rest_is_punct = (m.last_tok + 1..end).all(|k| np.toks[k].kind == Kind::Punct);
+    rest_is_punct.then(|| Found {
+        cue: Some(ctx.tok_span(dash, dash)),
+        mention: m,
+        sieve: Sieve::AdjacentCue,
+    })
 }
 
 /// “…” before the incident, she said. / “…” they need to win, DFA spokesman Neil Sroka said.
@@ -416,9 +442,11 @@ fn cue_with_subject(
         }
         return found(sentence_subject(ctx, lo, v)?);
     }
+    let noun_like = NOUN_LIKE_VERBS.contains(&w.as_str());
     match subject_before(ctx, v, lo) {
+        Some(m) if noun_like && is_modifier_of_noun(np, &m, v) => None,
         Some(m) => found(m),
-        None if NOUN_LIKE_VERBS.contains(&w.as_str()) => None,
+        None if noun_like => None,
         None => {
             // "… and then specified that “…”": the subject of the earlier verb.
             if let Some(f) = earlier_in_sentence(ctx, qi, earlier) {
@@ -430,6 +458,40 @@ fn cue_with_subject(
             found(sentence_subject(ctx, lo, v)?)
         }
     }
+}
+
+/// "to disprove Republican claims", "his late-night tweets": a word right before a noun-like
+/// verb ("claims", "tweets") that follows a verb, a preposition or a determiner modifies a
+/// noun; a subject starts a clause (after punctuation, a conjunction or a subordinator).
+fn is_modifier_of_noun(np: &Np, m: &Mention, v: usize) -> bool {
+    if matches!(m.kind, MentionKind::Pronoun(_)) || m.last_tok + 1 != v {
+        return false;
+    }
+    let Some(before) = m.first_tok.checked_sub(1) else {
+        return false;
+    };
+    if !np.is_word(before) || np.toks[before].sentence != np.toks[m.first_tok].sentence {
+        return false;
+    }
+    let w = np.lw(before);
+    let opens_clause = matches!(
+        w.as_ref(),
+        "and"
+            | "but"
+            | "or"
+            | "that"
+            | "as"
+            | "because"
+            | "while"
+            | "when"
+            | "if"
+            | "since"
+            | "though"
+            | "although"
+            | "so"
+            | "then"
+    );
+    !opens_clause && !np.lx.is_adverb(&w)
 }
 
 /// A subject that can speak: a name, a pronoun, or a description headed by a role, a
@@ -479,8 +541,10 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         return None;
     }
     let mut j = v - 1;
+    // "Megyn Kelly said": a capitalised "-ly" word is a name, not an adverb.
     while j > lo
         && np.is_word(j)
+        && !is_capitalized(np.word(j))
         && np.lx.is_adverb(&np.lw(j))
         && np.lx.pronoun(&np.lw(j)).is_none()
     {
@@ -619,8 +683,29 @@ pub(super) fn is_nominative(np: &Np, m: &Mention) -> bool {
                 .unwrap_or("");
             matches!(last, "he" | "she" | "they" | "it" | "i" | "we" | "who")
         }
-        _ => true,
+        _ => !is_location_phrase(np, m),
     }
+}
+
+/// "in Iowa", "the museum in Washington", "Laredo, Texas": a name after a preposition of
+/// place, or a place after a comma, says where, not who.
+fn is_location_phrase(np: &Np, m: &Mention) -> bool {
+    let Some(before) = m.first_tok.checked_sub(1) else {
+        return false;
+    };
+    let after_preposition = np.is_word(before)
+        && matches!(
+            np.lw(before).as_ref(),
+            "in" | "at" | "near" | "from" | "across" | "throughout" | "outside" | "inside"
+        );
+    if m.kind != MentionKind::Name {
+        return false;
+    }
+    after_preposition
+        || np.is_punct(before, ",")
+            && m.name
+                .as_deref()
+                .is_some_and(|n| np.lx.is_place(&n.to_lowercase()))
 }
 
 /// The subject of the sentence: after an introductory phrase ("Also the day before, …").
@@ -769,6 +854,19 @@ pub fn according_to(ctx: &Ctx, qi: usize) -> Option<Found> {
                 sieve: Sieve::AccordingTo,
             });
         }
+        // "As Grint put it, “…”": the phrase names the source like "according to".
+        if w == "as"
+            && let Some(m) = np.forward(i + 1, ends)
+            && np.is_word(m.last_tok + 2)
+            && np.lw(m.last_tok + 1) == "put"
+            && np.lw(m.last_tok + 2) == "it"
+        {
+            return Some(Found {
+                cue: Some(ctx.tok_span(i, m.last_tok + 2)),
+                mention: m,
+                sieve: Sieve::AccordingTo,
+            });
+        }
         // "in his words", "in the words of X"
         if w == "in" && i + 2 < ends && np.is_word(i + 2) && np.lw(i + 2) == "words" {
             if let Some(kind) = np.lx.pronoun(&np.lw(i + 1)) {
@@ -800,10 +898,23 @@ fn colon_speaker(ctx: &Ctx, colon: usize) -> Option<Found> {
     if colon == lo {
         return None;
     }
-    let m = np.backward(colon - 1, lo)?;
+    // "Rep. Trey Gandy (R-S.C.): “…”": the party and state in brackets are not the name.
+    // (On a line of its own, "Name, title, outlet (City):" is left to the block-line reader.)
+    let inline = np
+        .toks
+        .get(colon + 1)
+        .is_some_and(|t| t.kind == Kind::Quote && t.para == np.toks[colon].para);
+    let mut end = colon - 1;
+    if inline && np.is_punct(end, ")") {
+        let open = (lo..end).rev().take(12).find(|&k| np.is_punct(k, "("))?;
+        end = open.checked_sub(1).filter(|&e| e >= lo)?;
+    }
+    let m = np.backward(end, lo)?;
+    // "Said Ellen Pruitt: “…”": a capitalised reporting verb opens the sentence.
+    let said_first = m.first_tok == lo + 1 && np.lx.is_reporting_verb(&np.lw(lo));
     // "Jones: “…”" or "- Mark Blumenthal: “…”" — but in "McConnell delivered a message to
     // Trump: “…”" the words before the colon are an object: the sentence's subject speaks.
-    let opens = m.first_tok == lo || np.toks[m.first_tok - 1].kind == Kind::Punct;
+    let opens = m.first_tok == lo || np.toks[m.first_tok - 1].kind == Kind::Punct || said_first;
     if !opens {
         let s = sentence_subject(ctx, lo, m.first_tok)?;
         return matches!(s.kind, MentionKind::Name | MentionKind::Pronoun(_)).then(|| Found {

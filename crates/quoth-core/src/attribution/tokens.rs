@@ -278,6 +278,13 @@ fn ends_sentence(
             if !matches!(p, "." | "!" | "?" | "…") || !next_starts {
                 return false;
             }
+            // "(R-S.C.)", "D.C.": a single capital and a full stop continue an abbreviation.
+            let initial_follows = next.kind == Kind::Word
+                && next_text.chars().count() == 1
+                && toks.get(i + 2).is_some_and(|t| t.text(text) == ".");
+            if p == "." && initial_follows {
+                return false;
+            }
             if p == "." && i > 0 && toks[i - 1].is_word() {
                 let w = &lower.0[toks[i - 1].start - lower.1..toks[i - 1].end - lower.1];
                 let initial = w.chars().count() == 1 && is_capitalized(toks[i - 1].text(text));
