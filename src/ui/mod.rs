@@ -98,6 +98,8 @@ pub fn run(
         wake::spawn_input(reader.wakes.clone())?;
         // Only now the slower work: the notes (a SHA-256 of the text).
         reader.open_notes(notes, folders);
+        // What opening the notes had to say shows now, not at the next key.
+        reader.draw()?;
         reader.run(&rx)
     });
     // Ended by a signal, a hang-up or an error with a note open: it is saved, not lost.
