@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lists speaker names that cannot be a speaker, over a folder of articles, and fails if any.
 #
-#   tools/junk-speakers.sh [DIR]      (default ../shared/corpus/polnear-train; needs a release build)
+#   tools/junk-speakers.sh [DIR]      (default ../shared/corpus/polnear-train; needs a release build;
+#                                      QUOTH_BIN=path picks another binary)
 #
 # Junk kinds (issue 12): a bare party or nationality adjective ("Democratic", "Republican",
 # "Russian"), a place alone ("Iowa", "Fayetteville"), a determiner or ordinal phrase ("Another",
@@ -10,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-../shared/corpus/polnear-train}
-bin=target/release/quoth
+bin=${QUOTH_BIN:-target/release/quoth}
 [ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 2; }
 find "$dir" -name '*.txt' -print0 | xargs -0 "$bin" quotes --jsonl | python3 -c '
 import collections, json, re, sys
