@@ -98,6 +98,9 @@ pub fn run(
         wake::spawn_input(reader.wakes.clone())?;
         // Only now the slower work: the notes (a SHA-256 of the text).
         reader.open_notes(notes, folders);
+        // What opening the notes had to say (a corrupt file moved aside, a fallback folder)
+        // shows now, not only after the first key (which would clear it unseen).
+        reader.draw()?;
         reader.run(&rx)
     });
     // Ended by a signal, a hang-up or an error with a note open: it is saved, not lost.
