@@ -98,7 +98,8 @@ pub fn run(
         wake::spawn_input(reader.wakes.clone())?;
         // Only now the slower work: the notes (a SHA-256 of the text).
         reader.open_notes(notes, folders);
-        // What opening the notes had to say shows now, not at the next key.
+        // What opening the notes had to say (a corrupt file moved aside, a fallback folder)
+        // shows now, not only after the first key (which would clear it unseen).
         reader.draw()?;
         reader.run(&rx)
     });

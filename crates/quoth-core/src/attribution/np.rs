@@ -81,6 +81,11 @@ impl<'a> Np<'a> {
     /// capitalised words are not names.
     pub fn is_heading(&self, p: usize) -> bool {
         let range = self.paras[p].clone();
+        // Long paragraphs are never headings: answer before reading them (this is asked once
+        // per sentence, and a one-paragraph text would otherwise be read once per sentence).
+        if range.len() > 40 {
+            return false;
+        }
         let words: Vec<&str> = range
             .clone()
             .filter(|&i| self.is_word(i))
