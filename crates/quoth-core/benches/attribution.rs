@@ -14,7 +14,8 @@ fn main() {
 
 /// Every `.txt` article of the corpus (or the samples), as loaded articles.
 fn corpus() -> Vec<Article> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The workspace root: this crate lives in crates/quoth-core.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let shared = root.join("../shared/corpus/polnear-train");
     let dir = if shared.is_dir() {
         shared
@@ -44,8 +45,8 @@ fn attribute_corpus(bencher: divan::Bencher) {
 /// The seed article alone: loading (paragraph split) and attribution.
 #[divan::bench]
 fn attribute_seed(bencher: divan::Bencher) {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles/putin-lukashenko-minsk.txt");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../sample-articles/putin-lukashenko-minsk.txt");
     let text = std::fs::read_to_string(path).unwrap_or_default();
     bencher.counter(BytesCount::new(text.len())).bench(|| {
         let paras = split_paragraphs(&text);
