@@ -274,10 +274,14 @@ fn escape_with_text_asks_before_discarding() {
 #[test]
 fn speaker_correction_is_saved_and_applied() {
     let (mut app, sidecar) = app_with_notes("correct");
-    press(
-        &mut app,
-        &[Action::NextQuote, Action::NextQuote, Action::NextQuote],
-    );
+    // Step through the statements (quoted and reported) to the quotation “heard a report …”.
+    for _ in 0..10 {
+        press(&mut app, &[Action::NextQuote]);
+        let current = app.current.map(|q| app.analysis.quotes[q].span.clone());
+        if current.is_some_and(|r| app.article.text[r].starts_with("“heard a report")) {
+            break;
+        }
+    }
     assert_eq!(
         speaker_of_current(&app).as_deref(),
         Some("the Kremlin press service")

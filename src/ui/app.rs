@@ -527,7 +527,23 @@ impl App {
     }
 
     fn click(&mut self, x: u16, y: u16) {
-        if let Some(&(_, s)) = self.hits.speakers.iter().find(|(row, _)| *row == y) {
+        // A click on drawn text is on the text, even where the speakers pane has a row at the
+        // same height (the pane is only consulted for clicks beside the text).
+        let on_text = self.hits.rows.iter().any(|(row, x0, range)| {
+            *row == y
+                && x >= *x0
+                && usize::from(x - x0)
+                    < self.article.text[range.clone()]
+                        .chars()
+                        .map(crate::text::width)
+                        .sum::<usize>()
+        });
+        if let Some(&(_, s)) = self
+            .hits
+            .speakers
+            .iter()
+            .find(|(row, _)| *row == y && !on_text)
+        {
             if let Some(pos) = self.speaker_order.iter().position(|&o| o == s) {
                 self.speaker_sel = pos;
             }
