@@ -11,7 +11,7 @@ use super::lexicon::Gender;
 use super::np::{Mention, MentionKind};
 use super::sieves::{self, Ctx, Found, Sieve};
 use super::tokens::{Kind, is_capitalized};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -37,7 +37,7 @@ enum Complement {
 fn speech_verb(w: &str) -> Option<Complement> {
     static VERBS: LazyLock<HashMap<&'static str, Complement>> = LazyLock::new(|| {
         let data = include_str!("lexicon/speech_verbs.txt");
-        let mut verbs = HashMap::new();
+        let mut verbs = HashMap::default();
         for line in data.lines().map(|l| l.split('#').next().unwrap_or("")) {
             let mut words = line.split_whitespace();
             let class = match words.next() {
@@ -62,6 +62,8 @@ const MAX_SENTENCE_TOKENS: usize = 150;
 pub fn find(ctx: &Ctx) -> Vec<Reported> {
     let np = &ctx.np;
     let mut out = Vec::new();
+    // Whether the paragraph of the last sentence is a heading: asked once per paragraph.
+    let mut heading: Option<(u32, bool)> = None;
     for sentence in &ctx.tokens.sentences {
         let s = sentence.clone();
         // Every sieve looks within the sentence; a "sentence" longer than any a newspaper
@@ -75,7 +77,16 @@ pub fn find(ctx: &Ctx) -> Vec<Reported> {
             out.push(r);
             continue;
         }
-        if np.is_heading(np.toks[s.start].para as usize) {
+        let para = np.toks[s.start].para;
+        let is_heading = match heading {
+            Some((p, h)) if p == para => h,
+            _ => {
+                let h = np.is_heading(para as usize);
+                heading = Some((para, h));
+                h
+            }
+        };
+        if is_heading {
             continue;
         }
         if let Some(r) = reported_according_to(ctx, &s) {
