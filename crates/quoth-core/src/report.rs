@@ -41,6 +41,9 @@ pub struct AnalysisJson<'a> {
     pub offsets: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extracted_text: Option<&'a str>,
+    /// A web page's own title, subtitle, authors, date, site and address, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<&'a crate::article::PageMeta>,
     pub quotes: Vec<QuoteJson<'a>>,
     pub speakers: Vec<SpeakerJson<'a>>,
     pub other_quoted: Vec<SpanJson>,
@@ -70,6 +73,7 @@ pub fn to_json<'a>(
         file,
         offsets: if extracted { "extracted" } else { "file" },
         extracted_text: extracted.then_some(article.text.as_str()),
+        meta: article.meta.as_ref(),
         quotes: a
             .quotes
             .iter()

@@ -2,13 +2,17 @@
 
 mod decode;
 mod html;
+mod html_clean;
+mod html_meta;
 mod load;
 mod markdown;
+mod page;
 mod paragraphs;
 mod source_map;
 
 pub use decode::decode;
 pub use load::{LoadError, MAX_ARTICLE_BYTES, read_article_bytes, read_stdin_bytes};
+pub use page::{Link, PageMeta};
 pub use paragraphs::split_paragraphs;
 pub use source_map::SourceMap;
 
@@ -30,8 +34,13 @@ pub struct Article {
     pub format: Format,
     /// How offsets in `text` lead back to the file's bytes.
     pub source_map: SourceMap,
-    /// Rendering styles of Markdown articles (headings, emphasis, …), sorted by start.
+    /// Rendering styles of Markdown articles and web pages (headings, emphasis, …), sorted by
+    /// start.
     pub styles: Vec<(Range<usize>, TextStyle)>,
+    /// Links kept as numbered references ("text [1]"), in order.
+    pub links: Vec<Link>,
+    /// What a web page says about itself (headline, authors, date, …); `None` for other formats.
+    pub meta: Option<PageMeta>,
 }
 
 /// What kind of file an article is.
@@ -101,7 +110,28 @@ impl Article {
             format: Format::Text,
             source_map: SourceMap::Identity,
             styles: vec![],
+            links: vec![],
+            meta: None,
         }
+    }
+
+    /// Builds an article from a web page already decoded; `url` is where it was fetched from.
+    pub fn from_html(
+        html: &str,
+        path: Option<PathBuf>,
+        url: Option<&str>,
+    ) -> Result<Article, LoadError> {
+        let page = html::extract(html, url).ok_or(LoadError::NotText(
+            "no article text found in this HTML page",
+        ))?;
+        Ok(Article {
+            source_map: SourceMap::Extracted,
+            format: Format::Html,
+            styles: page.styles,
+            links: page.links,
+            meta: Some(page.meta),
+            ..Article::from_text(page.text, path)
+        })
     }
 
     /// Builds an article from a file's bytes: decoded, then rendered or extracted by format.
@@ -136,16 +166,7 @@ impl Article {
                     ..Article::from_text(r.text, path)
                 }
             }
-            Format::Html => {
-                let text = html::extract(&decoded).ok_or(LoadError::NotText(
-                    "no article text found in this HTML page",
-                ))?;
-                Article {
-                    source_map: SourceMap::Extracted,
-                    format,
-                    ..Article::from_text(text, path)
-                }
-            }
+            Format::Html => Article::from_html(&decoded, path, None)?,
         };
         Ok(article)
     }
