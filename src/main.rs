@@ -167,12 +167,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
+fn url_notes(arg: &str) -> Option<PathBuf> {
+    quoth::fetch::is_url(arg)
+        .then(|| quoth::fetch::notes_path(arg))
+        .flatten()
+}
+
 fn input_format(f: Option<String>) -> Option<Format> {
     f.as_deref().and_then(Format::parse)
 }
 
-/// Loads an article from a file, or from standard input for "-".
+/// Loads an article from a file, from standard input for "-", or from the web for http(s).
 fn load(path: &Path, format: Option<Format>) -> Result<Article, Failure> {
+    if let Some(url) = path.to_str().filter(|p| quoth::fetch::is_url(p)) {
+        return quoth::fetch::load_url(url, format).map_err(|e| Failure::input(path, e));
+    }
     if path == Path::new("-") {
         let bytes = quoth::article::read_stdin_bytes()
             .map_err(|e| Failure::input(Path::new("(stdin)"), e))?;
@@ -184,6 +193,8 @@ fn load(path: &Path, format: Option<Format>) -> Result<Article, Failure> {
 
 fn read(path: &Path, notes: Option<PathBuf>, format: Option<Format>) -> Result<(), Failure> {
     let article = load(path, format)?;
+    // A web page's notes live in the data folder, keyed by its address.
+    let notes = notes.or_else(|| path.to_str().and_then(url_notes));
     if article.path.is_none() && article.text.trim().is_empty() {
         return Err(Failure::usage(
             "no article given: standard input is empty (usage: quoth FILE; see quoth --help)",
@@ -335,6 +346,7 @@ fn list_notes(
 ) -> Result<(), Failure> {
     let article = load(path, input)?;
     let sidecar = notes
+        .or_else(|| path.to_str().and_then(url_notes))
         .or_else(|| store::sidecar_for(article.path.as_deref(), &article.text))
         .ok_or_else(|| Failure::usage("no data folder for notes on stdin (HOME unset)"))?;
     // Listing never changes anything on disk: read the file as it is.

@@ -11,7 +11,9 @@ mod paragraphs;
 mod source_map;
 
 pub use decode::decode;
-pub use load::{LoadError, MAX_ARTICLE_BYTES, read_article_bytes, read_stdin_bytes};
+pub use load::{
+    LoadError, MAX_ARTICLE_BYTES, max_article_bytes, read_article_bytes, read_stdin_bytes,
+};
 pub use page::{Link, PageMeta};
 pub use paragraphs::split_paragraphs;
 pub use source_map::SourceMap;
