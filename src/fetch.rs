@@ -11,6 +11,8 @@ use std::time::Duration;
 
 /// Redirects followed before giving up.
 pub const MAX_REDIRECTS: u32 = 5;
+/// Pages above this size are refused, unless QUOTH_MAX_SIZE sets the limit (as for files).
+pub const MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
 /// Time to connect (DNS included), and for the whole request.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
@@ -51,7 +53,11 @@ struct Page {
 
 fn fetch(url: &str) -> Result<Page, String> {
     use ureq::ResponseExt;
-    let limit = max_article_bytes();
+    let limit = if std::env::var_os("QUOTH_MAX_SIZE").is_some() {
+        max_article_bytes()
+    } else {
+        MAX_PAGE_BYTES
+    };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_connect(Some(CONNECT_TIMEOUT))
         .timeout_global(Some(TOTAL_TIMEOUT))
