@@ -164,6 +164,7 @@ impl Article {
                 Article {
                     source_map,
                     styles: r.styles,
+                    links: r.links,
                     format,
                     ..Article::from_text(r.text, path)
                 }
