@@ -6,6 +6,7 @@
 pub mod app;
 pub mod config;
 pub mod keymap;
+pub mod links;
 pub mod notes_ui;
 pub mod position;
 pub mod render;
