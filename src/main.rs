@@ -321,8 +321,13 @@ fn stdout_result(r: io::Result<()>) -> Result<(), Failure> {
 /// or unreadable sidecar just means no corrections).
 fn analyse_corrected(article: &Article) -> attribution::Analysis {
     let mut analysis = attribution::analyse(article);
-    if let Some(path) = &article.path
-        && let Ok(Ok(Some(doc))) = store::read(&store::sidecar_path(path))
+    let sidecar = article.path.as_deref().map(|path| {
+        path.to_str()
+            .and_then(url_notes)
+            .unwrap_or_else(|| store::sidecar_path(path))
+    });
+    if let Some(sidecar) = sidecar
+        && let Ok(Ok(Some(doc))) = store::read(&sidecar)
     {
         analysis.apply_corrections(&view::placed_corrections(&doc, &article.text));
     }
