@@ -36,7 +36,10 @@ pub fn take_header(doc: &Document, meta: &Metadata) -> PageMeta {
             .map(clean_space)
             .filter(|s| !s.is_empty())
     };
-    let headline = take_first(doc, "h1");
+    // A site's logo is sometimes an <h1> too: the article's own heading comes first.
+    let headline = take_first(doc, "article h1")
+        .or_else(|| take_first(doc, "main h1"))
+        .or_else(|| take_first(doc, "h1"));
     let standfirst = take_where(doc, |n| has_name(n, STANDFIRST_NAMES)).map(|n| n.text);
     let page_time = take_header_time(doc);
     let byline = take_where(doc, |n| has_name(n, BYLINE_NAMES))
@@ -257,6 +260,15 @@ mod tests {
             !rest.contains("Engineers") && !rest.contains("By Ana"),
             "{rest}"
         );
+    }
+
+    #[test]
+    fn the_articles_own_heading_is_the_title_not_the_logo() {
+        let html = r#"<html><body><header><h1>The Valley Post</h1></header>
+            <article><h1>Bridge Opens Late</h1><p>Body text.</p></article></body></html>"#;
+        let doc = Document::from(html);
+        let meta = take_header(&doc, &Metadata::default());
+        assert_eq!(meta.title.as_deref(), Some("Bridge Opens Late"));
     }
 
     #[test]
