@@ -16,6 +16,12 @@ pub const TABLE_WIDTH: usize = 80;
 /// The narrowest a table column is squeezed to before its cells wrap.
 const MIN_COLUMN: usize = 6;
 const COLUMN_GAP: &str = " │ ";
+/// Tables wider than this many columns are not laid out: their rows are cells joined by the
+/// column gap (a hostile table must not cost columns × width).
+const MAX_TABLE_COLUMNS: usize = 32;
+/// Nested lists are indented up to this depth; deeper ones line up with it (indenting by
+/// depth would make the text grow with the square of the nesting).
+pub const MAX_INDENT_LEVELS: usize = 8;
 
 pub struct Rendered {
     pub text: String,
@@ -320,7 +326,8 @@ impl Renderer {
     }
 
     fn indent(&mut self, depth: usize) {
-        self.out.push_str(&"   ".repeat(depth.saturating_sub(1)));
+        let levels = depth.saturating_sub(1).min(MAX_INDENT_LEVELS);
+        self.out.push_str(&"   ".repeat(levels));
     }
 
     /// A list item: on its own line, indented by depth, with its number or bullet.
@@ -340,6 +347,10 @@ impl Renderer {
     /// Writes a table as aligned columns, fitted to [`TABLE_WIDTH`], cells wrapped to their
     /// column; rows are lines of one paragraph, a rule under the header.
     fn write_table(&mut self, table: &Table) {
+        if table.rows.iter().any(|r| r.len() > MAX_TABLE_COLUMNS) {
+            self.write_rows_unaligned(table);
+            return;
+        }
         let widths = column_widths(table);
         for (i, row) in table.rows.iter().enumerate() {
             let wrapped: Vec<Vec<Range<usize>>> = widths
@@ -384,6 +395,19 @@ impl Renderer {
                 self.line_break();
                 let rule: Vec<String> = widths.iter().map(|&w| "─".repeat(w)).collect();
                 self.out.push_str(&rule.join("─┼─"));
+            }
+        }
+    }
+
+    /// Each row on its line, cells joined by the column gap, without padding.
+    fn write_rows_unaligned(&mut self, table: &Table) {
+        for row in &table.rows {
+            self.line_break();
+            for (c, cell) in row.iter().enumerate() {
+                if c > 0 {
+                    self.out.push_str(COLUMN_GAP);
+                }
+                self.place(cell, trim_range(&cell.text, 0..cell.text.len()));
             }
         }
     }
@@ -438,14 +462,18 @@ fn column_widths(table: &Table) -> Vec<usize> {
         .collect();
     let gaps = columns.saturating_sub(1) * str_width(COLUMN_GAP);
     let budget = TABLE_WIDTH.saturating_sub(gaps);
-    while widths.iter().sum::<usize>() > budget {
-        let Some((i, &w)) = widths.iter().enumerate().max_by_key(|(_, w)| **w) else {
-            break;
-        };
-        if w <= MIN_COLUMN {
-            break;
-        }
-        widths[i] = w - 1;
+    // The widest cap (not below MIN_COLUMN) at which the capped widths fit, by bisection.
+    let fits = |cap: usize| widths.iter().map(|&w| w.min(cap)).sum::<usize>() <= budget;
+    let (mut lo, mut hi) = (
+        MIN_COLUMN,
+        widths.iter().copied().max().unwrap_or(0).max(MIN_COLUMN),
+    );
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(mid) { lo = mid } else { hi = mid - 1 }
+    }
+    for w in &mut widths {
+        *w = (*w).min(lo);
     }
     widths
 }
@@ -482,6 +510,33 @@ mod tests {
             r.text,
             "3. three\u{2028}4. four\u{2028}   1. inner\u{2028}   2. inner two\u{2028}5. five"
         );
+    }
+
+    #[test]
+    fn wide_tables_fit_and_huge_ones_stay_cheap() {
+        let long = "word ".repeat(40);
+        let src = format!("| a | b |\n|---|---|\n| {long} | {long} |\n");
+        let r = render(&src);
+        assert!(
+            r.text
+                .split(LINE_BREAK)
+                .all(|l| str_width(l) <= TABLE_WIDTH),
+            "{}",
+            r.text
+        );
+        let many = "| x ".repeat(5000) + "|\n" + &"|---".repeat(5000) + "|\n";
+        let r = render(&many);
+        assert!(r.text.len() < 5000 * 8, "{}", r.text.len());
+    }
+
+    #[test]
+    fn deep_lists_stop_indenting() {
+        let src: String = (0..200)
+            .map(|d| format!("{}- item\n", "  ".repeat(d)))
+            .collect();
+        let r = render(&src);
+        let widest = r.text.split(LINE_BREAK).map(str::len).max().unwrap_or(0);
+        assert!(widest <= 3 * MAX_INDENT_LEVELS + 16, "{widest}");
     }
 
     #[test]
