@@ -324,7 +324,12 @@ fn open(
 }
 
 fn list_marker(w: &mut Writer, lists: &mut [Option<usize>]) {
-    w.text.push_str(&"  ".repeat(lists.len().saturating_sub(1)));
+    // Deeper lists line up with the deepest indent (the text must not grow with its square).
+    let levels = lists
+        .len()
+        .saturating_sub(1)
+        .min(super::markdown::MAX_INDENT_LEVELS);
+    w.text.push_str(&"  ".repeat(levels));
     match lists.last_mut() {
         Some(Some(n)) => {
             w.text.push_str(&format!("{n}. "));
@@ -376,6 +381,19 @@ mod tests {
             assert!(!page.text.contains(gone), "{gone}: {}", page.text);
         }
         assert_eq!(page.meta.authors, vec!["Ilse Varga"]);
+    }
+
+    #[test]
+    fn deep_lists_stop_indenting() {
+        let depth = 300;
+        let html = format!(
+            "<html><body>{}<li>deep</li>{}</body></html>",
+            "<ul><li>item".repeat(depth),
+            "</li></ul>".repeat(depth)
+        );
+        let page = extract(&html, None).expect("text");
+        let widest = page.text.lines().map(str::len).max().unwrap_or(0);
+        assert!(widest < 40, "{widest}");
     }
 
     #[test]
