@@ -384,6 +384,32 @@ mod tests {
     }
 
     #[test]
+    fn a_description_that_repeats_the_first_paragraph_is_no_standfirst() {
+        let first = "The ferry to the north islands will stop running in winter, the operator said on Monday, after two of its three boats failed their inspections.";
+        let html = format!(
+            r#"<html><head><meta property="og:description" content="{first}"></head><body><article>
+            <h1>Ferry Stops</h1><p>{first} <a href="https://example.org/r">Report</a></p>
+            <p>Islanders said they had not been told and would ask the council to intervene before the first storms of the season arrived in November.</p></article></body></html>"#
+        );
+        let page = extract(&html, None).expect("article");
+        assert_eq!(page.meta.subtitle, None);
+        assert!(
+            page.text.starts_with("Ferry Stops\n\nThe ferry"),
+            "{}",
+            page.text
+        );
+        assert_eq!(page.text.matches("will stop running").count(), 1);
+        let link = &page.links[0];
+        assert_eq!(&page.text[link.marker.clone()], "[1]");
+        assert!(
+            page.styles
+                .iter()
+                .all(|(r, _)| page.text.is_char_boundary(r.start)
+                    && page.text.is_char_boundary(r.end))
+        );
+    }
+
+    #[test]
     fn deep_lists_stop_indenting() {
         let depth = 300;
         let html = format!(
