@@ -195,6 +195,11 @@ fn read(path: &Path, notes: Option<PathBuf>, format: Option<Format>) -> Result<(
     let article = load(path, format)?;
     // A web page's notes live in the data folder, keyed by its address.
     let notes = notes.or_else(|| path.to_str().and_then(url_notes));
+    if notes.is_none() && path.to_str().is_some_and(quoth::fetch::is_url) {
+        return Err(Failure::usage(
+            "no data folder for a web page's notes (HOME unset; or give --notes PATH)",
+        ));
+    }
     if article.path.is_none() && article.text.trim().is_empty() {
         return Err(Failure::usage(
             "no article given: standard input is empty (usage: quoth FILE; see quoth --help)",
