@@ -13,7 +13,7 @@ use std::time::Duration;
 pub const MAX_REDIRECTS: u32 = 5;
 /// Pages above this size are refused, unless QUOTH_MAX_SIZE sets the limit (as for files).
 pub const MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
-/// Time to connect (DNS included), and for the whole request.
+/// Time to connect, and for the whole request (name lookup included).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
 
