@@ -106,6 +106,7 @@ fn page_with_ads_and_a_pull_quote() {
             "Mastodon",
             "Read more",
             "Ferry crews vote",
+            "Fuel prices",
             "Islander77",
             "Transport\n",
         ],

@@ -27,6 +27,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Option<Page> {
     let tags = r.get_article_metadata(None);
     let mut meta = html_meta::take_header(&r.doc, &tags);
     html_clean::remove_noise(&r.doc);
+    html_clean::remove_link_boxes(&r.doc);
     html_clean::remove_repeated_pull_quotes(&r.doc);
     if meta.url.is_none() {
         meta.url = url.map(str::to_string);

@@ -80,35 +80,86 @@ const NOISE_ELEMENTS: &[&str] = &[
 /// Removes page furniture from the document.
 pub fn remove_noise(doc: &Document) {
     let Some(body) = doc.body() else { return };
-    let lengths = text_lengths(&body);
-    let body_len = lengths.get(&body.id).copied().unwrap_or(0).max(1);
+    let texts = text_summaries(&body);
+    let len = |n: &NodeRef| texts.get(&n.id).map_or(0, |s| s.len);
+    let body_len = len(&body).max(1);
     let doomed: Vec<NodeRef> = body
         .descendants_it()
-        .filter(|n| {
-            let len = lengths.get(&n.id).copied().unwrap_or(0);
-            n.is_element() && is_noise(n) && !holds_the_article(n, len, body_len)
-        })
+        .filter(|n| n.is_element() && is_noise(n) && !holds_the_article(n, len(n), body_len))
         .collect();
     for node in doomed {
         node.remove_from_parent();
     }
 }
 
-/// The length of every node's text, in one pass from the leaves up (asking each node for its
-/// text would be quadratic on deeply nested pages).
-fn text_lengths(root: &NodeRef) -> FxHashMap<NodeId, usize> {
+/// What a node's text amounts to: its length, how much of it is link text, and how it begins
+/// (white space collapsed, at most [`LEAD_CHARS`] characters).
+#[derive(Default)]
+struct TextSummary {
+    len: usize,
+    linked: usize,
+    lead: String,
+}
+
+const LEAD_CHARS: usize = 48;
+
+/// Every node's [`TextSummary`], in one pass from the leaves up (asking each node for its text
+/// would be quadratic on deeply nested pages).
+fn text_summaries(root: &NodeRef) -> FxHashMap<NodeId, TextSummary> {
     let mut order: Vec<NodeRef> = vec![*root];
     order.extend(root.descendants_it());
-    let mut lengths: FxHashMap<NodeId, usize> = FxHashMap::default();
+    let mut out: FxHashMap<NodeId, TextSummary> = FxHashMap::default();
     for node in order.iter().rev() {
-        let own = if node.is_text() { node.text().len() } else { 0 };
-        let total = own + lengths.get(&node.id).copied().unwrap_or(0);
-        lengths.insert(node.id, total);
-        if let Some(parent) = node.parent() {
-            *lengths.entry(parent.id).or_insert(0) += total;
+        let summary = if node.is_text() {
+            let text = node.text();
+            TextSummary {
+                len: text.len(),
+                linked: 0,
+                lead: collapse(&text).chars().take(LEAD_CHARS).collect(),
+            }
+        } else {
+            let mut s = TextSummary::default();
+            for child in node.children_it(false) {
+                if let Some(c) = out.get(&child.id) {
+                    s.len += c.len;
+                    s.linked += c.linked;
+                    if s.lead.chars().count() < LEAD_CHARS {
+                        s.lead = collapse(&format!("{}{}", s.lead, c.lead));
+                    }
+                }
+            }
+            if node.is("a") {
+                s.linked = s.len;
+            }
+            s
+        };
+        out.insert(node.id, summary);
+    }
+    out
+}
+
+/// White space runs as one space (kept at the ends, where it separates from neighbours).
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(LEAD_CHARS * 4));
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+        if out.len() > LEAD_CHARS * 4 {
+            return out;
         }
     }
-    lengths
+    if space {
+        out.push(' ');
+    }
+    out
 }
 
 /// Whether an element's name, class, id, role or label says it is furniture.
@@ -144,6 +195,44 @@ fn is_noise(node: &NodeRef) -> bool {
 fn holds_the_article(node: &NodeRef, len: usize, body_len: usize) -> bool {
     let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
     matches!(name.as_str(), "body" | "html" | "article" | "main") || len * 5 > body_len * 2
+}
+
+/// How "read more" boxes without a telling class begin.
+const LINK_LIST_LEADS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "related",
+    "see also",
+    "more on this",
+    "most read",
+    "recommended",
+];
+
+/// Removes short paragraphs and lists that are mostly links and begin like a "read more"
+/// box ("Read more: Fuel prices hit a high"), which pages put inside the body unclassed.
+pub fn remove_link_boxes(doc: &Document) {
+    let Some(body) = doc.body() else { return };
+    let texts = text_summaries(&body);
+    let doomed: Vec<NodeRef> = body
+        .descendants_it()
+        .filter(|n| n.is_element() && (n.is("p") || n.is("ul") || n.is("div")))
+        .filter(|n| texts.get(&n.id).is_some_and(is_link_box))
+        .collect();
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// Longer than this, a paragraph is prose, whatever it begins with.
+const MAX_LINK_BOX_CHARS: usize = 300;
+
+fn is_link_box(text: &TextSummary) -> bool {
+    let lead = text.lead.trim_start().to_lowercase();
+    text.len > 0
+        && text.len <= MAX_LINK_BOX_CHARS
+        && text.linked * 2 >= text.len
+        && LINK_LIST_LEADS.iter().any(|l| lead.starts_with(l))
 }
 
 /// Whether an element is a pull quote: a class or id naming one ("pullquote", "pull-quote"),
@@ -217,6 +306,7 @@ mod tests {
     fn cleaned(html: &str) -> String {
         let doc = Document::from(html);
         remove_noise(&doc);
+        remove_link_boxes(&doc);
         remove_repeated_pull_quotes(&doc);
         doc.body().map(|b| b.text().to_string()).unwrap_or_default()
     }
@@ -241,6 +331,17 @@ mod tests {
         for gone in ["LoanCo", "Mastodon", "newsletter", "Buy now", "More on"] {
             assert!(!text.contains(gone), "{gone} survived: {text}");
         }
+    }
+
+    #[test]
+    fn read_more_boxes_go_and_prose_about_reading_stays() {
+        let html = format!(
+            "<body>{BODY}<p><strong>Read more:</strong> <a href=\"/f\">Fuel prices hit a high</a></p>\
+             <p>Related to the works, the council <a href=\"/r\">published</a> a report on the river crossing and its delays.</p></body>"
+        );
+        let text = cleaned(&html);
+        assert!(!text.contains("Fuel prices"), "{text}");
+        assert!(text.contains("Related to the works"), "{text}");
     }
 
     #[test]
