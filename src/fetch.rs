@@ -5,13 +5,14 @@
 //! connection is refused or times out, TLS fails, the server answers with an error status, the
 //! page is not HTML or text, or it is too big.
 
-use quoth_core::article::{Article, Format, decode, max_article_bytes};
+use quoth_core::article::{Article, Format, LoadOptions, decode};
+use quoth_core::files::Folders;
 use std::path::PathBuf;
 use std::time::Duration;
 
 /// Redirects followed before giving up.
 pub const MAX_REDIRECTS: u32 = 5;
-/// Pages above this size are refused, unless QUOTH_MAX_SIZE sets the limit (as for files).
+/// Pages above this size are refused (or above QUOTH_MAX_SIZE, when that is smaller).
 pub const MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
 /// Time to connect, and for the whole request (name lookup included).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -23,10 +24,11 @@ pub fn is_url(arg: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// Fetches `url` and reads it as an article (`format` overrides what the server says).
-pub fn load_url(url: &str, format: Option<Format>) -> Result<Article, String> {
-    let page = fetch(url)?;
-    let format = match format {
+/// Fetches `url` and reads it as an article (a format in `options` overrides what the server
+/// says; the size limit is the smaller of the options' and [`MAX_PAGE_BYTES`]).
+pub fn load_url(url: &str, options: LoadOptions) -> Result<Article, String> {
+    let page = fetch(url, options.max_bytes.min(MAX_PAGE_BYTES))?;
+    let format = match options.format {
         Some(f) => f,
         None => format_of(page.content_type.as_deref())?,
     };
@@ -40,9 +42,9 @@ pub fn load_url(url: &str, format: Option<Format>) -> Result<Article, String> {
 }
 
 /// Where the notes on a page live: the data folder, keyed by its address.
-pub fn notes_path(url: &str) -> Option<PathBuf> {
-    use quoth_core::notes::store;
-    store::data_path(&store::fingerprint(url))
+pub fn notes_path(url: &str, folders: &Folders) -> Option<PathBuf> {
+    let key = quoth_core::notes::store::fingerprint(url).sha256;
+    Some(folders.notes_dir()?.join(format!("url-{key}.json")))
 }
 
 struct Page {
@@ -51,13 +53,8 @@ struct Page {
     body: Vec<u8>,
 }
 
-fn fetch(url: &str) -> Result<Page, String> {
+fn fetch(url: &str, limit: u64) -> Result<Page, String> {
     use ureq::ResponseExt;
-    let limit = if std::env::var_os("QUOTH_MAX_SIZE").is_some() {
-        max_article_bytes()
-    } else {
-        MAX_PAGE_BYTES
-    };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_connect(Some(CONNECT_TIMEOUT))
         .timeout_global(Some(TOTAL_TIMEOUT))
@@ -122,10 +119,7 @@ fn reason(e: &ureq::Error, limit: u64, https: bool) -> String {
         Error::TooManyRedirects | Error::RedirectFailed => {
             format!("too many redirects (more than {MAX_REDIRECTS})")
         }
-        Error::BodyExceedsLimit(_) => format!(
-            "too big (more than {} KiB; set QUOTH_MAX_SIZE to change the limit)",
-            limit / 1024
-        ),
+        Error::BodyExceedsLimit(_) => format!("too big (more than {} KiB)", limit / 1024),
         Error::BadUri(_) | Error::Http(_) => "not a valid web address".into(),
         other => other.to_string(),
     }

@@ -3,6 +3,8 @@
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -13,6 +15,9 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     raw: Vec<u8>,
+    /// Asks the thread reading the pty to let go of it (see [`Session::hang_up`]).
+    stop_reading: Arc<AtomicBool>,
+    reading: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Session {
@@ -44,17 +49,17 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         let child = pty.slave.spawn_command(cmd).expect("spawn quoth");
         drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let raw_fd = pty.master.as_raw_fd().expect("master fd");
+        // SAFETY: the master is open for the whole call; the clone is an fd of our own.
+        let master_fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(raw_fd) }
+            .try_clone_to_owned()
+            .expect("dup master");
         let writer = pty.master.take_writer().expect("writer");
         let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
+        let reading =
+            std::thread::spawn(move || read_pty(std::fs::File::from(master_fd), &tx, &stop));
         Session {
             master: Some(pty.master),
             parser: vt100::Parser::new(rows, cols, 0),
@@ -62,6 +67,33 @@ impl Session {
             writer,
             child,
             raw: Vec::new(),
+            stop_reading,
+            reading: Some(reading),
+        }
+    }
+
+    /// Closes the terminal under the program, as closing its window does: every handle on the
+    /// pty's master side goes, so the program's side hangs up.
+    fn hang_up(&mut self) {
+        self.stop_reading.store(true, Ordering::Relaxed);
+        if let Some(t) = self.reading.take() {
+            t.join().expect("pty reader");
+        }
+        self.writer = Box::new(std::io::sink());
+        drop(self.master.take());
+    }
+
+    /// Waits for the program to exit (or fails after a generous while).
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let end = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(st) = self.child.try_wait().expect("wait") {
+                return st;
+            }
+            self.pump(Duration::from_millis(50));
+            // After a hang-up nothing is read, so `pump` returns at once.
+            std::thread::sleep(Duration::from_millis(10));
+            assert!(Instant::now() < end, "the program did not exit");
         }
     }
 
@@ -78,7 +110,29 @@ impl Session {
 
     /// Waits until the screen contains `needle` (or fails after a few seconds).
     fn wait_for(&mut self, needle: &str) -> String {
+        self.wait_for_within(needle, Duration::from_secs(10))
+    }
+
+    /// Waits until the status line contains `needle` (counts of statements are left out of
+    /// needles, so that the attribution finding more does not break these tests).
+    fn wait_for_status(&mut self, needle: &str) -> String {
         let end = Instant::now() + Duration::from_secs(10);
+        loop {
+            self.pump(Duration::from_millis(50));
+            if self.status_line().contains(needle) {
+                return self.parser.screen().contents();
+            }
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for {needle:?} in the status line: {}",
+                self.status_line()
+            );
+        }
+    }
+
+    /// Waits until the screen contains `needle`, for at most `limit`.
+    fn wait_for_within(&mut self, needle: &str, limit: Duration) -> String {
+        let end = Instant::now() + limit;
         loop {
             self.pump(Duration::from_millis(50));
             let screen = self.parser.screen().contents();
@@ -100,6 +154,29 @@ impl Session {
     fn status_line(&self) -> String {
         let screen = self.parser.screen().contents();
         screen.lines().last().unwrap_or("").to_string()
+    }
+}
+
+/// Reads the pty's master side until the program's side is closed or `stop` is raised; it
+/// looks at `stop` at least every 50 ms, so that a test can close the pty under the program.
+fn read_pty(mut master: std::fs::File, tx: &mpsc::Sender<Vec<u8>>, stop: &AtomicBool) {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let mut buf = [0u8; 8192];
+    let tick = Timespec {
+        tv_sec: 0,
+        tv_nsec: 50_000_000,
+    };
+    while !stop.load(Ordering::Relaxed) {
+        let mut fds = [PollFd::new(&master, PollFlags::IN)];
+        match poll(&mut fds, Some(&tick)) {
+            Ok(0) | Err(rustix::io::Errno::INTR) => continue,
+            Ok(_) => {}
+            Err(_) => return,
+        }
+        match master.read(&mut buf) {
+            Ok(n) if n > 0 && tx.send(buf[..n].to_vec()).is_ok() => {}
+            _ => return,
+        }
     }
 }
 
@@ -125,7 +202,7 @@ fn reader_shows_speakers_moves_on_tab_and_quits_cleanly() {
         s.parser.screen().alternate_screen(),
         "not on the alternate screen"
     );
-    let screen = s.wait_for("25 quotes");
+    let screen = s.wait_for_status(" statements");
     assert!(screen.contains("Speakers"), "{screen}");
     assert!(
         screen.contains("● Vladimir Putin"),
@@ -133,14 +210,14 @@ fn reader_shows_speakers_moves_on_tab_and_quits_cleanly() {
     );
 
     s.send(b"\t");
-    s.wait_for("quote 1/25");
+    s.wait_for_status("statement 1/");
     assert!(
         s.status_line().contains("Vladimir Putin"),
         "{}",
         s.status_line()
     );
     s.send(b"\t\t");
-    s.wait_for("quote 3/25");
+    s.wait_for_status("statement 3/");
 
     s.send(b"q");
     let end = Instant::now() + Duration::from_secs(10);
@@ -199,6 +276,38 @@ fn sigterm_restores_the_terminal() {
     );
 }
 
+/// A Tab typed the moment the reader starts is not lost: it runs once the analysis is there,
+/// on a short article (analysed before the first frame) and on a 10 MB one (in the
+/// background).
+#[test]
+fn tab_typed_at_launch_lands_on_the_first_statement() {
+    let home = temp_home("typeahead");
+    let mut s = Session::start(
+        &["sample-articles/putin-lukashenko-minsk.txt"],
+        40,
+        120,
+        &home,
+    );
+    s.send(b"\t");
+    s.wait_for_status("statement 1/");
+    s.send(b"q");
+    let long = home.join("long.txt");
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-articles/putin-lukashenko-minsk.txt"),
+    )
+    .expect("seed");
+    // About 10 MB: analysed in the background for seconds (longer in a debug build).
+    std::fs::write(&long, seed.repeat(10_000_000 / seed.len())).expect("write");
+    let long = long.display().to_string();
+    let mut s = Session::start(&[&long], 40, 120, &home);
+    s.send(b"\t");
+    // A debug build on a busy machine analyses slowly; the key must still land.
+    let screen = s.wait_for_within("statement 1/", Duration::from_secs(180));
+    assert!(!screen.contains("still analysing"), "{screen}");
+    s.send(b"q");
+}
+
 unsafe extern "C" {
     #[link_name = "kill"]
     fn libc_kill(pid: i32, sig: i32) -> i32;
@@ -219,9 +328,9 @@ fn annotate_a_quote_then_find_it_again() {
     let arg = article.to_str().expect("utf-8 path");
 
     let mut s = Session::start(&[arg], 40, 120, &home);
-    s.wait_for("25 quotes");
+    s.wait_for_status(" statements");
     s.send(b"\t");
-    s.wait_for("quote 1/25");
+    s.wait_for_status("statement 1/");
     s.send(b"a");
     s.wait_for("Ctrl-S saves");
     s.send(b"Security first, says the Kremlin.");
@@ -255,7 +364,7 @@ fn annotate_a_quote_then_find_it_again() {
 
     // Reopening shows the note in the list.
     let mut s = Session::start(&[arg], 40, 120, &home);
-    s.wait_for("25 quotes");
+    s.wait_for_status(" statements");
     s.send(b"L");
     let screen = s.wait_for("Security first, says the Kremlin.");
     assert!(screen.contains("the issues of security"), "{screen}");
@@ -316,9 +425,9 @@ fn article_escape_sequences_never_reach_the_terminal() {
     std::fs::write(&article, text).expect("write");
     let mut s = Session::start(&[article.to_str().expect("path")], 24, 80, &home);
     s.wait_for("Hostile Article");
-    s.wait_for("1 quote");
+    s.wait_for_status(" statement");
     s.send(b"\t");
-    s.wait_for("quote 1/1");
+    s.wait_for_status("statement 1/");
     s.send(b"q");
     let end = Instant::now() + Duration::from_secs(10);
     while s.child.try_wait().expect("wait").is_none() {
@@ -406,7 +515,7 @@ fn sigterm_saves_the_note_being_written() {
     )
     .expect("copy");
     let mut s = Session::start(&[article.to_str().expect("path")], 24, 80, &home);
-    s.wait_for("11 quotes");
+    s.wait_for_status(" statements");
     s.send(b"\ta");
     s.wait_for("Ctrl-S saves");
     s.send(b"unfinished thought");
@@ -422,4 +531,236 @@ fn sigterm_saves_the_note_being_written() {
     let sidecar =
         std::fs::read_to_string(dir.join("story.txt.quoth.json")).expect("the draft was saved");
     assert!(sidecar.contains("unfinished thought"), "{sidecar}");
+}
+
+/// Counters the kernel keeps for a process: write system calls (`/proc/PID/io`) and, per
+/// thread, how often it was switched in (`/proc/PID/task/*/status`). A sleeping process moves
+/// neither.
+#[cfg(target_os = "linux")]
+fn write_calls(pid: u32) -> u64 {
+    let io = std::fs::read_to_string(format!("/proc/{pid}/io")).expect("/proc/PID/io");
+    io.lines()
+        .find_map(|l| l.strip_prefix("syscw:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("syscw")
+}
+
+/// Context switches of each thread, by thread id.
+#[cfg(target_os = "linux")]
+fn switches(pid: u32) -> std::collections::BTreeMap<String, u64> {
+    let mut out = std::collections::BTreeMap::new();
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).expect("tasks") {
+        let task = task.expect("task");
+        let Ok(status) = std::fs::read_to_string(task.path().join("status")) else {
+            continue; // the thread ended meanwhile
+        };
+        let n: u64 = status
+            .lines()
+            .filter(|l| l.contains("ctxt_switches:"))
+            .filter_map(|l| l.split(':').nth(1)?.trim().parse::<u64>().ok())
+            .sum();
+        out.insert(task.file_name().to_string_lossy().into_owned(), n);
+    }
+    out
+}
+
+/// Idle means idle: once the text and the attribution are on screen, two seconds without
+/// input write nothing to the terminal and wake no thread (no timer, no polling).
+#[cfg(target_os = "linux")]
+#[test]
+fn an_idle_reader_writes_nothing_and_sleeps() {
+    let home = temp_home("idle");
+    let mut s = Session::start(&["sample-articles/harbour-strike.txt"], 24, 80, &home);
+    s.wait_for(" statements");
+    let pid = s.child.process_id().expect("pid");
+    // The frame that shows the attribution may still be in flight, its thread ending.
+    s.pump(Duration::from_millis(500));
+    let (bytes, writes, woken) = (s.raw.len(), write_calls(pid), switches(pid));
+    s.pump(Duration::from_secs(2));
+    assert_eq!(s.raw.len(), bytes, "bytes written while idle");
+    assert_eq!(write_calls(pid), writes, "write calls while idle");
+    let after = switches(pid);
+    for (tid, n) in &woken {
+        // Threads that ended in between are not idle threads; the others must not have run.
+        if let Some(m) = after.get(tid) {
+            assert_eq!(m, n, "thread {tid} woke up while idle");
+        }
+    }
+    s.send(b"q");
+    s.wait_exit();
+}
+
+/// A key's frame goes out in one write, wrapped in synchronized output (DEC mode 2026).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_frame_is_one_synchronized_write() {
+    let home = temp_home("frame");
+    let mut s = Session::start(
+        &["sample-articles/putin-lukashenko-minsk.txt"],
+        40,
+        120,
+        &home,
+    );
+    s.wait_for(" statements");
+    let pid = s.child.process_id().expect("pid");
+    s.pump(Duration::from_millis(500));
+    let (from, writes) = (s.raw.len(), write_calls(pid));
+    s.send(b"\t");
+    s.wait_for("statement 1/");
+    // Anything else the key caused has time to arrive.
+    s.pump(Duration::from_millis(500));
+    assert_eq!(
+        write_calls(pid) - writes,
+        1,
+        "one key, one frame, one write"
+    );
+    let frame = &s.raw[from..];
+    assert!(frame.starts_with(b"\x1b[?2026h"), "frame not synchronized");
+    assert!(frame.ends_with(b"\x1b[?2026l"), "frame not synchronized");
+    s.send(b"q");
+    s.wait_exit();
+}
+
+/// Copies a sample article into a folder of its own, where its notes can be written.
+fn article_copy(home: &std::path::Path, sample: &str) -> std::path::PathBuf {
+    let dir = home.join("articles");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let article = dir.join("story.txt");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sample),
+        &article,
+    )
+    .expect("copy");
+    article
+}
+
+/// Waits until `ready` holds (or fails after a generous while, saying `what`).
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let end = Instant::now() + Duration::from_secs(20);
+    while !ready() {
+        assert!(Instant::now() < end, "timed out waiting: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Whether a process whose command line mentions `needle` is still running.
+#[cfg(target_os = "linux")]
+fn running(needle: &str) -> bool {
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    procs.filter_map(|p| p.ok()).any(|p| {
+        std::fs::read(p.path().join("cmdline"))
+            .is_ok_and(|c| String::from_utf8_lossy(&c).contains(needle))
+    })
+}
+
+/// Opens the note editor on the first quotation and types `draft` into it.
+fn start_a_note(s: &mut Session, draft: &str) {
+    s.send(b"\ta");
+    s.wait_for("Ctrl-S saves");
+    s.send(draft.as_bytes());
+    s.wait_for(draft);
+}
+
+fn saved_draft(article: &std::path::Path, draft: &str) -> bool {
+    let sidecar = article.with_file_name("story.txt.quoth.json");
+    std::fs::read_to_string(sidecar).is_ok_and(|s| s.contains(draft))
+}
+
+fn saved_position(home: &std::path::Path) -> bool {
+    std::fs::read_to_string(home.join("state/quoth/positions.json"))
+        .is_ok_and(|p| p.contains("story.txt"))
+}
+
+/// Closing the window (the pty's master side goes away) with the note editor open: the note
+/// being written and the reading position are saved, and the reader ends.
+#[test]
+fn closing_the_terminal_saves_the_note_being_written_and_the_position() {
+    let home = temp_home("close");
+    let article = article_copy(&home, "sample-articles/harbour-strike.txt");
+    let mut s = Session::start(&[article.to_str().expect("path")], 24, 80, &home);
+    s.wait_for(" statements");
+    start_a_note(&mut s, "typed before the window closed");
+    s.hang_up();
+    s.wait_exit();
+    assert!(saved_draft(&article, "typed before the window closed"));
+    assert!(saved_position(&home), "reading position not saved");
+}
+
+/// A terminal that hangs up without a SIGHUP reaching the reader (here the reader is in a
+/// session of its own, so the terminal is not its controlling one): the end of the input is
+/// seen, the note and position are saved, and the reader ends instead of spinning.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_terminal_gone_without_a_signal_still_saves_and_ends() {
+    let home = temp_home("eio");
+    let article = article_copy(&home, "sample-articles/harbour-strike.txt");
+    let path = article.to_str().expect("path");
+    let quoth = env!("CARGO_BIN_EXE_quoth");
+    let mut s = Session::start_command("setsid", &["-w", quoth, path], 24, 80, &home);
+    s.wait_for(" statements");
+    start_a_note(&mut s, "written as the terminal vanished");
+    s.hang_up();
+    wait_until("the reader ends", || !running(path));
+    assert!(saved_draft(&article, "written as the terminal vanished"));
+    assert!(saved_position(&home), "reading position not saved");
+}
+
+/// Ctrl-Z, then `kill %1`: the shell sends SIGTERM and continues the stopped job; the reader,
+/// continued in the background, must end (saving the note) rather than stop again on the
+/// terminal it no longer owns.
+#[cfg(target_os = "linux")]
+#[test]
+fn sigterm_while_stopped_ends_the_reader_and_saves() {
+    let home = temp_home("stopkill");
+    let article = article_copy(&home, "sample-articles/harbour-strike.txt");
+    let path = article.to_str().expect("path");
+    let mut s = Session::start_command("bash", &["--norc", "--noprofile", "-i"], 24, 80, &home);
+    s.send(b"PS1='$ '\n");
+    s.wait_for("$ ");
+    s.send(format!("{} {path}\n", env!("CARGO_BIN_EXE_quoth")).as_bytes());
+    s.wait_for(" statements");
+    start_a_note(&mut s, "kept through a kill");
+    s.send(b"\x1a");
+    s.wait_for("Stopped");
+    s.send(b"kill %1\n");
+    wait_until("the reader ends", || {
+        s.pump(Duration::from_millis(10));
+        !running(path)
+    });
+    assert!(saved_draft(&article, "kept through a kill"));
+    assert!(saved_position(&home), "reading position not saved");
+    s.send(b"exit\n");
+    let _ = s.child.kill();
+}
+
+/// A resized window is redrawn at its new size while the reader is otherwise idle.
+#[test]
+fn resizing_the_window_redraws_at_the_new_size() {
+    let home = temp_home("resize");
+    let mut s = Session::start(&["sample-articles/harbour-strike.txt"], 24, 80, &home);
+    s.wait_for(" statements");
+    s.master
+        .as_ref()
+        .expect("pty")
+        .resize(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("resize");
+    s.parser.screen_mut().set_size(30, 100);
+    let end = Instant::now() + Duration::from_secs(20);
+    while !s.status_line().contains(" statements") {
+        s.pump(Duration::from_millis(50));
+        assert!(
+            Instant::now() < end,
+            "not redrawn at 30 rows:\n{}",
+            s.parser.screen().contents()
+        );
+    }
+    s.send(b"q");
+    s.wait_exit();
 }

@@ -13,7 +13,7 @@ use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-mod support;
+mod web_server;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -172,7 +172,7 @@ fn as_the_pager_quoth_opens_the_file_in_the_reader() {
 #[test]
 fn as_the_browser_quoth_opens_the_url_in_the_reader() {
     let home = temp_home("browser");
-    let url = format!("http://127.0.0.1:{}/article.html", support::server());
+    let url = format!("http://127.0.0.1:{}/article.html", web_server::server());
     opens_in_the_reader(
         &url,
         &home,

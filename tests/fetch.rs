@@ -4,8 +4,8 @@
 use std::net::TcpListener;
 use std::process::{Command, Output};
 
-mod support;
-use support::server;
+mod web_server;
+use web_server::server;
 
 fn quoth(args: &[&str]) -> Output {
     let home = std::env::temp_dir().join(format!("quoth-fetch-{}", std::process::id()));

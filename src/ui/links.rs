@@ -3,11 +3,11 @@
 //!
 //! Self-contained so the reader can hook it to a key: keep a [`LinkList`] while the list is
 //! open, draw it with [`draw`], move with [`LinkList::down`]/[`LinkList::up`], and on Enter
-//! run the [`Choice`] that [`choose`] returns (a browser that draws in the terminal needs the
-//! terminal suspended around [`Choice::command`]).
+//! run the [`Choice`] that [`choose`] returns: [`Choice::Copy`] is the reader's
+//! `Effect::Copy` (OSC 52); a browser that draws in the terminal needs the terminal suspended
+//! around [`Choice::command`].
 
 use crate::article::Link;
-use base64::Engine;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, area: Rect, links: &[Link], list: &LinkList) {
 pub enum Choice {
     /// Run the browser on the address (no shell: the address is one argument).
     Browse { program: String, args: Vec<String> },
-    /// Write this OSC 52 sequence to the terminal: it puts the address on the clipboard.
+    /// Put the address on the clipboard (the reader's `Effect::Copy`, OSC 52).
     Copy(String),
 }
 
@@ -101,7 +101,7 @@ pub fn choose(url: &str, browser: Option<&str>) -> Option<Choice> {
         .map(str::trim)
         .filter(|b| !b.is_empty());
     let Some(command) = first else {
-        return Some(Choice::Copy(osc52(url)));
+        return Some(Choice::Copy(url.to_string()));
     };
     let mut words = command.split_whitespace().map(str::to_string);
     let program = words.next()?;
@@ -116,12 +116,6 @@ pub fn choose(url: &str, browser: Option<&str>) -> Option<Choice> {
     Some(Choice::Browse { program, args })
 }
 
-/// The OSC 52 sequence that sets the clipboard to `text`.
-pub fn osc52(text: &str) -> String {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    format!("\x1b]52;c;{encoded}\x07")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,7 +124,7 @@ mod tests {
     fn without_a_browser_the_address_is_copied() {
         assert_eq!(
             choose("https://x.org/a", None),
-            Some(Choice::Copy("\x1b]52;c;aHR0cHM6Ly94Lm9yZy9h\x07".into()))
+            Some(Choice::Copy("https://x.org/a".into()))
         );
         assert_eq!(
             choose("https://x.org/a", Some("")),

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod config;
+pub mod effects;
 pub mod keymap;
 pub mod links;
 pub mod notes_ui;
@@ -12,16 +13,19 @@ pub mod position;
 pub mod render;
 pub mod terminal;
 pub mod theme;
+pub mod wake;
 
 use crate::article::Article;
 use crate::attribution;
+use crate::files::Folders;
+use crate::notes::store::Place;
 use app::{App, Event};
+use effects::Effect;
 use ratatui::crossterm::event::{
-    self, Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use std::sync::atomic::Ordering;
 use std::sync::mpsc;
-use std::time::Duration;
+use wake::Wake;
 
 /// Why the reader could not run.
 #[derive(Debug)]
@@ -40,64 +44,74 @@ impl std::fmt::Display for UiError {
     }
 }
 
-/// Builds the reader's state for an article, with the user's config.
-/// The attribution has not run yet: [`run`] starts it in the background, so that the text
-/// shows at once however long it is.
-pub fn build_app(article: Article) -> Result<App, UiError> {
-    let config = config::load(config::default_path().as_deref()).map_err(UiError::Config)?;
+/// Builds the reader's state for an article, with the user's config. Warnings about the
+/// config (a key taken from another action) go to stderr before the screen is taken.
+pub fn build_app(article: Article, folders: &Folders) -> Result<App, UiError> {
+    let config = config::load(folders.config_file().as_deref()).map_err(UiError::Config)?;
+    for w in &config.warnings {
+        eprintln!("{}", crate::text::printable(w));
+    }
     let theme = theme::Theme::from_env(config.palette);
-    let mut app = App::new(
+    Ok(App::new(
         article,
         attribution::Analysis::default(),
         config.keymap,
         theme,
-    );
-    app.analysing = true;
-    Ok(app)
+    ))
 }
 
-/// Runs the attribution (with the reader's corrections) on another thread.
-fn analyse_in_background(app: &App) -> mpsc::Receiver<attribution::Analysis> {
-    let (tx, rx) = mpsc::channel();
-    let text = app.article.text.clone();
-    let paragraphs = app.article.paragraphs.clone();
-    let corrections = app
-        .notes
-        .store
-        .as_ref()
-        .map(|s| crate::notes::view::placed_corrections(&s.doc, &text))
-        .unwrap_or_default();
-    std::thread::spawn(move || {
-        let mut analysis = attribution::analyse_text(&text, &paragraphs);
-        analysis.apply_corrections(&corrections);
-        let _ = tx.send(analysis);
-    });
-    rx
-}
+/// Articles below this size are analysed before the first frame: it costs a few milliseconds
+/// (the attribution runs at about 30 MB/s), and the first Tab then needs no waiting at all.
+const ANALYSE_FIRST_BELOW: usize = 64 * 1024;
 
-/// Opens the reader on an article and runs until the user quits.
 /// When the process started, for the startup trace; set by `main` first thing.
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
-pub fn run(article: Article, notes: Option<std::path::PathBuf>) -> Result<(), UiError> {
+/// Opens the reader on an article and runs until the user quits, a signal asks it to end or
+/// the terminal goes away. Whatever way it ends, the note being written and the reading
+/// position are saved.
+pub fn run(
+    article: Article,
+    notes: Option<std::path::PathBuf>,
+    folders: &Folders,
+) -> Result<(), UiError> {
     let started = *STARTED.get_or_init(std::time::Instant::now);
-    let stop = terminal::termination_flag();
-    let mut app = build_app(article)?;
-    let key = app.article.path.as_deref().map(position::key_for);
-    let state = position::state_file();
-    let mut term = terminal::enter().map_err(UiError::Io)?;
-    let result =
-        first_frame(&mut term, &mut app, key.as_deref(), state.as_deref()).and_then(|()| {
-            trace_startup("first-frame-ms", started);
-            // Only now the slower work: the notes (a SHA-256 of the text) and the attribution.
-            open_notes(&mut app, notes);
-            let analysis = analyse_in_background(&app);
-            event_loop(&mut term, &mut app, &analysis, &stop)
-        });
-    terminal::leave();
+    let (tx, rx) = mpsc::channel();
+    wake::spawn_signals(tx.clone()).map_err(UiError::Io)?;
+    let mut app = build_app(article, folders)?;
+    let key = app.doc.article.path.as_deref().map(position::key_for);
+    let state = folders.positions_file();
+    let mut screen = terminal::enter().map_err(UiError::Io)?;
+    let mut reader = Reader {
+        screen: &mut screen,
+        app: &mut app,
+        wakes: tx,
+        suspended: false,
+    };
+    let first = reader.app.analysis_request();
+    if reader.app.doc.article.text.len() < ANALYSE_FIRST_BELOW {
+        app::update(reader.app, first.run());
+    } else {
+        reader.run_effects(vec![Effect::Reanalyse(first)]);
+    }
+    let result = first_frame(&mut reader, key.as_deref(), state.as_deref()).and_then(|()| {
+        trace_startup("first-frame-ms", started);
+        wake::spawn_input(reader.wakes.clone())?;
+        // Only now the slower work: the notes (a SHA-256 of the text).
+        reader.open_notes(notes, folders);
+        reader.run(&rx)
+    });
+    // Ended by a signal, a hang-up or an error with a note open: it is saved, not lost.
+    let effects = reader.app.save_unfinished_note();
+    effects::run_now(reader.app, effects, &mut std::io::sink());
+    // A process continued in the background to be ended must not touch the terminal (it
+    // would be stopped again); it gave the terminal back when it was suspended.
+    if !reader.suspended {
+        terminal::leave();
+    }
     if let (Some(k), Some(f)) = (key.as_deref(), state.as_deref()) {
         let offset = app.top_offset();
-        let _ = position::save(f, k, position::position_at(&app.article.text, offset));
+        let _ = position::save(f, k, position::position_at(&app.doc.article.text, offset));
     }
     result.map_err(UiError::Io)
 }
@@ -117,80 +131,141 @@ fn trace_startup(what: &str, started: std::time::Instant) {
     }
 }
 
-/// Opens the notes: the sidecar beside the article, the one given, or (stdin) the data
-/// folder's, keyed by the text's hash.
-fn open_notes(app: &mut App, notes: Option<std::path::PathBuf>) {
-    let sidecar = notes.or_else(|| {
-        crate::notes::store::sidecar_for(app.article.path.as_deref(), &app.article.text)
-    });
-    if let Some(path) = sidecar {
-        match crate::notes::Store::open(path.clone(), &app.article.text) {
-            Ok(store) => app.attach_notes(store),
-            Err(e) => app.message = Some(format!("notes unavailable: {}: {e}", path.display())),
-        }
-    }
-}
-
 /// Sizes the reader, restores the reading position and draws the first frame.
 fn first_frame(
-    term: &mut terminal::Term,
-    app: &mut App,
+    reader: &mut Reader<'_>,
     key: Option<&str>,
     state: Option<&std::path::Path>,
 ) -> std::io::Result<()> {
-    let size = term.size()?;
+    let size = reader.screen.size()?;
+    let app = &mut *reader.app;
     app::update(app, Event::Resize(size.width, size.height));
     if let (Some(k), Some(f)) = (key, state)
         && let Some(pos) = position::load(f, k)
     {
-        let offset = position::find(&app.article.text, &pos);
-        app.top = app.pos_of_offset(offset);
+        let offset = position::find(&app.doc.article.text, &pos);
+        app.scroll_to_offset(offset);
     }
-    term.draw(|f| render::draw(f, app))?;
-    Ok(())
+    reader.draw()
 }
 
-fn event_loop(
-    term: &mut terminal::Term,
-    app: &mut App,
-    analysis: &mpsc::Receiver<attribution::Analysis>,
-    stop: &std::sync::atomic::AtomicBool,
-) -> std::io::Result<()> {
-    while !app.quit {
-        if app.analysing
-            && let Ok(a) = analysis.try_recv()
-        {
-            app.set_analysis(a);
-            if let Some(started) = STARTED.get() {
-                trace_startup("analysed-ms", *started);
+/// The event loop's state: the screen, the reader's state, the sender background work wakes
+/// the loop with, and whether the terminal was given back (Ctrl-Z) and not yet taken again.
+struct Reader<'a> {
+    screen: &'a mut terminal::Screen,
+    app: &'a mut App,
+    wakes: mpsc::Sender<Wake>,
+    suspended: bool,
+}
+
+/// Whether the loop goes on after a wake-up.
+enum Flow {
+    Continue,
+    End,
+}
+
+impl Reader<'_> {
+    /// Sleeps until something wakes it, handles everything that is pending, draws once.
+    /// Nothing runs and nothing is written while nothing happens.
+    fn run(&mut self, wakes: &mpsc::Receiver<Wake>) -> std::io::Result<()> {
+        // The loop holds a sender of its own in the background jobs' closures at most, so
+        // `recv` ends only if every source is gone; then there is nothing left to wait for.
+        while let Ok(first) = wakes.recv() {
+            let mut next = Some(first);
+            // Drain everything pending before drawing again: bursts of resizes draw once.
+            while let Some(wake) = next {
+                if let Flow::End = self.handle(wake)? {
+                    return Ok(());
+                }
+                if self.app.quit {
+                    return Ok(());
+                }
+                next = wakes.try_recv().ok();
+            }
+            self.draw()?;
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, wake: Wake) -> std::io::Result<Flow> {
+        match wake {
+            Wake::Terminate | Wake::TermGone => return Ok(Flow::End),
+            Wake::Continued => {
+                if self.suspended && terminal::in_foreground() {
+                    terminal::resume(self.screen)?;
+                    self.suspended = false;
+                }
+            }
+            Wake::Event(ev) => {
+                let analysed = matches!(ev, Event::Analysed { .. });
+                let effects = app::update(self.app, ev);
+                self.run_effects(effects);
+                if analysed && let Some(started) = STARTED.get() {
+                    trace_startup("analysed-ms", *started);
+                }
+            }
+            Wake::Resized if self.suspended => {}
+            Wake::Resized => {
+                let size = self.screen.size()?;
+                let effects = app::update(self.app, Event::Resize(size.width, size.height));
+                self.run_effects(effects);
+            }
+            Wake::Term(_) if self.suspended => {}
+            Wake::Term(ev) if is_suspend(&ev) => {
+                terminal::suspend();
+                // Continued: in the foreground (`fg`) we take the terminal again; in the
+                // background (`bg`, or `kill %1` continuing us so we can end) we wait.
+                if terminal::in_foreground() {
+                    terminal::resume(self.screen)?;
+                } else {
+                    self.suspended = true;
+                }
+            }
+            Wake::Term(ev) => {
+                if let Some(e) = translate(self.app, ev) {
+                    let effects = app::update(self.app, e);
+                    self.run_effects(effects);
+                }
             }
         }
-        term.draw(|f| render::draw(f, app))?;
-        if stop.load(Ordering::Relaxed) {
-            // A note being written when the terminal closes is saved, not lost.
-            if app.editor.is_some() {
-                app.editor_save();
+        Ok(Flow::Continue)
+    }
+
+    /// Runs the effects `update` returned: reanalysis on a thread (its result wakes the loop
+    /// as an event), the others at once. Clipboard bytes go straight to the terminal.
+    fn run_effects(&mut self, effects: Vec<Effect>) {
+        let wakes = self.wakes.clone();
+        effects::run(self.app, effects, &mut std::io::stdout(), &mut |job| {
+            let tx = wakes.clone();
+            std::thread::spawn(move || {
+                let _ = tx.send(Wake::Event(job.run()));
+            });
+        });
+    }
+
+    /// Opens the notes where they live (see `notes::store::Place`).
+    fn open_notes(&mut self, notes: Option<std::path::PathBuf>, folders: &Folders) {
+        let article = &self.app.doc.article;
+        let Some(place) = Place::of(article.path.as_deref(), &article.text, notes, folders) else {
+            return;
+        };
+        let shown = place.sidecar.display().to_string();
+        match crate::notes::Store::open_at(place, &self.app.doc.article.text) {
+            Ok(store) => {
+                let effects = self.app.attach_notes(store);
+                self.run_effects(effects);
             }
-            break;
-        }
-        let wait = if app.analysing { 30 } else { 250 };
-        if !event::poll(Duration::from_millis(wait))? {
-            continue;
-        }
-        // Drain everything pending before drawing again: bursts of resizes draw once.
-        loop {
-            let ev = event::read()?;
-            if is_suspend(&ev) {
-                terminal::suspend(term)?;
-            } else if let Some(e) = translate(app, ev) {
-                app::update(app, e);
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
+            Err(e) => self.app.message = Some(format!("notes unavailable: {shown}: {e}")),
         }
     }
-    Ok(())
+
+    /// Draws the reader, unless the terminal is given back; writes only if the frame changed.
+    fn draw(&mut self) -> std::io::Result<()> {
+        if !self.suspended {
+            self.screen.draw(|f| render::draw(f, self.app))?;
+        }
+        Ok(())
+    }
 }
 
 fn is_suspend(ev: &CtEvent) -> bool {
@@ -198,41 +273,10 @@ fn is_suspend(ev: &CtEvent) -> bool {
 }
 
 /// A terminal event as a reader event, given the mode the reader is in.
-pub fn translate(app: &App, ev: CtEvent) -> Option<Event> {
+pub fn translate(_app: &App, ev: CtEvent) -> Option<Event> {
     match ev {
-        CtEvent::Key(k) if k.kind != KeyEventKind::Release => {
-            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-            if let Some(ed) = &app.editor {
-                if ed.confirm_discard {
-                    return match k.code {
-                        KeyCode::Char('y') | KeyCode::Char('Y') => Some(Event::Confirm(true)),
-                        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
-                            Some(Event::Confirm(false))
-                        }
-                        _ => None,
-                    };
-                }
-                return match k.code {
-                    KeyCode::Char('s') if ctrl => Some(Event::EditorSave),
-                    KeyCode::Esc => Some(Event::EditorEscape),
-                    _ => Some(Event::EditorInput(k.into())),
-                };
-            }
-            if app.search.input.is_some() || app.picker.is_some() {
-                let prompt = match k.code {
-                    KeyCode::Enter => Some(Event::PromptSubmit),
-                    KeyCode::Esc => Some(Event::PromptCancel),
-                    KeyCode::Backspace => Some(Event::PromptBackspace),
-                    KeyCode::Char('c') if ctrl => Some(Event::PromptCancel),
-                    KeyCode::Char(c) if !ctrl => Some(Event::PromptChar(c)),
-                    _ => None,
-                };
-                if prompt.is_some() || app.search.input.is_some() {
-                    return prompt;
-                }
-            }
-            app.keymap.action(app.mode(), &k).map(Event::Action)
-        }
+        // Keys are read by `update`, through the keymap of the current mode.
+        CtEvent::Key(k) if k.kind != KeyEventKind::Release => Some(Event::Key(k)),
         CtEvent::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Event::Scroll(3)),
             MouseEventKind::ScrollUp => Some(Event::Scroll(-3)),

@@ -1,76 +1,93 @@
-//! A web server for tests, on 127.0.0.1 (no network): fixed answers by path.
+//! A made-up article with a hand-built analysis, for the reader's tests: what the reader does
+//! with statements is tested apart from what the attribution finds (which changes often).
+//!
+//! Every paragraph holds one quotation and one reported statement; speakers take turns.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
+#![allow(dead_code)]
 
-/// The saved page with ads and a pull quote, in Windows-1252 (the charset is in the header).
-fn article_page() -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/web/coast-ferry.html");
-    std::fs::read(path).expect("fixture")
+use quoth::article::Article;
+use quoth::attribution::{Analysis, EntityKind, Quote, Sieve, Speaker, StatementKind};
+use quoth::ui::app::{App, Event, update};
+use quoth::ui::keymap::Keymap;
+use quoth::ui::theme::Theme;
+
+pub const SPEAKERS: [&str; 3] = ["Mara Lindqvist", "Tomas Reyes", "Ines Okafor"];
+pub const TITLE: &str = "Harbour Council Backs the Ferry Plan";
+
+/// The text of paragraph `i` and where its two statements are in it (quotation first).
+fn paragraph(i: usize) -> (String, [std::ops::Range<usize>; 2], [usize; 2]) {
+    let (a, b) = (i % 3, (i + 1) % 3);
+    let lead = format!("Meeting {i} of the council’s ferry committee went on late. ");
+    let quote = format!("“The boats on route {i} will run on time,”");
+    let cue = format!(" said {}. ", SPEAKERS[a]);
+    let cue2 = format!("{} said that ", SPEAKERS[b]);
+    let reported = format!("the pier at berth {i} needed new timber before the winter storms");
+    let q0 = lead.len();
+    let q1 = q0 + quote.len();
+    let r0 = q1 + cue.len() + cue2.len();
+    let text = format!("{lead}{quote}{cue}{cue2}{reported}.");
+    let r1 = r0 + reported.len();
+    (text, [q0..q1, r0..r1], [a, b])
 }
 
-/// Answers each request by its path, then closes the connection.
-fn respond(mut stream: TcpStream, port: u16) {
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).is_ok_and(|n| n == 1) {
-        head.push(byte[0]);
-        // Not HTTP (a TLS handshake): answer in plain HTTP at once.
-        if !head[0].is_ascii_alphabetic() {
-            break;
+/// The article (a title and `n` paragraphs) and its analysis.
+pub fn harbour(n: usize) -> (Article, Analysis) {
+    let mut text = format!("{TITLE}\n\n");
+    let mut quotes = Vec::new();
+    for i in 0..n {
+        let (p, spans, who) = paragraph(i);
+        let base = text.len();
+        for (k, span) in spans.iter().enumerate() {
+            let span = base + span.start..base + span.end;
+            quotes.push(Quote {
+                kind: if k == 0 {
+                    StatementKind::Direct
+                } else {
+                    StatementKind::Indirect
+                },
+                parts: vec![span.clone()],
+                span,
+                speaker: Some(who[k]),
+                mention: None,
+                cue: None,
+                sieve: Sieve::AdjacentCue,
+                resolution: None,
+                unclosed: false,
+            });
         }
+        text.push_str(&p);
+        text.push_str("\n\n");
     }
-    let head = String::from_utf8_lossy(&head);
-    let path = head.split(' ').nth(1).unwrap_or("/");
-    let (status, headers, body): (&str, String, Vec<u8>) = match path {
-        "/article.html" => (
-            "200 OK",
-            "Content-Type: text/html; charset=windows-1252\r\n".into(),
-            article_page(),
-        ),
-        "/moved" => (
-            "301 Moved Permanently",
-            format!("Location: http://127.0.0.1:{port}/article.html\r\n"),
-            vec![],
-        ),
-        "/loop" => (
-            "302 Found",
-            format!("Location: http://127.0.0.1:{port}/loop\r\n"),
-            vec![],
-        ),
-        "/picture.png" => (
-            "200 OK",
-            "Content-Type: image/png\r\n".into(),
-            b"\x89PNG\r\n\x1a\n".to_vec(),
-        ),
-        "/huge.html" => (
-            "200 OK",
-            "Content-Type: text/html\r\n".into(),
-            vec![b'a'; 64 * 1024],
-        ),
-        _ => (
-            "404 Not Found",
-            "Content-Type: text/html\r\n".into(),
-            b"<html><body>Not here</body></html>".to_vec(),
-        ),
+    let speakers = SPEAKERS
+        .iter()
+        .enumerate()
+        .map(|(s, name)| Speaker {
+            name: name.to_string(),
+            aliases: vec![],
+            descriptor: None,
+            kind: EntityKind::Person,
+            quotes: (0..quotes.len())
+                .filter(|&q| quotes[q].speaker == Some(s))
+                .collect(),
+        })
+        .collect();
+    let analysis = Analysis {
+        quotes,
+        speakers,
+        other_quoted: vec![],
     };
-    let _ = write!(
-        stream,
-        "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(&body);
+    (Article::from_text(text, None), analysis)
 }
 
-/// A server on a free port, answering in a thread for as long as the test runs.
-pub fn server() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || respond(stream, port));
-        }
-    });
-    port
+/// The reader on the made-up article, sized `w`×`h`.
+pub fn harbour_app(n: usize, w: u16, h: u16, color: bool) -> App {
+    let (article, analysis) = harbour(n);
+    let mut app = App::new(
+        article,
+        analysis,
+        Keymap::default(),
+        Theme::new(!color, None),
+    );
+    update(&mut app, Event::Resize(w, h));
+    app
 }

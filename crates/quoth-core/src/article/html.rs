@@ -4,6 +4,7 @@
 //! paragraphs: a header block, then the body with headings, captions, lists and links kept
 //! as numbered references ("text [1]").
 
+use super::LoadError;
 use super::page::{Link, PageMeta, is_followable};
 use super::{TextStyle, html_clean, html_meta};
 use dom_query::{Document, NodeRef};
@@ -18,12 +19,17 @@ pub struct Page {
 }
 
 /// Extracts the article of an HTML page; `url` is where it came from, if fetched (relative
-/// links are made absolute against it). `None` when the page holds no text.
-pub fn extract(html: &str, url: Option<&str>) -> Option<Page> {
+/// links are made absolute against it). Refuses pages nested too deeply and pages with no
+/// text.
+pub fn extract(html: &str, url: Option<&str>) -> Result<Page, LoadError> {
+    if nesting_depth(html, MAX_DEPTH) > MAX_DEPTH {
+        return Err(LoadError::TooDeep(MAX_DEPTH));
+    }
+    let none = || LoadError::NotText("no article text found in this HTML page");
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let mut r = dom_smoothie::Readability::new(html, url, None)
         .or_else(|_| dom_smoothie::Readability::new(html, None, None))
-        .ok()?;
+        .map_err(|_| none())?;
     let tags = r.get_article_metadata(None);
     let mut meta = html_meta::take_header(&r.doc, &tags);
     html_clean::remove_noise(&r.doc);
@@ -47,18 +53,101 @@ pub fn extract(html: &str, url: Option<&str>) -> Option<Page> {
     drop_repeated_subtitle(&mut w, &mut meta, body_start);
     let text = w.text.trim_end().to_string();
     if text.trim().is_empty() {
-        return None;
+        return Err(none());
     }
     w.styles
         .retain(|(r, _)| r.end <= text.len() && r.start < r.end);
     w.styles.sort_by_key(|(r, _)| r.start);
-    Some(Page {
+    Ok(Page {
         text,
         styles: w.styles,
         links: w.links,
         meta,
     })
 }
+
+/// Deepest element nesting a page may have. Extraction costs grow with depth × size, so a
+/// hostile page of 100k nested `<div>`s would take minutes; real articles stay far below.
+pub const MAX_DEPTH: usize = 256;
+
+/// How deeply the elements of a page nest, estimated in one pass without building a tree:
+/// void and self-closed elements do not nest, a closing tag closes what it matches, and a
+/// new `<p>`, `<li>`, `<td>`… closes an open one of its kind, as HTML parsers do. Stops
+/// counting once `limit` is passed.
+pub fn nesting_depth(html: &str, limit: usize) -> usize {
+    let mut open: Vec<String> = Vec::new();
+    // How many of each name are open, so that a stray closing tag costs nothing.
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    let mut deepest = 0;
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<').map(|o| i + o) {
+        let rest = &html[lt..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(html.len(), |e| lt + e + 3);
+            continue;
+        }
+        let end = rest.find('>').map_or(html.len(), |e| lt + e + 1);
+        i = end;
+        let closing = rest.starts_with("</");
+        let name: String = rest[if closing { 2 } else { 1 }..]
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        if closing || SIBLING_CLOSES.contains(&name.as_str()) {
+            if counts.get(&name).is_some_and(|&n| n > 0) {
+                while let Some(top) = open.pop() {
+                    if let Some(n) = counts.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    if top == name {
+                        break;
+                    }
+                }
+            }
+            if closing {
+                continue;
+            }
+        }
+        if VOID.contains(&name.as_str()) || html[..end].ends_with("/>") {
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            // Script and style hold text, not elements: skip to their closing tag.
+            i = find_closing(html, end, &name);
+            continue;
+        }
+        *counts.entry(name.clone()).or_default() += 1;
+        open.push(name);
+        deepest = deepest.max(open.len());
+        if deepest > limit {
+            break;
+        }
+    }
+    deepest
+}
+
+/// Where `</name` starts (any case) from `from` on, or the end of the page.
+fn find_closing(html: &str, from: usize, name: &str) -> usize {
+    let close = format!("</{name}");
+    let hay = html.as_bytes();
+    (from..hay.len().saturating_sub(close.len() - 1))
+        .find(|&at| hay[at..at + close.len()].eq_ignore_ascii_case(close.as_bytes()))
+        .unwrap_or(html.len())
+}
+
+/// Elements that never hold others.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+/// Elements whose start closes an open one of the same name.
+const SIBLING_CLOSES: &[&str] = &["p", "li", "dt", "dd", "option", "tr", "td", "th"];
+/// Elements whose content is text up to their closing tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
 
 /// The header block: headline, standfirst, then "By … · date".
 fn write_header(w: &mut Writer, meta: &mut PageMeta) {
@@ -363,6 +452,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn nesting_is_measured_as_parsers_see_it() {
+        assert_eq!(nesting_depth("<div><div><p>a</div></div>", 99), 3);
+        // Unclosed paragraphs and list items are siblings, void elements hold nothing.
+        assert_eq!(nesting_depth("<p>a<p>b<p>c<br><img src=x>", 99), 1);
+        assert_eq!(
+            nesting_depth("<ul><li>d<li>e<li>f</ul><ul><li>g</ul>", 99),
+            2
+        );
+        // Tags inside scripts and comments are not elements.
+        assert_eq!(
+            nesting_depth(
+                "<script>'<div><div><div>'</script><!-- <div><div> --><b/>",
+                99
+            ),
+            0
+        );
+        let deep = "<div>".repeat(100_000);
+        assert_eq!(nesting_depth(&deep, MAX_DEPTH), MAX_DEPTH + 1);
+    }
+
+    #[test]
     fn keeps_the_article_and_drops_the_rest() {
         let html = r#"<html><head><title>Talks Collapse | Herald</title><script>var s = "“no”";</script></head>
             <body><nav><a href="/">Home</a></nav><div class="ad">BUY NOW</div>
@@ -412,7 +522,7 @@ mod tests {
 
     #[test]
     fn deep_lists_stop_indenting() {
-        let depth = 300;
+        let depth = 100;
         let html = format!(
             "<html><body>{}<li>deep</li>{}</body></html>",
             "<ul><li>item".repeat(depth),

@@ -4,16 +4,26 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// Articles above this size are refused rather than read into memory, unless the
-/// `QUOTH_MAX_SIZE` environment variable sets another limit (bytes, or with a K, M or G suffix).
+/// Articles above this size are refused rather than read into memory, unless the program is
+/// given another limit (the `quoth` command reads it from `QUOTH_MAX_SIZE`).
 pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The size limit in force: `QUOTH_MAX_SIZE` or [`MAX_ARTICLE_BYTES`].
-pub fn max_article_bytes() -> u64 {
-    std::env::var("QUOTH_MAX_SIZE")
-        .ok()
-        .and_then(|v| parse_size(&v))
-        .unwrap_or(MAX_ARTICLE_BYTES)
+/// How to read an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Read as this format instead of guessing from the name and content.
+    pub format: Option<super::Format>,
+    /// Refuse files larger than this many bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            format: None,
+            max_bytes: MAX_ARTICLE_BYTES,
+        }
+    }
 }
 
 /// "1000", "512K", "300M", "2G" → bytes.
@@ -34,8 +44,11 @@ pub enum LoadError {
     NotFound,
     IsDirectory,
     PermissionDenied,
-    TooLarge(u64),
+    /// The size, and the limit.
+    TooLarge(u64, u64),
     NotText(&'static str),
+    /// A page whose elements nest deeper than this many levels.
+    TooDeep(usize),
     Io(io::Error),
 }
 
@@ -45,13 +58,17 @@ impl fmt::Display for LoadError {
             LoadError::NotFound => write!(f, "no such file"),
             LoadError::IsDirectory => write!(f, "is a directory, not an article"),
             LoadError::PermissionDenied => write!(f, "permission denied"),
-            LoadError::TooLarge(n) => write!(
+            LoadError::TooLarge(n, limit) => write!(
                 f,
                 "too large ({} MiB; the limit is {} MiB, set QUOTH_MAX_SIZE to change it)",
                 n / (1024 * 1024),
-                max_article_bytes() / (1024 * 1024)
+                limit / (1024 * 1024)
             ),
             LoadError::NotText(why) => write!(f, "not text ({why})"),
+            LoadError::TooDeep(n) => write!(
+                f,
+                "refused: its HTML elements nest more than {n} levels deep (no article does)"
+            ),
             LoadError::Io(e) => write!(f, "{}", io_reason(e)),
         }
     }
@@ -79,15 +96,14 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
-/// Reads a file's bytes, refusing directories, oversized files and binary data.
-pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// Reads a file's bytes, refusing directories and files over `limit` bytes.
+pub fn read_article_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     let meta = std::fs::metadata(path)?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory);
     }
-    let limit = max_article_bytes();
     if meta.len() > limit {
-        return Err(LoadError::TooLarge(meta.len()));
+        return Err(LoadError::TooLarge(meta.len(), limit));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` guards against files that grow while being read (e.g. /dev/zero-like devices).
@@ -95,18 +111,17 @@ pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
         .take(limit + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(LoadError::TooLarge(bytes.len() as u64));
+        return Err(LoadError::TooLarge(bytes.len() as u64, limit));
     }
     Ok(bytes)
 }
 
-/// Reads standard input, up to the same limit.
-pub fn read_stdin_bytes() -> Result<Vec<u8>, LoadError> {
-    let limit = max_article_bytes();
+/// Reads standard input, up to `limit` bytes.
+pub fn read_stdin_bytes(limit: u64) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
     io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(LoadError::TooLarge(bytes.len() as u64));
+        return Err(LoadError::TooLarge(bytes.len() as u64, limit));
     }
     Ok(bytes)
 }

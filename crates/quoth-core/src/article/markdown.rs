@@ -530,6 +530,13 @@ mod tests {
     }
 
     #[test]
+    fn deeply_nested_lists_grow_the_text_linearly() {
+        let size = |n: usize| render(&format!("{}text\n", "- ".repeat(n))).text.len();
+        let (small, big) = (size(500), size(4000));
+        assert!(big <= 10 * small, "{small} → {big}");
+    }
+
+    #[test]
     fn deep_lists_stop_indenting() {
         let src: String = (0..200)
             .map(|d| format!("{}- item\n", "  ".repeat(d)))

@@ -12,7 +12,7 @@ mod source_map;
 
 pub use decode::decode;
 pub use load::{
-    LoadError, MAX_ARTICLE_BYTES, max_article_bytes, read_article_bytes, read_stdin_bytes,
+    LoadError, LoadOptions, MAX_ARTICLE_BYTES, parse_size, read_article_bytes, read_stdin_bytes,
 };
 pub use page::{Link, PageMeta};
 pub use paragraphs::split_paragraphs;
@@ -123,9 +123,7 @@ impl Article {
         path: Option<PathBuf>,
         url: Option<&str>,
     ) -> Result<Article, LoadError> {
-        let page = html::extract(html, url).ok_or(LoadError::NotText(
-            "no article text found in this HTML page",
-        ))?;
+        let page = html::extract(html, url)?;
         Ok(Article {
             source_map: SourceMap::Extracted,
             format: Format::Html,
@@ -181,8 +179,19 @@ impl Article {
 
     /// Reads an article from a file as the given format (or as its name and content say).
     pub fn load_as(path: &Path, format: Option<Format>) -> Result<Article, LoadError> {
-        let bytes = read_article_bytes(path)?;
-        Article::from_bytes(&bytes, Some(path.to_path_buf()), format)
+        Article::load_with(
+            path,
+            &LoadOptions {
+                format,
+                ..LoadOptions::default()
+            },
+        )
+    }
+
+    /// Reads an article from a file with these options (format, size limit).
+    pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Article, LoadError> {
+        let bytes = read_article_bytes(path, options.max_bytes)?;
+        Article::from_bytes(&bytes, Some(path.to_path_buf()), options.format)
     }
 
     /// The byte offset in the file (as read) of a byte offset in `text`.
@@ -212,14 +221,5 @@ impl Article {
                 .unwrap_or_else(|| p.display().to_string()),
             None => "(stdin)".to_string(),
         }
-    }
-
-    /// The 1-based line number of a byte offset.
-    pub fn line_of(&self, offset: usize) -> usize {
-        let end = offset.min(self.text.len());
-        1 + self.text.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
     }
 }
