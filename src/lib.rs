@@ -4,4 +4,5 @@
 //! the core library so `quoth::article` and `quoth_core::article` name the same thing.
 
 pub use quoth_core::{article, attribution, files, layout, notes, report, text};
+pub mod fetch;
 pub mod ui;

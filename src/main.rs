@@ -291,8 +291,18 @@ fn files_or_stdin(files: Vec<PathBuf>) -> Result<Vec<PathBuf>, Failure> {
     Ok(vec![PathBuf::from("-")])
 }
 
-/// Loads an article from a file, or from standard input for "-".
+/// A web page's notes: in the data folder, keyed by its address (`None` for files).
+fn url_notes(arg: &str, folders: &Folders) -> Option<PathBuf> {
+    quoth::fetch::is_url(arg)
+        .then(|| quoth::fetch::notes_path(arg, folders))
+        .flatten()
+}
+
+/// Loads an article from a file, from standard input for "-", or from the web for http(s).
 fn load(path: &Path, options: LoadOptions) -> Result<Article, Failure> {
+    if let Some(url) = path.to_str().filter(|p| quoth::fetch::is_url(p)) {
+        return quoth::fetch::load_url(url, options).map_err(|e| Failure::input(path, e));
+    }
     if path == Path::new("-") {
         let stdin = Path::new("(stdin)");
         let bytes = quoth::article::read_stdin_bytes(options.max_bytes)
@@ -310,6 +320,13 @@ fn read(
     env: &Env,
 ) -> Result<(), Failure> {
     let article = load(path, options)?;
+    // A web page's notes live in the data folder, keyed by its address.
+    let notes = notes.or_else(|| path.to_str().and_then(|p| url_notes(p, &env.folders)));
+    if notes.is_none() && path.to_str().is_some_and(quoth::fetch::is_url) {
+        return Err(Failure::usage(
+            "no data folder for a web page's notes (HOME unset; or give --notes PATH)",
+        ));
+    }
     if article.path.is_none() && article.text.trim().is_empty() {
         return Err(Failure::usage(
             "no article given: standard input is empty (usage: quoth FILE; see quoth --help)",
@@ -418,7 +435,12 @@ fn stdout_result(r: io::Result<()>) -> Result<(), Failure> {
 /// The analysis with the reader's corrections, wherever the notes live (beside the article or
 /// in the data folder). Read only: a missing or unreadable notes file means no corrections.
 fn analyse_corrected(article: &Article, folders: &Folders) -> attribution::Analysis {
-    let corrections = Place::of(article.path.as_deref(), &article.text, None, folders)
+    let url_notes = article
+        .path
+        .as_deref()
+        .and_then(Path::to_str)
+        .and_then(|p| url_notes(p, folders));
+    let corrections = Place::of(article.path.as_deref(), &article.text, url_notes, folders)
         .and_then(|place| store::peek(&place, &article.text).ok()?.ok())
         .map(|doc| view::placed_corrections(&doc, &article.text))
         .unwrap_or_default();
@@ -433,6 +455,7 @@ fn list_notes(
     env: &Env,
 ) -> Result<(), Failure> {
     let article = load(path, options)?;
+    let notes = notes.or_else(|| path.to_str().and_then(|p| url_notes(p, &env.folders)));
     let place = Place::of(article.path.as_deref(), &article.text, notes, &env.folders)
         .ok_or_else(|| Failure::usage("no data folder for notes on stdin (HOME unset)"))?;
     // Listing never changes anything on disk: read the files as they are.

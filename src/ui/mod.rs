@@ -7,6 +7,7 @@ pub mod app;
 pub mod config;
 pub mod effects;
 pub mod keymap;
+pub mod links;
 pub mod notes_ui;
 pub mod position;
 pub mod render;

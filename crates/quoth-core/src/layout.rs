@@ -145,7 +145,12 @@ impl Layout {
     }
 }
 
-/// Word-wraps one paragraph to `width` columns. Lines are byte ranges; a line starts at a
+/// A line break inside a paragraph (U+2028 LINE SEPARATOR): rendered Markdown puts it between
+/// list items and table rows, which stay one paragraph (no blank row between them). Plain
+/// newlines stay white space, so hard-wrapped text is still reflowed.
+pub const LINE_BREAK: char = '\u{2028}';
+
+/// Word-wraps one paragraph to `width` columns, breaking also at [`LINE_BREAK`]. Lines are byte ranges; a line starts at a
 /// word (spaces at a break stay at the end of the line before); a word longer than the width
 /// is broken where it must be.
 pub fn wrap(s: &str, para: Range<usize>, width: usize) -> Vec<Range<usize>> {
@@ -158,6 +163,14 @@ pub fn wrap(s: &str, para: Range<usize>, width: usize) -> Vec<Range<usize>> {
     let mut in_space = false;
     for (i, c) in s[para.clone()].char_indices() {
         let at = para.start + i;
+        if c == LINE_BREAK {
+            lines.push(start..at);
+            start = at + c.len_utf8();
+            col = 0;
+            brk = None;
+            in_space = false;
+            continue;
+        }
         let w = text::width(c);
         let space = c.is_whitespace();
         if !space && in_space {
@@ -196,6 +209,13 @@ mod tests {
             .into_iter()
             .map(|r| s[r].trim_end())
             .collect()
+    }
+
+    #[test]
+    fn breaks_at_line_separators() {
+        let s = "one two\u{2028}three";
+        assert_eq!(wrapped(s, 80), vec!["one two", "three"]);
+        assert_eq!(wrapped("a\nb", 80), vec!["a\nb"]);
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct AnalysisJson<'a> {
     pub offsets: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extracted_text: Option<&'a str>,
+    /// A web page's own title, subtitle, authors, date, site and address, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<&'a crate::article::PageMeta>,
     /// Quotations only (direct statements): the contract scripts relied on before reported
     /// speech was found.
     pub quotes: Vec<QuoteJson<'a>>,
@@ -97,6 +100,7 @@ pub fn to_json<'a>(
         file,
         offsets: if extracted { "extracted" } else { "file" },
         extracted_text: extracted.then_some(article.text.as_str()),
+        meta: article.meta.as_ref(),
         quotes: a
             .quotes
             .iter()

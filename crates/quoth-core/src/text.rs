@@ -23,7 +23,9 @@ pub const TAB_WIDTH: u8 = 4;
 pub fn display(c: char) -> Shown {
     match c {
         '\t' => Shown::Spaces(TAB_WIDTH),
-        '\n' | '\r' => Shown::As(' '),
+        // Line and paragraph separators (rendered Markdown breaks lines with U+2028) print as
+        // white space, like newlines: some terminals would move the cursor for them.
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' => Shown::As(' '),
         // C0 controls as their control pictures: ESC is shown as ␛, never sent.
         '\u{0}'..='\u{1f}' => Shown::As(char::from_u32(0x2400 + c as u32).unwrap_or('�')),
         '\u{7f}' => Shown::As('␡'),
@@ -161,6 +163,11 @@ mod tests {
         let s = printable("a\u{1b}]52;c;aGk=\u{7}b\u{1b}[2J\u{9b}31m");
         assert!(!s.chars().any(|c| c.is_control()), "{s:?}");
         assert!(s.contains('␛'));
+    }
+
+    #[test]
+    fn line_separators_print_as_spaces() {
+        assert_eq!(printable("a\u{2028}b\u{2029}c"), "a b c");
     }
 
     #[test]

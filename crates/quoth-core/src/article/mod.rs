@@ -2,8 +2,11 @@
 
 mod decode;
 mod html;
+mod html_clean;
+mod html_meta;
 mod load;
 mod markdown;
+mod page;
 mod paragraphs;
 mod source_map;
 
@@ -11,6 +14,7 @@ pub use decode::decode;
 pub use load::{
     LoadError, LoadOptions, MAX_ARTICLE_BYTES, parse_size, read_article_bytes, read_stdin_bytes,
 };
+pub use page::{Link, PageMeta};
 pub use paragraphs::split_paragraphs;
 pub use source_map::SourceMap;
 
@@ -32,8 +36,13 @@ pub struct Article {
     pub format: Format,
     /// How offsets in `text` lead back to the file's bytes.
     pub source_map: SourceMap,
-    /// Rendering styles of Markdown articles (headings, emphasis, …), sorted by start.
+    /// Rendering styles of Markdown articles and web pages (headings, emphasis, …), sorted by
+    /// start.
     pub styles: Vec<(Range<usize>, TextStyle)>,
+    /// Links kept as numbered references ("text [1]"), in order.
+    pub links: Vec<Link>,
+    /// What a web page says about itself (headline, authors, date, …); `None` for other formats.
+    pub meta: Option<PageMeta>,
 }
 
 /// What kind of file an article is.
@@ -103,7 +112,26 @@ impl Article {
             format: Format::Text,
             source_map: SourceMap::Identity,
             styles: vec![],
+            links: vec![],
+            meta: None,
         }
+    }
+
+    /// Builds an article from a web page already decoded; `url` is where it was fetched from.
+    pub fn from_html(
+        html: &str,
+        path: Option<PathBuf>,
+        url: Option<&str>,
+    ) -> Result<Article, LoadError> {
+        let page = html::extract(html, url)?;
+        Ok(Article {
+            source_map: SourceMap::Extracted,
+            format: Format::Html,
+            styles: page.styles,
+            links: page.links,
+            meta: Some(page.meta),
+            ..Article::from_text(page.text, path)
+        })
     }
 
     /// Builds an article from a file's bytes: decoded, then rendered or extracted by format.
@@ -134,18 +162,12 @@ impl Article {
                 Article {
                     source_map,
                     styles: r.styles,
+                    links: r.links,
                     format,
                     ..Article::from_text(r.text, path)
                 }
             }
-            Format::Html => {
-                let text = html::extract(&decoded)?;
-                Article {
-                    source_map: SourceMap::Extracted,
-                    format,
-                    ..Article::from_text(text, path)
-                }
-            }
+            Format::Html => Article::from_html(&decoded, path, None)?,
         };
         Ok(article)
     }
