@@ -303,6 +303,10 @@ mod tests {
             "first_names.txt" | "honorifics.txt" | "pronouns.txt" | "role_nouns.txt" => {
                 entries(text).map(|(w, _)| w).collect()
             }
+            // A line is a class name, then the forms of one verb: the forms are the entries.
+            "speech_verbs.txt" => lines(text)
+                .flat_map(|l| l.split_whitespace().skip(1))
+                .collect(),
             _ => words(text).collect(),
         }
     }
