@@ -183,20 +183,30 @@ fn load(path: &Path, format: Option<Format>) -> Result<Article, Failure> {
 }
 
 fn read(path: &Path, notes: Option<PathBuf>, format: Option<Format>) -> Result<(), Failure> {
+    // A long plain-text file shows its first screen before the rest is read.
+    if path != Path::new("-")
+        && let Some(head) = Article::load_head(path, format).map_err(|e| Failure::input(path, e))?
+    {
+        return quoth::ui::run_head(head, format, notes).map_err(ui_failure);
+    }
     let article = load(path, format)?;
     if article.path.is_none() && article.text.trim().is_empty() {
         return Err(Failure::usage(
             "no article given: standard input is empty (usage: quoth FILE; see quoth --help)",
         ));
     }
-    quoth::ui::run(article, notes).map_err(|e| match e {
+    quoth::ui::run(article, notes).map_err(ui_failure)
+}
+
+fn ui_failure(e: quoth::ui::UiError) -> Failure {
+    match e {
         quoth::ui::UiError::Config(m) => Failure::usage(m),
         quoth::ui::UiError::Io(e) => {
             let why = e.to_string();
             let why = why.split(" (os error").next().unwrap_or(&why).to_string();
             Failure::runtime(format!("cannot use the terminal: {why}"))
         }
-    })
+    }
 }
 
 fn quotes(

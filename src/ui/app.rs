@@ -151,6 +151,26 @@ impl App {
             keep.and_then(|span| self.analysis.quotes.iter().position(|q| q.span == span));
     }
 
+    /// Replaces the article shown by a longer version of it (the whole file after its head),
+    /// keeping the top line of the screen where it was.
+    pub fn replace_article(&mut self, article: Article) {
+        let continues = article.text.starts_with(&self.article.text);
+        let top = self.top_offset();
+        self.layout = Layout::new(article.paragraphs.len());
+        self.title_para = article.title().map(|_| 0);
+        self.article = article;
+        self.lower = None;
+        // Matches found in the head would miss the rest: the search is typed again.
+        self.search.matches.clear();
+        self.search.current = None;
+        self.selection = None;
+        self.top = if continues {
+            self.pos_of_offset(top)
+        } else {
+            LinePos::default()
+        };
+    }
+
     /// Orders speakers by quotation count (most first) and gives each a colour rank.
     pub fn rebuild_speakers(&mut self) {
         let a = &self.analysis;

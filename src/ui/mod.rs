@@ -13,12 +13,14 @@ pub mod terminal;
 pub mod theme;
 pub mod wake;
 
-use crate::article::Article;
+use crate::article::{Article, Format};
 use crate::attribution;
+use crate::layout::LinePos;
 use app::{App, Event};
 use ratatui::crossterm::event::{
     Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
+use std::path::PathBuf;
 use std::sync::mpsc;
 use wake::Wake;
 
@@ -55,37 +57,31 @@ pub fn build_app(article: Article) -> Result<App, UiError> {
     Ok(app)
 }
 
-/// Runs the attribution (with the reader's corrections) on another thread; the result wakes
-/// the event loop.
-fn analyse_in_background(app: &App, tx: &mpsc::Sender<Wake>) {
-    let text = app.article.text.clone();
-    let paragraphs = app.article.paragraphs.clone();
-    let corrections = app
-        .notes
-        .store
-        .as_ref()
-        .map(|s| crate::notes::view::placed_corrections(&s.doc, &text))
-        .unwrap_or_default();
-    let tx = tx.clone();
-    std::thread::spawn(move || {
-        let mut analysis = attribution::analyse_text(&text, &paragraphs);
-        analysis.apply_corrections(&corrections);
-        let _ = tx.send(Wake::Done(Box::new(move |app: &mut App| {
-            app.set_analysis(analysis);
-            if let Some(started) = STARTED.get() {
-                trace_startup("analysed-ms", *started);
-            }
-        })));
-    });
-}
-
 /// When the process started, for the startup trace; set by `main` first thing.
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// Opens the reader on an article and runs until the user quits, a signal asks it to end or
 /// the terminal goes away. Whatever way it ends, the note being written and the reading
 /// position are saved.
-pub fn run(article: Article, notes: Option<std::path::PathBuf>) -> Result<(), UiError> {
+pub fn run(article: Article, notes: Option<PathBuf>) -> Result<(), UiError> {
+    run_reader(article, None, notes)
+}
+
+/// Like [`run`], on the head of a long file ([`Article::load_head`]): the first screen shows
+/// at once and the whole file, read as `format`, replaces the head when it has been read.
+pub fn run_head(
+    head: Article,
+    format: Option<Format>,
+    notes: Option<PathBuf>,
+) -> Result<(), UiError> {
+    run_reader(head, Some(format), notes)
+}
+
+fn run_reader(
+    article: Article,
+    rest: Option<Option<Format>>,
+    notes: Option<PathBuf>,
+) -> Result<(), UiError> {
     let started = *STARTED.get_or_init(std::time::Instant::now);
     let (tx, rx) = mpsc::channel();
     wake::spawn_signals(tx.clone()).map_err(UiError::Io)?;
@@ -98,12 +94,22 @@ pub fn run(article: Article, notes: Option<std::path::PathBuf>) -> Result<(), Ui
         app: &mut app,
         suspended: false,
     };
-    let result = first_frame(&mut reader, key.as_deref(), state.as_deref()).and_then(|()| {
+    let saved = match (key.as_deref(), state.as_deref()) {
+        (Some(k), Some(f)) => position::load(f, k),
+        _ => None,
+    };
+    let result = first_frame(&mut reader, saved.as_ref(), rest.is_some()).and_then(|()| {
         trace_startup("first-frame-ms", started);
         wake::spawn_input(tx.clone())?;
-        // Only now the slower work: the notes (a SHA-256 of the text) and the attribution.
-        open_notes(reader.app, notes);
-        analyse_in_background(reader.app, &tx);
+        // Only now the slower work, in the background: the rest of the file, the notes (a
+        // SHA-256 of the text) and the attribution.
+        let later = Later {
+            rest,
+            notes,
+            // A position past the head is found in the whole text.
+            position: saved.filter(|_| reader.app.top == LinePos::default()),
+        };
+        later.spawn(reader.app, &tx);
         reader.run(&rx)
     });
     // Ended by a signal, a hang-up or an error with a note open: it is saved, not lost.
@@ -122,6 +128,85 @@ pub fn run(article: Article, notes: Option<std::path::PathBuf>) -> Result<(), Ui
     result.map_err(UiError::Io)
 }
 
+/// The work done after the first frame, on another thread; each result wakes the loop.
+struct Later {
+    /// The whole file is still to be read, as this format (only its head is shown).
+    rest: Option<Option<Format>>,
+    /// The sidecar given on the command line.
+    notes: Option<PathBuf>,
+    /// A remembered position not found in the head, to go to once the whole text is there.
+    position: Option<position::Position>,
+}
+
+impl Later {
+    fn spawn(self, app: &App, tx: &mpsc::Sender<Wake>) {
+        let tx = tx.clone();
+        let path = app.article.path.clone();
+        let have = self
+            .rest
+            .is_none()
+            .then(|| (app.article.text.clone(), app.article.paragraphs.clone()));
+        std::thread::spawn(move || {
+            let send = |job: Box<dyn FnOnce(&mut App) + Send>| {
+                let _ = tx.send(Wake::Done(job));
+            };
+            let (text, paragraphs) = match (have, self.rest, &path) {
+                (Some(have), _, _) => have,
+                (None, Some(format), Some(path)) => match Article::load_as(path, format) {
+                    Ok(whole) => {
+                        let copy = (whole.text.clone(), whole.paragraphs.clone());
+                        send(Box::new(move |app: &mut App| {
+                            install(app, whole, self.position)
+                        }));
+                        copy
+                    }
+                    Err(e) => {
+                        let why = format!("only the start is shown: the rest cannot be read ({e})");
+                        send(Box::new(move |app: &mut App| {
+                            app.message = Some(why);
+                            app.analysing = false;
+                        }));
+                        return;
+                    }
+                },
+                _ => return,
+            };
+            let store = open_notes(path.as_deref(), self.notes, &text);
+            let corrections = match &store {
+                Some(Ok(s)) => crate::notes::view::placed_corrections(&s.doc, &text),
+                _ => vec![],
+            };
+            send(Box::new(move |app: &mut App| match store {
+                Some(Ok(s)) => app.attach_notes(s),
+                Some(Err(why)) => app.message = Some(why),
+                None => {}
+            }));
+            let mut analysis = attribution::analyse_text(&text, &paragraphs);
+            analysis.apply_corrections(&corrections);
+            send(Box::new(move |app: &mut App| {
+                app.set_analysis(analysis);
+                if let Some(started) = STARTED.get() {
+                    trace_startup("analysed-ms", *started);
+                }
+            }));
+        });
+    }
+}
+
+/// Shows the whole article in place of its head; goes to the remembered position if it was
+/// past the head and the reader has not moved yet.
+fn install(app: &mut App, whole: Article, position: Option<position::Position>) {
+    let untouched = app.top == LinePos::default();
+    app.replace_article(whole);
+    if let Some(pos) = position.filter(|_| untouched) {
+        let offset = position::find(&app.article.text, &pos);
+        app.top = app.pos_of_offset(offset);
+    }
+    if let Some(started) = STARTED.get() {
+        trace_startup("whole-article-ms", *started);
+    }
+}
+
 /// With `QUOTH_TRACE_STARTUP=FILE`, appends the milliseconds from start to the first frame
 /// (for `benches/first_screen.sh`).
 fn trace_startup(what: &str, started: std::time::Instant) {
@@ -137,34 +222,40 @@ fn trace_startup(what: &str, started: std::time::Instant) {
     }
 }
 
-/// Opens the notes: the sidecar beside the article, the one given, or (stdin) the data
-/// folder's, keyed by the text's hash.
-fn open_notes(app: &mut App, notes: Option<std::path::PathBuf>) {
-    let sidecar = notes.or_else(|| {
-        crate::notes::store::sidecar_for(app.article.path.as_deref(), &app.article.text)
-    });
-    if let Some(path) = sidecar {
-        match crate::notes::Store::open(path.clone(), &app.article.text) {
-            Ok(store) => app.attach_notes(store),
-            Err(e) => app.message = Some(format!("notes unavailable: {}: {e}", path.display())),
-        }
-    }
+/// Opens the notes: the sidecar given, the one beside the article, or (stdin) the data
+/// folder's, keyed by the text's hash. `Err` holds the message to show.
+fn open_notes(
+    path: Option<&std::path::Path>,
+    notes: Option<PathBuf>,
+    text: &str,
+) -> Option<Result<crate::notes::Store, String>> {
+    let sidecar = notes.or_else(|| crate::notes::store::sidecar_for(path, text))?;
+    Some(
+        crate::notes::Store::open(sidecar.clone(), text)
+            .map_err(|e| format!("notes unavailable: {}: {e}", sidecar.display())),
+    )
 }
 
-/// Sizes the reader, restores the reading position and draws the first frame.
+/// Sizes the reader, goes to the remembered position if the text shown holds it, and draws
+/// the first frame.
 fn first_frame(
     reader: &mut Reader<'_>,
-    key: Option<&str>,
-    state: Option<&std::path::Path>,
+    saved: Option<&position::Position>,
+    head: bool,
 ) -> std::io::Result<()> {
     let size = reader.screen.size()?;
     let app = &mut *reader.app;
     app::update(app, Event::Resize(size.width, size.height));
-    if let (Some(k), Some(f)) = (key, state)
-        && let Some(pos) = position::load(f, k)
-    {
-        let offset = position::find(&app.article.text, &pos);
-        app.top = app.pos_of_offset(offset);
+    if let Some(pos) = saved {
+        let text = &app.article.text;
+        // In a head, only a position whose words are there: others wait for the whole text.
+        let here = text
+            .get(pos.offset..)
+            .is_some_and(|t| t.starts_with(&pos.context));
+        if here || !head {
+            let offset = position::find(text, pos);
+            app.top = app.pos_of_offset(offset);
+        }
     }
     reader.draw()
 }
@@ -216,11 +307,6 @@ impl Reader<'_> {
                 }
             }
             Wake::Done(install) => install(self.app),
-            Wake::Resized if self.suspended => {}
-            Wake::Resized => {
-                let size = self.screen.size()?;
-                app::update(self.app, Event::Resize(size.width, size.height));
-            }
             Wake::Term(_) if self.suspended => {}
             Wake::Term(ev) if is_suspend(&ev) => {
                 terminal::suspend();

@@ -81,15 +81,9 @@ fn io_reason(e: &io::Error) -> String {
 
 /// Reads a file's bytes, refusing directories, oversized files and binary data.
 pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let meta = std::fs::metadata(path)?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory);
-    }
+    let len = checked_len(path)?;
     let limit = max_article_bytes();
-    if meta.len() > limit {
-        return Err(LoadError::TooLarge(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut bytes = Vec::with_capacity(len as usize);
     // `take` guards against files that grow while being read (e.g. /dev/zero-like devices).
     std::fs::File::open(path)?
         .take(limit + 1)
@@ -98,6 +92,29 @@ pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
         return Err(LoadError::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// The first `n` bytes of a file (fewer if it is shorter) and the file's size, with the same
+/// refusals as [`read_article_bytes`]: the reader shows them while the rest is read.
+pub fn read_article_head(path: &Path, n: usize) -> Result<(Vec<u8>, u64), LoadError> {
+    let len = checked_len(path)?;
+    let mut bytes = Vec::with_capacity(n.min(len as usize));
+    std::fs::File::open(path)?
+        .take(n as u64)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes, len))
+}
+
+/// The size of an article file, refusing directories and files over the limit.
+fn checked_len(path: &Path) -> Result<u64, LoadError> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory);
+    }
+    if meta.len() > max_article_bytes() {
+        return Err(LoadError::TooLarge(meta.len()));
+    }
+    Ok(meta.len())
 }
 
 /// Reads standard input, up to the same limit.
