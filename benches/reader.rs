@@ -173,3 +173,46 @@ fn search(bencher: divan::Bencher, size: &str) {
         app.search.matches.len()
     });
 }
+
+/// Opening an article with 1,000 notes on 10 MB: the sidecar read (with the text's SHA-256)
+/// and every note anchored, on the text they were made on and on the text with a paragraph
+/// inserted at the top (every passage has moved).
+#[divan::bench(args = ["same text", "paragraph inserted"], sample_count = 10)]
+fn open_1000_notes(bencher: divan::Bencher, case: &str) {
+    use quoth::notes::{Note, Sidecar, Store, Target, selectors_for, store::fingerprint, view};
+    let text = big_text();
+    let mut doc = Sidecar::new(fingerprint(text));
+    let paragraphs = Article::from_text(text.to_string(), None).paragraphs;
+    let step = (paragraphs.len() / 1000).max(1);
+    for (i, p) in paragraphs.iter().step_by(step).take(1000).enumerate() {
+        let mut end = (p.start + 60).min(p.end);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        doc.notes.push(Note {
+            id: format!("n{i}"),
+            created: "2026-01-01T00:00:00Z".into(),
+            modified: "2026-01-01T00:00:00Z".into(),
+            body: format!("note {i}"),
+            target: Target::from_selectors(&selectors_for(text, p.start..end)),
+            deleted: None,
+            extra: Default::default(),
+        });
+    }
+    let sidecar =
+        std::env::temp_dir().join(format!("quoth-bench-notes-{}.json", std::process::id()));
+    std::fs::write(&sidecar, serde_json::to_vec(&doc).expect("json")).expect("write sidecar");
+    let opened = match case {
+        "same text" => text.to_string(),
+        _ => format!("A paragraph that was not there before.\n\n{text}"),
+    };
+    bencher.bench(|| {
+        let store = Store::open(sidecar.clone(), &opened).expect("open");
+        let placed = view::place_notes(&store.doc, &opened);
+        assert_eq!(
+            placed.iter().filter(|p| p.anchor.range().is_some()).count(),
+            1000
+        );
+    });
+    let _ = std::fs::remove_file(&sidecar);
+}
