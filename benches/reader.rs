@@ -174,12 +174,10 @@ fn search(bencher: divan::Bencher, size: &str) {
     });
 }
 
-/// Opening an article with 1,000 notes on 10 MB: the sidecar read (with the text's SHA-256)
-/// and every note anchored, on the text they were made on and on the text with a paragraph
-/// inserted at the top (every passage has moved).
-#[divan::bench(args = ["same text", "paragraph inserted"], sample_count = 10)]
-fn open_1000_notes(bencher: divan::Bencher, case: &str) {
-    use quoth::notes::{Note, Sidecar, Store, Target, selectors_for, store::fingerprint, view};
+/// 1,000 notes spread over the 10 MB text, written to a sidecar; and the text they are opened
+/// on: the same, or with a paragraph inserted at the top (every passage has moved).
+fn thousand_notes(case: &str) -> (std::path::PathBuf, quoth::notes::Sidecar, String) {
+    use quoth::notes::{Note, Sidecar, Target, selectors_for, store::fingerprint};
     let text = big_text();
     let mut doc = Sidecar::new(fingerprint(text));
     let paragraphs = Article::from_text(text.to_string(), None).paragraphs;
@@ -199,13 +197,27 @@ fn open_1000_notes(bencher: divan::Bencher, case: &str) {
             extra: Default::default(),
         });
     }
-    let sidecar =
-        std::env::temp_dir().join(format!("quoth-bench-notes-{}.json", std::process::id()));
+    let sidecar = std::env::temp_dir().join(format!(
+        "quoth-bench-notes-{}-{}.json",
+        std::process::id(),
+        case.len()
+    ));
     std::fs::write(&sidecar, serde_json::to_vec(&doc).expect("json")).expect("write sidecar");
     let opened = match case {
         "same text" => text.to_string(),
         _ => format!("A paragraph that was not there before.\n\n{text}"),
     };
+    (sidecar, doc, opened)
+}
+
+const NOTE_CASES: &[&str] = &["same text", "paragraph inserted"];
+
+/// Opening an article with 1,000 notes on 10 MB: the sidecar read (with the text's SHA-256)
+/// and every note anchored.
+#[divan::bench(args = NOTE_CASES, sample_count = 20)]
+fn open_1000_notes(bencher: divan::Bencher, case: &str) {
+    use quoth::notes::{Store, view};
+    let (sidecar, _, opened) = thousand_notes(case);
     bencher.bench(|| {
         let store = Store::open(sidecar.clone(), &opened).expect("open");
         let placed = view::place_notes(&store.doc, &opened);
@@ -215,4 +227,12 @@ fn open_1000_notes(bencher: divan::Bencher, case: &str) {
         );
     });
     let _ = std::fs::remove_file(&sidecar);
+}
+
+/// Anchoring alone: the 1,000 notes placed in the text (no file, no hash).
+#[divan::bench(args = NOTE_CASES, sample_count = 20)]
+fn place_1000_notes(bencher: divan::Bencher, case: &str) {
+    let (sidecar, doc, opened) = thousand_notes(case);
+    let _ = std::fs::remove_file(&sidecar);
+    bencher.bench(|| quoth::notes::view::place_notes(&doc, &opened).len());
 }

@@ -757,3 +757,51 @@ fn a_long_file_shows_its_start_then_the_whole_text() {
     s.send(b"q");
     s.wait_exit();
 }
+
+/// Waits, much longer than `wait_for`, until the screen holds every one of `needles` at once
+/// (for work that takes seconds in a debug build on a busy machine).
+fn wait_for_all(s: &mut Session, needles: &[&str]) -> String {
+    let end = Instant::now() + Duration::from_secs(300);
+    loop {
+        s.pump(Duration::from_millis(50));
+        let screen = s.parser.screen().contents();
+        if needles.iter().all(|n| screen.contains(n)) {
+            return screen;
+        }
+        assert!(
+            Instant::now() < end,
+            "timed out waiting for {needles:?}; screen:\n{screen}"
+        );
+    }
+}
+
+/// A speaker correction on a 10 MB article re-runs the attribution in the background: the
+/// next key is answered on the screen while the new analysis is still running, and the
+/// correction shows once it is done.
+#[test]
+fn a_correction_on_a_long_article_does_not_hold_up_the_next_key() {
+    let home = temp_home("reanalyse");
+    let sample = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles/harbour-strike.txt"),
+    )
+    .expect("sample");
+    let article = home.join("articles").join("story.txt");
+    std::fs::create_dir_all(article.parent().expect("dir")).expect("dir");
+    let copies = (10 << 20) / (sample.len() + 2) + 1;
+    std::fs::write(&article, format!("{sample}\n\n").repeat(copies)).expect("write");
+    let mut s = Session::start(&[article.to_str().expect("path")], 24, 100, &home);
+    wait_for_all(&mut s, &[" quotes "]);
+    s.send(b"\t");
+    s.wait_for("quote 1/");
+    s.send(b"c");
+    s.wait_for("not a quote");
+    s.send(b"Zed Quill\r");
+    // At once, before the new analysis is done: the next key's effect is on screen.
+    s.send(b"\t");
+    wait_for_all(&mut s, &["quote 2/", "analysing…"]);
+    // Then the new analysis, with the correction, is in: the quotation's gutter shows the
+    // new speaker's initials.
+    wait_for_all(&mut s, &["ZQ \"We have been patient"]);
+    s.send(b"q");
+    s.wait_exit();
+}

@@ -89,10 +89,15 @@ fn run_reader(
     let key = app.article.path.as_deref().map(position::key_for);
     let state = position::state_file();
     let mut screen = terminal::enter().map_err(UiError::Io)?;
+    // Corrections re-run the attribution in the background (see `Reader::run`).
+    app.notes.defer_reanalysis = true;
+    let analyses = Analyses::default();
     let mut reader = Reader {
         screen: &mut screen,
         app: &mut app,
         suspended: false,
+        analyses: analyses.clone(),
+        wakes: tx.clone(),
     };
     let saved = match (key.as_deref(), state.as_deref()) {
         (Some(k), Some(f)) => position::load(f, k),
@@ -108,6 +113,7 @@ fn run_reader(
             notes,
             // A position past the head is found in the whole text.
             position: saved.filter(|_| reader.app.top == LinePos::default()),
+            analyses,
         };
         later.spawn(reader.app, &tx);
         reader.run(&rx)
@@ -136,6 +142,8 @@ struct Later {
     notes: Option<PathBuf>,
     /// A remembered position not found in the head, to go to once the whole text is there.
     position: Option<position::Position>,
+    /// Which analysis is the latest (see [`Analyses`]); the first one is number 0.
+    analyses: Analyses,
 }
 
 impl Later {
@@ -183,12 +191,49 @@ impl Later {
             }));
             let mut analysis = attribution::analyse_text(&text, &paragraphs);
             analysis.apply_corrections(&corrections);
+            let latest = self.analyses;
             send(Box::new(move |app: &mut App| {
-                app.set_analysis(analysis);
-                if let Some(started) = STARTED.get() {
-                    trace_startup("analysed-ms", *started);
+                // A correction made meanwhile asked for a newer analysis: that one counts.
+                if latest.is_latest(0) {
+                    app.set_analysis(analysis);
+                    if let Some(started) = STARTED.get() {
+                        trace_startup("analysed-ms", *started);
+                    }
                 }
             }));
+        });
+    }
+}
+
+/// Numbers the analyses run in the background, so that only the latest one's result is
+/// installed (two quick corrections: the first one's result, arriving last, is dropped).
+#[derive(Clone, Default)]
+struct Analyses(std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl Analyses {
+    fn is_latest(&self, n: u64) -> bool {
+        self.0.load(std::sync::atomic::Ordering::SeqCst) == n
+    }
+
+    /// Re-runs the attribution with the reader's corrections on another thread (after a
+    /// correction): keys keep being answered meanwhile, on the previous analysis.
+    fn rerun(&self, app: &App, tx: &mpsc::Sender<Wake>) {
+        let n = self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        let text = app.article.text.clone();
+        let paragraphs = app.article.paragraphs.clone();
+        let store = app.notes.store.as_ref();
+        let corrections = store
+            .map(|s| crate::notes::view::placed_corrections(&s.doc, &text))
+            .unwrap_or_default();
+        let (tx, latest) = (tx.clone(), self.clone());
+        std::thread::spawn(move || {
+            let mut analysis = attribution::analyse_text(&text, &paragraphs);
+            analysis.apply_corrections(&corrections);
+            let _ = tx.send(Wake::Done(Box::new(move |app: &mut App| {
+                if latest.is_latest(n) {
+                    app.set_analysis(analysis);
+                }
+            })));
         });
     }
 }
@@ -266,6 +311,9 @@ struct Reader<'a> {
     screen: &'a mut terminal::Screen,
     app: &'a mut App,
     suspended: bool,
+    analyses: Analyses,
+    /// For the background jobs the loop starts.
+    wakes: mpsc::Sender<Wake>,
 }
 
 /// Whether the loop goes on after a wake-up.
@@ -278,8 +326,7 @@ impl Reader<'_> {
     /// Sleeps until something wakes it, handles everything that is pending, draws once.
     /// Nothing runs and nothing is written while nothing happens.
     fn run(&mut self, wakes: &mpsc::Receiver<Wake>) -> std::io::Result<()> {
-        // The loop holds a sender of its own in the background jobs' closures at most, so
-        // `recv` ends only if every source is gone; then there is nothing left to wait for.
+        // `recv` fails only if every sender is gone, and the reader holds one: it never does.
         while let Ok(first) = wakes.recv() {
             let mut next = Some(first);
             // Drain everything pending before drawing again: bursts of resizes draw once.
@@ -289,6 +336,9 @@ impl Reader<'_> {
                 }
                 if self.app.quit {
                     return Ok(());
+                }
+                if std::mem::take(&mut self.app.notes.reanalysis_due) {
+                    self.analyses.rerun(self.app, &self.wakes);
                 }
                 next = wakes.try_recv().ok();
             }

@@ -60,6 +60,10 @@ pub struct NotesState {
     pub list_sel: usize,
     /// Deleted notes, most recent last, for undo.
     pub undo: Vec<String>,
+    /// Set by the event loop: re-analyses are left to it (run in the background) rather
+    /// than run at once; `reanalysis_due` says one is wanted.
+    pub defer_reanalysis: bool,
+    pub reanalysis_due: bool,
 }
 
 impl NotesState {
@@ -126,6 +130,11 @@ impl App {
 
     /// Runs the attribution again with the corrections, keeping the current quotation.
     pub fn reanalyse(&mut self) {
+        if self.notes.defer_reanalysis {
+            self.notes.reanalysis_due = true;
+            self.analysing = true;
+            return;
+        }
         let analysis = corrected_analysis(
             &self.article.text,
             &self.article.paragraphs,
