@@ -236,3 +236,24 @@ fn place_1000_notes(bencher: divan::Bencher, case: &str) {
     let _ = std::fs::remove_file(&sidecar);
     bencher.bench(|| quoth::notes::view::place_notes(&doc, &opened).len());
 }
+
+/// The cost anchoring had before it prepared the text (for comparison): each note's stored
+/// position found by walking the text from its start, as `anchor` did per note.
+#[divan::bench(sample_count = 5)]
+fn place_1000_notes_walking_from_the_start(bencher: divan::Bencher) {
+    let (sidecar, doc, opened) = thousand_notes("same text");
+    let _ = std::fs::remove_file(&sidecar);
+    let sels: Vec<_> = doc
+        .notes
+        .iter()
+        .filter_map(|n| n.target.selectors())
+        .collect();
+    bencher.bench(|| {
+        sels.iter()
+            .filter(|s| {
+                let b = quoth::notes::anchor::byte_of_char(&opened, s.start);
+                opened[b..].starts_with(&s.exact)
+            })
+            .count()
+    });
+}
