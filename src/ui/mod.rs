@@ -64,7 +64,7 @@ pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLoc
 /// the terminal goes away. Whatever way it ends, the note being written and the reading
 /// position are saved.
 pub fn run(article: Article, notes: Option<PathBuf>) -> Result<(), UiError> {
-    run_reader(article, None, notes)
+    run_reader(article, Rest::Nothing, notes)
 }
 
 /// Like [`run`], on the head of a long file ([`Article::load_head`]): the first screen shows
@@ -74,14 +74,18 @@ pub fn run_head(
     format: Option<Format>,
     notes: Option<PathBuf>,
 ) -> Result<(), UiError> {
-    run_reader(head, Some(format), notes)
+    run_reader(head, Rest::WholeFile(format), notes)
 }
 
-fn run_reader(
-    article: Article,
-    rest: Option<Option<Format>>,
-    notes: Option<PathBuf>,
-) -> Result<(), UiError> {
+/// What is left to read once the first screen is drawn.
+#[derive(Clone, Copy)]
+enum Rest {
+    Nothing,
+    /// Only the file's head is shown: the whole file is read, as this format.
+    WholeFile(Option<Format>),
+}
+
+fn run_reader(article: Article, rest: Rest, notes: Option<PathBuf>) -> Result<(), UiError> {
     let started = *STARTED.get_or_init(std::time::Instant::now);
     let (tx, rx) = mpsc::channel();
     wake::spawn_signals(tx.clone()).map_err(UiError::Io)?;
@@ -103,7 +107,12 @@ fn run_reader(
         (Some(k), Some(f)) => position::load(f, k),
         _ => None,
     };
-    let result = first_frame(&mut reader, saved.as_ref(), rest.is_some()).and_then(|()| {
+    let result = first_frame(
+        &mut reader,
+        saved.as_ref(),
+        matches!(rest, Rest::WholeFile(_)),
+    )
+    .and_then(|()| {
         trace_startup("first-frame-ms", started);
         wake::spawn_input(tx.clone())?;
         // Only now the slower work, in the background: the rest of the file, the notes (a
@@ -136,8 +145,7 @@ fn run_reader(
 
 /// The work done after the first frame, on another thread; each result wakes the loop.
 struct Later {
-    /// The whole file is still to be read, as this format (only its head is shown).
-    rest: Option<Option<Format>>,
+    rest: Rest,
     /// The sidecar given on the command line.
     notes: Option<PathBuf>,
     /// A remembered position not found in the head, to go to once the whole text is there.
@@ -150,9 +158,7 @@ impl Later {
     fn spawn(self, app: &App, tx: &mpsc::Sender<Wake>) {
         let tx = tx.clone();
         let path = app.article.path.clone();
-        let have = self
-            .rest
-            .is_none()
+        let have = matches!(self.rest, Rest::Nothing)
             .then(|| (app.article.text.clone(), app.article.paragraphs.clone()));
         std::thread::spawn(move || {
             let send = |job: Box<dyn FnOnce(&mut App) + Send>| {
@@ -160,7 +166,8 @@ impl Later {
             };
             let (text, paragraphs) = match (have, self.rest, &path) {
                 (Some(have), _, _) => have,
-                (None, Some(format), Some(path)) => match Article::load_as(path, format) {
+                (None, Rest::WholeFile(format), Some(path)) => match Article::load_as(path, format)
+                {
                     Ok(whole) => {
                         let copy = (whole.text.clone(), whole.paragraphs.clone());
                         send(Box::new(move |app: &mut App| {
