@@ -122,9 +122,9 @@ fn wrap_all(bencher: divan::Bencher, size: &str) {
 /// Drawing one frame at 120x40.
 #[divan::bench(args = SIZES)]
 fn draw_frame(bencher: divan::Bencher, size: &str) {
-    let mut app = app_for(size);
+    let app = app_for(size);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    bencher.bench_local(|| term.draw(|f| draw(f, &mut app)).map(|_| ()));
+    bencher.bench_local(|| term.draw(|f| draw(f, &app)).map(|_| ()));
 }
 
 /// A key to a drawn frame: Tab to the next quotation, then draw.
@@ -136,12 +136,12 @@ fn tab_and_draw(bencher: divan::Bencher, size: &str) {
         update(&mut app, Event::Action(Action::NextQuote));
         if app
             .current
-            .is_some_and(|c| c + 1 == app.analysis.quotes.len())
+            .is_some_and(|c| c + 1 == app.doc.analysis.quotes.len())
         {
             update(&mut app, Event::Action(Action::Top));
             app.current = None;
         }
-        term.draw(|f| draw(f, &mut app)).map(|_| ())
+        term.draw(|f| draw(f, &app)).map(|_| ())
     });
 }
 
@@ -155,7 +155,7 @@ fn page_down_and_draw(bencher: divan::Bencher, size: &str) {
         if app.percent() >= 100 {
             update(&mut app, Event::Action(Action::Top));
         }
-        term.draw(|f| draw(f, &mut app)).map(|_| ())
+        term.draw(|f| draw(f, &app)).map(|_| ())
     });
 }
 
@@ -168,7 +168,7 @@ fn search(bencher: divan::Bencher, size: &str) {
         for c in "said".chars() {
             update(&mut app, Event::PromptChar(c));
         }
-        update(&mut app, Event::PromptSubmit);
+        update(&mut app, Event::Action(Action::PromptSubmit));
         update(&mut app, Event::Action(Action::SearchNext));
         app.search.matches.len()
     });

@@ -1,10 +1,14 @@
 //! The `quoth` command line: a thin shell over the library.
 
-use clap::{Parser, Subcommand};
-use quoth::article::{Article, Format};
-use quoth::notes::{store, view};
+mod batch;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use quoth::article::{Article, Format, LoadOptions};
+use quoth::files::Folders;
+use quoth::notes::store::{self, Place};
+use quoth::notes::view;
 use quoth::{attribution, report};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,16 +24,15 @@ struct Cli {
     #[arg(long, value_name = "PATH")]
     notes: Option<PathBuf>,
     /// Read the article as this format instead of guessing from its name and content.
-    #[arg(long, value_name = "FORMAT", value_parser = ["txt", "md", "html"])]
-    format: Option<String>,
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<InputFormat>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Print every quotation in the articles and who said it.
     Quotes {
-        /// Articles to analyse.
-        #[arg(required = true)]
+        /// Articles to analyse ("-" or none with a pipe: standard input).
         files: Vec<PathBuf>,
         /// Print one JSON document (one file only): offsets are UTF-8 byte offsets.
         #[arg(long, conflicts_with = "jsonl")]
@@ -38,32 +41,87 @@ enum Command {
         #[arg(long)]
         jsonl: bool,
         /// Read the articles as this format instead of guessing.
-        #[arg(long, value_name = "FORMAT", value_parser = ["txt", "md", "html"])]
-        format: Option<String>,
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<InputFormat>,
     },
     /// List the notes on an article, or export them.
     Notes {
-        /// The article.
+        /// The article ("-" for standard input).
         file: PathBuf,
-        /// text (default), markdown or json (W3C Web Annotations).
-        #[arg(long, default_value = "text", value_parser = ["text", "markdown", "json"])]
-        format: String,
+        /// How to print the notes (json: W3C Web Annotations).
+        #[arg(long, default_value = "text")]
+        format: NotesFormat,
         /// The notes file, if not ARTICLE.quoth.json.
         #[arg(long, value_name = "PATH")]
         notes: Option<PathBuf>,
         /// Read the article as this format instead of guessing.
-        #[arg(long, value_name = "FORMAT", value_parser = ["txt", "md", "html"])]
-        input_format: Option<String>,
+        #[arg(long, value_name = "FORMAT")]
+        input_format: Option<InputFormat>,
     },
-    /// Test helper: adds notes one by one, saving each, and reports each save.
-    #[command(name = "__stress-notes", hide = true)]
-    StressNotes {
-        file: PathBuf,
-        #[arg(long, default_value_t = 1000)]
-        count: usize,
-        #[arg(long, default_value = "w")]
-        tag: String,
-    },
+}
+
+/// What an article file is, when its name and content should not decide.
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    Txt,
+    Md,
+    Html,
+}
+
+impl From<InputFormat> for Format {
+    fn from(f: InputFormat) -> Format {
+        match f {
+            InputFormat::Txt => Format::Text,
+            InputFormat::Md => Format::Markdown,
+            InputFormat::Html => Format::Html,
+        }
+    }
+}
+
+/// How `quoth notes` prints.
+#[derive(Clone, Copy, ValueEnum)]
+enum NotesFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// What every command needs from the environment, read once here: the folders quoth keeps its
+/// files in and the size limit for articles. Nothing below `main` reads the environment.
+struct Env {
+    folders: Folders,
+    max_bytes: u64,
+}
+
+impl Env {
+    fn read() -> Env {
+        let dir = |var: &str, fallback: &str| {
+            std::env::var_os(var)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+                .filter(|p| p.is_absolute())
+                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(fallback)))
+                .map(|base| base.join("quoth"))
+        };
+        Env {
+            folders: Folders {
+                data: dir("XDG_DATA_HOME", ".local/share"),
+                state: dir("XDG_STATE_HOME", ".local/state"),
+                config: dir("XDG_CONFIG_HOME", ".config"),
+            },
+            max_bytes: std::env::var("QUOTH_MAX_SIZE")
+                .ok()
+                .and_then(|v| quoth::article::parse_size(&v))
+                .unwrap_or(quoth::article::MAX_ARTICLE_BYTES),
+        }
+    }
+
+    fn load_options(&self, format: Option<InputFormat>) -> LoadOptions {
+        LoadOptions {
+            format: format.map(Format::from),
+            max_bytes: self.max_bytes,
+        }
+    }
 }
 
 /// A failure with the exit code it deserves: 2 for bad usage or unusable input, 1 otherwise.
@@ -99,7 +157,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),
     };
-    match run(cli) {
+    match run(cli, &Env::read()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             eprintln!("quoth: {}", one_line(&f.message));
@@ -108,57 +166,83 @@ fn main() -> ExitCode {
     }
 }
 
-/// Help and version go to stdout as clap prints them; usage errors become one line.
+/// Help and version go to stdout as clap prints them; usage errors become one line that
+/// names what is wrong (the missing argument, the accepted values) and the help to read.
 fn clap_exit(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        | ErrorKind::DisplayVersion => {
             let _ = e.print();
             ExitCode::SUCCESS
         }
         _ => {
             let text = e.to_string();
-            let first = text
+            // The first paragraph: the error and its details ("<FILE>", "[possible values: …]").
+            let what: Vec<&str> = text
                 .lines()
-                .next()
-                .unwrap_or("bad usage")
-                .trim_start_matches("error: ");
-            eprintln!("quoth: {} (see quoth --help)", one_line(first));
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let what = what.join(" ");
+            let what = what.trim_start_matches("error: ");
+            eprintln!("quoth: {} (see {} --help)", one_line(what), command_named());
             ExitCode::from(2)
         }
     }
 }
 
-fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+/// "quoth quotes" or "quoth notes" when a subcommand was given, else "quoth".
+fn command_named() -> String {
+    let sub = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .filter(|a| Cli::command().find_subcommand(a).is_some());
+    match sub {
+        Some(s) => format!("quoth {}", one_line(&s)),
+        None => "quoth".into(),
+    }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+/// A message for stderr: one line, every character printable (a hostile file name in an
+/// error message is shown, never obeyed).
+fn one_line(s: &str) -> String {
+    quoth::text::printable(s)
+}
+
+/// The one rule for text written for people on stdout: the reader's sanitising when stdout is a
+/// terminal; for a file or a pipe the text is kept but terminal controls are dropped.
+fn for_stdout(s: &str) -> String {
+    if std::io::IsTerminal::is_terminal(&io::stdout()) {
+        quoth::text::printable_lines(s)
+    } else {
+        quoth::text::without_controls(s)
+    }
+}
+
+fn run(cli: Cli, env: &Env) -> Result<(), Failure> {
     match cli.command {
         Some(Command::Quotes {
             files,
             json,
             jsonl,
             format,
-        }) => quotes(&files, json, jsonl, input_format(format)),
+        }) => {
+            let files = files_or_stdin(files)?;
+            quotes(&files, json, jsonl, env.load_options(format), env)
+        }
         Some(Command::Notes {
             file,
             format,
             notes,
-            input_format: f,
-        }) => list_notes(&file, &format, notes, input_format(f)),
-        Some(Command::StressNotes { file, count, tag }) => stress_notes(&file, count, &tag),
+            input_format,
+        }) => list_notes(&file, format, notes, env.load_options(input_format), env),
         None => {
-            let format = input_format(cli.format);
+            let options = env.load_options(cli.format);
             match cli.file {
-                Some(path) => read(&path, cli.notes, format),
-                None if !std::io::IsTerminal::is_terminal(&io::stdin()) => {
-                    read(Path::new("-"), cli.notes, format)
-                }
+                Some(path) => read(&path, cli.notes, options, env),
+                None if !io::stdin().is_terminal() => read(Path::new("-"), cli.notes, options, env),
                 None => Err(Failure::usage(
                     "no article given (usage: quoth FILE; see quoth --help)",
                 )),
@@ -167,35 +251,51 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn input_format(f: Option<String>) -> Option<Format> {
-    f.as_deref().and_then(Format::parse)
+/// The files of `quoth quotes`: as given, or standard input when none are and it is a pipe.
+fn files_or_stdin(files: Vec<PathBuf>) -> Result<Vec<PathBuf>, Failure> {
+    if !files.is_empty() {
+        return Ok(files);
+    }
+    if io::stdin().is_terminal() {
+        return Err(Failure::usage(
+            "no article given (usage: quoth quotes FILE...; see quoth quotes --help)",
+        ));
+    }
+    Ok(vec![PathBuf::from("-")])
 }
 
 /// Loads an article from a file, or from standard input for "-".
-fn load(path: &Path, format: Option<Format>) -> Result<Article, Failure> {
+fn load(path: &Path, options: LoadOptions) -> Result<Article, Failure> {
     if path == Path::new("-") {
-        let bytes = quoth::article::read_stdin_bytes()
-            .map_err(|e| Failure::input(Path::new("(stdin)"), e))?;
-        return Article::from_bytes(&bytes, None, format)
-            .map_err(|e| Failure::input(Path::new("(stdin)"), e));
+        let stdin = Path::new("(stdin)");
+        let bytes = quoth::article::read_stdin_bytes(options.max_bytes)
+            .map_err(|e| Failure::input(stdin, e))?;
+        return Article::from_bytes(&bytes, None, options.format)
+            .map_err(|e| Failure::input(stdin, e));
     }
-    Article::load_as(path, format).map_err(|e| Failure::input(path, e))
+    Article::load_with(path, &options).map_err(|e| Failure::input(path, e))
 }
 
-fn read(path: &Path, notes: Option<PathBuf>, format: Option<Format>) -> Result<(), Failure> {
+fn read(
+    path: &Path,
+    notes: Option<PathBuf>,
+    options: LoadOptions,
+    env: &Env,
+) -> Result<(), Failure> {
     // A long plain-text file shows its first screen before the rest is read.
     if path != Path::new("-")
-        && let Some(head) = Article::load_head(path, format).map_err(|e| Failure::input(path, e))?
+        && let Some(head) =
+            Article::load_head(path, &options).map_err(|e| Failure::input(path, e))?
     {
-        return quoth::ui::run_head(head, format, notes).map_err(ui_failure);
+        return quoth::ui::run_head(head, options, notes, &env.folders).map_err(ui_failure);
     }
-    let article = load(path, format)?;
+    let article = load(path, options)?;
     if article.path.is_none() && article.text.trim().is_empty() {
         return Err(Failure::usage(
             "no article given: standard input is empty (usage: quoth FILE; see quoth --help)",
         ));
     }
-    quoth::ui::run(article, notes).map_err(ui_failure)
+    quoth::ui::run(article, notes, &env.folders).map_err(ui_failure)
 }
 
 fn ui_failure(e: quoth::ui::UiError) -> Failure {
@@ -213,10 +313,11 @@ fn quotes(
     files: &[PathBuf],
     json: bool,
     jsonl: bool,
-    format: Option<Format>,
+    options: LoadOptions,
+    env: &Env,
 ) -> Result<(), Failure> {
     if jsonl {
-        return quotes_jsonl(files, format);
+        return quotes_jsonl(files, options, env);
     }
     if json && files.len() > 1 {
         return Err(Failure::usage(
@@ -225,17 +326,19 @@ fn quotes(
     }
     let mut out = io::stdout().lock();
     for path in files {
-        let article = load(path, format)?;
-        let analysis = analyse_corrected(&article);
+        let article = load(path, options)?;
+        let analysis = analyse_corrected(&article, &env.folders);
         let written = if json {
-            serde_json::to_writer(&mut out, &report::to_json(&article, &analysis, None))
-                .map_err(io::Error::from)
-                .and_then(|()| writeln!(out))
+            json_text(&report::to_json(&article, &analysis, None))
+                .map_err(io::Error::other)
+                .and_then(|j| writeln!(out, "{j}"))
         } else {
+            let mut table = String::new();
             if files.len() > 1 {
-                let _ = writeln!(out, "== {}", path.display());
+                table = format!("== {}\n", one_line(&path.display().to_string()));
             }
-            out.write_all(report::table(&article, &analysis).as_bytes())
+            table.push_str(&report::table(&article, &analysis));
+            out.write_all(for_stdout(&table).as_bytes())
         };
         stdout_result(written)?;
     }
@@ -243,68 +346,40 @@ fn quotes(
 }
 
 /// Writes one JSON line per file, analysing files on every core, in the order given.
-fn quotes_jsonl(files: &[PathBuf], format: Option<Format>) -> Result<(), Failure> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::mpsc;
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(files.len().max(1));
-    let (tx, rx) = mpsc::channel::<(usize, Result<String, String>)>();
+fn quotes_jsonl(files: &[PathBuf], options: LoadOptions, env: &Env) -> Result<(), Failure> {
     let mut failed = false;
-    std::thread::scope(|scope| -> Result<(), Failure> {
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let next = &next;
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    let line = Article::load_as(path, format)
-                        .map_err(|e| format!("{}: {e}", path.display()))
-                        .and_then(|article| {
-                            let a = analyse_corrected(&article);
-                            serde_json::to_string(&report::to_json(
-                                &article,
-                                &a,
-                                Some(path.display().to_string()),
-                            ))
-                            .map_err(|e| format!("{}: {e}", path.display()))
-                        });
-                    if tx.send((i, line)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut pending = std::collections::BTreeMap::new();
-        let mut want = 0;
-        let mut out = io::stdout().lock();
-        let mut progress = Progress::new(files.len());
-        for (i, line) in rx {
-            pending.insert(i, line);
-            while let Some(line) = pending.remove(&want) {
-                want += 1;
-                match line {
-                    Ok(l) => stdout_result(writeln!(out, "{l}"))?,
-                    Err(msg) => {
-                        failed = true;
-                        progress.clear();
-                        eprintln!("quoth: {}", one_line(&msg));
-                    }
-                }
-                progress.show(want);
+    let mut out = io::stdout().lock();
+    let mut progress = batch::Progress::new(files.len());
+    let analyse = |path: &PathBuf| -> Result<String, String> {
+        let article = load(path, options).map_err(|f| f.message)?;
+        let analysis = analyse_corrected(&article, &env.folders);
+        let file = Some(path.display().to_string());
+        json_text(&report::to_json(&article, &analysis, file))
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    batch::ordered_map(files, analyse, |i, line| {
+        match line {
+            Ok(l) => stdout_result(writeln!(out, "{l}"))?,
+            Err(msg) => {
+                failed = true;
+                progress.clear();
+                eprintln!("quoth: {}", one_line(&msg));
             }
         }
-        progress.clear();
+        progress.show(i + 1);
         Ok(())
     })?;
+    progress.clear();
     if failed {
         Err(Failure::usage("some files could not be read"))
     } else {
         Ok(())
     }
+}
+
+/// JSON for stdout: exact, with C1 controls and bidi overrides escaped too.
+fn json_text(value: &impl serde::Serialize) -> serde_json::Result<String> {
+    serde_json::to_string(value).map(|j| quoth::text::json_escaped(&j))
 }
 
 /// A closed pipe (`quoth quotes … | head`) is not an error worth a message.
@@ -316,133 +391,49 @@ fn stdout_result(r: io::Result<()>) -> Result<(), Failure> {
     }
 }
 
-/// The analysis with the reader's corrections from the sidecar applied (read only: a missing
-/// or unreadable sidecar just means no corrections).
-fn analyse_corrected(article: &Article) -> attribution::Analysis {
-    let mut analysis = attribution::analyse(article);
-    if let Some(path) = &article.path
-        && let Ok(Ok(Some(doc))) = store::read(&store::sidecar_path(path))
-    {
-        analysis.apply_corrections(&view::placed_corrections(&doc, &article.text));
-    }
-    analysis
-}
-
-fn open_store(
-    article: &Article,
-    path: &Path,
-    notes: Option<PathBuf>,
-) -> Result<store::Store, Failure> {
-    let sidecar = notes.unwrap_or_else(|| store::sidecar_path(path));
-    store::Store::open(sidecar.clone(), &article.text).map_err(|e| Failure::input(&sidecar, e))
+/// The analysis with the reader's corrections, wherever the notes live (beside the article or
+/// in the data folder). Read only: a missing or unreadable notes file means no corrections.
+fn analyse_corrected(article: &Article, folders: &Folders) -> attribution::Analysis {
+    let corrections = Place::of(article.path.as_deref(), &article.text, None, folders)
+        .and_then(|place| store::peek(&place, &article.text).ok()?.ok())
+        .map(|doc| view::placed_corrections(&doc, &article.text))
+        .unwrap_or_default();
+    view::analyse_with(&article.text, &article.paragraphs, &corrections)
 }
 
 fn list_notes(
     path: &Path,
-    format: &str,
+    format: NotesFormat,
     notes: Option<PathBuf>,
-    input: Option<Format>,
+    options: LoadOptions,
+    env: &Env,
 ) -> Result<(), Failure> {
-    let article = load(path, input)?;
-    let sidecar = notes
-        .or_else(|| store::sidecar_for(article.path.as_deref(), &article.text))
+    let article = load(path, options)?;
+    let place = Place::of(article.path.as_deref(), &article.text, notes, &env.folders)
         .ok_or_else(|| Failure::usage("no data folder for notes on stdin (HOME unset)"))?;
-    // Listing never changes anything on disk: read the file as it is.
-    let doc = match store::read(&sidecar) {
-        Ok(Ok(Some(doc))) => doc,
-        Ok(Ok(None)) => quoth::notes::Sidecar::new(store::fingerprint(&article.text)),
-        Ok(Err(store::ReadProblem::Corrupt(why))) => {
+    // Listing never changes anything on disk: read the files as they are.
+    let doc = match store::peek(&place, &article.text) {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(problem)) => {
             return Err(Failure::input(
-                &sidecar,
-                format!(
-                    "unreadable notes file ({})",
-                    why.lines().next().unwrap_or("")
-                ),
+                &place.sidecar,
+                format!("notes file is {problem}"),
             ));
         }
-        Ok(Err(store::ReadProblem::Future(v))) => {
-            return Err(Failure::input(
-                &sidecar,
-                format!("notes file from a newer quoth (version {v})"),
-            ));
-        }
-        Err(e) => return Err(Failure::input(&sidecar, e)),
+        Err(e) => return Err(Failure::input(&place.sidecar, e)),
     };
-    let mut analysis = attribution::analyse(&article);
-    analysis.apply_corrections(&view::placed_corrections(&doc, &article.text));
+    let corrections = view::placed_corrections(&doc, &article.text);
+    let analysis = view::analyse_with(&article.text, &article.paragraphs, &corrections);
     let placed = view::place_notes(&doc, &article.text);
     let out = match format {
-        "markdown" => report::notes::markdown(&article, &analysis, &doc, &placed),
-        "json" => format!("{:#}\n", report::notes::json(&article, &doc, &placed)),
-        _ => report::notes::text(&article, &analysis, &doc, &placed),
+        NotesFormat::Markdown => {
+            for_stdout(&report::notes::markdown(&article, &analysis, &doc, &placed))
+        }
+        NotesFormat::Json => quoth::text::json_escaped(&format!(
+            "{:#}\n",
+            report::notes::json(&article, &doc, &placed)
+        )),
+        NotesFormat::Text => for_stdout(&report::notes::text(&article, &analysis, &doc, &placed)),
     };
     stdout_result(io::stdout().lock().write_all(out.as_bytes()))
-}
-
-/// Adds `count` notes one at a time, saving after each and printing "saved ID" once the
-/// save returned. The crash test kills this process at random moments.
-fn stress_notes(path: &Path, count: usize, tag: &str) -> Result<(), Failure> {
-    use quoth::notes::{Note, Target, model, selectors_for};
-    let article = load(path, None)?;
-    let mut st = open_store(&article, path, None)?;
-    let end = article.text.len().min(40);
-    let mut end = end;
-    while !article.text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut out = io::stdout().lock();
-    for i in 0..count {
-        let t = model::now();
-        let id = format!("{tag}-{i}");
-        st.doc.notes.push(Note {
-            id: id.clone(),
-            created: t.clone(),
-            modified: t,
-            body: format!("note {i} from {tag}"),
-            target: Target::from_selectors(&selectors_for(&article.text, 0..end)),
-            deleted: None,
-            extra: Default::default(),
-        });
-        st.save()
-            .map_err(|e| Failure::runtime(format!("{}: {e}", st.path.display())))?;
-        stdout_result(writeln!(out, "saved {id}").and_then(|()| out.flush()))?;
-    }
-    Ok(())
-}
-
-/// A progress bar on stderr for long runs over many files — only when stderr is a terminal
-/// (nothing when piped or redirected), at most ten updates a second.
-struct Progress {
-    total: usize,
-    on: bool,
-    last: Option<std::time::Instant>,
-}
-
-impl Progress {
-    fn new(total: usize) -> Progress {
-        let on = total > 1 && std::io::IsTerminal::is_terminal(&io::stderr());
-        Progress {
-            total,
-            on,
-            last: None,
-        }
-    }
-
-    fn show(&mut self, done: usize) {
-        if !self.on || self.last.is_some_and(|t| t.elapsed().as_millis() < 100) && done < self.total
-        {
-            return;
-        }
-        self.last = Some(std::time::Instant::now());
-        let width = 30;
-        let filled = done * width / self.total.max(1);
-        let bar: String = "#".repeat(filled) + &".".repeat(width - filled);
-        eprint!("\r[{bar}] {done}/{} files", self.total);
-    }
-
-    fn clear(&mut self) {
-        if self.on && self.last.is_some() {
-            eprint!("\r\x1b[K");
-        }
-    }
 }

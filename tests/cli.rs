@@ -208,3 +208,56 @@ fn empty_stdin_is_a_usage_error() {
         .expect("run");
     assert_one_line_error(&o, 2, "no article given");
 }
+
+#[test]
+fn a_missing_argument_is_named_with_the_subcommand_help() {
+    let o = quoth(&["notes"]);
+    assert_one_line_error(&o, 2, "<FILE>");
+    assert!(
+        stderr(&o).contains("see quoth notes --help"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_wrong_format_lists_the_accepted_values() {
+    let o = quoth(&["notes", "x.txt", "--format", "pdf"]);
+    assert_one_line_error(&o, 2, "text, markdown, json");
+    assert!(
+        stderr(&o).contains("see quoth notes --help"),
+        "{}",
+        stderr(&o)
+    );
+    let o = quoth(&["quotes", "--format", "pdf", "x.txt"]);
+    assert_one_line_error(&o, 2, "txt, md, html");
+    assert!(
+        stderr(&o).contains("see quoth quotes --help"),
+        "{}",
+        stderr(&o)
+    );
+    let o = quoth(&["--format", "pdf", "x.txt"]);
+    assert_one_line_error(&o, 2, "txt, md, html");
+    assert!(stderr(&o).contains("(see quoth --help)"), "{}", stderr(&o));
+}
+
+#[test]
+fn quotes_without_a_file_on_a_pipe_reads_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
+        .args(["quotes", "--json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all("“We won,” said Ana Ruiz.\n".as_bytes())
+        .expect("write");
+    let o = child.wait_with_output().expect("output");
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["quotes"][0]["speaker"], "Ana Ruiz");
+}

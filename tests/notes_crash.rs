@@ -18,22 +18,65 @@ fn workdir(tag: &str) -> PathBuf {
     d
 }
 
+/// A writer process: this test binary again, running only [`stress_writer`] with the
+/// article's folder, the tag and the count in its environment.
 fn writer(dir: &Path, tag: &str, count: usize) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_quoth"))
-        .args([
-            "__stress-notes",
-            "story.txt",
-            "--count",
-            &count.to_string(),
-            "--tag",
-            tag,
-        ])
-        .current_dir(dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
+    Command::new(std::env::current_exe().expect("test binary"))
+        .args(["--exact", "stress_writer", "--ignored", "--nocapture"])
+        .args(["--test-threads", "1", "-q"])
+        .env(WRITER_DIR, dir)
+        .env(WRITER_TAG, tag)
+        .env(WRITER_COUNT, count.to_string())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn writer")
+}
+
+const WRITER_DIR: &str = "QUOTH_STRESS_DIR";
+const WRITER_TAG: &str = "QUOTH_STRESS_TAG";
+const WRITER_COUNT: &str = "QUOTH_STRESS_COUNT";
+
+/// Adds notes to `story.txt` one at a time, saving after each and printing "saved ID" once
+/// the save returned. The tests below kill this process at random moments.
+#[test]
+#[ignore = "a helper: run as a child process by the tests of this file, which kill it"]
+fn stress_writer() {
+    use quoth::notes::{Note, Store, Target, model, selectors_for, store};
+    use std::io::Write;
+    let (Some(dir), Some(tag), Some(count)) = (
+        std::env::var_os(WRITER_DIR).map(PathBuf::from),
+        std::env::var(WRITER_TAG).ok(),
+        std::env::var(WRITER_COUNT)
+            .ok()
+            .and_then(|c| c.parse::<usize>().ok()),
+    ) else {
+        return; // run by hand: nothing to do
+    };
+    let path = dir.join("story.txt");
+    let text = std::fs::read_to_string(&path).expect("article");
+    let mut st = Store::open(store::sidecar_path(&path), &text).expect("open");
+    let end = (0..=text.len().min(40))
+        .rev()
+        .find(|&e| text.is_char_boundary(e))
+        .unwrap_or(0);
+    let mut out = std::io::stdout().lock();
+    for i in 0..count {
+        let t = model::now();
+        let id = format!("{tag}-{i}");
+        st.doc.notes.push(Note {
+            id: id.clone(),
+            created: t.clone(),
+            modified: t,
+            body: format!("note {i} from {tag}"),
+            target: Target::from_selectors(&selectors_for(&text, 0..end)),
+            deleted: None,
+            extra: Default::default(),
+        });
+        st.save().expect("save");
+        writeln!(out, "saved {id}").expect("stdout");
+        out.flush().expect("flush");
+    }
 }
 
 /// The ids in the sidecar; panics if the file is not a valid sidecar.
@@ -61,10 +104,14 @@ fn kill_while_saving(rounds: usize) {
         let mut child = writer(&dir, &format!("r{round}"), 1000);
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
-        for _ in 0..saves_before_kill {
+        let mut seen = 0;
+        while seen < saves_before_kill {
             match lines.next() {
                 Some(Ok(l)) => {
-                    confirmed.insert(l.trim_start_matches("saved ").to_string());
+                    if let Some(id) = l.strip_prefix("saved ") {
+                        confirmed.insert(id.to_string());
+                        seen += 1;
+                    }
                 }
                 _ => break,
             }
@@ -74,7 +121,9 @@ fn kill_while_saving(rounds: usize) {
         let _ = child.wait();
         // Saves confirmed before the kill landed may still sit in the pipe.
         for l in lines.map_while(Result::ok) {
-            confirmed.insert(l.trim_start_matches("saved ").to_string());
+            if let Some(id) = l.strip_prefix("saved ") {
+                confirmed.insert(id.to_string());
+            }
         }
         let on_disk = ids_on_disk(&dir);
         let lost: Vec<&String> = confirmed

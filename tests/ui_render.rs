@@ -1,5 +1,9 @@
-//! Rendering tests: the seed article drawn on ratatui's `TestBackend`, compared with reviewed
-//! snapshots (`tests/snapshots/`), plus checks on styles that text snapshots cannot show.
+//! Rendering tests: a made-up article with a hand-built analysis (`support`), drawn on
+//! ratatui's `TestBackend` and compared with reviewed snapshots (`tests/snapshots/`), so that
+//! changes to the attribution never churn them; plus checks on styles that text snapshots
+//! cannot show.
+
+mod support;
 
 use quoth::article::Article;
 use quoth::attribution::analyse;
@@ -9,30 +13,15 @@ use quoth::ui::render::draw;
 use quoth::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
+use support::harbour_app;
 
-fn app_for(name: &str, w: u16, h: u16) -> App {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-articles")
-        .join(name);
-    let article = Article::load(&path).expect("article");
-    let analysis = analyse(&article);
-    let mut app = App::new(
-        article,
-        analysis,
-        Keymap::default(),
-        Theme::new(false, None),
-    );
-    update(&mut app, Event::Resize(w, h));
-    app
+fn harbour(w: u16, h: u16) -> App {
+    harbour_app(30, w, h, false)
 }
 
-fn seed(w: u16, h: u16) -> App {
-    app_for("putin-lukashenko-minsk.txt", w, h)
-}
-
-fn render(app: &mut App) -> Terminal<TestBackend> {
-    let (w, h) = app.size;
+fn render(app: &App) -> Terminal<TestBackend> {
+    let (w, h) = app.view.size;
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     term.draw(|f| draw(f, app)).expect("draw");
     term
@@ -45,26 +34,26 @@ fn press(app: &mut App, actions: &[Action]) {
 }
 
 #[test]
-fn seed_120x40() {
-    let mut app = seed(120, 40);
-    insta::assert_snapshot!(render(&mut app).backend());
+fn harbour_120x40() {
+    let app = harbour(120, 40);
+    insta::assert_snapshot!(render(&app).backend());
 }
 
 #[test]
-fn seed_80x24() {
-    let mut app = seed(80, 24);
-    insta::assert_snapshot!(render(&mut app).backend());
+fn harbour_80x24() {
+    let app = harbour(80, 24);
+    insta::assert_snapshot!(render(&app).backend());
 }
 
 #[test]
-fn seed_40x10() {
-    let mut app = seed(40, 10);
-    insta::assert_snapshot!(render(&mut app).backend());
+fn harbour_40x10() {
+    let app = harbour(40, 10);
+    insta::assert_snapshot!(render(&app).backend());
 }
 
 #[test]
-fn seed_current_quote_120x40() {
-    let mut app = seed(120, 40);
+fn harbour_current_reported_statement_120x40() {
+    let mut app = harbour(120, 40);
     press(
         &mut app,
         &[
@@ -74,60 +63,96 @@ fn seed_current_quote_120x40() {
             Action::NextQuote,
         ],
     );
-    insta::assert_snapshot!(render(&mut app).backend());
+    insta::assert_snapshot!(render(&app).backend());
 }
 
 #[test]
-fn seed_speakers_focused_120x40() {
-    let mut app = seed(120, 40);
+fn harbour_quotes_only_120x40() {
+    let mut app = harbour(120, 40);
+    press(
+        &mut app,
+        &[
+            Action::ToggleQuotesOnly,
+            Action::NextQuote,
+            Action::NextQuote,
+        ],
+    );
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn harbour_speakers_focused_120x40() {
+    let mut app = harbour(120, 40);
     press(&mut app, &[Action::FocusSpeakers, Action::SpeakerDown]);
-    insta::assert_snapshot!(render(&mut app).backend());
+    insta::assert_snapshot!(render(&app).backend());
 }
 
 #[test]
-fn seed_speakers_overlay_80x24() {
-    let mut app = seed(80, 24);
+fn harbour_speakers_overlay_80x24() {
+    let mut app = harbour(80, 24);
     press(&mut app, &[Action::FocusSpeakers]);
-    insta::assert_snapshot!(render(&mut app).backend());
+    insta::assert_snapshot!(render(&app).backend());
 }
 
 #[test]
-fn seed_help_80x24() {
-    let mut app = seed(80, 24);
+fn harbour_help_80x24() {
+    let mut app = harbour(80, 24);
     press(&mut app, &[Action::Help]);
-    insta::assert_snapshot!(render(&mut app).backend());
+    insta::assert_snapshot!(render(&app).backend());
 }
 
 #[test]
-fn seed_help_40x10() {
-    let mut app = seed(40, 10);
+fn harbour_help_40x10() {
+    let mut app = harbour(40, 10);
     press(&mut app, &[Action::Help]);
-    insta::assert_snapshot!(render(&mut app).backend());
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+/// Counts the cells of the screen whose style passes `pred`, within the text of a byte range.
+fn cells_where(
+    term: &Terminal<TestBackend>,
+    pred: impl Fn(&ratatui::buffer::Cell) -> bool,
+) -> usize {
+    term.backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| pred(c))
+        .count()
 }
 
 /// The current quotation stands out in colour: its cells have the speaker's colour as
-/// background; other quotations have it as foreground.
+/// background; other quotations have it as foreground; reported speech is drawn in a lighter
+/// form of the same colour.
 #[test]
-fn current_quote_is_highlighted_in_speaker_colour() {
-    let mut app = seed(120, 40);
-    app.theme.color = true;
+fn statements_in_speaker_colours_reported_lighter() {
+    let mut app = harbour_app(30, 120, 40, true);
     press(&mut app, &[Action::NextQuote]);
-    let term = render(&mut app);
-    let buf = term.backend().buffer();
-    let q = &app.analysis.quotes[0];
-    let rank = q.speaker.map(|s| app.speaker_rank[s]).expect("speaker");
+    let term = render(&app);
+    let q = &app.doc.analysis.quotes[0];
+    let rank = q.speaker.map(|s| app.doc.speaker_rank[s]).expect("speaker");
     let colour = app.theme.speaker_color(rank);
-    let mut bg_cells = 0;
-    for y in 0..40 {
-        for x in 0..120 {
-            if buf[(x, y)].bg == colour {
-                bg_cells += 1;
-            }
-        }
-    }
-    // “the issues of security” is 24 characters.
-    assert!(bg_cells >= 20, "{bg_cells} cells in the speaker colour");
     assert_ne!(colour, Color::Reset);
+    let bg = cells_where(&term, |c| c.bg == colour);
+    assert!(bg >= 30, "{bg} cells with the speaker colour as background");
+    // Reported speech by the same speaker elsewhere: the faded colour, never the full one.
+    let faded = app.theme.faded(rank);
+    assert_ne!(faded, colour);
+    let reported = cells_where(&term, |c| c.fg == faded);
+    assert!(reported >= 30, "{reported} cells of reported speech");
+}
+
+/// Without colour, quotations are bold and reported speech underlined.
+#[test]
+fn no_color_tells_reported_from_quoted() {
+    let app = harbour(120, 40);
+    let term = render(&app);
+    let bold = cells_where(&term, |c| c.modifier.contains(Modifier::BOLD));
+    let underlined = cells_where(&term, |c| c.modifier.contains(Modifier::UNDERLINED));
+    assert!(
+        bold > 100 && underlined > 100,
+        "bold {bold}, underlined {underlined}"
+    );
 }
 
 /// Escape sequences and control characters in an article never reach the terminal as such.
@@ -138,7 +163,7 @@ fn control_characters_are_drawn_as_symbols() {
     let analysis = analyse(&article);
     let mut app = App::new(article, analysis, Keymap::default(), Theme::new(true, None));
     update(&mut app, Event::Resize(60, 10));
-    let term = render(&mut app);
+    let term = render(&app);
     for cell in term.backend().buffer().content() {
         assert!(
             !cell.symbol().chars().any(|c| c.is_control()),
@@ -164,6 +189,6 @@ fn wide_and_combining_characters_stay_aligned() {
         Theme::new(false, None),
     );
     update(&mut app, Event::Resize(40, 10));
-    let term = render(&mut app);
+    let term = render(&app);
     insta::assert_snapshot!(term.backend());
 }

@@ -9,17 +9,20 @@
 //! speakers = ["#E69F00", "#56B4E9"]
 //! ```
 
-use super::keymap::{Action, Key, Keymap};
+use super::keymap::{Action, Key, KeyMode, Keymap};
 use super::theme::parse_color;
 use ratatui::style::Color;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Default)]
 pub struct Config {
     pub keymap: Keymap,
     pub palette: Option<Vec<Color>>,
+    /// Things to tell the user on stderr before the reader starts (a key taken from another
+    /// action, naming both).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -37,20 +40,34 @@ struct Colors {
     speakers: Option<Vec<String>>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
+/// One key name or a list of them. Deserialised by hand so that a wrong type says what was
+/// expected (serde's untagged enums only say that no variant matched).
+struct OneOrMany(Vec<String>);
 
-/// Where the config file is looked for.
-pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("quoth").join("config.toml"))
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key name or a list of key names, like \"q\" or [\"q\", \"ctrl-c\"]")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany(vec![v.to_string()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<OneOrMany, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = seq.next_element::<String>()? {
+                    keys.push(k);
+                }
+                Ok(OneOrMany(keys))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 /// Loads the config file if it exists. Errors name the file and the line.
@@ -58,9 +75,12 @@ pub fn load(path: Option<&Path>) -> Result<Config, String> {
     let Some(path) = path else {
         return Ok(Config::default());
     };
-    match std::fs::read_to_string(path) {
-        Ok(src) => parse(&src).map_err(|e| format!("{}: {e}", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+    // Never hangs on a FIFO, never reads without bound (see `files::read_state`).
+    match crate::files::read_state(path, crate::files::MAX_CONFIG_BYTES) {
+        Ok(Some(bytes)) => {
+            parse(&String::from_utf8_lossy(&bytes)).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        Ok(None) => Ok(Config::default()),
         Err(e) => Err(format!("{}: {e}", path.display())),
     }
 }
@@ -73,19 +93,40 @@ pub fn parse(src: &str) -> Result<Config, String> {
         format!("line {line}: {msg}")
     })?;
     let mut keymap = Keymap::default();
+    let mut taken = Vec::new();
     for (name, keys) in &file.keys {
         let line = line_of_key(src, name);
         let action = Action::from_name(name)
             .ok_or_else(|| format!("line {line}: unknown action '{name}'"))?;
-        let names = match keys {
-            OneOrMany::One(k) => vec![k.clone()],
-            OneOrMany::Many(ks) => ks.clone(),
-        };
-        let keys = names
+        let keys = keys
+            .0
             .iter()
             .map(|k| Key::parse(k).ok_or_else(|| format!("line {line}: unknown key '{k}'")))
             .collect::<Result<Vec<_>, _>>()?;
-        keymap.rebind(action, keys);
+        taken.extend(keymap.rebind(action, keys));
+    }
+    // A key taken from an action that the file rebinds anyway is no loss: warn only about
+    // actions left without that key.
+    let warnings = taken
+        .iter()
+        .filter(|t| !file.keys.contains_key(t.from.name()) || keymap.keys_for(t.from).is_empty())
+        .map(|t| {
+            format!(
+                "warning: config: key {} now does {} and no longer {} ({})",
+                t.key,
+                t.to.name(),
+                t.from.name(),
+                t.mode.title()
+            )
+        })
+        .collect();
+    for needed in [Action::Quit, Action::Help] {
+        if keymap.keys_in(KeyMode::Reading, needed).is_empty() {
+            return Err(format!(
+                "no key left for '{}' while reading: the reader would be a trap",
+                needed.name()
+            ));
+        }
     }
     let palette = match &file.colors.speakers {
         Some(list) => {
@@ -101,7 +142,11 @@ pub fn parse(src: &str) -> Result<Config, String> {
         }
         None => None,
     };
-    Ok(Config { keymap, palette })
+    Ok(Config {
+        keymap,
+        palette,
+        warnings,
+    })
 }
 
 fn line_of(src: &str, offset: usize) -> usize {
@@ -127,8 +172,31 @@ mod tests {
     #[test]
     fn rebinds_and_colours() {
         let c = parse("[keys]\nnext_quote = [\"x\", \"tab\"]\nquit = \"Q\"\n[colors]\nspeakers = [\"#FF0000\"]\n").expect("config");
-        assert_eq!(c.keymap.keys_for(Action::Quit).len(), 1);
+        assert_eq!(c.keymap.keys_in(KeyMode::Reading, Action::Quit).len(), 1);
         assert_eq!(c.palette, Some(vec![Color::Rgb(255, 0, 0)]));
+    }
+
+    #[test]
+    fn a_taken_key_is_a_warning_naming_both_actions() {
+        let c = parse("[keys]\nprev_quote = [\"shift-tab\", \"N\"]\n").expect("config");
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        assert!(c.warnings[0].contains("prev_quote") && c.warnings[0].contains("search_prev"));
+    }
+
+    #[test]
+    fn a_wrong_type_says_what_was_expected() {
+        let e = parse("[keys]\nquit = 3\n").err().unwrap_or_default();
+        assert!(e.contains("a key name or a list of key names"), "{e}");
+    }
+
+    #[test]
+    fn no_way_to_quit_or_to_get_help_is_refused() {
+        let e = parse("[keys]\nquit = []\n").err().unwrap_or_default();
+        assert!(e.contains("quit"), "{e}");
+        let e = parse("[keys]\nline_down = \"?\"\n")
+            .err()
+            .unwrap_or_default();
+        assert!(e.contains("help"), "{e}");
     }
 
     #[test]

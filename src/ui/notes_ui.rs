@@ -1,9 +1,10 @@
 //! Notes and corrections in the reader: annotating, the keyboard selection, the note editor,
-//! the notes list, and the speaker picker. State lives in [`App`]; every change is saved at
-//! once through the sidecar store.
+//! the notes list, and the speaker picker. Changes to the sidecar are made in memory here and
+//! saved by the event loop ([`Effect::SaveNotes`]); nothing here does I/O.
 
-use super::app::App;
-use crate::attribution::Analysis;
+use super::app::{App, Mode, Question};
+use super::effects::Effect;
+use super::keymap::{Action, KeyMode};
 use crate::notes::model::{self, Correction, Note, Target};
 use crate::notes::view::{self, Placed};
 use crate::notes::{Anchor, Store, selectors_for};
@@ -16,8 +17,16 @@ pub struct Editor {
     pub passage: Range<usize>,
     /// The note being edited (`None`: a new note).
     pub editing: Option<String>,
-    /// Esc was pressed with text typed: waiting for y/n.
-    pub confirm_discard: bool,
+    /// The text it opened with: Esc with nothing changed closes quietly.
+    pub original: String,
+    /// Ctrl-S was pressed and the save is running.
+    pub saving: bool,
+}
+
+impl Editor {
+    pub fn body(&self) -> String {
+        self.textarea.lines().join("\n").trim().to_string()
+    }
 }
 
 /// A keyboard selection: from `anchor` to `caret` (byte offsets, either order).
@@ -33,8 +42,8 @@ impl Selection {
     }
 }
 
-/// Choosing a quotation's speaker: a filter typed by the user over the known speakers, then
-/// "new speaker" and "not a quote".
+/// Choosing a statement's speaker: a filter typed by the user over the known speakers, then
+/// "new speaker" and "not a statement".
 #[derive(Debug, Clone)]
 pub struct Picker {
     pub quote: usize,
@@ -56,19 +65,15 @@ pub struct NotesState {
     pub placed: Vec<Placed>,
     /// Index into `placed` of the current note.
     pub current: Option<usize>,
-    pub list_open: bool,
-    pub list_sel: usize,
     /// Deleted notes, most recent last, for undo.
     pub undo: Vec<String>,
-    /// Set by the event loop: re-analyses are left to it (run in the background) rather
-    /// than run at once; `reanalysis_due` says one is wanted.
-    pub defer_reanalysis: bool,
-    pub reanalysis_due: bool,
+    /// Where a mouse drag started (byte offset).
+    pub drag_from: Option<usize>,
 }
 
 impl NotesState {
     pub fn note(&self, p: &Placed) -> Option<&Note> {
-        self.store.as_ref().map(|s| &s.doc.notes[p.index])
+        self.store.as_ref().and_then(|s| s.doc.notes.get(p.index))
     }
 
     /// Byte ranges of the notes in the text, sorted.
@@ -83,120 +88,110 @@ impl NotesState {
     }
 }
 
-/// Applies the sidecar's corrections to a fresh analysis of the text.
-pub fn corrected_analysis(
-    text: &str,
-    paragraphs: &[Range<usize>],
-    store: Option<&Store>,
-) -> Analysis {
-    let mut a = crate::attribution::analyse_text(text, paragraphs);
-    if let Some(s) = store {
-        a.apply_corrections(&view::placed_corrections(&s.doc, text));
-    }
-    a
-}
-
 impl App {
-    /// Attaches the notes store (opened by the caller) and shows what it has to say.
-    pub fn attach_notes(&mut self, store: Store) {
+    /// Attaches the notes store (opened by the caller) and shows what it has to say. With
+    /// corrections in it, the attribution runs again (unless it is running already: it reads
+    /// the corrections when it starts).
+    pub fn attach_notes(&mut self, store: Store) -> Vec<Effect> {
         if let Some(m) = store.messages.last() {
             self.message = Some(m.clone());
         }
-        self.notes.store = Some(store);
+        let has_corrections = !store.doc.corrections.is_empty();
+        self.doc.notes.store = Some(store);
         self.refresh_notes();
-        // While the background attribution runs, it applies the corrections itself.
-        if !self.analysing {
-            self.reanalyse();
+        if has_corrections && !self.doc.analysing {
+            vec![Effect::Reanalyse(self.analysis_request())]
+        } else {
+            vec![]
         }
     }
 
     pub fn refresh_notes(&mut self) {
-        self.notes.placed = match &self.notes.store {
-            Some(s) => view::place_notes(&s.doc, &self.article.text),
+        let notes = &mut self.doc.notes;
+        notes.placed = match &notes.store {
+            Some(s) => view::place_notes(&s.doc, &self.doc.article.text),
             None => vec![],
         };
-        if self
-            .notes
-            .current
-            .is_some_and(|c| c >= self.notes.placed.len())
-        {
-            self.notes.current = None;
+        if notes.current.is_some_and(|c| c >= notes.placed.len()) {
+            notes.current = None;
         }
-        self.notes.list_sel = self
-            .notes
-            .list_sel
-            .min(self.notes.placed.len().saturating_sub(1));
+        let n = notes.placed.len();
+        if let Mode::Notes { sel } = &mut self.mode {
+            *sel = (*sel).min(n.saturating_sub(1));
+        }
     }
 
-    /// Runs the attribution again with the corrections, keeping the current quotation.
-    pub fn reanalyse(&mut self) {
-        if self.notes.defer_reanalysis {
-            self.notes.reanalysis_due = true;
-            self.analysing = true;
-            return;
-        }
-        let analysis = corrected_analysis(
-            &self.article.text,
-            &self.article.paragraphs,
-            self.notes.store.as_ref(),
-        );
-        self.set_analysis(analysis);
-    }
-
-    fn save_notes(&mut self, done: &str) {
-        let Some(store) = self.notes.store.as_mut() else {
-            self.message = Some("notes are not available for this article".into());
+    /// The outcome of saving the sidecar.
+    pub fn saved(&mut self, result: Result<String, String>) {
+        self.refresh_notes();
+        let ok = result.is_ok();
+        self.message = Some(match result {
+            Ok(m) | Err(m) => m,
+        });
+        let Mode::Editor(ed) = &mut self.mode else {
             return;
         };
-        let was_fallback = store.fallback;
-        match store.save() {
-            Ok(()) => {
-                self.message = Some(if store.fallback && !was_fallback {
-                    store
-                        .messages
-                        .last()
-                        .cloned()
-                        .unwrap_or_else(|| done.to_string())
-                } else if store.fallback {
-                    format!("{done} (in {})", store.path.display())
-                } else {
-                    done.to_string()
-                });
-            }
-            Err(e) => {
-                self.message = Some(format!("NOT SAVED: {e} — the note stays open; try again"))
-            }
+        if !ed.saving {
+            return;
         }
-        self.refresh_notes();
+        ed.saving = false;
+        if ok {
+            let start = ed.passage.start;
+            self.mode = Mode::Reading;
+            self.doc.notes.current = self
+                .doc
+                .notes
+                .placed
+                .iter()
+                .position(|p| p.anchor.range().is_some_and(|r| r.start == start));
+        }
     }
 
-    /// The passage `a` annotates: the selection, the current quotation, or the paragraph at
-    /// the top of the view.
+    fn notes_available(&mut self) -> bool {
+        if self.doc.notes.store.is_none() {
+            self.message = Some("notes are not available for this article".into());
+            return false;
+        }
+        true
+    }
+
+    /// The passage `a` annotates: the selection, the current statement, or the paragraph at
+    /// the top of the view. An empty selection is no passage.
     fn passage_to_annotate(&mut self) -> Option<Range<usize>> {
-        if let Some(sel) = self.selection.take() {
+        if let Mode::Select(sel) = &self.mode {
             let r = sel.range();
-            if !r.is_empty() {
-                return Some(r);
+            if r.is_empty() {
+                self.message = Some(format!(
+                    "select some text first ({} {} move the caret)",
+                    self.keymap.hint(KeyMode::Select, Action::CaretWordForward),
+                    self.keymap
+                        .hint(KeyMode::Select, Action::CaretSentenceForward)
+                ));
+                return None;
             }
-            return Some(self.sentence_at(sel.caret));
+            self.mode = Mode::Reading;
+            return Some(r);
         }
         if let Some(q) = self.current {
-            return Some(self.analysis.quotes[q].span.clone());
+            return Some(self.doc.analysis.quotes[q].span.clone());
         }
-        let p = self.top.para;
-        self.article.paragraphs.get(p).cloned()
+        let p = self.view.top.para;
+        match self.doc.article.paragraphs.get(p) {
+            Some(r) => Some(r.clone()),
+            None => {
+                self.message = Some("nothing to annotate".into());
+                None
+            }
+        }
     }
 
     pub fn annotate(&mut self) {
-        if self.notes.store.is_none() {
-            self.message = Some("notes are not available for this article".into());
+        if !self.notes_available() {
             return;
         }
-        let Some(passage) = self.passage_to_annotate() else {
-            self.message = Some("nothing to annotate".into());
-            return;
-        };
-        self.open_editor(passage, None, "");
+        if let Some(passage) = self.passage_to_annotate() {
+            self.open_editor(passage, None, "");
+        }
     }
 
     fn open_editor(&mut self, passage: Range<usize>, editing: Option<String>, body: &str) {
@@ -206,30 +201,35 @@ impl App {
             body.lines().map(str::to_string).collect()
         };
         let mut textarea = TextArea::new(lines);
-        textarea.set_placeholder_text("Type the note. Ctrl-S saves, Esc cancels.");
+        textarea.set_placeholder_text(format!(
+            "Type the note. {} saves, {} cancels.",
+            self.keymap.hint(KeyMode::Editor, Action::EditorSave),
+            self.keymap.hint(KeyMode::Editor, Action::Back)
+        ));
         textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
         textarea.move_cursor(ratatui_textarea::CursorMove::End);
-        self.editor = Some(Editor {
+        self.mode = Mode::Editor(Box::new(Editor {
             textarea,
             passage,
             editing,
-            confirm_discard: false,
-        });
+            original: body.trim().to_string(),
+            saving: false,
+        }));
     }
 
-    /// Ctrl-S in the editor.
-    pub fn editor_save(&mut self) {
-        let Some(ed) = self.editor.as_ref() else {
+    /// Ctrl-S in the editor: the note goes into the sidecar, which the loop then saves.
+    pub fn editor_save(&mut self, fx: &mut Vec<Effect>) {
+        let Mode::Editor(ed) = &mut self.mode else {
             return;
         };
-        let body = ed.textarea.lines().join("\n").trim().to_string();
+        let body = ed.body();
         if body.is_empty() {
-            self.editor = None;
+            self.mode = Mode::Reading;
             self.message = Some("empty note: nothing saved".into());
             return;
         }
         let (passage, editing) = (ed.passage.clone(), ed.editing.clone());
-        let Some(store) = self.notes.store.as_mut() else {
+        let Some(store) = self.doc.notes.store.as_mut() else {
             return;
         };
         let t = model::now();
@@ -243,80 +243,90 @@ impl App {
                 created: t.clone(),
                 modified: t,
                 body,
-                target: Target::from_selectors(&selectors_for(&self.article.text, passage.clone())),
+                target: Target::from_selectors(&selectors_for(
+                    &self.doc.article.text,
+                    passage.clone(),
+                )),
                 deleted: None,
                 extra: Default::default(),
             }),
         }
-        self.save_notes("note saved");
-        let saved = !self
-            .message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("NOT SAVED"));
-        if saved {
-            self.editor = None;
-            self.notes.current = self
-                .notes
-                .placed
-                .iter()
-                .position(|p| p.anchor.range().is_some_and(|r| r.start == passage.start));
-        }
+        ed.saving = true;
+        fx.push(Effect::SaveNotes {
+            done: "note saved".into(),
+        });
     }
 
-    /// Esc in the editor: cancel, asking first when text was typed.
+    /// The terminal is going away: a note being written (or waiting for "discard?") is saved,
+    /// not lost.
+    pub fn save_unfinished_note(&mut self) -> Vec<Effect> {
+        if let Mode::Confirm(Question::Discard(_)) = self.mode
+            && let Mode::Confirm(Question::Discard(ed)) =
+                std::mem::replace(&mut self.mode, Mode::Reading)
+        {
+            self.mode = Mode::Editor(ed);
+        }
+        let mut fx = Vec::new();
+        self.editor_save(&mut fx);
+        fx
+    }
+
+    /// Esc in the editor: close quietly when nothing changed, else ask.
     pub fn editor_escape(&mut self) {
-        let Some(ed) = self.editor.as_mut() else {
+        let Mode::Editor(ed) = &self.mode else {
             return;
         };
-        if ed.confirm_discard
-            || ed.textarea.is_empty()
-            || ed.textarea.lines().iter().all(|l| l.trim().is_empty())
-        {
-            self.editor = None;
-            self.message = Some("note not saved".into());
-        } else {
-            ed.confirm_discard = true;
+        if ed.body() == ed.original {
+            self.mode = Mode::Reading;
+            return;
+        }
+        if let Mode::Editor(ed) = std::mem::replace(&mut self.mode, Mode::Reading) {
+            self.mode = Mode::Confirm(Question::Discard(ed));
         }
     }
 
-    /// The answer to "discard this note?".
-    pub fn editor_confirm(&mut self, discard: bool) {
-        if discard {
-            self.editor = None;
-            self.message = Some("note discarded".into());
-        } else if let Some(ed) = self.editor.as_mut() {
-            ed.confirm_discard = false;
+    /// The answer to the open question.
+    pub fn answer(&mut self, yes: bool, fx: &mut Vec<Effect>) {
+        let Mode::Confirm(q) = std::mem::replace(&mut self.mode, Mode::Reading) else {
+            return;
+        };
+        match q {
+            Question::Discard(_) if yes => self.message = Some("note discarded".into()),
+            Question::Discard(ed) => self.mode = Mode::Editor(ed),
+            Question::DeleteNote { note, from_list } => {
+                if yes {
+                    self.delete_note(note, fx);
+                }
+                if from_list {
+                    self.mode = Mode::Notes { sel: note };
+                    self.refresh_notes();
+                }
+            }
         }
     }
 
     pub fn step_note(&mut self, forward: bool) {
-        let n = self.notes.placed.len();
-        let found: Vec<usize> = (0..n)
-            .filter(|&i| self.notes.placed[i].anchor.range().is_some())
+        let found: Vec<(usize, Range<usize>)> = self
+            .doc
+            .notes
+            .placed
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.anchor.range().map(|r| (i, r)))
             .collect();
         if found.is_empty() {
             self.message = Some("no notes in this article".into());
             return;
         }
         let top = self.top_offset();
-        let next = match self.notes.current {
-            Some(c) if forward => found.iter().copied().find(|&i| i > c),
-            Some(c) => found.iter().rev().copied().find(|&i| i < c),
-            None if forward => found.iter().copied().find(|&i| {
-                self.notes.placed[i]
-                    .anchor
-                    .range()
-                    .is_some_and(|r| r.end > top)
-            }),
-            None => found.iter().rev().copied().find(|&i| {
-                self.notes.placed[i]
-                    .anchor
-                    .range()
-                    .is_some_and(|r| r.start < top)
-            }),
+        let next = match self.doc.notes.current {
+            Some(c) if forward => found.iter().find(|(i, _)| *i > c),
+            Some(c) => found.iter().rev().find(|(i, _)| *i < c),
+            None if forward => found.iter().find(|(_, r)| r.end > top),
+            None => found.iter().rev().find(|(_, r)| r.start < top),
         };
         match next {
-            Some(i) => self.go_to_note(i),
+            Some(&(i, _)) => self.go_to_note(i),
             None => {
                 self.message = Some(
                     if forward {
@@ -331,9 +341,8 @@ impl App {
     }
 
     pub fn go_to_note(&mut self, i: usize) {
-        self.notes.current = Some(i);
-        self.notes.list_sel = i;
-        if let Some(r) = self.notes.placed[i].anchor.range() {
+        self.doc.notes.current = Some(i);
+        if let Some(r) = self.doc.notes.placed[i].anchor.range() {
             self.reveal_range(r);
             self.message = None;
         } else {
@@ -342,97 +351,178 @@ impl App {
         }
     }
 
-    fn target_note(&self) -> Option<usize> {
-        if self.notes.list_open {
-            Some(self.notes.list_sel).filter(|&i| i < self.notes.placed.len())
-        } else {
-            self.notes.current
+    pub fn open_notes_list(&mut self) {
+        let sel = self
+            .doc
+            .notes
+            .current
+            .unwrap_or(0)
+            .min(self.doc.notes.placed.len().saturating_sub(1));
+        self.mode = Mode::Notes { sel };
+    }
+
+    /// The note keys act on: the list's selected line, else the current note or the note on
+    /// the current statement, as long as it is on screen (scrolled away, `d` scrolls again).
+    pub fn current_note(&self) -> Option<usize> {
+        if let Mode::Notes { sel } = self.mode {
+            return Some(sel).filter(|&i| i < self.doc.notes.placed.len());
         }
+        let screen = self.screen_range();
+        let on_screen = |i: &usize| {
+            self.doc.notes.placed[*i]
+                .anchor
+                .range()
+                .is_some_and(|r| r.start < screen.end && screen.start < r.end)
+        };
+        if let Some(c) = self.doc.notes.current.filter(on_screen) {
+            return Some(c);
+        }
+        let span = self.doc.analysis.quotes.get(self.current?)?.span.clone();
+        (0..self.doc.notes.placed.len())
+            .filter(on_screen)
+            .find(|&i| {
+                self.doc.notes.placed[i]
+                    .anchor
+                    .range()
+                    .is_some_and(|r| r.start < span.end && span.start < r.end)
+            })
     }
 
     pub fn edit_note(&mut self) {
-        let Some(i) = self.target_note() else {
-            self.message = Some("no current note: use . or , or the list (L)".into());
+        let Some(i) = self.current_note() else {
+            self.message = Some(format!(
+                "no note here: {} {} or {} find one, {} writes one",
+                self.keymap.hint(KeyMode::Reading, Action::NextNote),
+                self.keymap.hint(KeyMode::Reading, Action::PrevNote),
+                self.keymap.hint(KeyMode::Reading, Action::NotesList),
+                self.keymap.hint(KeyMode::Reading, Action::Annotate),
+            ));
             return;
         };
-        let p = self.notes.placed[i].clone();
-        let Some(note) = self.notes.note(&p).cloned() else {
+        let p = self.doc.notes.placed[i].clone();
+        let Some(note) = self.doc.notes.note(&p).cloned() else {
             return;
         };
         let passage = p.anchor.range().unwrap_or(0..0);
-        self.notes.list_open = false;
+        self.doc.notes.current = Some(i);
         self.open_editor(passage, Some(note.id), &note.body);
     }
 
-    pub fn delete_note(&mut self) {
-        let Some(i) = self.target_note() else {
-            self.message = Some("no current note: use . or , or the list (L)".into());
+    /// `d`: asks before deleting the current note. False when there is no current note (the
+    /// key then scrolls, as in less).
+    pub fn ask_delete_note(&mut self) -> bool {
+        let Some(note) = self.current_note() else {
+            return false;
+        };
+        let from_list = matches!(self.mode, Mode::Notes { .. });
+        self.mode = Mode::Confirm(Question::DeleteNote { note, from_list });
+        true
+    }
+
+    fn delete_note(&mut self, i: usize, fx: &mut Vec<Effect>) {
+        let Some(idx) = self.doc.notes.placed.get(i).map(|p| p.index) else {
             return;
         };
-        let idx = self.notes.placed[i].index;
-        let Some(store) = self.notes.store.as_mut() else {
+        let Some(note) = self
+            .doc
+            .notes
+            .store
+            .as_mut()
+            .and_then(|s| s.doc.notes.get_mut(idx))
+        else {
             return;
         };
-        let note = &mut store.doc.notes[idx];
         note.deleted = Some(model::now());
         note.modified = model::now();
         let id = note.id.clone();
-        self.notes.undo.push(id);
-        self.notes.current = None;
-        self.save_notes("note deleted (u to undo)");
+        self.doc.notes.undo.push(id);
+        self.doc.notes.current = None;
+        self.undo_offered_now();
+        fx.push(Effect::SaveNotes {
+            done: format!(
+                "note deleted ({} to undo)",
+                self.keymap.hint(KeyMode::Reading, Action::UndoDelete)
+            ),
+        });
     }
 
-    pub fn undo_delete(&mut self) {
-        let Some(id) = self.notes.undo.pop() else {
+    pub fn undo_delete(&mut self, fx: &mut Vec<Effect>) {
+        let Some(id) = self.doc.notes.undo.pop() else {
             self.message = Some("nothing to undo".into());
             return;
         };
-        let Some(store) = self.notes.store.as_mut() else {
+        let Some(store) = self.doc.notes.store.as_mut() else {
             return;
         };
         if let Some(n) = store.doc.notes.iter_mut().find(|n| n.id == id) {
             n.deleted = None;
             n.modified = model::now();
         }
-        self.save_notes("note restored");
+        fx.push(Effect::SaveNotes {
+            done: "note restored".into(),
+        });
     }
 
-    // --- the keyboard selection ---
+    // --- the keyboard selection and the mouse ---
 
     pub fn start_selection(&mut self) {
         let at = match self.current {
-            Some(q) => self.analysis.quotes[q].span.start,
+            Some(q) => self.doc.analysis.quotes[q].span.start,
             None => self.top_offset(),
         };
-        self.selection = Some(Selection {
+        self.mode = Mode::Select(Selection {
             anchor: at,
             caret: at,
         });
-        self.message = Some("select: w b ( ) { } h l move, a annotates, Esc cancels".into());
+        let k = |a| self.keymap.hint(KeyMode::Select, a);
+        self.message = Some(format!(
+            "select: {} {} {} {} {} {} {} {} move, {} annotates, {} cancels",
+            k(Action::CaretWordForward),
+            k(Action::CaretWordBack),
+            k(Action::CaretSentenceBack),
+            k(Action::CaretSentenceForward),
+            k(Action::CaretParagraphBack),
+            k(Action::CaretParagraphForward),
+            k(Action::CaretCharBack),
+            k(Action::CaretCharForward),
+            k(Action::Annotate),
+            k(Action::Back),
+        ));
     }
 
     /// Moves the caret (the selection extends from the anchor).
-    pub fn move_caret(&mut self, to: impl Fn(&str, usize) -> usize) {
-        let Some(sel) = self.selection.as_mut() else {
+    pub fn move_caret(&mut self, to: &dyn Fn(&str, usize) -> usize) {
+        let Mode::Select(sel) = &mut self.mode else {
             return;
         };
-        sel.caret = to(&self.article.text, sel.caret);
+        sel.caret = to(&self.doc.article.text, sel.caret);
         let r = sel.caret..sel.caret + 1;
         self.reveal_range(r);
     }
 
     pub fn swap_selection_ends(&mut self) {
-        if let Some(s) = self.selection.as_mut() {
+        if let Mode::Select(s) = &mut self.mode {
             std::mem::swap(&mut s.anchor, &mut s.caret);
         }
     }
 
-    /// The sentence around a byte offset.
-    fn sentence_at(&self, at: usize) -> Range<usize> {
-        let t = &self.article.text;
-        let start = sentence_back(t, (at + 1).min(t.len()));
-        let end = sentence_forward(t, start);
-        start..end.max(start)
+    pub fn drag_start(&mut self, x: u16, y: u16) {
+        self.doc.notes.drag_from = self.offset_at(x, y);
+    }
+
+    pub fn drag_to(&mut self, x: u16, y: u16) {
+        if let (Some(from), Some(to)) = (self.doc.notes.drag_from, self.offset_at(x, y))
+            && matches!(self.mode, Mode::Reading | Mode::Select(_))
+        {
+            self.mode = Mode::Select(Selection {
+                anchor: from,
+                caret: to,
+            });
+        }
+    }
+
+    pub fn drag_end(&mut self) {
+        self.doc.notes.drag_from = None;
     }
 
     // --- the speaker picker ---
@@ -440,24 +530,27 @@ impl App {
     pub fn open_picker(&mut self) {
         match self.current {
             Some(q) => {
-                self.picker = Some(Picker {
+                self.mode = Mode::Picker(Picker {
                     quote: q,
                     filter: String::new(),
                     sel: 0,
                 })
             }
-            None => self.message = Some("no current quotation: press Tab first".into()),
+            None => self.message = Some(self.no_current_statement()),
         }
     }
 
     /// The picker's lines for its current filter.
     pub fn picker_choices(&self) -> Vec<Choice> {
-        let Some(p) = &self.picker else { return vec![] };
+        let Mode::Picker(p) = &self.mode else {
+            return vec![];
+        };
         let f = p.filter.trim().to_lowercase();
         let mut out: Vec<Choice> = self
+            .doc
             .speaker_order
             .iter()
-            .map(|&s| self.analysis.speakers[s].name.clone())
+            .map(|&s| self.doc.analysis.speakers[s].name.clone())
             .filter(|n| f.is_empty() || n.to_lowercase().contains(&f))
             .map(Choice::Speaker)
             .collect();
@@ -472,26 +565,29 @@ impl App {
         out
     }
 
-    pub fn picker_choose(&mut self) {
+    pub fn picker_choose(&mut self, fx: &mut Vec<Effect>) {
         let choices = self.picker_choices();
-        let Some(p) = self.picker.take() else { return };
+        let Mode::Picker(p) = std::mem::replace(&mut self.mode, Mode::Reading) else {
+            return;
+        };
         let Some(choice) = choices
             .get(p.sel.min(choices.len().saturating_sub(1)))
             .cloned()
         else {
             return;
         };
-        let span = self.analysis.quotes[p.quote].span.clone();
+        let span = self.doc.analysis.quotes[p.quote].span.clone();
         let (speaker, not_a_quote) = match &choice {
             Choice::Speaker(n) | Choice::NewSpeaker(n) => (Some(n.clone()), false),
             Choice::NotAQuote => (None, true),
         };
-        let Some(store) = self.notes.store.as_mut() else {
+        let text = &self.doc.article.text;
+        let Some(store) = self.doc.notes.store.as_mut() else {
             self.message = Some("corrections are not available for this article".into());
             return;
         };
-        let target = Target::from_selectors(&selectors_for(&self.article.text, span.clone()));
-        // One correction per quotation: replace an earlier one.
+        let target = Target::from_selectors(&selectors_for(text, span.clone()));
+        // One correction per statement: replace an earlier one.
         for c in store
             .doc
             .corrections
@@ -500,7 +596,7 @@ impl App {
         {
             if c.target
                 .selectors()
-                .is_some_and(|s| s.exact == self.article.text[span.clone()])
+                .is_some_and(|s| s.exact == text[span.clone()])
             {
                 c.deleted = Some(model::now());
                 c.modified = model::now();
@@ -516,13 +612,13 @@ impl App {
             extra: Default::default(),
         });
         let done = match choice {
-            Choice::NotAQuote => "marked as not a quote".to_string(),
+            Choice::NotAQuote => "marked as not a statement".to_string(),
             Choice::Speaker(n) | Choice::NewSpeaker(n) => {
                 format!("speaker set to {}", crate::text::printable(&n))
             }
         };
-        self.save_notes(&done);
-        self.reanalyse();
+        fx.push(Effect::SaveNotes { done });
+        fx.push(Effect::Reanalyse(self.analysis_request()));
         if not_a_quote {
             self.current = None;
         }

@@ -1,11 +1,16 @@
-//! Remembering where the reader was in each article, under `$XDG_STATE_HOME/quoth/`.
+//! Remembering where the reader was in each article, in the state folder's `positions.json`.
 //!
 //! A position is a byte offset plus a few words of the text there, so that it survives the
-//! article being edited; it is never a screen row (rows change with the width).
+//! article being edited; it is never a screen row (rows change with the width). The file is
+//! read and written like every file quoth keeps (`quoth_core::files`): never a pipe or a
+//! device, never more than [`MAX_POSITIONS_BYTES`], written atomically; a corrupt file is
+//! moved aside, not replaced.
 
+use crate::files::{self, MAX_POSITIONS_BYTES};
+use crate::notes::anchor::{Selectors, anchor, char_of_byte};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Position {
@@ -22,14 +27,6 @@ const MAX_ENTRIES: usize = 500;
 struct Store {
     #[serde(default)]
     positions: BTreeMap<String, (u64, Position)>,
-}
-
-pub fn state_file() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
-    Some(base.join("quoth").join("positions.json"))
 }
 
 /// The key an article is remembered by: its absolute path.
@@ -49,41 +46,53 @@ pub fn position_at(text: &str, offset: usize) -> Position {
     Position { offset, context }
 }
 
-/// Where a remembered position is in `text` now: the same offset if the context still
-/// matches, else the nearest place the context occurs, else the offset clamped.
+/// Where a remembered position is in `text` now: found again like a note's passage (the
+/// same offset if the context still matches, else the nearest place it occurs, else close
+/// text), else the offset clamped.
 pub fn find(text: &str, pos: &Position) -> usize {
-    let fits = |o: usize| text.get(o..).is_some_and(|t| t.starts_with(&pos.context));
-    if fits(pos.offset) {
-        return pos.offset;
+    let mut at = pos.offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
     }
-    if !pos.context.is_empty() {
-        let best = text
-            .match_indices(&pos.context)
-            .map(|(i, _)| i)
-            .min_by_key(|i| i.abs_diff(pos.offset));
-        if let Some(i) = best {
-            return i;
-        }
+    let start = char_of_byte(text, at);
+    let passage = Selectors {
+        exact: pos.context.clone(),
+        prefix: String::new(),
+        suffix: String::new(),
+        start,
+        end: start + pos.context.chars().count(),
+    };
+    anchor(text, &passage).range().map_or(at, |r| r.start)
+}
+
+/// The positions file as it is: `Ok(None)` if there is none, `Err` with the reason when it
+/// cannot be used (corrupt, not a regular file, too large).
+fn read(file: &Path) -> Result<Option<Store>, String> {
+    match files::read_state(file, MAX_POSITIONS_BYTES) {
+        Ok(None) => Ok(None),
+        Ok(Some(data)) => serde_json::from_slice(&data)
+            .map(Some)
+            .map_err(|e| format!("corrupt ({e})")),
+        Err(e) => Err(e.to_string()),
     }
-    let mut o = pos.offset.min(text.len());
-    while !text.is_char_boundary(o) {
-        o -= 1;
-    }
-    o
 }
 
 pub fn load(file: &Path, key: &str) -> Option<Position> {
-    let data = std::fs::read(file).ok()?;
-    let store: Store = serde_json::from_slice(&data).ok()?;
+    let store = read(file).ok()??;
     store.positions.get(key).map(|(_, p)| p.clone())
 }
 
-/// Saves a position (write to a temporary file, then rename: a crash never leaves half a file).
+/// Saves a position. A corrupt positions file is moved aside first (every other article's
+/// position is in it); a pipe or device in its place is left alone and nothing is saved.
 pub fn save(file: &Path, key: &str, pos: Position) -> std::io::Result<()> {
-    let mut store: Store = std::fs::read(file)
-        .ok()
-        .and_then(|d| serde_json::from_slice(&d).ok())
-        .unwrap_or_default();
+    let mut store = match read(file) {
+        Ok(store) => store.unwrap_or_default(),
+        Err(why) if why.starts_with("corrupt") => {
+            files::move_aside(file)?;
+            Store::default()
+        }
+        Err(why) => return Err(std::io::Error::other(why)),
+    };
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -99,15 +108,8 @@ pub fn save(file: &Path, key: &str, pos: Position) -> std::io::Result<()> {
             None => break,
         };
     }
-    if let Some(dir) = file.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = file.with_extension(format!("json.tmp{}", std::process::id()));
-    std::fs::write(
-        &tmp,
-        serde_json::to_vec(&store).map_err(std::io::Error::other)?,
-    )?;
-    std::fs::rename(&tmp, file)
+    let bytes = serde_json::to_vec(&store).map_err(std::io::Error::other)?;
+    files::write_atomically(file, &bytes)
 }
 
 #[cfg(test)]
@@ -154,5 +156,53 @@ mod tests {
         );
         assert_eq!(load(&file, "/b.txt"), None);
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    fn temp(tag: &str) -> std::path::PathBuf {
+        let d = std::env::temp_dir().join(format!("quoth-pos-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).expect("dir");
+        d
+    }
+
+    #[test]
+    fn a_corrupt_file_is_moved_aside_not_replaced() {
+        let d = temp("corrupt");
+        let file = d.join("positions.json");
+        std::fs::write(&file, b"{\"positions\": {\"/a\": [1, ").expect("write");
+        assert_eq!(load(&file, "/a"), None);
+        save(&file, "/b", position_at("text", 0)).expect("save");
+        let aside: Vec<_> = std::fs::read_dir(&d)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(
+            std::fs::read(aside[0].path()).expect("read"),
+            b"{\"positions\": {\"/a\": [1, "
+        );
+        assert!(load(&file, "/b").is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_its_place_neither_hangs_nor_is_replaced() {
+        let d = temp("fifo");
+        let file = d.join("positions.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&file)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(made, "mkfifo");
+        assert_eq!(load(&file, "/a"), None);
+        assert!(save(&file, "/a", position_at("text", 0)).is_err());
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            std::fs::symlink_metadata(&file)
+                .expect("meta")
+                .file_type()
+                .is_fifo()
+        );
     }
 }

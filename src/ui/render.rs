@@ -1,9 +1,9 @@
-//! Drawing the reader: the article column with its gutter, the speakers pane, the status
-//! line and the help screen. Drawing reads the state (and fills the layout cache and the
-//! mouse hit map); it changes nothing the user can see in `App` otherwise.
+//! Drawing the reader: the article column with its gutter, the speakers pane, the note
+//! footer, the status line and the help screen. Drawing reads the state (`&App`); it only
+//! fills caches (the wrapped lines, and the hit map of what was drawn where, for clicks).
 
-use super::app::{App, Focus, GUTTER};
-use crate::layout::LinePos;
+use super::app::{App, GUTTER, Mode, Question};
+use super::keymap::{Action, KeyMode, Keymap};
 use crate::report::first_words;
 use crate::text::{self, Shown};
 use ratatui::Frame;
@@ -13,20 +13,34 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use std::ops::Range;
 
-pub fn draw(frame: &mut Frame, app: &mut App) {
+pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    app.size = (area.width, area.height);
-    app.hits = Default::default();
+    *app.view.hits.borrow_mut() = Default::default();
     if area.height == 0 || area.width == 0 {
         return;
     }
+    let footer = app.footer_note();
     let article_area = Rect {
         x: 0,
         y: 0,
         width: app.article_width().min(area.width),
-        height: area.height.saturating_sub(1),
+        height: (app.view_height() as u16).min(area.height.saturating_sub(1)),
     };
     draw_article(frame, app, article_area);
+    if let Some(note) = footer
+        && area.height >= 3
+    {
+        draw_footer(
+            frame,
+            &note,
+            Rect {
+                x: 0,
+                y: area.height - 2,
+                width: area.width,
+                height: 1,
+            },
+        );
+    }
     if app.pane_is_column() {
         let w = app.pane_width().min(area.width);
         let pane = Rect {
@@ -58,18 +72,32 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             height: 1,
         },
     );
-    if app.notes.list_open {
-        draw_notes_list(frame, app, area);
+    match &app.mode {
+        Mode::Notes { sel } => draw_notes_list(frame, app, area, *sel),
+        Mode::Picker(_) => draw_picker(frame, app, area),
+        Mode::Editor(ed) => draw_editor(frame, app, area, ed, false),
+        Mode::Confirm(Question::Discard(ed)) => draw_editor(frame, app, area, ed, true),
+        Mode::Help { scroll } => draw_help(frame, app, area, *scroll),
+        _ => {}
     }
-    if app.picker.is_some() {
-        draw_picker(frame, app, area);
-    }
-    if app.editor.is_some() {
-        draw_editor(frame, app, area);
-    }
-    if app.help {
-        draw_help(frame, app, area);
-    }
+}
+
+/// The first line of the note on the current statement (or in view), under the text.
+fn draw_footer(frame: &mut Frame, note: &str, area: Rect) {
+    let line = format!(
+        " ✎ {}",
+        fit(
+            &text::printable(note),
+            (area.width as usize).saturating_sub(4)
+        )
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            line,
+            Style::new().add_modifier(Modifier::ITALIC),
+        )),
+        area,
+    );
 }
 /// A centred box of at most `w`×`h` cells, cleared, with a border and a title; its inside.
 fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
@@ -91,20 +119,32 @@ fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     inner
 }
 
-fn draw_editor(frame: &mut Frame, app: &mut App, area: Rect) {
-    let Some(ed) = app.editor.as_ref() else {
-        return;
-    };
-    let title = if ed.confirm_discard {
-        " Discard this note? y / n "
+fn draw_editor(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    ed: &super::notes_ui::Editor,
+    confirm: bool,
+) {
+    let k = |m, a| app.keymap.hint(m, a);
+    let title = if confirm {
+        format!(
+            " Discard this note? {} / {} ",
+            k(KeyMode::Confirm, Action::Yes),
+            k(KeyMode::Confirm, Action::No)
+        )
     } else {
-        " Note — Ctrl-S saves, Esc cancels "
+        format!(
+            " Note — {} saves, {} cancels ",
+            k(KeyMode::Editor, Action::EditorSave),
+            k(KeyMode::Editor, Action::Back)
+        )
     };
-    let inner = popup(frame, area, 76, area.height.saturating_sub(2), title);
+    let inner = popup(frame, area, 76, area.height.saturating_sub(2), &title);
     if inner.height == 0 {
         return;
     }
-    let passage = text::printable(&app.article.text[ed.passage.clone()]);
+    let passage = text::printable(&app.doc.article.text[ed.passage.clone()]);
     let passage_rows = (inner.height / 3).clamp(1, 6);
     let quote = Paragraph::new(Line::styled(passage, app.theme.dim()))
         .wrap(ratatui::widgets::Wrap { trim: true });
@@ -134,32 +174,38 @@ fn draw_editor(frame: &mut Frame, app: &mut App, area: Rect) {
     }
 }
 
-fn draw_notes_list(frame: &mut Frame, app: &mut App, area: Rect) {
-    let inner = popup(
-        frame,
-        area,
-        80,
-        area.height.saturating_sub(2),
-        " Notes — Enter: go, e: edit, d: delete, u: undo, Esc: close ",
+fn draw_notes_list(frame: &mut Frame, app: &App, area: Rect, list_sel: usize) {
+    let k = |a| app.keymap.hint(KeyMode::Notes, a);
+    let title = format!(
+        " Notes — {}: go, {}: edit, {}: delete, {}: undo, {}: close ",
+        k(Action::ListOpen),
+        k(Action::EditNote),
+        k(Action::DeleteNote),
+        k(Action::UndoDelete),
+        k(Action::Back)
     );
+    let inner = popup(frame, area, 80, area.height.saturating_sub(2), &title);
     if inner.height == 0 {
         return;
     }
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_row = 0;
-    if app.notes.placed.is_empty() {
+    if app.doc.notes.placed.is_empty() {
         lines.push(Line::styled(
-            "no notes yet: press a on a quotation or passage",
+            format!(
+                "no notes yet: press {} on a statement or passage",
+                app.keymap.hint(KeyMode::Reading, Action::Annotate)
+            ),
             app.theme.dim(),
         ));
     }
-    for (i, p) in app.notes.placed.iter().enumerate() {
-        let Some(note) = app.notes.note(p) else {
+    for (i, p) in app.doc.notes.placed.iter().enumerate() {
+        let Some(note) = app.doc.notes.note(p) else {
             continue;
         };
         let (passage, found) = match p.anchor.range() {
-            Some(r) => (app.article.text[r].to_string(), true),
+            Some(r) => (app.doc.article.text[r].to_string(), true),
             None => (
                 note.target.selectors().map(|s| s.exact).unwrap_or_default(),
                 false,
@@ -168,7 +214,7 @@ fn draw_notes_list(frame: &mut Frame, app: &mut App, area: Rect) {
         let who = p
             .anchor
             .range()
-            .and_then(|r| crate::notes::view::speaker_of(&app.analysis, &r));
+            .and_then(|r| crate::notes::view::speaker_of(&app.doc.analysis, &r));
         let mut head = first_words(&passage, 12);
         if let Some(w) = who {
             head = format!("{head} — {w}");
@@ -176,12 +222,12 @@ fn draw_notes_list(frame: &mut Frame, app: &mut App, area: Rect) {
         if !found {
             head = format!("(not found in this version) {head}");
         }
-        let style = if i == app.notes.list_sel {
+        let style = if i == list_sel {
             app.theme.selected()
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         };
-        if i == app.notes.list_sel {
+        if i == list_sel {
             selected_row = lines.len();
         }
         lines.push(Line::styled(fit(&text::printable(&head), width), style));
@@ -201,17 +247,20 @@ fn draw_notes_list(frame: &mut Frame, app: &mut App, area: Rect) {
     );
 }
 
-fn draw_picker(frame: &mut Frame, app: &mut App, area: Rect) {
+fn draw_picker(frame: &mut Frame, app: &App, area: Rect) {
     let choices = app.picker_choices();
-    let Some(p) = app.picker.as_mut() else { return };
-    p.sel = p.sel.min(choices.len().saturating_sub(1));
-    let (sel, filter) = (p.sel, p.filter.clone());
+    let Mode::Picker(p) = &app.mode else { return };
+    let (sel, filter) = (p.sel.min(choices.len().saturating_sub(1)), p.filter.clone());
+    let title = format!(
+        " Who said it? type to filter, {}: choose ",
+        app.keymap.hint(KeyMode::Picker, Action::ListOpen)
+    );
     let inner = popup(
         frame,
         area,
         50,
         (choices.len() as u16 + 4).min(area.height),
-        " Who said it? type to filter, Enter: choose ",
+        &title,
     );
     if inner.height == 0 {
         return;
@@ -226,7 +275,7 @@ fn draw_picker(frame: &mut Frame, app: &mut App, area: Rect) {
             crate::ui::notes_ui::Choice::NewSpeaker(n) => {
                 format!("new speaker: {}", text::printable(n))
             }
-            crate::ui::notes_ui::Choice::NotAQuote => "not a quote".to_string(),
+            crate::ui::notes_ui::Choice::NotAQuote => "not a statement".to_string(),
         };
         let st = if i == sel {
             app.theme.selected()
@@ -283,14 +332,17 @@ struct Marks<'a> {
 
 impl<'a> Marks<'a> {
     fn new(app: &App, parts: &'a [(Range<usize>, usize)]) -> Marks<'a> {
-        let selection = app
-            .selection
+        let sel = match &app.mode {
+            Mode::Select(s) => Some(*s),
+            _ => None,
+        };
+        let selection = sel
             .map(|s| s.range())
             .filter(|r| !r.is_empty())
-            .or_else(|| app.selection.map(|s| s.caret..s.caret + 1));
+            .or_else(|| sel.map(|s| s.caret..s.caret + 1));
         Marks {
             parts,
-            notes: app.notes.ranges(),
+            notes: app.doc.notes.ranges(),
             selection,
         }
     }
@@ -331,7 +383,7 @@ fn in_matches(matches: &[Range<usize>], offset: usize) -> Option<usize> {
 /// The rendering style of Markdown text at `offset` (headings, emphasis, code, links).
 fn article_style(app: &App, offset: usize) -> Style {
     use crate::article::TextStyle;
-    let styles = &app.article.styles;
+    let styles = &app.doc.article.styles;
     let i = styles.partition_point(|(r, _)| r.start <= offset);
     let mut style = Style::new();
     for (r, s) in styles[..i].iter().rev().take(6) {
@@ -349,12 +401,11 @@ fn article_style(app: &App, offset: usize) -> Style {
 
 fn style_at(app: &App, marks: &Marks, offset: usize, base: Style) -> Style {
     let mut style = base;
-    if !app.article.styles.is_empty() {
+    if !app.doc.article.styles.is_empty() {
         style = style.patch(article_style(app, offset));
     }
     if let Some(qi) = marks.quote_at(offset) {
-        let rank = app.analysis.quotes[qi].speaker.map(|s| app.speaker_rank[s]);
-        style = style.patch(app.theme.quote(rank, app.current == Some(qi)));
+        style = style.patch(statement_style(app, qi));
     }
     if marks.in_note(offset) {
         style = style.add_modifier(Modifier::UNDERLINED);
@@ -378,7 +429,7 @@ fn style_at(app: &App, marks: &Marks, offset: usize, base: Style) -> Style {
 
 /// One wrapped line as styled spans; white space at its end is not drawn.
 fn line_spans(app: &App, marks: &Marks, range: Range<usize>, base: Style) -> Vec<Span<'static>> {
-    let s = &app.article.text[range.clone()];
+    let s = &app.doc.article.text[range.clone()];
     // Keep a selected caret visible even on trailing white space.
     let trimmed = if marks
         .selection
@@ -411,29 +462,30 @@ fn line_spans(app: &App, marks: &Marks, range: Range<usize>, base: Style) -> Vec
     spans
 }
 
-fn draw_article(frame: &mut Frame, app: &mut App, area: Rect) {
+/// How a statement is drawn: quotations in the speaker's colour, reported speech lighter.
+fn statement_style(app: &App, qi: usize) -> Style {
+    let rank = app.doc.analysis.quotes[qi]
+        .speaker
+        .map(|s| app.doc.speaker_rank[s]);
+    let current = app.current == Some(qi);
+    if app.doc.is_reported(qi) {
+        app.theme.reported(rank, current)
+    } else {
+        app.theme.quote(rank, current)
+    }
+}
+
+fn draw_article(frame: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 {
         return;
     }
-    // The quotation parts are lent out for the frame (the layout cache needs `app` mutable).
-    let parts = std::mem::take(&mut app.quote_parts);
-    draw_article_with(frame, app, area, &parts);
-    app.quote_parts = parts;
-}
-
-fn draw_article_with(
-    frame: &mut Frame,
-    app: &mut App,
-    area: Rect,
-    parts: &[(Range<usize>, usize)],
-) {
-    let tw = app.text_width();
-    app.layout.set_width(tw);
+    let parts = &app.doc.quote_parts;
+    let tw = app.view.layout_width().max(1);
     let col_width = (tw as u16 + GUTTER).min(area.width);
     let x0 = area.x + (area.width - col_width) / 2;
     let text_x = x0 + GUTTER.min(col_width);
     let marks = Marks::new(app, parts);
-    if app.article.paragraphs.is_empty() {
+    if app.doc.article.paragraphs.is_empty() {
         let msg = Paragraph::new(Line::styled("(this article has no text)", app.theme.dim()));
         frame.render_widget(
             msg,
@@ -445,36 +497,32 @@ fn draw_article_with(
         );
         return;
     }
-    let mut pos = app.top;
-    let n = app.article.paragraphs.len();
+    let mut pos = app.view.top;
+    let n = app.doc.article.paragraphs.len();
     for row in 0..area.height {
         if pos.para >= n {
             break;
         }
-        let (text, paras) = (&app.article.text, &app.article.paragraphs);
-        let line = app
-            .layout
-            .lines(text, paras, pos.para)
-            .get(pos.line)
-            .cloned();
+        let line = app.view.line(&app.doc.article, pos);
         let y = area.y + row;
         if let Some(line) = line.as_ref() {
-            let base = if app.title_para == Some(pos.para) {
+            let base = if app.doc.title_para == Some(pos.para) {
                 app.theme.heading()
             } else {
                 Style::new()
             };
             if let Some(qi) = marks.first_quote_in(line) {
-                let q = &app.analysis.quotes[qi];
+                let q = &app.doc.analysis.quotes[qi];
                 let (label, rank) = match q.speaker {
                     Some(s) => (
-                        initials(&app.analysis.speakers[s].name),
-                        Some(app.speaker_rank[s]),
+                        initials(&app.doc.analysis.speakers[s].name),
+                        Some(app.doc.speaker_rank[s]),
                     ),
                     None => ("·".to_string(), None),
                 };
                 let label: String = label.chars().take(2).collect();
-                let g = Paragraph::new(Line::styled(label, app.theme.gutter(rank)));
+                let style = app.theme.gutter(rank, app.doc.is_reported(qi));
+                let g = Paragraph::new(Line::styled(label, style));
                 frame.render_widget(
                     g,
                     Rect {
@@ -511,34 +559,26 @@ fn draw_article_with(
                     height: 1,
                 },
             );
-            app.hits.rows.push((y, text_x, line.clone()));
+            app.view
+                .hits
+                .borrow_mut()
+                .rows
+                .push((y, text_x, line.clone()));
         }
-        pos = next_row(app, pos);
+        pos = app.view.next_row(&app.doc.article, pos);
     }
 }
 
-fn next_row(app: &mut App, pos: LinePos) -> LinePos {
-    let (text, paras) = (&app.article.text, &app.article.paragraphs);
-    let h = app.layout.height(text, paras, pos.para);
-    if pos.line + 1 < h {
-        LinePos {
-            para: pos.para,
-            line: pos.line + 1,
-        }
-    } else {
-        LinePos {
-            para: pos.para + 1,
-            line: 0,
-        }
-    }
-}
-
-fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
-    let focused = app.focus == Focus::Speakers;
+fn draw_speakers(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = app.speakers_focused();
     let title = if focused {
-        " Speakers — Enter: jump & limit, Esc: back "
+        format!(
+            " Speakers — {}: jump & limit, {}: back ",
+            app.keymap.hint(KeyMode::Speakers, Action::SpeakerJump),
+            app.keymap.hint(KeyMode::Speakers, Action::Back)
+        )
     } else {
-        " Speakers "
+        " Speakers ".to_string()
     };
     let block = Block::default()
         .borders(Borders::LEFT | Borders::TOP | Borders::RIGHT | Borders::BOTTOM)
@@ -549,11 +589,11 @@ fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
         return;
     }
     let width = inner.width as usize;
-    let current_speaker = app.current.and_then(|q| app.analysis.quotes[q].speaker);
+    let current_speaker = app.current.and_then(|q| app.doc.analysis.quotes[q].speaker);
     let mut lines: Vec<(Line<'static>, Option<usize>)> = Vec::new();
-    if app.analysing {
+    if app.doc.analysing {
         lines.push((Line::styled("analysing…", app.theme.dim()), None));
-    } else if app.speaker_order.is_empty() {
+    } else if app.doc.speaker_order.is_empty() {
         lines.push((Line::styled("no speakers found", app.theme.dim()), None));
     }
     // Rows before the selected speaker are one per speaker: only the rows that can show are
@@ -563,19 +603,19 @@ fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
     let selected_at = header + app.speaker_sel;
     let start = (selected_at + 1).saturating_sub(h);
     let first = start.saturating_sub(header);
-    for (pos, &s) in app.speaker_order.iter().enumerate().skip(first) {
+    for (pos, &s) in app.doc.speaker_order.iter().enumerate().skip(first) {
         if lines.len() >= h + header {
             break;
         }
-        let sp = &app.analysis.speakers[s];
-        let rank = app.speaker_rank[s];
+        let sp = &app.doc.analysis.speakers[s];
+        let rank = app.doc.speaker_rank[s];
         let selected = pos == app.speaker_sel;
         let mark = if current_speaker == Some(s) {
             "▶"
         } else {
             "●"
         };
-        let count = format!(" {}", sp.quotes.len());
+        let count = statement_counts(app, &sp.quotes);
         let name_room = width.saturating_sub(2 + count.len());
         let name = fit(&text::printable(&sp.name), name_room);
         let mut name_style = Style::new();
@@ -587,7 +627,7 @@ fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
         let pad = width.saturating_sub(2 + text::str_width(&name) + count.len());
         lines.push((
             Line::from(vec![
-                Span::styled(format!("{mark} "), app.theme.gutter(Some(rank))),
+                Span::styled(format!("{mark} "), app.theme.gutter(Some(rank), false)),
                 Span::styled(name, name_style),
                 Span::raw(" ".repeat(pad)),
                 Span::styled(count, app.theme.dim()),
@@ -605,14 +645,27 @@ fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
                 ));
             }
             for &qi in sp.quotes.iter().take(h) {
-                let q = &app.analysis.quotes[qi];
-                let words = first_words(&app.article.text[q.span.clone()], 8);
-                let mut st = Style::new();
+                let q = &app.doc.analysis.quotes[qi];
+                let words = first_words(&app.doc.article.text[q.span.clone()], 8);
+                let reported = app.doc.is_reported(qi);
+                let mut st = if reported {
+                    app.theme.dim()
+                } else {
+                    Style::new()
+                };
                 if app.current == Some(qi) {
-                    st = app.theme.quote(Some(rank), true);
+                    st = statement_style(app, qi);
                 }
+                // Quotations are listed with their marks; reported speech with a "~".
+                let bullet = if reported { "~" } else { "·" };
                 lines.push((
-                    Line::styled(format!("  · {}", fit(&words, width.saturating_sub(4))), st),
+                    Line::styled(
+                        format!(
+                            "  {bullet} {}",
+                            fit(&text::printable(&words), width.saturating_sub(4))
+                        ),
+                        st,
+                    ),
                     Some(s),
                 ));
             }
@@ -632,8 +685,22 @@ fn draw_speakers(frame: &mut Frame, app: &mut App, area: Rect) {
             },
         );
         if let Some(s) = s {
-            app.hits.speakers.push((y, s));
+            app.view.hits.borrow_mut().speakers.push((y, area.x, s));
         }
+    }
+}
+
+/// A speaker's count in the pane: " 7" for quotations only, " 7+3" with 3 reported.
+fn statement_counts(app: &App, statements: &[usize]) -> String {
+    let reported = statements
+        .iter()
+        .filter(|&&q| app.doc.is_reported(q))
+        .count();
+    let quoted = statements.len() - reported;
+    if reported == 0 {
+        format!(" {quoted}")
+    } else {
+        format!(" {quoted}+{reported}")
     }
 }
 
@@ -656,37 +723,39 @@ fn fit(s: &str, cols: usize) -> String {
     out
 }
 
-fn draw_status(frame: &mut Frame, app: &mut App, area: Rect) {
+fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let style = app.theme.status();
-    if let Some(input) = &app.search.input {
-        let line = Line::styled(format!("/{}█", text::printable(input)), style);
-        frame.render_widget(Paragraph::new(line).style(style), area);
+    let prompt = match &app.mode {
+        Mode::Search { input, .. } => Some(format!("/{}█", text::printable(input))),
+        Mode::Confirm(Question::DeleteNote { .. }) => Some(format!(
+            " Delete this note? {} / {}",
+            app.keymap.hint(KeyMode::Confirm, Action::Yes),
+            app.keymap.hint(KeyMode::Confirm, Action::No)
+        )),
+        _ => None,
+    };
+    if let Some(p) = prompt {
+        frame.render_widget(Paragraph::new(Line::styled(p, style)).style(style), area);
         return;
     }
-    let name = text::printable(&app.article.display_name());
+    let name = text::printable(&app.doc.article.display_name());
     let pct = app.percent();
     let mut left = format!(" {name}  {pct}%");
-    let total = app.analysis.quotes.len();
-    match app.current {
-        Some(q) => {
-            left.push_str(&format!("  quote {}/{}", q + 1, total));
-            let who = app.analysis.quotes[q]
-                .speaker
-                .map_or("(speaker unknown)".to_string(), |s| {
-                    text::printable(&app.analysis.speakers[s].name)
-                });
-            left.push_str(&format!("  {who}"));
+    match app.statement_label() {
+        Some(label) => {
+            let who = app
+                .current
+                .and_then(|q| app.doc.speaker_name(q))
+                .map_or("(speaker unknown)".to_string(), text::printable);
+            left.push_str(&format!("  {label}  {who}"));
         }
-        None if app.analysing => left.push_str("  analysing…"),
-        None => left.push_str(&format!(
-            "  {total} {}",
-            if total == 1 { "quote" } else { "quotes" }
-        )),
+        None if app.doc.analysing => left.push_str("  analysing…"),
+        None => left.push_str(&format!("  {}", app.statement_count())),
     }
     if let Some(s) = app.speaker_limit {
         left.push_str(&format!(
             "  [only {}]",
-            text::printable(&app.analysis.speakers[s].name)
+            text::printable(&app.doc.analysis.speakers[s].name)
         ));
     }
     if !app.search.query.is_empty() && !app.search.matches.is_empty() {
@@ -698,17 +767,20 @@ fn draw_status(frame: &mut Frame, app: &mut App, area: Rect) {
             app.search.matches.len()
         ));
     }
-    if let Some(i) = app.notes.current {
-        left.push_str(&format!("  note {}/{}", i + 1, app.notes.placed.len()));
+    if let Some(i) = app.doc.notes.current {
+        left.push_str(&format!("  note {}/{}", i + 1, app.doc.notes.placed.len()));
+    }
+    if let Some(n) = app.count {
+        left.push_str(&format!("  {n}"));
     }
     if let Some(m) = &app.message {
         left.push_str(&format!("  — {}", text::printable(m)));
     }
-    let right = "? help ";
+    let right = format!("{} help ", app.keymap.hint(KeyMode::Reading, Action::Help));
     let width = area.width as usize;
-    let room = width.saturating_sub(right.len() + 1);
+    let room = width.saturating_sub(text::str_width(&right) + 1);
     let left = fit(&left, room);
-    let pad = width.saturating_sub(text::str_width(&left) + right.len());
+    let pad = width.saturating_sub(text::str_width(&left) + text::str_width(&right));
     let line = Line::from(vec![
         Span::raw(left),
         Span::raw(" ".repeat(pad)),
@@ -718,11 +790,35 @@ fn draw_status(frame: &mut Frame, app: &mut App, area: Rect) {
     frame.render_widget(Paragraph::new(line).style(style), area);
 }
 
-fn draw_help(frame: &mut Frame, app: &mut App, area: Rect) {
-    let entries = app.keymap.help();
+/// The help screen's lines: per mode, a heading and its keys.
+fn help_lines(keymap: &Keymap) -> Vec<(String, String, bool)> {
+    let mut out = Vec::new();
+    for (mode, rows) in keymap.help() {
+        if rows.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push((String::new(), String::new(), false));
+        }
+        out.push((mode.title().to_string(), String::new(), true));
+        for (k, d) in rows {
+            out.push((k, d.to_string(), false));
+        }
+    }
+    out
+}
+
+/// How many lines the help screen has (for scrolling).
+pub fn help_rows(keymap: &Keymap) -> usize {
+    help_lines(keymap).len()
+}
+
+fn draw_help(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
+    let entries = help_lines(&app.keymap);
     let key_w = entries
         .iter()
-        .map(|(k, _)| text::str_width(k))
+        .filter(|e| !e.2)
+        .map(|(k, _, _)| text::str_width(k))
         .max()
         .unwrap_or(4)
         .min(22);
@@ -735,26 +831,35 @@ fn draw_help(frame: &mut Frame, app: &mut App, area: Rect) {
         height: h,
     };
     frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Keys — ? or Esc to close, j/k to scroll ");
+    let k = |a| app.keymap.hint(KeyMode::Help, a);
+    let title = format!(
+        " Keys — {} to close, {} {} to scroll ",
+        k(Action::Back),
+        k(Action::LineDown),
+        k(Action::LineUp)
+    );
+    let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let desc_w = (inner.width as usize).saturating_sub(key_w + 2);
     let max_scroll = entries.len().saturating_sub(inner.height as usize);
-    app.help_scroll = app.help_scroll.min(max_scroll);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
     let lines: Vec<Line> = entries
         .iter()
-        .skip(app.help_scroll)
-        .map(|(k, d)| {
-            Line::from(vec![
-                Span::styled(
-                    format!("{:<key_w$}", fit(k, key_w)),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw("  "),
-                Span::raw(fit(d, desc_w)),
-            ])
+        .skip(scroll.min(max_scroll))
+        .map(|(k, d, heading)| {
+            if *heading {
+                Line::styled(
+                    fit(k, inner.width as usize),
+                    bold.add_modifier(Modifier::UNDERLINED),
+                )
+            } else {
+                Line::from(vec![
+                    Span::styled(format!("{:<key_w$}", fit(k, key_w)), bold),
+                    Span::raw("  "),
+                    Span::raw(fit(d, desc_w)),
+                ])
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -63,6 +63,33 @@ impl Theme {
         }
     }
 
+    /// Reported speech by the speaker of colour rank `rank`: the speaker's colour faded
+    /// halfway to grey (lighter than a quotation on dark and light backgrounds alike); without
+    /// colour, underlined where quotations are bold.
+    pub fn reported(&self, rank: Option<usize>, current: bool) -> Style {
+        match (self.color, rank, current) {
+            (true, Some(r), false) => Style::new().fg(self.faded(r)),
+            (true, Some(r), true) => Style::new().bg(self.faded(r)).fg(Color::Black),
+            (true, None, false) => Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
+            (true, None, true) => Style::new().add_modifier(Modifier::REVERSED | Modifier::DIM),
+            (false, _, false) => Style::new().add_modifier(Modifier::UNDERLINED),
+            (false, _, true) => {
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+            }
+        }
+    }
+
+    /// A speaker's colour halfway to mid grey.
+    pub fn faded(&self, rank: usize) -> Color {
+        match self.speaker_color(rank) {
+            Color::Rgb(r, g, b) => {
+                let mix = |c: u8| ((c as u16 + 0x80) / 2) as u8;
+                Color::Rgb(mix(r), mix(g), mix(b))
+            }
+            other => other,
+        }
+    }
+
     pub fn search_match(&self) -> Style {
         if self.color {
             Style::new().bg(Color::Yellow).fg(Color::Black)
@@ -87,9 +114,13 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
-    pub fn gutter(&self, rank: Option<usize>) -> Style {
-        match (self.color, rank) {
-            (true, Some(r)) => Style::new().fg(self.speaker_color(r)),
+    /// The speaker's initials in the gutter; lighter for reported speech.
+    pub fn gutter(&self, rank: Option<usize>, reported: bool) -> Style {
+        match (self.color, rank, reported) {
+            (true, Some(r), false) => Style::new().fg(self.speaker_color(r)),
+            (true, Some(r), true) => Style::new().fg(self.faded(r)),
+            (false, Some(_), false) => Style::new().add_modifier(Modifier::BOLD),
+            (false, Some(_), true) => Style::new().add_modifier(Modifier::UNDERLINED),
             _ => self.dim(),
         }
     }

@@ -20,8 +20,12 @@ pub enum Wake {
     Terminate,
     /// SIGCONT: the shell continued us (after Ctrl-Z), in the foreground or not.
     Continued,
-    /// Background work finished; the closure installs its result.
-    Done(Box<dyn FnOnce(&mut super::app::App) + Send>),
+    /// Background work finished (the attribution, run again): its result, for `update`.
+    Event(super::app::Event),
+    /// The whole article, read after its head was shown (see `ui::run_head`).
+    Whole(Box<crate::article::Article>),
+    /// The rest of the file could not be read: why.
+    WholeFailed(String),
 }
 
 /// Forwards termination signals and SIGCONT. Blocks in the kernel between signals.

@@ -1,7 +1,8 @@
 //! Printing an analysis for people (a table) and for scripts (the `quotes --json` contract).
 
 use crate::article::Article;
-use crate::attribution::{Analysis, EntityKind};
+use crate::attribution::{Analysis, EntityKind, Quote, StatementKind};
+use crate::text;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -23,13 +24,24 @@ pub struct QuoteJson<'a> {
     pub text: &'a str,
 }
 
+/// One statement of either kind: a quote's fields and its kind.
+#[derive(Serialize)]
+pub struct StatementJson<'a> {
+    pub kind: StatementKind,
+    #[serde(flatten)]
+    pub statement: QuoteJson<'a>,
+}
+
 #[derive(Serialize)]
 pub struct SpeakerJson<'a> {
     pub name: &'a str,
     pub aliases: &'a [String],
     pub descriptor: Option<&'a str>,
     pub kind: &'static str,
+    /// Quotations (direct statements) only, as before reported speech was found.
     pub quotes: usize,
+    /// Statements of both kinds.
+    pub statements: usize,
 }
 
 #[derive(Serialize)]
@@ -41,7 +53,11 @@ pub struct AnalysisJson<'a> {
     pub offsets: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extracted_text: Option<&'a str>,
+    /// Quotations only (direct statements): the contract scripts relied on before reported
+    /// speech was found.
     pub quotes: Vec<QuoteJson<'a>>,
+    /// Every statement, quoted or reported, in text order.
+    pub statements: Vec<StatementJson<'a>>,
     pub speakers: Vec<SpeakerJson<'a>>,
     pub other_quoted: Vec<SpanJson>,
 }
@@ -65,6 +81,17 @@ pub fn to_json<'a>(
         start: article.source_offset(r.start),
         end: article.source_offset(r.end),
     };
+    let quote = |q: &'a Quote| QuoteJson {
+        start: article.source_offset(q.span.start),
+        end: article.source_offset(q.span.end),
+        speaker: q.speaker.map(|s| a.speakers[s].name.as_str()),
+        mention: q.mention.as_ref().map(span),
+        cue: q.cue.as_ref().map(span),
+        sieve: q.sieve.name(),
+        resolution: q.resolution,
+        unclosed: q.unclosed,
+        text: &article.text[q.span.clone()],
+    };
     let extracted = !article.source_map.refers_to_file();
     AnalysisJson {
         file,
@@ -73,16 +100,15 @@ pub fn to_json<'a>(
         quotes: a
             .quotes
             .iter()
-            .map(|q| QuoteJson {
-                start: article.source_offset(q.span.start),
-                end: article.source_offset(q.span.end),
-                speaker: q.speaker.map(|s| a.speakers[s].name.as_str()),
-                mention: q.mention.as_ref().map(span),
-                cue: q.cue.as_ref().map(span),
-                sieve: q.sieve.name(),
-                resolution: q.resolution,
-                unclosed: q.unclosed,
-                text: &article.text[q.span.clone()],
+            .filter(|q| q.kind == StatementKind::Direct)
+            .map(quote)
+            .collect(),
+        statements: a
+            .quotes
+            .iter()
+            .map(|q| StatementJson {
+                kind: q.kind,
+                statement: quote(q),
             })
             .collect(),
         speakers: a
@@ -93,55 +119,78 @@ pub fn to_json<'a>(
                 aliases: &s.aliases,
                 descriptor: s.descriptor.as_deref(),
                 kind: kind_name(s.kind),
-                quotes: s.quotes.len(),
+                quotes: s
+                    .quotes
+                    .iter()
+                    .filter(|&&q| a.quotes[q].kind == StatementKind::Direct)
+                    .count(),
+                statements: s.quotes.len(),
             })
             .collect(),
         other_quoted: a.other_quoted.iter().map(|o| span(&o.span)).collect(),
     }
 }
 
-/// A readable table: line number, speaker, and the first words of each quotation.
+/// Widest speaker column of the table, in terminal columns.
+const SPEAKER_COLS: usize = 28;
+
+/// A readable table: line number, kind, speaker, and the first words of each statement. Every
+/// piece of the article (names, words) is made printable here, before it is cut to fit.
 pub fn table(article: &Article, a: &Analysis) -> String {
     use std::fmt::Write;
-    let mut out = String::new();
+    let lines = text::LineIndex::new(&article.text);
+    let speaker_of = |q: &crate::attribution::Quote| {
+        q.speaker.map_or_else(
+            || "—".to_string(),
+            |s| text::printable_prefix(&a.speakers[s].name, SPEAKER_COLS),
+        )
+    };
     let width = a
         .quotes
         .iter()
-        .filter_map(|q| q.speaker.map(|s| a.speakers[s].name.chars().count()))
+        .map(|q| text::str_width(&speaker_of(q)))
         .max()
         .unwrap_or(1)
-        .clamp(7, 28);
+        .clamp(7, SPEAKER_COLS);
+    let mut out = String::new();
     for q in &a.quotes {
-        let speaker = q.speaker.map_or("—", |s| a.speakers[s].name.as_str());
-        let speaker: String = speaker.chars().take(width).collect();
+        let speaker = speaker_of(q);
+        let pad = width.saturating_sub(text::str_width(&speaker));
         let words = first_words(&article.text[q.span.clone()], 10);
+        let kind = match q.kind {
+            StatementKind::Direct => "direct",
+            StatementKind::Indirect => "indirect",
+        };
         let _ = writeln!(
             out,
-            "{:>5}  {:<width$}  {}",
-            article.line_of(q.span.start),
-            speaker,
-            words
+            "{:>5}  {kind:<8}  {speaker}{:pad$}  {words}",
+            lines.line_of(q.span.start),
+            ""
         );
     }
+    let direct = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == StatementKind::Direct)
+        .count();
     let _ = writeln!(
         out,
-        "{} quotations, {} speakers",
-        a.quotes.len(),
+        "{} quotations, {} reported statements, {} speakers",
+        direct,
+        a.quotes.len() - direct,
         a.speakers.len()
     );
     out
 }
 
-/// The first `n` words of a text on one line, with control characters made visible.
+/// The first `n` words of a text on one line, made printable.
 pub fn first_words(s: &str, n: usize) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut out = words[..words.len().min(n)].join(" ");
     if words.len() > n {
         out.push('…');
     }
-    out.chars()
-        .map(|c| if c.is_control() { '�' } else { c })
-        .collect()
+    text::printable(&out)
 }
 
 /// Notes of an article, for `quoth notes`.
@@ -150,11 +199,12 @@ pub mod notes {
     use crate::attribution::Analysis;
     use crate::notes::view::{Placed, speaker_of};
     use crate::notes::{Anchor, Sidecar};
+    use crate::text::LineIndex;
     use serde_json::json;
 
-    fn location(article: &Article, p: &Placed) -> String {
+    fn location(lines: &LineIndex, p: &Placed) -> String {
         match p.anchor.range() {
-            Some(r) => format!("line {}", article.line_of(r.start)),
+            Some(r) => format!("line {}", lines.line_of(r.start)),
             None => "not found in this version".to_string(),
         }
     }
@@ -177,6 +227,7 @@ pub mod notes {
         doc: &Sidecar,
         placed: &[Placed],
     ) -> String {
+        let lines = LineIndex::new(&article.text);
         let mut out = String::new();
         for p in placed {
             let n = &doc.notes[p.index];
@@ -188,7 +239,7 @@ pub mod notes {
                 .unwrap_or_default();
             out.push_str(&format!(
                 "{:<12} {}{}\n             {}\n",
-                location(article, p),
+                location(&lines, p),
                 super::first_words(&passage(article, doc, p), 10),
                 who,
                 super::first_words(&n.body, 60)
@@ -203,7 +254,9 @@ pub mod notes {
     }
 
     /// Markdown: the title, then each passage as a block quote with its speaker, the note,
-    /// and where it is.
+    /// and where it is. The article's and the notes' text is kept as it is: the caller makes
+    /// it safe for where it goes (`text::printable_lines` for a terminal,
+    /// `text::without_controls` for a file or a pipe).
     pub fn markdown(
         article: &Article,
         analysis: &Analysis,
@@ -214,6 +267,7 @@ pub mod notes {
             .title()
             .map(str::to_string)
             .unwrap_or_else(|| article.display_name());
+        let lines = LineIndex::new(&article.text);
         let mut out = format!("# Notes on {title}\n\n");
         for p in placed {
             let n = &doc.notes[p.index];
@@ -231,7 +285,7 @@ pub mod notes {
             out.push_str(&format!(
                 "\n\n*{}, {}*\n\n---\n\n",
                 article.display_name(),
-                location(article, p)
+                location(&lines, p)
             ));
         }
         out

@@ -4,16 +4,26 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// Articles above this size are refused rather than read into memory, unless the
-/// `QUOTH_MAX_SIZE` environment variable sets another limit (bytes, or with a K, M or G suffix).
+/// Articles above this size are refused rather than read into memory, unless the program is
+/// given another limit (the `quoth` command reads it from `QUOTH_MAX_SIZE`).
 pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The size limit in force: `QUOTH_MAX_SIZE` or [`MAX_ARTICLE_BYTES`].
-pub fn max_article_bytes() -> u64 {
-    std::env::var("QUOTH_MAX_SIZE")
-        .ok()
-        .and_then(|v| parse_size(&v))
-        .unwrap_or(MAX_ARTICLE_BYTES)
+/// How to read an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Read as this format instead of guessing from the name and content.
+    pub format: Option<super::Format>,
+    /// Refuse files larger than this many bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            format: None,
+            max_bytes: MAX_ARTICLE_BYTES,
+        }
+    }
 }
 
 /// "1000", "512K", "300M", "2G" → bytes.
@@ -34,8 +44,11 @@ pub enum LoadError {
     NotFound,
     IsDirectory,
     PermissionDenied,
-    TooLarge(u64),
+    /// The size, and the limit.
+    TooLarge(u64, u64),
     NotText(&'static str),
+    /// A page whose elements nest deeper than this many levels.
+    TooDeep(usize),
     Io(io::Error),
 }
 
@@ -45,13 +58,17 @@ impl fmt::Display for LoadError {
             LoadError::NotFound => write!(f, "no such file"),
             LoadError::IsDirectory => write!(f, "is a directory, not an article"),
             LoadError::PermissionDenied => write!(f, "permission denied"),
-            LoadError::TooLarge(n) => write!(
+            LoadError::TooLarge(n, limit) => write!(
                 f,
                 "too large ({} MiB; the limit is {} MiB, set QUOTH_MAX_SIZE to change it)",
                 n / (1024 * 1024),
-                max_article_bytes() / (1024 * 1024)
+                limit / (1024 * 1024)
             ),
             LoadError::NotText(why) => write!(f, "not text ({why})"),
+            LoadError::TooDeep(n) => write!(
+                f,
+                "refused: its HTML elements nest more than {n} levels deep (no article does)"
+            ),
             LoadError::Io(e) => write!(f, "{}", io_reason(e)),
         }
     }
@@ -79,25 +96,24 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
-/// Reads a file's bytes, refusing directories, oversized files and binary data.
-pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let len = checked_len(path)?;
-    let limit = max_article_bytes();
+/// Reads a file's bytes, refusing directories and files over `limit` bytes.
+pub fn read_article_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let len = checked_len(path, limit)?;
     let mut bytes = Vec::with_capacity(len as usize);
     // `take` guards against files that grow while being read (e.g. /dev/zero-like devices).
     std::fs::File::open(path)?
         .take(limit + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(LoadError::TooLarge(bytes.len() as u64));
+        return Err(LoadError::TooLarge(bytes.len() as u64, limit));
     }
     Ok(bytes)
 }
 
 /// The first `n` bytes of a file (fewer if it is shorter) and the file's size, with the same
 /// refusals as [`read_article_bytes`]: the reader shows them while the rest is read.
-pub fn read_article_head(path: &Path, n: usize) -> Result<(Vec<u8>, u64), LoadError> {
-    let len = checked_len(path)?;
+pub fn read_article_head(path: &Path, n: usize, limit: u64) -> Result<(Vec<u8>, u64), LoadError> {
+    let len = checked_len(path, limit)?;
     let mut bytes = Vec::with_capacity(n.min(len as usize));
     std::fs::File::open(path)?
         .take(n as u64)
@@ -105,25 +121,24 @@ pub fn read_article_head(path: &Path, n: usize) -> Result<(Vec<u8>, u64), LoadEr
     Ok((bytes, len))
 }
 
-/// The size of an article file, refusing directories and files over the limit.
-fn checked_len(path: &Path) -> Result<u64, LoadError> {
+/// The size of an article file, refusing directories and files over `limit` bytes.
+fn checked_len(path: &Path, limit: u64) -> Result<u64, LoadError> {
     let meta = std::fs::metadata(path)?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory);
     }
-    if meta.len() > max_article_bytes() {
-        return Err(LoadError::TooLarge(meta.len()));
+    if meta.len() > limit {
+        return Err(LoadError::TooLarge(meta.len(), limit));
     }
     Ok(meta.len())
 }
 
-/// Reads standard input, up to the same limit.
-pub fn read_stdin_bytes() -> Result<Vec<u8>, LoadError> {
-    let limit = max_article_bytes();
+/// Reads standard input, up to `limit` bytes.
+pub fn read_stdin_bytes(limit: u64) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
     io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(LoadError::TooLarge(bytes.len() as u64));
+        return Err(LoadError::TooLarge(bytes.len() as u64, limit));
     }
     Ok(bytes)
 }

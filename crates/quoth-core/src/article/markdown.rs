@@ -6,6 +6,9 @@ use super::{TextStyle, source_map::SourceMap};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
+/// Deepest list indentation shown (levels below it are shown at this depth).
+const MAX_INDENT: usize = 8;
+
 pub struct Rendered {
     pub text: String,
     pub map: SourceMap,
@@ -50,7 +53,9 @@ pub fn render(src: &str) -> Rendered {
                 Tag::List(_) => lists += 1,
                 Tag::Item => {
                     block(&mut out);
-                    out.push_str(&"  ".repeat(lists.saturating_sub(1)));
+                    // Indentation stops growing at a few levels: `- - - … text` nested
+                    // thousands deep would otherwise make the text quadratic in size.
+                    out.push_str(&"  ".repeat(lists.saturating_sub(1).min(MAX_INDENT)));
                     out.push_str("• ");
                 }
                 Tag::Emphasis => open.push((out.len(), TextStyle::Emphasis)),
@@ -124,6 +129,13 @@ pub fn render(src: &str) -> Rendered {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deeply_nested_lists_grow_the_text_linearly() {
+        let size = |n: usize| render(&format!("{}text\n", "- ".repeat(n))).text.len();
+        let (small, big) = (size(500), size(4000));
+        assert!(big <= 10 * small, "{small} → {big}");
+    }
 
     #[test]
     fn renders_blocks_and_keeps_offsets() {

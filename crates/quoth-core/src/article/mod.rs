@@ -9,7 +9,8 @@ mod source_map;
 
 pub use decode::decode;
 pub use load::{
-    LoadError, MAX_ARTICLE_BYTES, read_article_bytes, read_article_head, read_stdin_bytes,
+    LoadError, LoadOptions, MAX_ARTICLE_BYTES, parse_size, read_article_bytes, read_article_head,
+    read_stdin_bytes,
 };
 pub use paragraphs::split_paragraphs;
 pub use source_map::SourceMap;
@@ -144,9 +145,7 @@ impl Article {
                 }
             }
             Format::Html => {
-                let text = html::extract(&decoded).ok_or(LoadError::NotText(
-                    "no article text found in this HTML page",
-                ))?;
+                let text = html::extract(&decoded)?;
                 Article {
                     source_map: SourceMap::Extracted,
                     format,
@@ -164,8 +163,19 @@ impl Article {
 
     /// Reads an article from a file as the given format (or as its name and content say).
     pub fn load_as(path: &Path, format: Option<Format>) -> Result<Article, LoadError> {
-        let bytes = read_article_bytes(path)?;
-        Article::from_bytes(&bytes, Some(path.to_path_buf()), format)
+        Article::load_with(
+            path,
+            &LoadOptions {
+                format,
+                ..LoadOptions::default()
+            },
+        )
+    }
+
+    /// Reads an article from a file with these options (format, size limit).
+    pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Article, LoadError> {
+        let bytes = read_article_bytes(path, options.max_bytes)?;
+        Article::from_bytes(&bytes, Some(path.to_path_buf()), options.format)
     }
 
     /// The start of a long plain-text file, to show while the whole file is read: its first
@@ -175,8 +185,8 @@ impl Article {
     ///
     /// The head's text is a prefix of the whole article's text whenever the rest of the file
     /// is UTF-8 too, so offsets into it stay valid once the whole article replaces it.
-    pub fn load_head(path: &Path, format: Option<Format>) -> Result<Option<Article>, LoadError> {
-        let (mut bytes, len) = read_article_head(path, HEAD_BYTES)?;
+    pub fn load_head(path: &Path, options: &LoadOptions) -> Result<Option<Article>, LoadError> {
+        let (mut bytes, len) = read_article_head(path, HEAD_BYTES, options.max_bytes)?;
         if len <= HEAD_BYTES as u64 || bytes.starts_with(b"\xEF\xBB\xBF") || bytes.contains(&0) {
             return Ok(None);
         }
@@ -187,7 +197,10 @@ impl Article {
         let Ok(text) = String::from_utf8(bytes) else {
             return Ok(None);
         };
-        let plain = format.unwrap_or_else(|| Format::guess(Some(path), &text)) == Format::Text;
+        let plain = options
+            .format
+            .unwrap_or_else(|| Format::guess(Some(path), &text))
+            == Format::Text;
         // The same refusal of control-code soup as a whole read (cheap: the head is small).
         if !plain || decode(text.as_bytes()).is_err() {
             return Ok(None);
@@ -223,15 +236,6 @@ impl Article {
             None => "(stdin)".to_string(),
         }
     }
-
-    /// The 1-based line number of a byte offset.
-    pub fn line_of(&self, offset: usize) -> usize {
-        let end = offset.min(self.text.len());
-        1 + self.text.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-    }
 }
 
 #[cfg(test)]
@@ -255,7 +259,9 @@ mod tests {
     fn head_of_a_long_text_file_is_a_prefix_of_the_whole() {
         let text = long_text();
         let p = temp_file("long.txt", text.as_bytes());
-        let head = Article::load_head(&p, None).expect("read").expect("a head");
+        let head = Article::load_head(&p, &LoadOptions::default())
+            .expect("read")
+            .expect("a head");
         let whole = Article::load(&p).expect("whole");
         assert!(head.text.len() <= HEAD_BYTES && head.text.ends_with('\n'));
         assert!(whole.text.starts_with(&head.text));
@@ -278,7 +284,7 @@ mod tests {
         ];
         for (name, bytes) in cases {
             let p = temp_file(name, &bytes);
-            let head = Article::load_head(&p, None).expect("read");
+            let head = Article::load_head(&p, &LoadOptions::default()).expect("read");
             assert!(head.is_none(), "{name}");
             let _ = std::fs::remove_file(p);
         }
@@ -288,12 +294,12 @@ mod tests {
     fn head_refuses_what_a_whole_read_refuses() {
         let dir = std::env::temp_dir();
         assert!(matches!(
-            Article::load_head(&dir, None),
+            Article::load_head(&dir, &LoadOptions::default()),
             Err(LoadError::IsDirectory)
         ));
         let missing = dir.join("quoth-head-missing-file.txt");
         assert!(matches!(
-            Article::load_head(&missing, None),
+            Article::load_head(&missing, &LoadOptions::default()),
             Err(LoadError::NotFound)
         ));
     }

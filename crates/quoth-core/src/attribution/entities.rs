@@ -4,7 +4,7 @@
 
 use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::np::{Mention, MentionKind, Np};
-use super::tokens::Kind;
+use super::tokens::{self, Kind};
 use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +148,7 @@ impl Entities {
                         m.descriptor = role_before_comma(np, i);
                     }
                     let next = m.last_tok.max(i) + 1;
-                    if !is_sentence_start_noise(np, i, &m) {
+                    if !is_sentence_start_noise(np, i, &m) && !is_attributive_word(np, &m) {
                         let e = ents.link(np.lx, &m);
                         ents.note(np, e, m.first_tok);
                     }
@@ -240,11 +240,12 @@ impl Entities {
         e
     }
 
+    /// Lists stay sorted, so a new entity is appended without scanning the list.
     fn index(&mut self, e: usize, lower_words: &[&str]) {
         for w in lower_words {
             let list = self.by_word.entry(w.to_string()).or_default();
-            if !list.contains(&e) {
-                list.push(e);
+            if let Err(at) = list.binary_search(&e) {
+                list.insert(at, e);
             }
         }
     }
@@ -261,6 +262,9 @@ impl Entities {
     ) -> Option<usize> {
         let last = lower_words.last()?;
         let candidates = self.by_word.get(*last)?;
+        // Only the latest entities with this word are weighed: thousands of people sharing a
+        // surname would otherwise make every new name scan all the others (quadratic).
+        let candidates = &candidates[candidates.len().saturating_sub(MAX_NAMESAKES)..];
         let recency = |e: usize| self.list[e].last_seen;
         candidates
             .iter()
@@ -487,6 +491,30 @@ fn shares_stem(a: &[String], b: &[String]) -> bool {
 }
 
 /// "Sentence-initial capitalised word" noise: "Finishing with economy Putin …".
+/// A lone capitalised word used as an adjective is no one: a demonym ("Syrian cities",
+/// "an American official") or a word between a determiner and a lower-case noun ("the
+/// Democratic primary", "a Republican lawmaker").
+fn is_attributive_word(np: &Np, m: &Mention) -> bool {
+    if m.first_tok != m.last_tok || m.descriptor.is_some() {
+        return false;
+    }
+    let i = m.first_tok;
+    // "Q:" of an interview, a lone initial: a letter is nobody's name.
+    if np.word(i).chars().count() == 1 {
+        return true;
+    }
+    if np.lx.is_demonym(&np.lw(i)) {
+        return true;
+    }
+    let determiner_before =
+        i > 0 && np.is_word(i - 1) && matches!(np.lw(i - 1).as_ref(), "the" | "a" | "an");
+    let noun_after = np.is_word(i + 1)
+        && !tokens::is_capitalized(np.word(i + 1))
+        && !np.lx.is_reporting_verb(&np.lw(i + 1))
+        && !np.lx.is_adverb(&np.lw(i + 1));
+    determiner_before && noun_after
+}
+
 fn is_sentence_start_noise(np: &Np, i: usize, m: &Mention) -> bool {
     let first_in_sentence = i == 0 || np.toks[i - 1].sentence != np.toks[i].sentence;
     if !first_in_sentence || m.last_tok != i {
@@ -500,7 +528,12 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     if lower.is_empty() {
         return EntityKind::Unknown;
     }
-    if lower.iter().all(|w| lx.is_place(w)) {
+    let without_the = if lower[0] == "the" {
+        &lower[1..]
+    } else {
+        lower
+    };
+    if !without_the.is_empty() && lx.is_place(&without_the.join(" ")) {
         return EntityKind::Place;
     }
     let acronym = words.len() == 1
@@ -514,7 +547,12 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     {
         return EntityKind::Organisation;
     }
-    if m.gender != Gender::Unknown || lx.first_name_gender(lower[0]).is_some() {
+    let first_name = if lower.len() >= 2 {
+        lx.given_name_gender(lower[0])
+    } else {
+        lx.first_name_gender(lower[0])
+    };
+    if m.gender != Gender::Unknown || first_name.is_some() {
         return EntityKind::Person;
     }
     if words.len() >= 2 && !lower.iter().any(|w| lx.is_place(w)) {
@@ -525,6 +563,9 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
 
 /// "Putin" fits "Vladimir Putin"; "Vladimir Putin" fits "V. Putin"; "Eric Trump" does not fit
 /// "Donald Trump".
+/// Entities sharing a name's last word that are weighed when linking it (the latest ones).
+const MAX_NAMESAKES: usize = 64;
+
 fn names_compatible(lx: &Lexicon, a: &[&str], b: &[&str]) -> bool {
     if a.len() == 1 || b.len() == 1 {
         let single = if a.len() == 1 { a[0] } else { b[0] };

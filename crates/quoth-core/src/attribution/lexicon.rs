@@ -34,13 +34,30 @@ pub struct Lexicon {
     honorifics: HashMap<&'static str, Gender>,
     role_nouns: HashMap<&'static str, Gender>,
     source_nouns: HashSet<&'static str>,
+    /// Whole place names, lower case ("new york", "minsk").
     places: HashSet<&'static str>,
-    male_names: HashSet<&'static str>,
-    female_names: HashSet<&'static str>,
+    demonyms: HashSet<&'static str>,
+    /// Given names with their gender and whether they are also a common surname.
+    given_names: HashMap<&'static str, GivenName>,
     not_names: HashSet<&'static str>,
     adverbs: HashSet<&'static str>,
     intro_words: HashSet<&'static str>,
     org_words: HashSet<&'static str>,
+}
+
+/// What the given-name gazetteer says about a word.
+#[derive(Debug, Clone, Copy)]
+struct GivenName {
+    gender: Gender,
+    /// Also a common surname ("Clinton", "Scott"): a gender only before another name word.
+    surname_too: bool,
+}
+
+/// The lines of a lexicon file with comments dropped and spaces trimmed, empty ones skipped.
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
 }
 
 /// The words of a lexicon file: comments dropped, split on white space.
@@ -52,14 +69,11 @@ fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// The lines of a lexicon file as (first word, rest) pairs.
 fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
-    data.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let mut parts = l.split_whitespace();
-            let first = parts.next().unwrap_or("");
-            (first, parts.next())
-        })
+    lines(data).map(|l| {
+        let mut parts = l.split_whitespace();
+        let first = parts.next().unwrap_or("");
+        (first, parts.next())
+    })
 }
 
 fn gender_of(tag: Option<&str>) -> Gender {
@@ -68,6 +82,25 @@ fn gender_of(tag: Option<&str>) -> Gender {
         Some("f") => Gender::Female,
         _ => Gender::Unknown,
     }
+}
+
+/// Parses `NAME GENDER [s]` lines of the given-name gazetteer.
+fn given_names(data: &'static str) -> HashMap<&'static str, GivenName> {
+    lines(data)
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let name = parts.next().unwrap_or("");
+            let gender = gender_of(parts.next());
+            let surname_too = parts.next() == Some("s");
+            (
+                name,
+                GivenName {
+                    gender,
+                    surname_too,
+                },
+            )
+        })
+        .collect()
 }
 
 impl Lexicon {
@@ -108,9 +141,9 @@ impl Lexicon {
             honorifics,
             role_nouns,
             source_nouns: words(include_str!("lexicon/source_nouns.txt")).collect(),
-            places: words(include_str!("lexicon/place_words.txt")).collect(),
-            male_names: words(include_str!("lexicon/first_names_male.txt")).collect(),
-            female_names: words(include_str!("lexicon/first_names_female.txt")).collect(),
+            places: lines(include_str!("lexicon/places.txt")).collect(),
+            demonyms: lines(include_str!("lexicon/demonyms.txt")).collect(),
+            given_names: given_names(include_str!("lexicon/first_names.txt")),
             not_names: words(include_str!("lexicon/not_names.txt")).collect(),
             adverbs: words(include_str!("lexicon/adverbs.txt")).collect(),
             intro_words: words(include_str!("lexicon/intro_words.txt")).collect(),
@@ -146,17 +179,26 @@ impl Lexicon {
     pub fn is_source_noun(&self, w: &str) -> bool {
         self.source_nouns.contains(w)
     }
-    pub fn is_place(&self, w: &str) -> bool {
-        self.places.contains(w)
+    /// A whole place name in lower case: "minsk", "new york".
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(name)
     }
+    /// "Russian", "Belarusian": a word for the people of a country.
+    pub fn is_demonym(&self, w: &str) -> bool {
+        self.demonyms.contains(w)
+    }
+    /// The gender of a word that is a first name even standing alone ("Hillary" but not
+    /// "Clinton", which is mostly a surname). `Some(Unknown)` for names of either gender.
     pub fn first_name_gender(&self, w: &str) -> Option<Gender> {
-        if self.male_names.contains(w) {
-            Some(Gender::Male)
-        } else if self.female_names.contains(w) {
-            Some(Gender::Female)
-        } else {
-            None
-        }
+        self.given_names
+            .get(w)
+            .filter(|g| !g.surname_too)
+            .map(|g| g.gender)
+    }
+    /// The gender of a word that is a given name when another name word follows it ("Bill
+    /// Clinton", "Scott Walker").
+    pub fn given_name_gender(&self, w: &str) -> Option<Gender> {
+        self.given_names.get(w).map(|g| g.gender)
     }
     pub fn is_not_name(&self, w: &str) -> bool {
         self.not_names.contains(w)
@@ -188,6 +230,11 @@ mod tests {
         assert_eq!(lx.first_name_gender("hillary"), Some(Gender::Female));
         assert_eq!(lx.role_noun("spokeswoman"), Some(Gender::Female));
         assert!(lx.is_place("belarus"));
+        assert!(lx.is_place("new york"));
+        assert!(!lx.is_place("kremlin"));
+        assert!(lx.is_demonym("russian"));
+        assert_eq!(lx.first_name_gender("clinton"), None);
+        assert_eq!(lx.given_name_gender("clinton"), Some(Gender::Male));
         assert!(lx.is_not_name("however"));
         assert!(lx.is_adverb("repeatedly"));
     }
@@ -196,12 +243,115 @@ mod tests {
     fn lexicon_words_are_lower_case() {
         for data in [
             include_str!("lexicon/reporting_verbs.txt"),
-            include_str!("lexicon/first_names_male.txt"),
+            include_str!("lexicon/first_names.txt"),
             include_str!("lexicon/not_names.txt"),
         ] {
             for w in words(data) {
                 assert_eq!(w, w.to_lowercase(), "{w}");
             }
         }
+    }
+
+    /// The lexicon files as (file name, text), read from the source folder so a new file
+    /// cannot escape the lint.
+    fn lexicon_files() -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/attribution/lexicon");
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .expect("lexicon folder")
+            .map(|e| {
+                let path = e.expect("lexicon entry").path();
+                let name = path
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .into_owned();
+                let text = std::fs::read_to_string(&path).expect("lexicon file");
+                (name, text)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The entries of a file as the lexicon reads them: whole lines for the name lists,
+    /// the first word of tagged lines, every word of plain word lists.
+    fn file_entries(name: &str, text: &'static str) -> Vec<&'static str> {
+        match name {
+            "places.txt" | "demonyms.txt" => lines(text).collect(),
+            "first_names.txt" | "honorifics.txt" | "pronouns.txt" | "role_nouns.txt" => {
+                entries(text).map(|(w, _)| w).collect()
+            }
+            _ => words(text).collect(),
+        }
+    }
+
+    #[test]
+    fn every_lexicon_file_says_where_it_comes_from() {
+        for (name, text) in lexicon_files() {
+            assert!(
+                text.lines()
+                    .take_while(|l| l.starts_with('#'))
+                    .any(|l| l.starts_with("# Provenance:")),
+                "{name} has no '# Provenance:' line in its header"
+            );
+        }
+    }
+
+    #[test]
+    fn no_lexicon_file_lists_a_word_twice() {
+        for (name, text) in lexicon_files() {
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            let mut seen = HashSet::default();
+            for w in file_entries(&name, text) {
+                assert!(seen.insert(w), "{name} lists {w:?} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn no_word_is_in_two_lists_that_exclude_each_other() {
+        let files: HashMap<String, HashSet<&'static str>> = lexicon_files()
+            .into_iter()
+            .map(|(name, text)| {
+                let text: &'static str = Box::leak(text.into_boxed_str());
+                let set = file_entries(&name, text).into_iter().collect();
+                (name, set)
+            })
+            .collect();
+        // A place is not a person, an organisation, a title or a function word; a given name
+        // is not a function word, a title, a role or an organisation word.
+        let exclusive = [
+            ("places.txt", "first_names.txt"),
+            ("places.txt", "org_words.txt"),
+            ("places.txt", "source_nouns.txt"),
+            ("places.txt", "role_nouns.txt"),
+            ("places.txt", "pronouns.txt"),
+            ("places.txt", "not_names.txt"),
+            ("places.txt", "honorifics.txt"),
+            ("first_names.txt", "not_names.txt"),
+            ("first_names.txt", "pronouns.txt"),
+            ("first_names.txt", "honorifics.txt"),
+            ("first_names.txt", "role_nouns.txt"),
+            ("first_names.txt", "org_words.txt"),
+            ("first_names.txt", "source_nouns.txt"),
+            ("first_names.txt", "reporting_verbs.txt"),
+            ("demonyms.txt", "places.txt"),
+        ];
+        for (a, b) in exclusive {
+            let (sa, sb) = (&files[a], &files[b]);
+            let mut both: Vec<_> = sa.intersection(sb).collect();
+            both.sort();
+            assert!(both.is_empty(), "{a} and {b} both list {both:?}");
+        }
+    }
+
+    #[test]
+    fn surnames_are_not_first_names_on_their_own() {
+        let lx = Lexicon::get();
+        for surname in ["clinton", "scott", "warren"] {
+            assert_eq!(lx.first_name_gender(surname), None, "{surname}");
+        }
+        assert_eq!(lx.given_name_gender("scott"), Some(Gender::Male));
+        assert_eq!(lx.first_name_gender("maria"), Some(Gender::Female));
     }
 }

@@ -10,6 +10,7 @@ mod entities;
 mod lexicon;
 mod np;
 mod quotes;
+mod reported;
 mod sieves;
 mod tokens;
 
@@ -164,6 +165,13 @@ impl Analysis {
         self.rebuild_speaker_lists();
     }
 
+    /// Keeps only the statements of one kind (`None`: both), for `quoth quotes --kind`.
+    pub fn retain_kind(&mut self, kind: Option<StatementKind>) {
+        let Some(kind) = kind else { return };
+        self.quotes.retain(|q| q.kind == kind);
+        self.rebuild_speaker_lists();
+    }
+
     /// Recomputes each speaker's quotations and drops speakers left with none.
     fn rebuild_speaker_lists(&mut self) {
         let mut counts = vec![0usize; self.speakers.len()];
@@ -212,9 +220,6 @@ const CHUNK_BYTES: usize = 256 * 1024;
 /// Analyses text with its paragraphs (byte ranges, in order, not overlapping).
 pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     let found = quotes::find_quotes(text, paragraphs);
-    if found.is_empty() {
-        return Analysis::default();
-    }
     if text.len() <= CHUNK_BYTES {
         return analyse_chunk(text, paragraphs, &found);
     }
@@ -318,7 +323,7 @@ fn analyse_chunk(
     paragraphs: &[Range<usize>],
     found: &[quotes::FoundQuote],
 ) -> Analysis {
-    if found.is_empty() {
+    if paragraphs.is_empty() {
         return Analysis::default();
     }
     let toks = tokens::tokenize(text, paragraphs, found);
@@ -364,7 +369,30 @@ fn analyse_chunk(
     let statements: Vec<bool> = (0..found.len())
         .map(|qi| is_statement(&ctx, qi, results[qi].as_ref()))
         .collect();
-    assemble(found, &results, &keys, &statements, &ents)
+    // Reported speech comes after the quotations, whose attributions it does not change.
+    let reported: Vec<(reported::Reported, Option<(SpeakerKey, Resolution)>)> =
+        reported::find(&ctx)
+            .into_iter()
+            .map(|r| {
+                let key = resolve(&ctx, &mut ents, &r.found);
+                (r, key)
+            })
+            .collect();
+    let direct = Direct {
+        found,
+        results: &results,
+        keys: &keys,
+        statements: &statements,
+    };
+    assemble(&direct, &reported, &ents)
+}
+
+/// The quotations of a stretch of text with what the sieves found for each.
+struct Direct<'a> {
+    found: &'a [quotes::FoundQuote],
+    results: &'a [Option<Found>],
+    keys: &'a [Option<(SpeakerKey, Resolution)>],
+    statements: &'a [bool],
 }
 
 /// Quoted words that no one is reported as saying are not statements: titles ("“The
@@ -597,43 +625,69 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
     None
 }
 
+/// Builds the analysis: quotations and reported statements in text order, speakers numbered
+/// in the order they first speak.
 fn assemble(
-    found: &[quotes::FoundQuote],
-    results: &[Option<Found>],
-    keys: &[Option<(SpeakerKey, Resolution)>],
-    statements: &[bool],
+    direct: &Direct,
+    reported: &[(reported::Reported, Option<(SpeakerKey, Resolution)>)],
     ents: &Entities,
 ) -> Analysis {
-    let mut speakers: Vec<Speaker> = Vec::new();
-    let mut index: HashMap<SpeakerKey, usize> = HashMap::new();
-    let mut quotes = Vec::with_capacity(found.len());
+    let mut pending: Vec<(Quote, Option<&SpeakerKey>)> =
+        Vec::with_capacity(direct.found.len() + reported.len());
     let mut other_quoted = Vec::new();
-    for (qi, q) in found.iter().enumerate() {
-        if !statements[qi] {
+    for (qi, q) in direct.found.iter().enumerate() {
+        if !direct.statements[qi] {
             other_quoted.push(OtherQuoted { span: q.span() });
             continue;
         }
-        let f = results[qi].as_ref();
-        let speaker = keys[qi].as_ref().map(|(k, _)| {
-            *index.entry(k.clone()).or_insert_with(|| {
+        let f = direct.results[qi].as_ref();
+        let key = direct.keys[qi].as_ref();
+        pending.push((
+            Quote {
+                kind: StatementKind::Direct,
+                span: q.span(),
+                parts: q.parts.clone(),
+                speaker: None,
+                mention: f.map(|f| f.mention.span.clone()),
+                cue: f.and_then(|f| f.cue.clone()),
+                sieve: f.map_or(Sieve::None, |f| f.sieve),
+                resolution: key.map(|(_, r)| *r),
+                unclosed: q.unclosed,
+            },
+            key.map(|(k, _)| k),
+        ));
+    }
+    for (r, key) in reported {
+        pending.push((
+            Quote {
+                kind: StatementKind::Indirect,
+                span: r.content.clone(),
+                parts: vec![r.content.clone()],
+                speaker: None,
+                mention: Some(r.found.mention.span.clone()),
+                cue: r.found.cue.clone(),
+                sieve: r.found.sieve,
+                resolution: key.as_ref().map(|(_, r)| *r),
+                unclosed: false,
+            },
+            key.as_ref().map(|(k, _)| k),
+        ));
+    }
+    pending.sort_by_key(|(q, _)| (q.span.start, q.span.end));
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut index: HashMap<&SpeakerKey, usize> = HashMap::new();
+    let mut quotes = Vec::with_capacity(pending.len());
+    for (mut q, key) in pending {
+        q.speaker = key.map(|k| {
+            *index.entry(k).or_insert_with(|| {
                 speakers.push(new_speaker(k, ents));
                 speakers.len() - 1
             })
         });
-        if let Some(s) = speaker {
+        if let Some(s) = q.speaker {
             speakers[s].quotes.push(quotes.len());
         }
-        quotes.push(Quote {
-            kind: StatementKind::Direct,
-            span: q.span(),
-            parts: q.parts.clone(),
-            speaker,
-            mention: f.map(|f| f.mention.span.clone()),
-            cue: f.and_then(|f| f.cue.clone()),
-            sieve: f.map_or(Sieve::None, |f| f.sieve),
-            resolution: keys[qi].as_ref().map(|(_, r)| *r),
-            unclosed: q.unclosed,
-        });
+        quotes.push(q);
     }
     Analysis {
         quotes,

@@ -129,6 +129,14 @@ impl<'a> Np<'a> {
             && self.is_word(i - 1)
             && self.lx.honorific(&self.lw(i - 1)).is_some()
     }
+    /// The full stop of a middle initial inside a name: "Paul D. Renner", "Donald J. Harlow".
+    fn initial_dot(&self, i: usize) -> bool {
+        self.is_punct(i, ".")
+            && i > 0
+            && self.is_cap(i - 1)
+            && self.word(i - 1).chars().count() == 1
+            && self.is_name_word(i + 1)
+    }
     /// A capitalised word that can be part of a name or title.
     fn is_name_word(&self, i: usize) -> bool {
         if !self.is_cap(i) {
@@ -263,7 +271,11 @@ impl<'a> Np<'a> {
                 self.lx.role_noun(last).is_some()
             }
         };
-        if m.first_tok <= lo || !role_at(m.first_tok - 1) {
+        if m.first_tok <= lo {
+            return;
+        }
+        if !role_at(m.first_tok - 1) {
+            self.add_title_premodifiers(m, lo);
             return;
         }
         let has_role = true;
@@ -298,6 +310,40 @@ impl<'a> Np<'a> {
         }
     }
 
+    /// "former Gov. Tad Morrow", "then-Sen. Anne Kolb": lower-case words before a title that
+    /// opens the name belong to how the text names the speaker.
+    fn add_title_premodifiers(&self, m: &mut Mention, lo: usize) {
+        if self.lx.honorific(&self.lw(m.first_tok)).is_none() {
+            return;
+        }
+        let mut i = m.first_tok;
+        while i > lo && m.first_tok - i < 3 {
+            let j = i - 1;
+            let w = self.lw(j);
+            let modifier = self.is_word(j)
+                && !self.is_cap(j)
+                && !self.is_determiner(j)
+                && !self.is_preposition(j)
+                && !FUNCTION_WORDS.contains(&w.as_ref())
+                && !self.lx.is_reporting_verb(&w)
+                && self.lx.pronoun(&w).is_none()
+                && !self.lx.is_adverb(&w);
+            if !modifier {
+                break;
+            }
+            i = j;
+        }
+        if i < m.first_tok {
+            let prefix = self.text[self.toks[i].start..self.toks[m.first_tok].start].trim_end();
+            m.descriptor = Some(match m.descriptor.take() {
+                Some(d) => format!("{prefix} {d}"),
+                None => prefix.to_string(),
+            });
+            m.first_tok = i;
+            m.span.start = self.toks[i].start;
+        }
+    }
+
     /// A run of capitalised words ending at `end`, read backwards.
     fn name_backward(&self, end: usize, lo: usize) -> Option<Mention> {
         let mut i = end;
@@ -308,6 +354,7 @@ impl<'a> Np<'a> {
             let j = i - 1;
             let joins = self.is_name_word(j)
                 || self.honorific_dot(j)
+                || self.initial_dot(j)
                 || (self.is_word(j)
                     && NAME_PARTICLES.contains(&self.lw(j).as_ref())
                     && self.is_cap(i))
@@ -384,7 +431,7 @@ impl<'a> Np<'a> {
         }
         let first_name_at = |ws: &[usize]| {
             ws.iter()
-                .position(|&w| self.lx.first_name_gender(&self.lw(w)).is_some())
+                .position(|&w| self.lx.given_name_gender(&self.lw(w)).is_some())
         };
         let span = self.toks[a].start..self.toks[b].end;
         let text_between =
@@ -446,11 +493,24 @@ impl<'a> Np<'a> {
         }
         let name = name_words
             .iter()
-            .map(|&w| strip_possessive(self.word(w)))
+            .map(|&w| {
+                let word = strip_possessive(self.word(w));
+                if self.initial_dot(w + 1) {
+                    format!("{word}.")
+                } else {
+                    word.to_string()
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ");
+        let first = self.lw(name_words[0]);
+        let first_name = if name_words.len() >= 2 {
+            self.lx.given_name_gender(&first)
+        } else {
+            self.lx.first_name_gender(&first)
+        };
         if gender == Gender::Unknown
-            && let Some(g) = self.lx.first_name_gender(&self.lw(name_words[0]))
+            && let Some(g) = first_name
         {
             gender = g;
         }
@@ -592,11 +652,15 @@ impl<'a> Np<'a> {
         if let Some(kind) = self.is_pronoun(start) {
             return Some(self.pronoun_mention(start, kind));
         }
+        if let Some(m) = self.role_then_name(start, hi) {
+            return Some(m);
+        }
         let mut m = if self.is_name_word(start) {
             let mut e = start;
             while e + 1 < hi
                 && (self.is_name_word(e + 1)
                     || self.honorific_dot(e + 1)
+                    || self.initial_dot(e + 1)
                     || (self.is_word(e + 1)
                         && NAME_PARTICLES.contains(&self.lw(e + 1).as_ref())
                         && self.is_cap(e + 2))
@@ -647,6 +711,9 @@ impl<'a> Np<'a> {
             if m.first_tok != start && !self.is_determiner(start) {
                 return None;
             }
+            if let Some(named) = self.appositive_name(&m, hi) {
+                return Some(named);
+            }
             // "a headline in Britain's The Guardian", "a spokesman for the ministry".
             if self.is_preposition(e + 1) && e + 2 < hi {
                 let inner_start = if self.is_determiner(e + 2) && self.is_cap(e + 3) {
@@ -670,6 +737,102 @@ impl<'a> Np<'a> {
         Some(m)
     }
 
+    /// A role without a determiner and then a name: "union organizer Sam Lee", "Democratic
+    /// pollster Lena Vogt", "former Gov. Tad Morrow". The words before the name become its
+    /// descriptor. Runs of capitalised words alone are left to the name reader.
+    fn role_then_name(&self, start: usize, hi: usize) -> Option<Mention> {
+        // "Dana Whitfield met economist Sam Lee": a person's name first is a subject, not a
+        // premodifier.
+        if self.is_name_word(start)
+            && self.lx.given_name_gender(&self.lw(start)).is_some()
+            && self.is_name_word(start + 1)
+        {
+            return None;
+        }
+        let mut k = start;
+        let mut lower_seen = false;
+        let mut cap_seen = false;
+        let mut role_before = false;
+        while k < hi && k - start < 8 {
+            if self.honorific_dot(k) {
+                k += 1;
+                continue;
+            }
+            if !self.is_word(k) {
+                return None;
+            }
+            let w = self.lw(k);
+            let title = self.lx.honorific(&w).is_some();
+            let role = self
+                .lx
+                .role_noun(w.rsplit('-').next().unwrap_or(&w))
+                .is_some();
+            // "harbour master Tomas Okafor": a role the lexicon does not know, followed by a
+            // full name that opens with a given name.
+            let full_name = self.lx.given_name_gender(&w).is_some() && self.is_name_word(k + 1);
+            let lower_before = k > start && !self.is_cap(k - 1);
+            if k > start
+                && lower_seen
+                && self.is_name_word(k)
+                && (role_before || title || full_name && lower_before && !cap_seen)
+                && !role
+            {
+                // "former Gov. Tad Morrow": the title stays with the name.
+                let name_at = k;
+                let mut m = self.forward(name_at, hi)?;
+                if m.kind != MentionKind::Name {
+                    return None;
+                }
+                let prefix = self.text[self.toks[start].start..self.toks[name_at].start].trim_end();
+                m.descriptor = Some(match m.descriptor.take() {
+                    Some(d) => format!("{prefix} {d}"),
+                    None => prefix.to_string(),
+                });
+                if m.gender == Gender::Unknown
+                    && let Some(g) = self.lx.role_noun(&self.lw(name_at - 1))
+                {
+                    m.gender = g;
+                }
+                m.first_tok = start;
+                m.span.start = self.toks[start].start;
+                return Some(m);
+            }
+            let stop = (k > start && self.is_determiner(k))
+                || self.is_preposition(k)
+                || FUNCTION_WORDS.contains(&w.as_ref())
+                || self.lx.pronoun(&w).is_some();
+            if stop {
+                return None;
+            }
+            lower_seen |= !self.is_cap(k);
+            cap_seen |= self.is_cap(k);
+            role_before = role || title;
+            k += 1;
+        }
+        None
+    }
+
+    /// "the office's duty forecaster, Lotte Brask.": a role, a comma and a name that closes
+    /// the phrase; the name is who the role is.
+    fn appositive_name(&self, role: &Mention, hi: usize) -> Option<Mention> {
+        let comma = role.last_tok + 1;
+        if !self.is_punct(comma, ",") || !self.is_name_word(comma + 1) {
+            return None;
+        }
+        let mut named = self.forward(comma + 1, hi)?;
+        let after = named.last_tok + 1;
+        let closes = after >= hi
+            || self.toks.get(after).is_none_or(|t| t.kind != Kind::Word)
+                && !self.is_punct(after, "(");
+        if named.kind != MentionKind::Name || !closes {
+            return None;
+        }
+        named.descriptor = Some(self.text[role.span.clone()].to_string());
+        named.span.start = role.span.start;
+        named.first_tok = role.first_tok;
+        Some(named)
+    }
+
     /// The subject after an inverted reporting verb ("said the 46-year-old."): any
     /// description that starts with a determiner and runs to punctuation is accepted.
     pub fn forward_subject(&self, start: usize, hi: usize) -> Option<Mention> {
@@ -686,8 +849,10 @@ impl<'a> Np<'a> {
         if e == start {
             return None;
         }
-        self.nominal_backward(e, start, true)
-            .filter(|m| m.first_tok == start)
+        let m = self
+            .nominal_backward(e, start, true)
+            .filter(|m| m.first_tok == start)?;
+        self.appositive_name(&m, hi).or(Some(m))
     }
 
     /// "Newt Gingrich, the former House speaker,": the appositive becomes the descriptor.

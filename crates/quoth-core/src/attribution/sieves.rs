@@ -20,6 +20,22 @@ pub enum Sieve {
     Continuation,
     /// Quoted words inside a narrative sentence with no cue: its subject used them.
     EmbeddingSubject,
+    /// Reported speech: "X said (that) …", "X told reporters that …".
+    ReportedThat,
+    /// Reported speech with "that" left out: "X said he would …", "X said: …".
+    ReportedClause,
+    /// Reported speech before a closing cue: "…, X said."
+    ReportedBeforeCue,
+    /// Reported speech around a cue set off by commas: "…, X said, …"
+    ReportedAroundCue,
+    /// A reported request or question: "X urged Y to …", "X called for …", "X asked whether …".
+    ReportedRequest,
+    /// A reported commitment: "X vowed to …".
+    ReportedIntent,
+    /// Reported speech in a headline: "X: …", "X Says …".
+    ReportedHeadline,
+    /// Reported speech around "according to X".
+    ReportedAccordingTo,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -34,6 +50,14 @@ impl Sieve {
             Sieve::BlockLine => "block-line",
             Sieve::Continuation => "continuation",
             Sieve::EmbeddingSubject => "embedding-subject",
+            Sieve::ReportedThat => "reported-that",
+            Sieve::ReportedClause => "reported-clause",
+            Sieve::ReportedBeforeCue => "reported-before-cue",
+            Sieve::ReportedAroundCue => "reported-around-cue",
+            Sieve::ReportedRequest => "reported-request",
+            Sieve::ReportedIntent => "reported-intent",
+            Sieve::ReportedHeadline => "reported-headline",
+            Sieve::ReportedAccordingTo => "reported-according-to",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -291,7 +315,7 @@ fn short_cue_sentence(ctx: &Ctx, qi: usize, i: usize) -> Option<Found> {
 
 /// A clause from `start` to `end` that is just a cue: "said X …" or "X said …", followed by
 /// nothing but an adverbial ("in an interview", "on Tuesday") — no second clause.
-fn cue_clause(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
+pub(super) fn cue_clause(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
     let np = &ctx.np;
     let j = (start..end.min(start + 10)).find(|&j| ctx.cue_at(j).is_some())?;
     let cue = ctx.cue_at(j)?;
@@ -449,7 +473,7 @@ fn earlier_in_sentence(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Optio
 }
 
 /// The subject right before the verb at `v`: "Putin (also) said", "X, the analyst, said".
-fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     let np = &ctx.np;
     if v == lo {
         return None;
@@ -585,7 +609,7 @@ fn subject_nearby(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> {
     None
 }
 
-fn is_nominative(np: &Np, m: &Mention) -> bool {
+pub(super) fn is_nominative(np: &Np, m: &Mention) -> bool {
     match m.kind {
         MentionKind::Pronoun(_) => {
             let w = np.text[m.span.clone()].to_lowercase();
@@ -600,7 +624,7 @@ fn is_nominative(np: &Np, m: &Mention) -> bool {
 }
 
 /// The subject of the sentence: after an introductory phrase ("Also the day before, …").
-fn sentence_subject(ctx: &Ctx, lo: usize, limit: usize) -> Option<Mention> {
+pub(super) fn sentence_subject(ctx: &Ctx, lo: usize, limit: usize) -> Option<Mention> {
     let np = &ctx.np;
     let mut start = lo;
     while start < limit && np.toks[start].kind == Kind::Quote {

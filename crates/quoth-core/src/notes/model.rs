@@ -4,7 +4,7 @@
 
 use super::anchor::Selectors;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 /// The sidecar format version this quoth writes and fully understands.
 pub const VERSION: u64 = 1;
@@ -66,17 +66,75 @@ pub struct Correction {
 pub struct Target {
     /// Selectors as the Web Annotation model has them; unknown kinds are kept as they are.
     #[serde(default)]
-    pub selector: Vec<Value>,
+    pub selector: Vec<Selector>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// One selector of a target, typed when quoth knows its kind.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Selector {
+    Quote(QuoteSelector),
+    Position(PositionSelector),
+    /// A kind quoth does not use (an XPath selector, …), kept for other tools.
+    Other(Value),
+}
+
+/// `{"type": "TextQuoteSelector", "exact": …, "prefix": …, "suffix": …}`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuoteSelector {
+    #[serde(rename = "type")]
+    pub kind: QuoteKind,
+    pub exact: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// `{"type": "TextPositionSelector", "start": …, "end": …}` (code points).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PositionSelector {
+    #[serde(rename = "type")]
+    pub kind: PositionKind,
+    pub start: usize,
+    pub end: usize,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The only value the `type` of a [`QuoteSelector`] can have.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum QuoteKind {
+    TextQuoteSelector,
+}
+
+/// The only value the `type` of a [`PositionSelector`] can have.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum PositionKind {
+    TextPositionSelector,
 }
 
 impl Target {
     pub fn from_selectors(s: &Selectors) -> Target {
         Target {
             selector: vec![
-                json!({"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix}),
-                json!({"type": "TextPositionSelector", "start": s.start, "end": s.end}),
+                Selector::Quote(QuoteSelector {
+                    kind: QuoteKind::TextQuoteSelector,
+                    exact: s.exact.clone(),
+                    prefix: s.prefix.clone(),
+                    suffix: s.suffix.clone(),
+                    extra: Map::new(),
+                }),
+                Selector::Position(PositionSelector {
+                    kind: PositionKind::TextPositionSelector,
+                    start: s.start,
+                    end: s.end,
+                    extra: Map::new(),
+                }),
             ],
             extra: Map::new(),
         }
@@ -84,25 +142,20 @@ impl Target {
 
     /// The selectors quoth anchors with, if the target has a quote selector.
     pub fn selectors(&self) -> Option<Selectors> {
-        let find = |kind: &str| {
-            self.selector
-                .iter()
-                .find(|v| v.get("type").and_then(Value::as_str) == Some(kind))
-        };
-        let quote = find("TextQuoteSelector")?;
-        let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-        let pos = find("TextPositionSelector");
-        let num = |k: &str| {
-            pos.and_then(|p| p.get(k))
-                .and_then(Value::as_u64)
-                .unwrap_or(0) as usize
-        };
+        let quote = self.selector.iter().find_map(|s| match s {
+            Selector::Quote(q) => Some(q),
+            _ => None,
+        })?;
+        let position = self.selector.iter().find_map(|s| match s {
+            Selector::Position(p) => Some(p),
+            _ => None,
+        });
         Some(Selectors {
-            exact: text(quote, "exact"),
-            prefix: text(quote, "prefix"),
-            suffix: text(quote, "suffix"),
-            start: num("start"),
-            end: num("end"),
+            exact: quote.exact.clone(),
+            prefix: quote.prefix.clone(),
+            suffix: quote.suffix.clone(),
+            start: position.map_or(0, |p| p.start),
+            end: position.map_or(0, |p| p.end),
         })
     }
 }
@@ -136,13 +189,26 @@ impl Sidecar {
     }
 }
 
+/// One pass over each side with a map from id to position: merging one note into 77k is
+/// linear, not quadratic.
 fn merge_by_id<T: Clone>(mine: &mut Vec<T>, theirs: &[T], key: impl Fn(&T) -> (&String, &String)) {
+    let mut at: std::collections::HashMap<String, usize> = mine
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (key(m).0.clone(), i))
+        .collect();
     for t in theirs {
         let (id, modified) = key(t);
-        match mine.iter().position(|m| key(m).0 == id) {
-            Some(i) if key(&mine[i]).1 < modified => mine[i] = t.clone(),
-            Some(_) => {}
-            None => mine.push(t.clone()),
+        match at.get(id) {
+            Some(&i) => {
+                if key(&mine[i]).1 < modified {
+                    mine[i] = t.clone();
+                }
+            }
+            None => {
+                at.insert(id.clone(), mine.len());
+                mine.push(t.clone());
+            }
         }
     }
 }
@@ -205,6 +271,28 @@ mod tests {
     }
 
     #[test]
+    fn merging_does_work_in_proportion_to_the_notes() {
+        use std::cell::Cell;
+        let keys_read = |n: usize| {
+            let notes = |side: &str| -> Vec<Note> {
+                (0..n)
+                    .map(|i| note(&format!("{side}{i}"), "2026-01-01T00:00:00Z", "b"))
+                    .collect()
+            };
+            let (mut mine, theirs) = (notes("a"), notes("b"));
+            let calls = Cell::new(0usize);
+            merge_by_id(&mut mine, &theirs, |n| {
+                calls.set(calls.get() + 1);
+                (&n.id, &n.modified)
+            });
+            assert_eq!(mine.len(), 2 * n);
+            calls.get()
+        };
+        let (small, big) = (keys_read(1000), keys_read(8000));
+        assert!(big <= 10 * small, "{small} → {big}: merging is not linear");
+    }
+
+    #[test]
     fn unknown_fields_survive_a_round_trip() {
         let src = r#"{"quoth_sidecar":1,"article":{"sha256":"ab","length":3,"origin":"web"},
             "notes":[{"id":"n1","created":"t","modified":"t","body":"b","colour":"red",
@@ -220,5 +308,23 @@ mod tests {
             out["notes"][0]["target"]["selector"][0]["type"],
             "XPathSelector"
         );
+    }
+
+    #[test]
+    fn selectors_are_typed_and_keep_what_they_do_not_know() {
+        let src = r#"{"selector":[
+            {"type":"TextQuoteSelector","exact":"a","prefix":"p","suffix":"s","lang":"en"},
+            {"type":"TextPositionSelector","start":3,"end":4},
+            {"type":"TextPositionSelector","start":-1,"end":"x"},
+            {"type":"XPathSelector","value":"/p[1]"}]}"#;
+        let target: Target = serde_json::from_str(src).expect("parse");
+        assert!(matches!(target.selector[0], Selector::Quote(_)));
+        assert!(matches!(target.selector[1], Selector::Position(_)));
+        assert!(matches!(target.selector[2], Selector::Other(_)));
+        let s = target.selectors().expect("selectors");
+        assert_eq!((s.exact.as_str(), s.start, s.end), ("a", 3, 4));
+        let back = serde_json::to_value(&target).expect("json");
+        let want: Value = serde_json::from_str(src).expect("json");
+        assert_eq!(back, want);
     }
 }

@@ -54,6 +54,18 @@ pub fn placed_corrections(doc: &Sidecar, text: &str) -> Vec<SpeakerCorrection> {
         .collect()
 }
 
+/// The attribution of a text with the reader's corrections applied: the one way the CLI and
+/// the reader analyse an article that may have notes.
+pub fn analyse_with(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    corrections: &[SpeakerCorrection],
+) -> Analysis {
+    let mut analysis = crate::attribution::analyse_text(text, paragraphs);
+    analysis.apply_corrections(corrections);
+    analysis
+}
+
 /// The speaker of the quotation a passage is in, if any.
 pub fn speaker_of(analysis: &Analysis, range: &Range<usize>) -> Option<String> {
     analysis

@@ -1,0 +1,1058 @@
+//! Reported speech: statements without quotation marks ("Ned Price said that the United
+//! States was watching", "According to the ministry, prices fell", "Prices fell, she said.").
+//!
+//! Like the quotation sieves, each sieve here looks at one cue (a speech verb, or "according
+//! to") in one sentence and either finds a statement — its content, its cue and the phrase that
+//! names its source — or passes. The source phrase is read and resolved with the same machinery
+//! as a quotation's speaker. Words inside quotation marks are never content here: a sentence
+//! that mixes both keeps its quotation as the one statement.
+
+use super::lexicon::Gender;
+use super::np::{Mention, MentionKind};
+use super::sieves::{self, Ctx, Found, Sieve};
+use super::tokens::{Kind, is_capitalized};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A reported statement: its content (byte range) and how its source was found.
+#[derive(Debug, Clone)]
+pub struct Reported {
+    pub content: Range<usize>,
+    pub found: Found,
+}
+
+/// How a speech verb takes its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Complement {
+    /// The clause follows the verb: "said (that) …".
+    Clause,
+    /// A hearer may stand between verb and clause: "told reporters (that) …".
+    Addressee,
+    /// A hearer and what they are to do, or a question: "urged voters to …", "asked whether …".
+    Request,
+}
+
+/// The speech verbs of `lexicon/speech_verbs.txt`, every form mapped to its class.
+fn speech_verb(w: &str) -> Option<Complement> {
+    static VERBS: LazyLock<HashMap<&'static str, Complement>> = LazyLock::new(|| {
+        let data = include_str!("lexicon/speech_verbs.txt");
+        let mut verbs = HashMap::new();
+        for line in data.lines().map(|l| l.split('#').next().unwrap_or("")) {
+            let mut words = line.split_whitespace();
+            let class = match words.next() {
+                Some("clause") => Complement::Clause,
+                Some("addressee") => Complement::Addressee,
+                Some("request") => Complement::Request,
+                _ => continue,
+            };
+            for form in words {
+                verbs.insert(form, class);
+            }
+        }
+        verbs
+    });
+    VERBS.get(w).copied()
+}
+
+/// Finds the reported statements of the analysed text, in text order.
+pub fn find(ctx: &Ctx) -> Vec<Reported> {
+    let np = &ctx.np;
+    let mut out = Vec::new();
+    for sentence in &ctx.tokens.sentences {
+        let s = sentence.clone();
+        if s.len() < 4 || is_question(ctx, &s) {
+            continue;
+        }
+        if np.toks[s.start].para == 0
+            && let Some(r) = reported_headline(ctx, &s)
+        {
+            out.push(r);
+            continue;
+        }
+        if np.is_heading(np.toks[s.start].para as usize) {
+            continue;
+        }
+        if let Some(r) = reported_according_to(ctx, &s) {
+            out.push(r);
+            continue;
+        }
+        for v in s.clone() {
+            let Some(class) = cue_verb(ctx, v, &s) else {
+                continue;
+            };
+            if class == Complement::Request {
+                out.extend(reported_request(ctx, v, &s));
+                continue;
+            }
+            let found = reported_that(ctx, v, class, &s)
+                .or_else(|| reported_intent(ctx, v, &s))
+                .or_else(|| reported_clause(ctx, v, class, &s))
+                .or_else(|| reported_before_cue(ctx, v, &s))
+                .or_else(|| reported_around_cue(ctx, v, &s));
+            out.extend(found);
+        }
+    }
+    out.sort_by_key(|r| r.content.start);
+    out.dedup_by(|b, a| a.content == b.content);
+    out
+}
+
+/// A question reports nothing: "Did she say that prices fell?"
+fn is_question(ctx: &Ctx, s: &Range<usize>) -> bool {
+    ctx.np.is_punct(s.end - 1, "?")
+}
+
+/// Sieve R7: "urged voters to stay home", "called on Congress to act", "called for a ban on
+/// …", "asked whether the plan was legal" — a request or a question put to someone.
+fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
+    let np = &ctx.np;
+    let verb = np.lw(v);
+    let mut k = v + 1;
+    let from = if verb.starts_with("call") {
+        match np.lw(k).as_ref() {
+            "for" => k + 1,
+            "on" => {
+                k = skip_addressee(ctx, k + 1, s.end)?;
+                (np.lw(k) == "to").then_some(k)?;
+                v + 2
+            }
+            _ => return None,
+        }
+    } else if matches!(
+        np.lw(k).as_ref(),
+        "whether" | "if" | "why" | "how" | "what" | "when"
+    ) {
+        k
+    } else {
+        let start = k;
+        k = skip_addressee(ctx, k, s.end)?;
+        (np.lw(k) == "to" && np.is_word(k + 1)).then_some(start)?
+    };
+    let end = action_end(ctx, from, content_end(ctx, from, s)?);
+    statement(ctx, v, from, end, s, Sieve::ReportedRequest)
+}
+
+/// Sieve R8: "vowed to repeal the law", "promised to cut taxes" — a commitment made aloud.
+fn reported_intent(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
+    let np = &ctx.np;
+    let verb = np.lw(v);
+    let intent = ["vow", "pledg", "promis"]
+        .iter()
+        .any(|p| verb.starts_with(p));
+    let to = skip_adverbials(ctx, v + 1, s.end);
+    if !intent || np.lw(to) != "to" || !np.is_word(to + 1) {
+        return None;
+    }
+    let end = action_end(ctx, to, content_end(ctx, to, s)?);
+    statement(ctx, v, to, end, s, Sieve::ReportedIntent)
+}
+
+/// The end of an action asked for or promised: before a comma or an "and" that starts the
+/// subject's next verb ("vowed to repeal the law and celebrated the ruling").
+fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    (from + 2..end)
+        .find(|&k| {
+            np.is_punct(k, ",")
+                || np.lw(k) == "while"
+                || np.lw(k) == "and" && {
+                    let w = np.lw(k + 1);
+                    w.len() > 4 && (w.ends_with("ed") || w.ends_with("es"))
+                }
+        })
+        .unwrap_or(end)
+}
+
+/// Sieve R1: "X said that …", "X told reporters on Monday that …", "…, adding that …".
+fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Reported> {
+    let np = &ctx.np;
+    let that = (v + 1..(v + 12).min(s.end)).find(|&k| {
+        np.toks[k].kind == Kind::Quote || np.is_punct(k, ";") || is_that(ctx, k) || {
+            np.is_word(k) && speech_verb(&np.lw(k)).is_some()
+        }
+    })?;
+    if !is_that(ctx, that) || !gap_is_adverbial(ctx, v + 1, that, class) {
+        return None;
+    }
+    let end = content_end(ctx, that + 1, s)?;
+    statement(ctx, v, that, end, s, Sieve::ReportedThat)
+}
+
+/// Sieve R2: "X said he would …", "she told reporters it was …" — a clause with "that" left
+/// out, which must open with a subject and hold a verb.
+fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Reported> {
+    let np = &ctx.np;
+    let mut k = v + 1;
+    if class == Complement::Addressee {
+        k = skip_addressee(ctx, k, s.end)?;
+    }
+    k = skip_adverbials(ctx, k, s.end);
+    // "X said: prices fell" — a colon before an unquoted clause.
+    if np.is_punct(k, ":") || np.is_punct(k, ",") && k == v + 1 {
+        k += 1;
+    }
+    let say = matches!(np.lw(v).as_ref(), "say" | "says" | "said" | "saying");
+    // "…, said X, a …": an inverted cue names its subject; the clause is before it.
+    let inverted = np.is_punct(v - 1, ",")
+        && np.forward(v + 1, s.end).is_some_and(|m| {
+            !matches!(m.kind, MentionKind::Pronoun(_)) && {
+                let next = m.last_tok + 1;
+                next >= trim_end(ctx, v, s.end) || np.is_punct(next, ",")
+            }
+        });
+    // "added trucks": a bare plural opens a clause only after "say".
+    let plural_start = np.is_word(k) && !is_capitalized(np.word(k)) && is_bare_plural(&np.lw(k));
+    let clause = k < s.end
+        && !inverted
+        && (!plural_start || say)
+        && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end));
+    if !clause {
+        return None;
+    }
+    let end = content_end(ctx, k, s)?;
+    statement(ctx, v, k, end, s, Sieve::ReportedClause)
+}
+
+/// Sieve R3: "Prices will fall next year, the minister said." — the clause before a cue that
+/// closes the sentence after a comma.
+fn reported_before_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
+    let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
+    // After "…, said X" what follows is about X ("a professor at …"), not more of the content.
+    let inverted = found.mention.first_tok > v;
+    if trim_end(ctx, comma, s.end) > seg_end && !inverted {
+        return None;
+    }
+    content_before(ctx, s.start, comma, comma, found, Sieve::ReportedBeforeCue)
+}
+
+/// Sieve R4: "Prices, the minister said, will fall." — a cue set off by commas inside the
+/// clause it reports.
+fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
+    let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
+    if found.mention.first_tok > v {
+        return None;
+    }
+    let end = content_end(ctx, seg_end, s).unwrap_or(seg_end);
+    if end <= seg_end + 1 || has_quote(ctx, seg_end, end) || word_count(ctx, seg_end, end) < 2 {
+        return None;
+    }
+    content_before(ctx, s.start, comma, end, found, Sieve::ReportedAroundCue)
+}
+
+/// A cue clause ("X said", "said X", "he told reporters") between a comma before the verb at
+/// `v` and the next comma or the sentence's end, with nothing after it but a short adverbial:
+/// (the comma, the end of the clause, what it names).
+fn cue_between_commas(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<(usize, usize, Found)> {
+    let np = &ctx.np;
+    let comma = (s.start..v).rev().take(8).find(|&k| np.is_punct(k, ","))?;
+    let seg_end = (v + 1..s.end)
+        .find(|&k| np.is_punct(k, ","))
+        .unwrap_or_else(|| trim_end(ctx, v, s.end));
+    let found = sieves::cue_clause(ctx, comma + 1, seg_end)?;
+    if found.cue.as_ref().map(|c| c.start) != Some(np.toks[v].start) {
+        return None;
+    }
+    let tail = found.mention.last_tok.max(v) + 1;
+    let short_tail = word_count(ctx, tail, seg_end) <= 5 && !opens_clause(ctx, tail, seg_end);
+    (tail >= seg_end || short_tail).then_some((comma, seg_end, found))
+}
+
+/// The statement whose content runs from the sentence's start to token `end` (exclusive),
+/// with the cue clause that begins at `comma` inside or after it.
+fn content_before(
+    ctx: &Ctx,
+    lo: usize,
+    comma: usize,
+    end: usize,
+    found: Found,
+    sieve: Sieve,
+) -> Option<Reported> {
+    let np = &ctx.np;
+    let start = skip_openers(ctx, lo, comma);
+    if start >= comma || has_quote(ctx, start, end) || word_count(ctx, start, comma) < 3 {
+        return None;
+    }
+    Some(Reported {
+        content: np.toks[start].start..np.toks[end - 1].end,
+        found: Found { sieve, ..found },
+    })
+}
+
+/// Sieve R5: "According to X, …", "…, according to X." — the rest of the sentence is X's.
+fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
+    let np = &ctx.np;
+    let i = (s.start..s.end - 1)
+        .find(|&k| np.is_word(k) && np.lw(k) == "according" && np.lw(k + 1) == "to")?;
+    if has_quote(ctx, s.start, s.end) {
+        return None;
+    }
+    let cue = np.toks[i].start..np.toks[i + 1].end;
+    let source_end = (i + 2..s.end)
+        .find(|&k| np.toks[k].kind == Kind::Punct && np.word(k) != ".")
+        .unwrap_or(s.end);
+    let mention = source_mention(ctx, i + 2, source_end)?;
+    let content = if i == s.start || i == skip_openers(ctx, s.start, i) {
+        // "According to X, …": the clause after the source's comma.
+        if !np.is_punct(source_end, ",") {
+            return None;
+        }
+        let end = content_end(ctx, source_end + 1, s)?;
+        source_end + 1..end
+    } else {
+        // "…, according to X." or "… according to X, …": the sentence around the phrase.
+        let before = if np.is_punct(i - 1, ",") { i - 1 } else { i };
+        let start = skip_openers(ctx, s.start, before);
+        if word_count(ctx, start, before) < 3 {
+            return None;
+        }
+        let end = trim_end(ctx, start, s.end);
+        if source_end + 1 < end && np.is_punct(source_end, ",") {
+            start..end
+        } else {
+            start..before
+        }
+    };
+    if content.is_empty() || word_count(ctx, content.start, content.end) < 3 {
+        return None;
+    }
+    Some(Reported {
+        content: np.toks[content.start].start..np.toks[content.end - 1].end,
+        found: Found {
+            mention,
+            cue: Some(cue),
+            sieve: Sieve::ReportedAccordingTo,
+        },
+    })
+}
+
+/// Sieve R6: an article's headline that reports: "Insiders: Trump will rebound", "Mayor
+/// Says Bridge Will Reopen".
+fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
+    let np = &ctx.np;
+    let end = trim_end(ctx, s.start, s.end);
+    let cue = (s.start + 1..end.min(s.start + 8)).find(|&k| {
+        np.is_punct(k, ":")
+            || np.is_word(k) && matches!(np.word(k), "Says" | "Said" | "Tells" | "Say" | "Warns")
+    })?;
+    let mention = np
+        .backward(cue - 1, s.start)
+        .filter(|m| m.first_tok == s.start)?;
+    let from = cue + 1;
+    if from >= end || has_quote(ctx, from, end) || word_count(ctx, from, end) < 3 {
+        return None;
+    }
+    Some(Reported {
+        content: np.toks[from].start..np.toks[end - 1].end,
+        found: Found {
+            mention,
+            cue: Some(np.toks[cue].start..np.toks[cue].end),
+            sieve: Sieve::ReportedHeadline,
+        },
+    })
+}
+
+/// The source after "according to": a noun phrase, or else the words up to the punctuation
+/// ("according to a tally by the state board").
+fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    if let Some(m) = np.forward(start, end) {
+        return Some(m);
+    }
+    let last = (start..end.min(start + 12))
+        .rev()
+        .find(|&k| np.is_word(k))?;
+    Some(Mention {
+        span: np.toks[start].start..np.toks[last].end,
+        kind: MentionKind::Nominal,
+        name: None,
+        gender: Gender::Unknown,
+        head: Some(np.lw(last).into_owned()),
+        modifiers: vec![],
+        descriptor: None,
+        org: None,
+        first_tok: start,
+        last_tok: last,
+    })
+}
+
+/// Forms that are nouns as often as verbs ("the 20 states", "news reports"): cues only with a
+/// name or a pronoun as subject.
+const NOUN_LIKE: &[&str] = &[
+    "states", "state", "reports", "report", "claims", "claim", "notes", "note", "comments",
+    "comment", "remarks", "remark", "posts", "post", "tweets", "tweet", "emails", "email",
+    "promises", "promise", "pledges", "pledge", "vows", "vow", "proposes", "repeats",
+];
+
+/// A speech verb at token `v` that reports: lower case, finite or a participle after a comma,
+/// not negated, not hypothetical, not passive and not an infinitive.
+fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
+    let np = &ctx.np;
+    if !np.is_word(v) || is_capitalized(np.word(v)) {
+        return None;
+    }
+    let class = speech_verb(&np.lw(v))?;
+    let clause_start = (s.start..v)
+        .rev()
+        .find(|&k| np.is_punct(k, ",") || np.is_punct(k, ";") || np.is_punct(k, "—"))
+        .map_or(s.start, |k| k + 1);
+    let before: Vec<String> = (clause_start.max(v.saturating_sub(4))..v)
+        .filter(|&k| np.is_word(k))
+        .map(|k| np.lw(k).into_owned())
+        .collect();
+    let last = before.last().map(String::as_str);
+    let participle = np.lw(v).ends_with("ing");
+    let blocked = before.iter().any(|w| is_negation(w) || is_modal(w))
+        || (clause_start..v).any(|k| np.is_word(k) && is_condition(&np.lw(k)))
+        || matches!(last, Some("to"))
+        || !participle
+            && matches!(
+                last,
+                Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
+            )
+        || participle && !matches!(last, None | Some("was" | "were" | "is" | "are" | "been"));
+    (!blocked).then_some(class)
+}
+
+fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "never" | "no" | "nobody" | "declined" | "refused"
+    ) || w.ends_with("n't")
+        || w.ends_with("n’t")
+}
+
+fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "would" | "could" | "might" | "may" | "should" | "must" | "can" | "will" | "shall"
+    )
+}
+
+fn is_condition(w: &str) -> bool {
+    matches!(w, "if" | "unless" | "whether" | "suppose" | "supposing")
+}
+
+fn is_that(ctx: &Ctx, k: usize) -> bool {
+    ctx.np.is_word(k) && ctx.np.lw(k) == "that"
+}
+
+/// Whether the words between a verb and its "that" are a hearer or an adverbial ("told
+/// reporters", "said on Tuesday", "said in a statement"), not an object with a clause of its
+/// own ("denied the report that …").
+fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Complement) -> bool {
+    let mut k = from;
+    if class == Complement::Addressee {
+        match skip_addressee(ctx, k, that + 1) {
+            Some(after) => k = after,
+            None => return false,
+        }
+    }
+    skip_adverbials(ctx, k, that + 1) == that
+}
+
+/// Steps over the hearer of "tell": a pronoun ("him") or a noun phrase ("reporters", "The
+/// Associated Press").
+fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
+    let np = &ctx.np;
+    if k >= end || !np.is_word(k) {
+        return None;
+    }
+    let w = np.lw(k);
+    if matches!(w.as_ref(), "him" | "her" | "them" | "us" | "me" | "you") {
+        return Some(k + 1);
+    }
+    if is_that(ctx, k) {
+        return Some(k);
+    }
+    let m = np.forward(k, end).or_else(|| {
+        // A plain plural hearer: "told reporters", "told lawmakers".
+        (!is_capitalized(np.word(k)) && w.len() > 3 && w.ends_with('s')).then(|| Mention {
+            span: np.toks[k].start..np.toks[k].end,
+            kind: MentionKind::Nominal,
+            name: None,
+            gender: Gender::Unknown,
+            head: Some(w.clone().into_owned()),
+            modifiers: vec![],
+            descriptor: None,
+            org: None,
+            first_tok: k,
+            last_tok: k,
+        })
+    })?;
+    (!matches!(m.kind, MentionKind::Pronoun(_))).then_some(m.last_tok + 1)
+}
+
+/// Steps over adverbials between a verb and its clause: "on Tuesday", "last week", "in a
+/// statement", "in an interview with The Times", "repeatedly", commas.
+fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    let mut steps = 0;
+    while k < end && steps < 4 {
+        steps += 1;
+        if np.is_punct(k, ",") {
+            k += 1;
+            continue;
+        }
+        if !np.is_word(k) {
+            break;
+        }
+        let w = np.lw(k);
+        if is_time_word(&w) || np.lx.is_adverb(&w) && !is_that(ctx, k) {
+            k += 1;
+            continue;
+        }
+        if matches!(w.as_ref(), "last" | "this" | "earlier" | "later")
+            && np.is_word(k + 1)
+            && is_time_word(&np.lw(k + 1))
+        {
+            k += 2;
+            continue;
+        }
+        if matches!(
+            w.as_ref(),
+            "on" | "in" | "during" | "at" | "over" | "via" | "through" | "from" | "after" | "since"
+        ) {
+            // A short prepositional phrase ending before the clause.
+            let stop = (k + 1..end.min(k + 9)).find(|&j| {
+                is_that(ctx, j) || np.is_punct(j, ",") || np.toks[j].kind == Kind::Quote
+            });
+            match stop {
+                Some(j) if j > k + 1 => {
+                    k = j;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        break;
+    }
+    k
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "weekend"
+            | "also"
+            | "again"
+            | "then"
+            | "now"
+            | "once"
+            | "previously"
+            | "recently"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+    )
+}
+
+/// Whether tokens from `k` open a finite clause: a subject (a pronoun, a determiner, a name or
+/// a number) followed, within a few words, by a verb (an auxiliary, a modal or a past form).
+fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    if !np.is_word(k) && np.toks[k].kind != Kind::Number {
+        return false;
+    }
+    let w = np.lw(k);
+    // "he’ll", "it's", "they're": a subject pronoun with its verb.
+    let bare = w.split(['\'', '’']).next().unwrap_or("");
+    if matches!(bare, "he" | "she" | "they" | "we" | "i" | "there" | "you") {
+        return true;
+    }
+    // "it", "this", "that" are objects as often as subjects: a verb must follow at once.
+    if matches!(bare, "it" | "this" | "that") {
+        return bare != w || is_word_at(ctx, k + 1, is_finite_verb_like);
+    }
+    // "said contractors built …": a plural noun as subject, when a verb follows.
+    let plural = is_bare_plural(&w);
+    let subject_like = is_capitalized(np.word(k))
+        || plural
+        || w == "one"
+        || np.toks[k].kind == Kind::Number
+        || matches!(
+            w.as_ref(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "these"
+                | "those"
+                | "some"
+                | "many"
+                | "most"
+                | "no"
+                | "all"
+                | "both"
+                | "our"
+                | "every"
+                | "each"
+                | "several"
+                | "more"
+                | "fewer"
+                | "nobody"
+                | "everyone"
+                | "nothing"
+                | "none"
+        );
+    if !subject_like || NOT_A_CLAUSE.contains(&w.as_ref()) || np.lw(k + 1) == "same" {
+        return false;
+    }
+    (k + 1..end.min(k + 14))
+        .take_while(|&j| {
+            np.is_word(j)
+                || np.toks[j].kind == Kind::Number
+                || [",", ".", "-", "'", "’", "%"]
+                    .iter()
+                    .any(|p| np.is_punct(j, p))
+        })
+        .any(|j| np.is_word(j) && is_finite_verb_like(&np.lw(j)))
+}
+
+/// After "say", a subject is enough (it seldom takes a plain object): a name, a number, or a
+/// determiner with a noun, and at least four words.
+fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    let w = np.lw(k);
+    let subject = np.toks[k].kind == Kind::Number
+        || np.is_word(k) && is_capitalized(np.word(k)) && !np.lx.is_not_name(&w)
+        || matches!(
+            w.as_ref(),
+            "the" | "his" | "her" | "their" | "its" | "some" | "many" | "most"
+        );
+    subject
+        && !NOT_A_CLAUSE.contains(&w.as_ref())
+        && np.lw(k + 1) != "same"
+        && word_count(ctx, k, end) >= 4
+}
+
+/// Objects of "say" that are no clause: "said the same", "said nothing".
+const NOT_A_CLAUSE: &[&str] = &["nothing", "more", "fewer", "none"];
+
+/// A lower-case speech verb at token `j`.
+fn cue_like(ctx: &Ctx, j: usize) -> bool {
+    ctx.np.is_word(j) && !is_capitalized(ctx.np.word(j)) && speech_verb(&ctx.np.lw(j)).is_some()
+}
+
+/// A lower-case word that may be a plural noun ("contractors"), not "this", "his" or "it's".
+fn is_bare_plural(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.contains(['\'', '’'])
+        && !matches!(w, "this" | "these" | "those" | "thus" | "perhaps")
+        && !FUNCTION_LIKE.contains(&w)
+}
+
+fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
+    ctx.np.is_word(k) && test(&ctx.np.lw(k))
+}
+
+fn is_finite_verb_like(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "isn't"
+            | "wasn't"
+            | "won't"
+            | "didn't"
+            | "doesn't"
+            | "don't"
+            | "aren't"
+            | "weren't"
+            | "hasn't"
+            | "haven't"
+            | "wouldn't"
+            | "couldn't"
+    ) || w.ends_with("’s")
+        || w.len() > 4 && w.ends_with("ed")
+}
+
+/// The token after the last of a statement's content that starts at token `from`: the end of
+/// the sentence, or a break before it (";", ", adding …", ", according to …", a quotation
+/// after a comma). None where a quotation sits inside the clause (the quotation is the
+/// statement) or too little is left.
+fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
+    let np = &ctx.np;
+    let mut end = s.end;
+    for k in from..s.end {
+        if np.toks[k].kind == Kind::Quote {
+            let after_break = k > from
+                && [",", ":", "—", "–", ";"]
+                    .iter()
+                    .any(|p| np.is_punct(k - 1, p));
+            if !after_break {
+                return None;
+            }
+            end = k - 1;
+            break;
+        }
+        // "…; …", "… — a proposal he has since dropped", "… but said …": another clause.
+        let second_cue = np.is_word(k)
+            && matches!(np.lw(k).as_ref(), "and" | "but")
+            && (k + 1..k + 3).any(|j| cue_like(ctx, j));
+        let contrast = np.is_punct(k, ",")
+            && matches!(
+                np.lw(k + 1).as_ref(),
+                "while" | "whereas" | "although" | "though"
+            );
+        let dash = ["—", "–", "-"].iter().any(|d| np.is_punct(k, d));
+        if np.is_punct(k, ";") || dash || second_cue || contrast {
+            end = k;
+            break;
+        }
+        if np.is_punct(k, ",") && k + 1 < s.end && np.is_word(k + 1) {
+            let w = np.lw(k + 1);
+            let next_cue = w.ends_with("ing") && speech_verb(&w).is_some();
+            if next_cue || w == "according" || sieves::cue_clause(ctx, k + 1, s.end).is_some() {
+                end = k;
+                break;
+            }
+        }
+    }
+    let end = trim_end(ctx, from, end);
+    (word_count(ctx, from, end) >= 2).then_some(end)
+}
+
+/// Drops closing punctuation from the end of tokens `from..end`.
+fn trim_end(ctx: &Ctx, from: usize, mut end: usize) -> usize {
+    while end > from && ctx.np.toks[end - 1].kind == Kind::Punct {
+        end -= 1;
+    }
+    end
+}
+
+/// Steps over quotation tokens and an opening connective ("But", "And") at a sentence start.
+fn skip_openers(ctx: &Ctx, mut start: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    while start < end
+        && (np.toks[start].kind == Kind::Punct
+            || np.is_word(start) && matches!(np.lw(start).as_ref(), "but" | "and" | "so" | "yet"))
+    {
+        start += 1;
+    }
+    start
+}
+
+fn has_quote(ctx: &Ctx, a: usize, b: usize) -> bool {
+    ctx.np.toks[a..b].iter().any(|t| t.kind == Kind::Quote)
+}
+
+fn word_count(ctx: &Ctx, a: usize, b: usize) -> usize {
+    (a..b).filter(|&k| ctx.np.is_word(k)).count()
+}
+
+/// The statement whose cue is token `v` and content tokens `from..end`, with the cue's
+/// subject as its source (for a participle, the subject of the sentence).
+fn statement(
+    ctx: &Ctx,
+    v: usize,
+    from: usize,
+    end: usize,
+    s: &Range<usize>,
+    sieve: Sieve,
+) -> Option<Reported> {
+    let np = &ctx.np;
+    let mention = source_of(ctx, v, s)?;
+    let person = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
+    if NOUN_LIKE.contains(&np.lw(v).as_ref()) && !person {
+        return None;
+    }
+    Some(Reported {
+        content: np.toks[from].start..np.toks[end - 1].end,
+        found: Found {
+            mention,
+            cue: Some(np.toks[v].start..np.toks[v].end),
+            sieve,
+        },
+    })
+}
+
+/// Who speaks through the verb at `v`: its subject, or for "…, saying that" the subject of
+/// the sentence.
+fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
+    let np = &ctx.np;
+    let lo = s.start;
+    if np.lw(v).ends_with("ing") && v > lo && np.is_punct(v - 1, ",") {
+        return main_subject(ctx, lo, v);
+    }
+    if let Some(m) = sieves::subject_before(ctx, v, lo).filter(|m| sieves::is_nominative(np, m)) {
+        return Some(m);
+    }
+    // "X became a delegate and said …": a second verb of the sentence's subject.
+    let mut j = v - 1;
+    while j > lo && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
+        j -= 1;
+    }
+    // "…, a veteran who served in the navy, said": a subject before a long appositive.
+    if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
+        return main_subject(ctx, lo, v);
+    }
+    bare_subject(ctx, v, lo)
+}
+
+/// The subject of the sentence, also where it opens with "The" and a name ("The State
+/// Department has …").
+fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    sieves::sentence_subject(ctx, lo, v).or_else(|| {
+        // "The district GOP Chairman Chuck Williams declined …": the name ending the first run
+        // of capitalised words, read back with its title.
+        if np.lw(lo) != "the" {
+            return None;
+        }
+        let first =
+            (lo + 1..v.min(lo + 6)).find(|&k| np.is_word(k) && is_capitalized(np.word(k)))?;
+        let last = (first..v)
+            .take_while(|&k| np.is_word(k) && is_capitalized(np.word(k)) || np.is_punct(k, "."))
+            .last()?;
+        np.backward(last, lo)
+            .filter(|m| m.kind == MentionKind::Name)
+    })
+}
+
+/// A subject the noun-phrase reader does not know: "Romney's associates say", "26 percent
+/// say" — up to four words before the verb, ending in a plural, a number or a percentage.
+fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let mut end = v.checked_sub(1)?;
+    if np.is_punct(end, ",") && end > lo {
+        end -= 1;
+    }
+    let w = np.lw(end);
+    let fits_end = np.is_punct(end, "%")
+        || matches!(w.as_ref(), "percent" | "surveyed" | "polled")
+        || np.is_word(end) && w.len() > 3 && w.ends_with('s') && !is_capitalized(np.word(end));
+    if end < lo || !fits_end || FUNCTION_LIKE.contains(&w.as_ref()) {
+        return None;
+    }
+    let mut start = end;
+    while start > lo && end - start < 4 {
+        let k = start - 1;
+        let ok = np.toks[k].kind == Kind::Number
+            || np.is_punct(k, "%")
+            || np.is_word(k)
+                && !FUNCTION_LIKE.contains(&np.lw(k).as_ref())
+                && speech_verb(&np.lw(k)).is_none();
+        if !ok {
+            break;
+        }
+        start = k;
+    }
+    Some(Mention {
+        span: np.toks[start].start..np.toks[end].end,
+        kind: MentionKind::Nominal,
+        name: None,
+        gender: Gender::Unknown,
+        head: Some(w.into_owned()),
+        modifiers: vec![],
+        descriptor: None,
+        org: None,
+        first_tok: start,
+        last_tok: end,
+    })
+}
+
+/// Words that end a bare subject read backwards.
+const FUNCTION_LIKE: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "what",
+    "this",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "as",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "its",
+    "it",
+    "this",
+    "thus",
+    "perhaps",
+    "also",
+    "always",
+    "sometimes",
+    "news",
+    "reports",
+    "says",
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::article::split_paragraphs;
+    use crate::attribution::{StatementKind, analyse_text};
+
+    /// (content, speaker, sieve) of each reported statement.
+    fn reported(text: &str) -> Vec<(String, Option<String>, &'static str)> {
+        let a = analyse_text(text, &split_paragraphs(text));
+        a.quotes
+            .iter()
+            .filter(|q| q.kind == StatementKind::Indirect)
+            .map(|q| {
+                (
+                    text[q.span.clone()].to_string(),
+                    q.speaker.map(|s| a.speakers[s].name.clone()),
+                    q.sieve.name(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Option<String>, &'static str) {
+        let r = reported(text);
+        assert_eq!(r.len(), 1, "{text:?}: {r:?}");
+        r.into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn said_that_reports_the_clause() {
+        let (content, speaker, sieve) =
+            one("Mara Quill said on Tuesday that the bridge would reopen in May.");
+        assert_eq!(content, "that the bridge would reopen in May");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        assert_eq!(sieve, "reported-that");
+        let (content, speaker, _) =
+            one("Osric Vane told reporters in Lisbon that the talks had failed.");
+        assert_eq!(content, "that the talks had failed");
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+    }
+
+    #[test]
+    fn participle_after_a_comma_belongs_to_the_subject() {
+        let r = reported("Mara Quill left early, adding that the vote was rigged.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "that the vote was rigged");
+        assert_eq!(r[0].1.as_deref(), Some("Mara Quill"));
+    }
+
+    #[test]
+    fn clause_without_that_needs_a_subject_and_a_verb() {
+        let (content, speaker, sieve) = one("Osric Vane said he would not run again.");
+        assert_eq!(content, "he would not run again");
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+        assert_eq!(sieve, "reported-clause");
+        // An object is no clause: "announced the plan".
+        assert!(reported("Osric Vane announced the plan to voters.").is_empty());
+        assert!(reported("Osric Vane said nothing about it.").is_empty());
+    }
+
+    #[test]
+    fn clause_before_a_closing_cue() {
+        let (content, speaker, sieve) =
+            one("The ferry will stop running in winter, the harbour master said.");
+        assert_eq!(content, "The ferry will stop running in winter");
+        assert_eq!(speaker.as_deref(), Some("the harbour master"));
+        assert_eq!(sieve, "reported-before-cue");
+    }
+
+    #[test]
+    fn according_to_reports_the_rest_of_the_sentence() {
+        let (content, speaker, sieve) =
+            one("According to Ilse Brandt, the mine lost money for years.");
+        assert_eq!(content, "the mine lost money for years");
+        assert_eq!(speaker.as_deref(), Some("Ilse Brandt"));
+        assert_eq!(sieve, "reported-according-to");
+        let (content, _, _) = one("The mine lost money for years, according to Ilse Brandt.");
+        assert_eq!(content, "The mine lost money for years");
+    }
+
+    #[test]
+    fn beliefs_wishes_and_perceptions_are_not_statements() {
+        for t in [
+            "Mara Quill believes that the bridge will reopen.",
+            "Mara Quill thinks the bridge will reopen.",
+            "Mara Quill hopes that the bridge will reopen.",
+            "Mara Quill wants the bridge to reopen.",
+            "Mara Quill saw that the bridge had reopened.",
+            "Polls show that the bridge is popular.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn hypotheticals_questions_and_negations_are_not_statements() {
+        for t in [
+            "If Osric Vane said that the talks failed, nobody would listen.",
+            "Did Osric Vane say that the talks failed?",
+            "Osric Vane did not say that the talks failed.",
+            "Osric Vane never said the talks had failed.",
+            "Osric Vane declined to say whether the talks had failed.",
+            "Osric Vane would say that the talks failed.",
+            "It was said that the talks had failed.",
+            "Osric Vane was told that the talks had failed.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn a_quotation_stays_the_one_statement() {
+        let t = "Mara Quill stressed that the tolls are “a serious burden for drivers.”";
+        assert!(reported(t).is_empty(), "{:?}", reported(t));
+        let t = "“It is over,” Osric Vane said, and he said the talks had failed.";
+        let a = analyse_text(t, &split_paragraphs(t));
+        let direct = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind == StatementKind::Direct)
+            .count();
+        assert_eq!(direct, 1);
+        // Said inside a quotation reports nothing of the narrative.
+        let t = "“He said that the bridge is closed,” Mara Quill recalled.";
+        assert!(reported(t).is_empty(), "{:?}", reported(t));
+    }
+}

@@ -1,0 +1,58 @@
+//! Attribution accuracy inside `cargo test`: the sample articles' gold (`sample-articles/*.ann`)
+//! scored in Rust with the shared scorer's rules (`quoth_core::gold`), held above floors, so a
+//! change that loses statements or speakers fails here before anyone runs the scorer.
+//!
+//! The kind is a parameter: floors for reported speech (indirect, all) join the direct ones
+//! once the engine reports it.
+
+use quoth_core::article::Article;
+use quoth_core::attribution::analyse;
+use quoth_core::gold::{self, Kind, Tally};
+use std::path::Path;
+
+/// Scores every article of a gold folder.
+fn score_folder(dir: &Path, kind: Kind) -> Tally {
+    let mut total = Tally::default();
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .expect("gold folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no .ann files in {}", dir.display());
+    for ann_path in names {
+        let txt_path = ann_path.with_extension("txt");
+        let text = std::fs::read_to_string(&txt_path).expect("article text");
+        let ann = std::fs::read_to_string(&ann_path).expect("gold");
+        let article = Article::load(&txt_path).expect("article loads");
+        let analysis = analyse(&article);
+        let gold = gold::parse_ann(&ann, &text, kind);
+        let preds = gold::predictions(&article, &analysis, kind);
+        let (t, _) = gold::score(&text, &gold, &preds);
+        total.add(&t);
+    }
+    total
+}
+
+fn samples() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles")
+}
+
+#[test]
+fn sample_articles_direct_quotations_hold_their_floors() {
+    let t = score_folder(&samples(), Kind::Direct);
+    let (detection, attributed) = (t.detection_f1(), t.attributed_f1());
+    eprintln!("samples direct: detection F1 {detection:.3}, attributed F1 {attributed:.3} ({t:?})");
+    assert!(
+        t.gold >= 50,
+        "the samples hold at least 50 gold quotations: {t:?}"
+    );
+    assert!(
+        detection >= 0.98,
+        "detection F1 {detection:.3} fell below 0.98"
+    );
+    assert!(
+        attributed >= 0.95,
+        "attributed F1 {attributed:.3} fell below 0.95"
+    );
+}
