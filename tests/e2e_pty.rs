@@ -801,7 +801,7 @@ fn a_long_file_shows_its_start_then_the_whole_text() {
     let mut s = Session::start(&[path], 24, 80, &home);
     s.wait_for("A Long Read");
     // The attribution runs on the whole text, so once it is shown the whole text is there.
-    s.wait_for(" quotes ");
+    s.wait_for(" statements");
     s.send(b"G");
     s.wait_for("The very last paragraph");
     s.send(b"q");
@@ -844,17 +844,19 @@ fn a_correction_on_a_long_article_does_not_hold_up_the_next_key() {
     let copies = (10 << 20) / (sample.len() + 2) + 1;
     std::fs::write(&article, format!("{sample}\n\n").repeat(copies)).expect("write");
     let mut s = Session::start(&[article.to_str().expect("path")], 24, 100, &home);
-    wait_for_all(&mut s, &[" quotes "]);
+    wait_for_all(&mut s, &[" statements"]);
     s.send(b"\t");
-    s.wait_for("quote 1/");
+    s.wait_for("statement 1/");
     s.send(b"c");
-    s.wait_for("not a quote");
+    s.wait_for("not a statement");
     s.send(b"Zed Quill\r");
-    // At once, before the new analysis is done: the next key's effect is on screen.
-    s.send(b"\t");
-    wait_for_all(&mut s, &["quote 2/", "analysing…"]);
-    // Then the new analysis, with the correction, is in: the quotation's gutter shows the
-    // new speaker's initials.
+    // At once, before the new analysis is done: the next key's effect is on screen. (A key
+    // that needs the analysis, like Tab, waits for it by design; moving does not.)
+    s.send(b"G");
+    wait_for_all(&mut s, &["100%", "analysing…"]);
+    // Then the new analysis, with the correction, is in: back at the top, the quotation's
+    // gutter shows the new speaker's initials.
+    s.send(b"g");
     wait_for_all(&mut s, &["ZQ \"We have been patient"]);
     s.send(b"q");
     s.wait_exit();
