@@ -11,7 +11,7 @@ quoth=${QUOTH:-target/release/quoth}
 name=idle$$
 tmux new-session -d -s "$name" -x 120 -y 40 "env XDG_STATE_HOME=$(mktemp -d) $quoth $file"
 for _ in $(seq 1 600); do
-  if tmux capture-pane -p -t "$name" | grep -q '[0-9] quotes'; then break; fi
+  if tmux capture-pane -p -t "$name" | grep -q '[0-9] \(quotes\|statements\)'; then break; fi
   sleep 0.1
 done
 sleep 1

@@ -14,7 +14,7 @@ name=mem$$
 tmux new-session -d -s "$name" -x 120 -y 40 \
   "env XDG_STATE_HOME=$state /usr/bin/time -v -o $out $quoth $file"
 for _ in $(seq 1 1200); do
-  if tmux capture-pane -p -t "$name" | grep -q '[0-9] quotes'; then break; fi
+  if tmux capture-pane -p -t "$name" | grep -q '[0-9] \(quotes\|statements\)'; then break; fi
   sleep 0.1
 done
 tmux send-keys -t "$name" q
