@@ -173,3 +173,87 @@ fn search(bencher: divan::Bencher, size: &str) {
         app.search.matches.len()
     });
 }
+
+/// 1,000 notes spread over the 10 MB text, written to a sidecar; and the text they are opened
+/// on: the same, or with a paragraph inserted at the top (every passage has moved).
+fn thousand_notes(case: &str) -> (std::path::PathBuf, quoth::notes::Sidecar, String) {
+    use quoth::notes::{Note, Sidecar, Target, selectors_for, store::fingerprint};
+    let text = big_text();
+    let mut doc = Sidecar::new(fingerprint(text));
+    let paragraphs = Article::from_text(text.to_string(), None).paragraphs;
+    let step = (paragraphs.len() / 1000).max(1);
+    for (i, p) in paragraphs.iter().step_by(step).take(1000).enumerate() {
+        let mut end = (p.start + 60).min(p.end);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        doc.notes.push(Note {
+            id: format!("n{i}"),
+            created: "2026-01-01T00:00:00Z".into(),
+            modified: "2026-01-01T00:00:00Z".into(),
+            body: format!("note {i}"),
+            target: Target::from_selectors(&selectors_for(text, p.start..end)),
+            deleted: None,
+            extra: Default::default(),
+        });
+    }
+    let sidecar = std::env::temp_dir().join(format!(
+        "quoth-bench-notes-{}-{}.json",
+        std::process::id(),
+        case.len()
+    ));
+    std::fs::write(&sidecar, serde_json::to_vec(&doc).expect("json")).expect("write sidecar");
+    let opened = match case {
+        "same text" => text.to_string(),
+        _ => format!("A paragraph that was not there before.\n\n{text}"),
+    };
+    (sidecar, doc, opened)
+}
+
+const NOTE_CASES: &[&str] = &["same text", "paragraph inserted"];
+
+/// Opening an article with 1,000 notes on 10 MB: the sidecar read (with the text's SHA-256)
+/// and every note anchored.
+#[divan::bench(args = NOTE_CASES, sample_count = 20)]
+fn open_1000_notes(bencher: divan::Bencher, case: &str) {
+    use quoth::notes::{Store, view};
+    let (sidecar, _, opened) = thousand_notes(case);
+    bencher.bench(|| {
+        let store = Store::open(sidecar.clone(), &opened).expect("open");
+        let placed = view::place_notes(&store.doc, &opened);
+        assert_eq!(
+            placed.iter().filter(|p| p.anchor.range().is_some()).count(),
+            1000
+        );
+    });
+    let _ = std::fs::remove_file(&sidecar);
+}
+
+/// Anchoring alone: the 1,000 notes placed in the text (no file, no hash).
+#[divan::bench(args = NOTE_CASES, sample_count = 20)]
+fn place_1000_notes(bencher: divan::Bencher, case: &str) {
+    let (sidecar, doc, opened) = thousand_notes(case);
+    let _ = std::fs::remove_file(&sidecar);
+    bencher.bench(|| quoth::notes::view::place_notes(&doc, &opened).len());
+}
+
+/// The cost anchoring had before it prepared the text (for comparison): each note's stored
+/// position found by walking the text from its start, as `anchor` did per note.
+#[divan::bench(sample_count = 5)]
+fn place_1000_notes_walking_from_the_start(bencher: divan::Bencher) {
+    let (sidecar, doc, opened) = thousand_notes("same text");
+    let _ = std::fs::remove_file(&sidecar);
+    let sels: Vec<_> = doc
+        .notes
+        .iter()
+        .filter_map(|n| n.target.selectors())
+        .collect();
+    bencher.bench(|| {
+        sels.iter()
+            .filter(|s| {
+                let b = quoth::notes::anchor::byte_of_char(&opened, s.start);
+                opened[b..].starts_with(&s.exact)
+            })
+            .count()
+    });
+}

@@ -319,6 +319,13 @@ fn read(
     options: LoadOptions,
     env: &Env,
 ) -> Result<(), Failure> {
+    // A long plain-text file shows its first screen before the rest is read.
+    if path != Path::new("-")
+        && let Some(head) =
+            Article::load_head(path, &options).map_err(|e| Failure::input(path, e))?
+    {
+        return quoth::ui::run_head(head, options, notes, &env.folders).map_err(ui_failure);
+    }
     let article = load(path, options)?;
     // A web page's notes live in the data folder, keyed by its address.
     let notes = notes.or_else(|| path.to_str().and_then(|p| url_notes(p, &env.folders)));
@@ -332,14 +339,18 @@ fn read(
             "no article given: standard input is empty (usage: quoth FILE; see quoth --help)",
         ));
     }
-    quoth::ui::run(article, notes, &env.folders).map_err(|e| match e {
+    quoth::ui::run(article, notes, &env.folders).map_err(ui_failure)
+}
+
+fn ui_failure(e: quoth::ui::UiError) -> Failure {
+    match e {
         quoth::ui::UiError::Config(m) => Failure::usage(m),
         quoth::ui::UiError::Io(e) => {
             let why = e.to_string();
             let why = why.split(" (os error").next().unwrap_or(&why).to_string();
             Failure::runtime(format!("cannot use the terminal: {why}"))
         }
-    })
+    }
 }
 
 fn quotes(

@@ -75,6 +75,17 @@ impl Session {
     /// Closes the terminal under the program, as closing its window does: every handle on the
     /// pty's master side goes, so the program's side hangs up.
     fn hang_up(&mut self) {
+        // portable-pty's writer, when dropped, types a line feed and the EOF character (an
+        // end of input for a shell); to a reader in raw mode those are Ctrl-J and Ctrl-D, keys
+        // the note editor acts on. A closing window types nothing: clear VEOF to keep it so.
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            use rustix::termios::{OptionalActions, SpecialCodeIndex, tcgetattr, tcsetattr};
+            // SAFETY: the master is open while `self.master` holds it.
+            let fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+            let mut t = tcgetattr(fd).expect("tcgetattr");
+            t.special_codes[SpecialCodeIndex::VEOF] = 0;
+            tcsetattr(fd, OptionalActions::Now, &t).expect("tcsetattr");
+        }
         self.stop_reading.store(true, Ordering::Relaxed);
         if let Some(t) = self.reading.take() {
             t.join().expect("pty reader");
@@ -93,7 +104,11 @@ impl Session {
             self.pump(Duration::from_millis(50));
             // After a hang-up nothing is read, so `pump` returns at once.
             std::thread::sleep(Duration::from_millis(10));
-            assert!(Instant::now() < end, "the program did not exit");
+            assert!(
+                Instant::now() < end,
+                "the program did not exit:\n{}",
+                self.parser.screen().contents()
+            );
         }
     }
 
@@ -720,8 +735,11 @@ fn closing_the_terminal_saves_the_note_being_written_and_the_position() {
     s.wait_for(" statements");
     start_a_note(&mut s, "typed before the window closed");
     s.hang_up();
-    s.wait_exit();
-    assert!(saved_draft(&article, "typed before the window closed"));
+    let status = s.wait_exit();
+    assert!(
+        saved_draft(&article, "typed before the window closed"),
+        "{status:?}"
+    );
     assert!(saved_position(&home), "reading position not saved");
 }
 
@@ -798,6 +816,85 @@ fn resizing_the_window_redraws_at_the_new_size() {
             s.parser.screen().contents()
         );
     }
+    s.send(b"q");
+    s.wait_exit();
+}
+
+/// A long file shows its first screen from its head; the whole text follows: the end can be
+/// reached, and a position past the head is restored on reopening.
+#[test]
+fn a_long_file_shows_its_start_then_the_whole_text() {
+    let home = temp_home("long");
+    let article = home.join("long.txt");
+    let mut text = String::from("A Long Read\n\n");
+    for i in 0..12_000 {
+        text.push_str(&format!(
+            "Paragraph {i}: “We will keep going,” said Ana Ruiz on day {i}.\n\n"
+        ));
+    }
+    text.push_str("The very last paragraph of the long read.\n");
+    std::fs::write(&article, &text).expect("write");
+    let path = article.to_str().expect("path");
+    let mut s = Session::start(&[path], 24, 80, &home);
+    s.wait_for("A Long Read");
+    // The attribution runs on the whole text, so once it is shown the whole text is there.
+    s.wait_for(" statements");
+    s.send(b"G");
+    s.wait_for("The very last paragraph");
+    s.send(b"q");
+    s.wait_exit();
+    let mut s = Session::start(&[path], 24, 80, &home);
+    s.wait_for("The very last paragraph");
+    s.send(b"q");
+    s.wait_exit();
+}
+
+/// Waits, much longer than `wait_for`, until the screen holds every one of `needles` at once
+/// (for work that takes seconds in a debug build on a busy machine).
+fn wait_for_all(s: &mut Session, needles: &[&str]) -> String {
+    let end = Instant::now() + Duration::from_secs(300);
+    loop {
+        s.pump(Duration::from_millis(50));
+        let screen = s.parser.screen().contents();
+        if needles.iter().all(|n| screen.contains(n)) {
+            return screen;
+        }
+        assert!(
+            Instant::now() < end,
+            "timed out waiting for {needles:?}; screen:\n{screen}"
+        );
+    }
+}
+
+/// A speaker correction on a 10 MB article re-runs the attribution in the background: the
+/// next key is answered on the screen while the new analysis is still running, and the
+/// correction shows once it is done.
+#[test]
+fn a_correction_on_a_long_article_does_not_hold_up_the_next_key() {
+    let home = temp_home("reanalyse");
+    let sample = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles/harbour-strike.txt"),
+    )
+    .expect("sample");
+    let article = home.join("articles").join("story.txt");
+    std::fs::create_dir_all(article.parent().expect("dir")).expect("dir");
+    let copies = (10 << 20) / (sample.len() + 2) + 1;
+    std::fs::write(&article, format!("{sample}\n\n").repeat(copies)).expect("write");
+    let mut s = Session::start(&[article.to_str().expect("path")], 24, 100, &home);
+    wait_for_all(&mut s, &[" statements"]);
+    s.send(b"\t");
+    s.wait_for("statement 1/");
+    s.send(b"c");
+    s.wait_for("not a statement");
+    s.send(b"Zed Quill\r");
+    // At once, before the new analysis is done: the next key's effect is on screen. (A key
+    // that needs the analysis, like Tab, waits for it by design; moving does not.)
+    s.send(b"G");
+    wait_for_all(&mut s, &["100%", "analysing…"]);
+    // Then the new analysis, with the correction, is in: back at the top, the quotation's
+    // gutter shows the new speaker's initials.
+    s.send(b"g");
+    wait_for_all(&mut s, &["ZQ \"We have been patient"]);
     s.send(b"q");
     s.wait_exit();
 }

@@ -15,7 +15,7 @@ pub mod terminal;
 pub mod theme;
 pub mod wake;
 
-use crate::article::Article;
+use crate::article::{Article, LoadOptions};
 use crate::attribution;
 use crate::files::Folders;
 use crate::notes::store::Place;
@@ -75,30 +75,68 @@ pub fn run(
     notes: Option<std::path::PathBuf>,
     folders: &Folders,
 ) -> Result<(), UiError> {
+    run_reader(article, None, notes, folders)
+}
+
+/// Like [`run`], on the head of a long file ([`Article::load_head`]): the first screen shows
+/// at once; the whole file, read with `options` on another thread, then replaces the head,
+/// and only then are the notes opened and the attribution run.
+pub fn run_head(
+    head: Article,
+    options: LoadOptions,
+    notes: Option<std::path::PathBuf>,
+    folders: &Folders,
+) -> Result<(), UiError> {
+    run_reader(head, Some(options), notes, folders)
+}
+
+/// `rest`: the whole file is still to be read, with these options (only its head is shown).
+fn run_reader(
+    article: Article,
+    rest: Option<LoadOptions>,
+    notes: Option<std::path::PathBuf>,
+    folders: &Folders,
+) -> Result<(), UiError> {
     let started = *STARTED.get_or_init(std::time::Instant::now);
     let (tx, rx) = mpsc::channel();
     wake::spawn_signals(tx.clone()).map_err(UiError::Io)?;
     let mut app = build_app(article, folders)?;
     let key = app.doc.article.path.as_deref().map(position::key_for);
     let state = folders.positions_file();
+    let saved = match (key.as_deref(), state.as_deref()) {
+        (Some(k), Some(f)) => position::load(f, k),
+        _ => None,
+    };
     let mut screen = terminal::enter().map_err(UiError::Io)?;
     let mut reader = Reader {
         screen: &mut screen,
         app: &mut app,
         wakes: tx,
         suspended: false,
+        folders,
+        later: None,
     };
-    let first = reader.app.analysis_request();
-    if reader.app.doc.article.text.len() < ANALYSE_FIRST_BELOW {
-        app::update(reader.app, first.run());
+    let head = rest.is_some();
+    if head {
+        // Keys that need the attribution wait for it, as while it runs.
+        reader.app.doc.analysing = true;
     } else {
-        reader.run_effects(vec![Effect::Reanalyse(first)]);
+        let first = reader.app.analysis_request();
+        if reader.app.doc.article.text.len() < ANALYSE_FIRST_BELOW {
+            app::update(reader.app, first.run());
+        } else {
+            reader.run_effects(vec![Effect::Reanalyse(first)]);
+        }
     }
-    let result = first_frame(&mut reader, key.as_deref(), state.as_deref()).and_then(|()| {
+    let result = first_frame(&mut reader, saved.as_ref(), head).and_then(|()| {
         trace_startup("first-frame-ms", started);
         wake::spawn_input(reader.wakes.clone())?;
-        // Only now the slower work: the notes (a SHA-256 of the text).
-        reader.open_notes(notes, folders);
+        match rest {
+            // The notes and the attribution wait for the whole text.
+            Some(options) => reader.read_whole(options, notes, saved),
+            // Only now the slower work: the notes (a SHA-256 of the text).
+            None => reader.open_notes(notes),
+        }
         // What opening the notes had to say (a corrupt file moved aside, a fallback folder)
         // shows now, not only after the first key (which would clear it unseen).
         reader.draw()?;
@@ -134,20 +172,26 @@ fn trace_startup(what: &str, started: std::time::Instant) {
     }
 }
 
-/// Sizes the reader, restores the reading position and draws the first frame.
+/// Sizes the reader, goes to the remembered position if the text shown holds it, and draws
+/// the first frame.
 fn first_frame(
     reader: &mut Reader<'_>,
-    key: Option<&str>,
-    state: Option<&std::path::Path>,
+    saved: Option<&position::Position>,
+    head: bool,
 ) -> std::io::Result<()> {
     let size = reader.screen.size()?;
     let app = &mut *reader.app;
     app::update(app, Event::Resize(size.width, size.height));
-    if let (Some(k), Some(f)) = (key, state)
-        && let Some(pos) = position::load(f, k)
-    {
-        let offset = position::find(&app.doc.article.text, &pos);
-        app.scroll_to_offset(offset);
+    if let Some(pos) = saved {
+        let text = &app.doc.article.text;
+        // In a head, only a position whose words are there: others wait for the whole text.
+        let here = text
+            .get(pos.offset..)
+            .is_some_and(|t| t.starts_with(&pos.context));
+        if here || !head {
+            let offset = position::find(text, pos);
+            app.scroll_to_offset(offset);
+        }
     }
     reader.draw()
 }
@@ -159,6 +203,20 @@ struct Reader<'a> {
     app: &'a mut App,
     wakes: mpsc::Sender<Wake>,
     suspended: bool,
+    folders: &'a Folders,
+    /// While the whole file is read after its head: what to do once it is there.
+    later: Option<Later>,
+}
+
+/// What waits for the whole text when only a file's head is shown.
+struct Later {
+    /// The sidecar given on the command line.
+    notes: Option<std::path::PathBuf>,
+    /// A remembered position not found in the head.
+    position: Option<position::Position>,
+    /// Where the view stood when the reading started: a reader who has moved since is left
+    /// where they are.
+    top: crate::layout::LinePos,
 }
 
 /// Whether the loop goes on after a wake-up.
@@ -207,11 +265,11 @@ impl Reader<'_> {
                     trace_startup("analysed-ms", *started);
                 }
             }
-            Wake::Resized if self.suspended => {}
-            Wake::Resized => {
-                let size = self.screen.size()?;
-                let effects = app::update(self.app, Event::Resize(size.width, size.height));
-                self.run_effects(effects);
+            Wake::Whole(article) => self.install_whole(*article),
+            Wake::WholeFailed(why) => {
+                self.later = None;
+                self.app.doc.analysing = false;
+                self.app.message = Some(why);
             }
             Wake::Term(_) if self.suspended => {}
             Wake::Term(ev) if is_suspend(&ev) => {
@@ -246,8 +304,56 @@ impl Reader<'_> {
         });
     }
 
+    /// Reads the whole file on another thread; its arrival wakes the loop.
+    fn read_whole(
+        &mut self,
+        options: LoadOptions,
+        notes: Option<std::path::PathBuf>,
+        position: Option<position::Position>,
+    ) {
+        self.later = Some(Later {
+            notes,
+            position,
+            top: self.app.view.top,
+        });
+        let Some(path) = self.app.doc.article.path.clone() else {
+            return;
+        };
+        let tx = self.wakes.clone();
+        std::thread::spawn(move || {
+            let wake = match Article::load_with(&path, &options) {
+                Ok(whole) => Wake::Whole(Box::new(whole)),
+                Err(e) => Wake::WholeFailed(format!(
+                    "only the start is shown: the rest cannot be read ({e})"
+                )),
+            };
+            let _ = tx.send(wake);
+        });
+    }
+
+    /// Shows the whole article in place of its head, goes to a remembered position past the
+    /// head (unless the reader has moved), then opens the notes and runs the attribution.
+    fn install_whole(&mut self, whole: Article) {
+        let Some(later) = self.later.take() else {
+            return;
+        };
+        let untouched = self.app.view.top == later.top;
+        self.app.replace_article(whole);
+        if let Some(pos) = later.position.filter(|_| untouched) {
+            let offset = position::find(&self.app.doc.article.text, &pos);
+            self.app.scroll_to_offset(offset);
+        }
+        if let Some(started) = STARTED.get() {
+            trace_startup("whole-article-ms", *started);
+        }
+        self.open_notes(later.notes);
+        let first = self.app.analysis_request();
+        self.run_effects(vec![Effect::Reanalyse(first)]);
+    }
+
     /// Opens the notes where they live (see `notes::store::Place`).
-    fn open_notes(&mut self, notes: Option<std::path::PathBuf>, folders: &Folders) {
+    fn open_notes(&mut self, notes: Option<std::path::PathBuf>) {
+        let folders = self.folders;
         let article = &self.app.doc.article;
         let Some(place) = Place::of(article.path.as_deref(), &article.text, notes, folders) else {
             return;

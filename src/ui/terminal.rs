@@ -148,10 +148,19 @@ pub fn suspend() {
 /// the background (`bg`, or `kill %1`, which continues a stopped job so it can die) must not
 /// touch the terminal: that would stop it again (SIGTTOU) instead of letting it end.
 pub fn in_foreground() -> bool {
-    let stdin = rustix::stdio::stdin();
-    match rustix::termios::tcgetpgrp(stdin) {
+    use std::io::IsTerminal;
+    // The terminal is standard input, or (the article came from a pipe) /dev/tty.
+    let tty = if io::stdin().is_terminal() {
+        None
+    } else {
+        match File::open("/dev/tty") {
+            Ok(f) => Some(f),
+            Err(_) => return true, // no terminal to ask: trust the continue
+        }
+    };
+    let fd = tty.as_ref().map_or(rustix::stdio::stdin(), |f| f.as_fd());
+    match rustix::termios::tcgetpgrp(fd) {
         Ok(pgrp) => pgrp == rustix::process::getpgrp(),
-        // Not a terminal on stdin (the article came from a pipe): trust the continue.
         Err(_) => true,
     }
 }

@@ -2,14 +2,13 @@
 //!
 //! The event loop blocks on this channel and on nothing else, so an idle reader sleeps: no
 //! timer, no polling, no redraw until something happens. Each source is a thread that blocks
-//! in the kernel (`poll` on the terminal, a read on signal-hook's self-pipe).
+//! in the kernel (crossterm's read, `poll` for a hang-up, a read on signal-hook's self-pipe).
 
 use ratatui::crossterm::event::{self, Event as CtEvent};
 use rustix::event::{PollFd, PollFlags, poll};
 use std::io::IsTerminal;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::sync::mpsc::Sender;
-use std::time::Duration;
 
 /// One reason to wake up.
 pub enum Wake {
@@ -21,23 +20,22 @@ pub enum Wake {
     Terminate,
     /// SIGCONT: the shell continued us (after Ctrl-Z), in the foreground or not.
     Continued,
-    /// SIGWINCH: the terminal changed size. (crossterm notices it only while reading, and the
-    /// input thread sleeps outside crossterm.)
-    Resized,
     /// Background work finished (the attribution, run again): its result, for `update`.
     Event(super::app::Event),
+    /// The whole article, read after its head was shown (see `ui::run_head`).
+    Whole(Box<crate::article::Article>),
+    /// The rest of the file could not be read: why.
+    WholeFailed(String),
 }
 
-/// Forwards termination signals, SIGCONT and SIGWINCH. Blocks in the kernel between signals.
+/// Forwards termination signals and SIGCONT. Blocks in the kernel between signals.
 pub fn spawn_signals(tx: Sender<Wake>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGWINCH};
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT, SIGWINCH])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
             let wake = match sig {
                 SIGCONT => Wake::Continued,
-                SIGWINCH => Wake::Resized,
                 _ => Wake::Terminate,
             };
             if tx.send(wake).is_err() {
@@ -48,67 +46,44 @@ pub fn spawn_signals(tx: Sender<Wake>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Forwards terminal events. Between events the thread sleeps in `poll` on the terminal; a
-/// hang-up, end of file or error ends it with [`Wake::TermGone`] (crossterm's own reader would
-/// retry such a terminal forever, spinning).
+/// Forwards terminal events (keys, mouse, resizes) from crossterm, which sleeps in the kernel
+/// between them; a read error ends the thread with [`Wake::TermGone`].
 pub fn spawn_input(tx: Sender<Wake>) -> std::io::Result<()> {
     let tty = Tty::open()?;
+    let input = tx.clone();
     std::thread::spawn(move || {
-        let gone = loop {
-            // Events crossterm has already read and parsed go first: poll(2) cannot see them.
-            match drain_parsed(&tx) {
-                Ok(true) => {}
-                Ok(false) => return, // the reader has stopped listening
-                Err(_) => break true,
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if input.send(Wake::Term(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = input.send(Wake::TermGone);
+                    return;
+                }
             }
-            match wait_readable(tty.fd()) {
-                Readiness::Readable => {}
-                Readiness::Gone => break true,
-            }
-        };
-        if gone {
-            let _ = tx.send(Wake::TermGone);
         }
+    });
+    // crossterm retries a terminal that hung up or reached end of file forever (spinning), so
+    // a second thread waits for the hang-up itself: poll(2) asked for no event reports only
+    // hang-ups and errors.
+    std::thread::spawn(move || {
+        wait_gone(tty.fd());
+        let _ = tx.send(Wake::TermGone);
     });
     Ok(())
 }
 
-/// How long crossterm may look for input the terminal said it has.
-const PARSE_WAIT: Duration = Duration::from_millis(1);
-
-/// Sends every event crossterm can give without waiting. `Ok(false)` when nobody listens.
-fn drain_parsed(tx: &Sender<Wake>) -> std::io::Result<bool> {
-    // Not Duration::ZERO: crossterm's level-triggered reader (feature use-dev-tty) does not
-    // look at the terminal at all with a zero timeout.
-    while event::poll(PARSE_WAIT)? {
-        if tx.send(Wake::Term(event::read()?)).is_err() {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
-enum Readiness {
-    Readable,
-    Gone,
-}
-
-/// Blocks until the terminal has input, or says it is gone.
-fn wait_readable(fd: BorrowedFd<'_>) -> Readiness {
+/// Blocks until the terminal hangs up or fails.
+fn wait_gone(fd: BorrowedFd<'_>) {
     loop {
-        let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+        let mut fds = [PollFd::new(&fd, PollFlags::empty())];
         match poll(&mut fds, None) {
-            Ok(_) => {
-                let got = fds[0].revents();
-                let broken = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
-                return if got.intersects(broken) {
-                    Readiness::Gone
-                } else {
-                    Readiness::Readable
-                };
-            }
+            Ok(_) if fds[0].revents().is_empty() => continue,
             Err(rustix::io::Errno::INTR) => continue,
-            Err(_) => return Readiness::Gone,
+            _ => return,
         }
     }
 }

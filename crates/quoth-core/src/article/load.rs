@@ -98,14 +98,8 @@ fn io_reason(e: &io::Error) -> String {
 
 /// Reads a file's bytes, refusing directories and files over `limit` bytes.
 pub fn read_article_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let meta = std::fs::metadata(path)?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory);
-    }
-    if meta.len() > limit {
-        return Err(LoadError::TooLarge(meta.len(), limit));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let len = checked_len(path, limit)?;
+    let mut bytes = Vec::with_capacity(len as usize);
     // `take` guards against files that grow while being read (e.g. /dev/zero-like devices).
     std::fs::File::open(path)?
         .take(limit + 1)
@@ -114,6 +108,29 @@ pub fn read_article_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError>
         return Err(LoadError::TooLarge(bytes.len() as u64, limit));
     }
     Ok(bytes)
+}
+
+/// The first `n` bytes of a file (fewer if it is shorter) and the file's size, with the same
+/// refusals as [`read_article_bytes`]: the reader shows them while the rest is read.
+pub fn read_article_head(path: &Path, n: usize, limit: u64) -> Result<(Vec<u8>, u64), LoadError> {
+    let len = checked_len(path, limit)?;
+    let mut bytes = Vec::with_capacity(n.min(len as usize));
+    std::fs::File::open(path)?
+        .take(n as u64)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes, len))
+}
+
+/// The size of an article file, refusing directories and files over `limit` bytes.
+fn checked_len(path: &Path, limit: u64) -> Result<u64, LoadError> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory);
+    }
+    if meta.len() > limit {
+        return Err(LoadError::TooLarge(meta.len(), limit));
+    }
+    Ok(meta.len())
 }
 
 /// Reads standard input, up to `limit` bytes.

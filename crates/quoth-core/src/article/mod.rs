@@ -12,7 +12,8 @@ mod source_map;
 
 pub use decode::decode;
 pub use load::{
-    LoadError, LoadOptions, MAX_ARTICLE_BYTES, parse_size, read_article_bytes, read_stdin_bytes,
+    LoadError, LoadOptions, MAX_ARTICLE_BYTES, parse_size, read_article_bytes, read_article_head,
+    read_stdin_bytes,
 };
 pub use page::{Link, PageMeta};
 pub use paragraphs::split_paragraphs;
@@ -20,6 +21,11 @@ pub use source_map::SourceMap;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+/// How much of a long file the reader reads before its first screen (see
+/// [`Article::load_head`]): far more than any screen shows, little enough to read and split
+/// in a millisecond.
+pub const HEAD_BYTES: usize = 256 * 1024;
 
 /// An article as quoth reads it: its text and where its paragraphs are.
 ///
@@ -194,6 +200,36 @@ impl Article {
         Article::from_bytes(&bytes, Some(path.to_path_buf()), options.format)
     }
 
+    /// The start of a long plain-text file, to show while the whole file is read: its first
+    /// [`HEAD_BYTES`] cut after the last line break, as an article of its own. `None` when
+    /// the file should simply be read whole: it is short, or not plain UTF-8 text (another
+    /// format, a byte order mark, a legacy encoding, binary data in the head).
+    ///
+    /// The head's text is a prefix of the whole article's text whenever the rest of the file
+    /// is UTF-8 too, so offsets into it stay valid once the whole article replaces it.
+    pub fn load_head(path: &Path, options: &LoadOptions) -> Result<Option<Article>, LoadError> {
+        let (mut bytes, len) = read_article_head(path, HEAD_BYTES, options.max_bytes)?;
+        if len <= HEAD_BYTES as u64 || bytes.starts_with(b"\xEF\xBB\xBF") || bytes.contains(&0) {
+            return Ok(None);
+        }
+        let Some(cut) = memchr::memrchr(b'\n', &bytes) else {
+            return Ok(None);
+        };
+        bytes.truncate(cut + 1);
+        let Ok(text) = String::from_utf8(bytes) else {
+            return Ok(None);
+        };
+        let plain = options
+            .format
+            .unwrap_or_else(|| Format::guess(Some(path), &text))
+            == Format::Text;
+        // The same refusal of control-code soup as a whole read (cheap: the head is small).
+        if !plain || decode(text.as_bytes()).is_err() {
+            return Ok(None);
+        }
+        Ok(Some(Article::from_text(text, Some(path.to_path_buf()))))
+    }
+
     /// The byte offset in the file (as read) of a byte offset in `text`.
     pub fn source_offset(&self, t: usize) -> usize {
         self.source_map.to_source(&self.text, t)
@@ -221,5 +257,72 @@ impl Article {
                 .unwrap_or_else(|| p.display().to_string()),
             None => "(stdin)".to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_file(tag: &str, bytes: &[u8]) -> PathBuf {
+        let p = std::env::temp_dir().join(format!("quoth-head-{}-{tag}", std::process::id()));
+        std::fs::write(&p, bytes).expect("write");
+        p
+    }
+
+    /// A long article of numbered paragraphs.
+    fn long_text() -> String {
+        (0..20_000)
+            .map(|i| format!("Paragraph {i} says “something, number {i},” said Ana Ruiz.\n\n"))
+            .collect()
+    }
+
+    #[test]
+    fn head_of_a_long_text_file_is_a_prefix_of_the_whole() {
+        let text = long_text();
+        let p = temp_file("long.txt", text.as_bytes());
+        let head = Article::load_head(&p, &LoadOptions::default())
+            .expect("read")
+            .expect("a head");
+        let whole = Article::load(&p).expect("whole");
+        assert!(head.text.len() <= HEAD_BYTES && head.text.ends_with('\n'));
+        assert!(whole.text.starts_with(&head.text));
+        // Its paragraphs are the whole article's first ones.
+        assert_eq!(
+            head.paragraphs[..],
+            whole.paragraphs[..head.paragraphs.len()]
+        );
+        let _ = std::fs::remove_file(p);
+    }
+
+    #[test]
+    fn short_or_special_files_have_no_head() {
+        let text = long_text();
+        let cases: [(&str, Vec<u8>); 4] = [
+            ("short.txt", b"A short article.\n".to_vec()),
+            ("page.html", text.as_bytes().to_vec()),
+            ("bom.txt", [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat()),
+            ("nul.txt", [b"Title\n\0", text.as_bytes()].concat()),
+        ];
+        for (name, bytes) in cases {
+            let p = temp_file(name, &bytes);
+            let head = Article::load_head(&p, &LoadOptions::default()).expect("read");
+            assert!(head.is_none(), "{name}");
+            let _ = std::fs::remove_file(p);
+        }
+    }
+
+    #[test]
+    fn head_refuses_what_a_whole_read_refuses() {
+        let dir = std::env::temp_dir();
+        assert!(matches!(
+            Article::load_head(&dir, &LoadOptions::default()),
+            Err(LoadError::IsDirectory)
+        ));
+        let missing = dir.join("quoth-head-missing-file.txt");
+        assert!(matches!(
+            Article::load_head(&missing, &LoadOptions::default()),
+            Err(LoadError::NotFound)
+        ));
     }
 }

@@ -80,26 +80,118 @@ pub fn char_of_byte(text: &str, b: usize) -> usize {
     text[..b.min(text.len())].chars().count()
 }
 
+/// Anchors one note. For many notes on one text, build an [`Anchoring`] once instead.
 pub fn anchor(text: &str, sel: &Selectors) -> Anchor {
-    if sel.exact.is_empty() {
-        return Anchor::Orphan;
+    Anchoring::new(text).anchor(sel)
+}
+
+/// A text prepared for anchoring many notes: code point offsets become byte offsets through
+/// checkpoints every [`CHECKPOINT_BYTES`], so each note costs a short walk instead of a walk
+/// from the start of the text (1,000 notes on 10 MB: milliseconds, not seconds).
+pub struct Anchoring<'t> {
+    text: &'t str,
+    /// Code points before each block of `CHECKPOINT_BYTES`; empty for ASCII text, where code
+    /// points and bytes agree.
+    chars_before: Vec<usize>,
+}
+
+/// Bytes between two checkpoints of an [`Anchoring`].
+const CHECKPOINT_BYTES: usize = 4096;
+
+/// Exact occurrences are first looked for this close to the stored position, then in
+/// windows growing fourfold, then in the whole text.
+const FIRST_WINDOW: usize = 4096;
+
+impl<'t> Anchoring<'t> {
+    pub fn new(text: &'t str) -> Anchoring<'t> {
+        if text.is_ascii() {
+            return Anchoring {
+                text,
+                chars_before: vec![],
+            };
+        }
+        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
+        let mut seen = 0;
+        for block in text.as_bytes().chunks(CHECKPOINT_BYTES) {
+            chars_before.push(seen);
+            // Every byte but a UTF-8 continuation byte starts a code point (vectorises).
+            seen += block.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        }
+        Anchoring { text, chars_before }
     }
-    let start = byte_of_char(text, sel.start);
-    if text[start..].starts_with(&sel.exact) {
-        return Anchor::Position(start..start + sel.exact.len());
+
+    /// Byte offset of code point `cp` (the end of the text if past it).
+    pub fn byte_of_char(&self, cp: usize) -> usize {
+        if self.chars_before.is_empty() {
+            return cp.min(self.text.len());
+        }
+        // The last block starting at or before the code point; its first code point starts
+        // at the first boundary in the block and is number `chars_before[k]`.
+        let k = self.chars_before.partition_point(|&c| c <= cp) - 1;
+        let from = ceil_boundary(self.text, k * CHECKPOINT_BYTES);
+        from + byte_of_char(&self.text[from..], cp - self.chars_before[k])
     }
-    let exact_hits: Vec<usize> = text.match_indices(&sel.exact).map(|(i, _)| i).collect();
-    if let Some(&best) = exact_hits.iter().max_by(|&&a, &&b| {
-        let (ca, cb) = (
-            context_fit(text, a, a + sel.exact.len(), sel),
-            context_fit(text, b, b + sel.exact.len(), sel),
-        );
-        ca.cmp(&cb)
-            .then_with(|| b.abs_diff(start).cmp(&a.abs_diff(start)))
-    }) {
-        return Anchor::Moved(best..best + sel.exact.len());
+
+    /// Where a note's passage is in this text.
+    pub fn anchor(&self, sel: &Selectors) -> Anchor {
+        let text = self.text;
+        if sel.exact.is_empty() {
+            return Anchor::Orphan;
+        }
+        let start = self.byte_of_char(sel.start);
+        if text[start..].starts_with(&sel.exact) {
+            return Anchor::Position(start..start + sel.exact.len());
+        }
+        if let Some(best) = self.best_exact(sel, start) {
+            return Anchor::Moved(best..best + sel.exact.len());
+        }
+        fuzzy(text, sel, start)
     }
-    fuzzy(text, sel, start)
+
+    /// The exact occurrence whose context fits best, the nearest to `start` among equals.
+    ///
+    /// Searched in windows around `start` first: once a window's best occurrence has all its
+    /// context matching, nothing outside the window can beat it (it would fit no better and
+    /// lie farther away), so most moved passages cost a few kilobytes of search.
+    fn best_exact(&self, sel: &Selectors, start: usize) -> Option<usize> {
+        let text = self.text;
+        let full_fit = sel.prefix.chars().count() + sel.suffix.chars().count();
+        let mut radius = FIRST_WINDOW;
+        loop {
+            let lo = floor_boundary(text, start.saturating_sub(radius));
+            let hi = ceil_boundary(text, start.saturating_add(radius + sel.exact.len()));
+            let whole = lo == 0 && hi == text.len();
+            let best = text[lo..hi]
+                .match_indices(&sel.exact)
+                .map(|(i, _)| lo + i)
+                .map(|at| (context_fit(text, at, at + sel.exact.len(), sel), at))
+                .max_by(|(fa, a), (fb, b)| {
+                    fa.cmp(fb)
+                        .then_with(|| b.abs_diff(start).cmp(&a.abs_diff(start)))
+                });
+            match best {
+                Some((fit, at)) if fit == full_fit || whole => return Some(at),
+                None if whole => return None,
+                _ => radius = radius.saturating_mul(4),
+            }
+        }
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// How many characters of context agree around `a..b` (prefix from the right, suffix from
@@ -361,5 +453,48 @@ mod tests {
         let s = sel_for(text, "“quoted”");
         assert_eq!(s.start, 8);
         assert_eq!(byte_of_char(text, s.start), text.find('“').expect("mark"));
+    }
+
+    #[test]
+    fn checkpoints_agree_with_a_walk_from_the_start() {
+        let text = "Ünïcödé “quoted” text, ascii too. ".repeat(200);
+        let anchoring = Anchoring::new(&text);
+        for cp in 0..text.chars().count() + 3 {
+            assert_eq!(anchoring.byte_of_char(cp), byte_of_char(&text, cp), "{cp}");
+        }
+        let ascii = "plain ".repeat(500);
+        let anchoring = Anchoring::new(&ascii);
+        for cp in [0, 1, 2999, 3000, 3001, 9999] {
+            assert_eq!(anchoring.byte_of_char(cp), byte_of_char(&ascii, cp), "{cp}");
+        }
+    }
+
+    #[test]
+    fn far_moves_keep_the_best_context_then_the_nearest() {
+        let filler = "Filler words that say nothing at all. ".repeat(400);
+        let passage = "“We stay out,” said Ana Ruiz.";
+        // Near the old place the passage appears in another context; far away in its own.
+        let text = format!(
+            "Old intro. Before it: {passage} After it.{filler}Elsewhere, {passage} then more."
+        );
+        let s = sel_for(&text, passage); // the first occurrence, "Before it: … After it."
+        let edited = format!(
+            "New intro, much longer than before. Elsewhere, {passage} then more.{filler}\
+             Before it: {passage} After it."
+        );
+        let a = Anchoring::new(&edited).anchor(&s);
+        let r = a.range().expect("anchored");
+        assert!(edited[..r.start].ends_with("Before it: "), "{a:?}");
+        // Two equally fitting copies: the nearer to the stored position wins, however far.
+        let twice = format!("{filler}{text}{filler}{text}");
+        let near = format!("{filler}{filler}{text}");
+        let s = sel_for(&near, passage);
+        let a = Anchoring::new(&twice).anchor(&s);
+        let slow = twice
+            .match_indices(passage)
+            .map(|(i, _)| i)
+            .filter(|&i| twice[..i].ends_with("Before it: "))
+            .min_by_key(|&i| i.abs_diff(near.find(passage).unwrap_or(0)));
+        assert_eq!(a.range().map(|r| r.start), slow);
     }
 }

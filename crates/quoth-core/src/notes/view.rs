@@ -1,6 +1,6 @@
 //! Notes and corrections placed in the current text of an article.
 
-use super::anchor::{Anchor, anchor};
+use super::anchor::{Anchor, Anchoring};
 use super::model::Sidecar;
 use crate::attribution::{Analysis, SpeakerCorrection};
 use std::ops::Range;
@@ -15,6 +15,7 @@ pub struct Placed {
 
 /// Every live note, anchored in `text`, in text order (orphans last).
 pub fn place_notes(doc: &Sidecar, text: &str) -> Vec<Placed> {
+    let anchoring = Anchoring::new(text);
     let mut placed: Vec<Placed> = doc
         .notes
         .iter()
@@ -25,7 +26,7 @@ pub fn place_notes(doc: &Sidecar, text: &str) -> Vec<Placed> {
             anchor: n
                 .target
                 .selectors()
-                .map_or(Anchor::Orphan, |s| anchor(text, &s)),
+                .map_or(Anchor::Orphan, |s| anchoring.anchor(&s)),
         })
         .collect();
     placed.sort_by_key(|p| p.anchor.range().map_or(usize::MAX, |r| r.start));
@@ -34,11 +35,16 @@ pub fn place_notes(doc: &Sidecar, text: &str) -> Vec<Placed> {
 
 /// The live corrections whose quotations are found in `text`.
 pub fn placed_corrections(doc: &Sidecar, text: &str) -> Vec<SpeakerCorrection> {
+    let anchoring = Anchoring::new(text);
     doc.corrections
         .iter()
         .filter(|c| c.deleted.is_none())
         .filter_map(|c| {
-            let span = c.target.selectors().map(|s| anchor(text, &s))?.range()?;
+            let span = c
+                .target
+                .selectors()
+                .map(|s| anchoring.anchor(&s))?
+                .range()?;
             Some(SpeakerCorrection {
                 span,
                 speaker: c.speaker.clone(),
