@@ -319,8 +319,11 @@ fn read(
     options: LoadOptions,
     env: &Env,
 ) -> Result<(), Failure> {
-    // A long plain-text file shows its first screen before the rest is read.
+    // A long plain-text file shows its first screen before the rest is read (a web page is
+    // fetched whole, standard input read whole).
+    let is_url = path.to_str().is_some_and(quoth::fetch::is_url);
     if path != Path::new("-")
+        && !is_url
         && let Some(head) =
             Article::load_head(path, &options).map_err(|e| Failure::input(path, e))?
     {
@@ -329,7 +332,7 @@ fn read(
     let article = load(path, options)?;
     // A web page's notes live in the data folder, keyed by its address.
     let notes = notes.or_else(|| path.to_str().and_then(|p| url_notes(p, &env.folders)));
-    if notes.is_none() && path.to_str().is_some_and(quoth::fetch::is_url) {
+    if notes.is_none() && is_url {
         return Err(Failure::usage(
             "no data folder for a web page's notes (HOME unset; or give --notes PATH)",
         ));
