@@ -257,32 +257,28 @@ impl View {
 
     /// The byte offset where the row at `pos` starts.
     pub fn offset(&self, art: &Article, pos: LinePos) -> usize {
-        let paras = &art.paragraphs;
-        if paras.is_empty() {
-            return 0;
-        }
-        let p = pos.para.min(paras.len() - 1);
-        let mut l = self.layout.borrow_mut();
-        let lines = l.lines(&art.text, paras, p);
-        lines
-            .get(pos.line)
-            .or(lines.last())
-            .map_or(paras[p].start, |l| l.start)
+        self.row(art, pos).map_or(0, |r| r.start)
     }
 
     /// The byte offset where the row at `pos` ends.
     fn end_offset(&self, art: &Article, pos: LinePos) -> usize {
+        self.row(art, pos).map_or(0, |r| r.end)
+    }
+
+    /// The bytes of the row at `pos` (the last row of its paragraph when `pos` is past it);
+    /// `None` for an article without paragraphs.
+    fn row(&self, art: &Article, pos: LinePos) -> Option<Range<usize>> {
         let paras = &art.paragraphs;
-        if paras.is_empty() {
-            return 0;
-        }
-        let p = pos.para.min(paras.len() - 1);
+        let p = pos.para.min(paras.len().checked_sub(1)?);
         let mut l = self.layout.borrow_mut();
         let lines = l.lines(&art.text, paras, p);
-        lines
-            .get(pos.line)
-            .or(lines.last())
-            .map_or(paras[p].end, |l| l.end)
+        Some(
+            lines
+                .get(pos.line)
+                .or(lines.last())
+                .cloned()
+                .unwrap_or_else(|| paras[p].clone()),
+        )
     }
 
     pub fn pos_of(&self, art: &Article, offset: usize) -> LinePos {
