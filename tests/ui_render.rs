@@ -102,6 +102,14 @@ fn harbour_help_80x24() {
 }
 
 #[test]
+fn harbour_links_80x24() {
+    let mut app = harbour(80, 24);
+    app.doc.article.links = support::links();
+    press(&mut app, &[Action::LinksList, Action::ListDown]);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
 fn harbour_help_40x10() {
     let mut app = harbour(40, 10);
     press(&mut app, &[Action::Help]);
