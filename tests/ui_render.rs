@@ -102,6 +102,14 @@ fn harbour_help_80x24() {
 }
 
 #[test]
+fn harbour_links_80x24() {
+    let mut app = harbour(80, 24);
+    app.doc.article.links = support::links();
+    press(&mut app, &[Action::LinksList, Action::ListDown]);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
 fn harbour_help_40x10() {
     let mut app = harbour(40, 10);
     press(&mut app, &[Action::Help]);
@@ -191,4 +199,45 @@ fn wide_and_combining_characters_stay_aligned() {
     update(&mut app, Event::Resize(40, 10));
     let term = render(&app);
     insta::assert_snapshot!(term.backend());
+}
+
+/// Without colour, a Markdown heading is bold and underlined, strong text only bold: the two
+/// look different.
+#[test]
+fn no_color_tells_markdown_headings_from_bold() {
+    let md = "# Ferry News\n\nThe intro.\n\n## Berths Ahead\n\nPlain **strongword** text.\n";
+    let article = Article::from_bytes(md.as_bytes(), None, Some(quoth::article::Format::Markdown))
+        .expect("markdown");
+    let mut app = App::new(
+        article,
+        Default::default(),
+        Keymap::default(),
+        Theme::new(true, None),
+    );
+    update(&mut app, Event::Resize(60, 12));
+    let term = render(&app);
+    let buffer = term.backend().buffer();
+    let style_of = |word: &str| {
+        let width = buffer.area.width as usize;
+        let cells = buffer.content();
+        let text: Vec<String> = cells.iter().map(|c| c.symbol().to_string()).collect();
+        let at = (0..cells.len())
+            .find(|&i| {
+                i % width + word.len() <= width
+                    && word
+                        .chars()
+                        .enumerate()
+                        .all(|(k, ch)| text[i + k] == ch.to_string())
+            })
+            .unwrap_or_else(|| panic!("{word} not on screen"));
+        cells[at].modifier
+    };
+    let heading = style_of("Berths");
+    let strong = style_of("strongword");
+    assert!(
+        heading.contains(Modifier::BOLD | Modifier::UNDERLINED),
+        "{heading:?}"
+    );
+    assert!(strong.contains(Modifier::BOLD), "{strong:?}");
+    assert_ne!(heading, strong);
 }

@@ -741,3 +741,56 @@ fn a_longer_article_replaces_its_head_in_place() {
     term.draw(|f| quoth::ui::render::draw(f, &app))
         .expect("draw");
 }
+
+#[test]
+fn the_link_key_lists_links_and_enter_opens_the_selected_one() {
+    let mut app = app(80, 24);
+    app.doc.article.links = support::links();
+    keys(&mut app, "o");
+    assert!(matches!(app.mode, Mode::Links(_)), "o opens the link list");
+    keys(&mut app, "jjjk");
+    let Mode::Links(list) = &app.mode else {
+        panic!("the list stays open while moving");
+    };
+    assert_eq!(
+        list.selected, 1,
+        "down stops at the last link, up goes back one"
+    );
+    let fx = update(&mut app, Event::Action(Action::ListOpen));
+    assert!(matches!(app.mode, Mode::Reading));
+    assert!(
+        matches!(fx.as_slice(), [Effect::Open(u)] if u == "https://harbour.example/minutes?id=7"),
+        "{fx:?}"
+    );
+    // Without a browser (as in the effect runner here), opening copies the address.
+    let mut out = Vec::new();
+    run_now(&mut app, fx, &mut out);
+    assert_eq!(
+        out,
+        quoth::ui::effects::osc52("https://harbour.example/minutes?id=7")
+    );
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("copied")));
+}
+
+#[test]
+fn the_link_list_closes_without_choosing() {
+    let mut app = app(80, 24);
+    app.doc.article.links = support::links();
+    for close in ["\u{1b}", "q"] {
+        keys(&mut app, "o");
+        keys(&mut app, close);
+        assert!(
+            matches!(app.mode, Mode::Reading),
+            "{close:?} closes the list"
+        );
+        assert!(!app.quit);
+    }
+}
+
+#[test]
+fn an_article_without_links_says_so() {
+    let mut app = app(80, 24);
+    keys(&mut app, "o");
+    assert!(matches!(app.mode, Mode::Reading));
+    assert_eq!(app.message.as_deref(), Some("no links in this article"));
+}

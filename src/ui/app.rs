@@ -8,6 +8,7 @@
 
 use super::effects::{Effect, Reanalysis};
 use super::keymap::{Action, KeyMode, Keymap};
+use super::links::LinkList;
 use super::notes_ui::{Editor, NotesState, Picker, Selection};
 use super::theme::Theme;
 use crate::article::Article;
@@ -77,6 +78,8 @@ pub enum Mode {
     Notes {
         sel: usize,
     },
+    /// The article's links and the selected one.
+    Links(LinkList),
     Picker(Picker),
     Editor(Box<Editor>),
     Confirm(Question),
@@ -100,6 +103,7 @@ impl Mode {
             Mode::Search { .. } => KeyMode::Search,
             Mode::Select(_) => KeyMode::Select,
             Mode::Notes { .. } => KeyMode::Notes,
+            Mode::Links(_) => KeyMode::Links,
             Mode::Picker(_) => KeyMode::Picker,
             Mode::Editor(_) => KeyMode::Editor,
             Mode::Confirm(_) => KeyMode::Confirm,
@@ -1146,8 +1150,12 @@ fn act(app: &mut App, a: Action, count: Option<usize>, fx: &mut Vec<Effect>) {
         (Mode::Editor(_), Action::EditorSave) => app.editor_save(fx),
         (Mode::Editor(_), Action::Back) => app.editor_escape(),
         (Mode::Select(_), _) if a.is_caret() => caret_action(app, a, repeat),
-        (Mode::Notes { .. } | Mode::Picker(_), Action::ListDown) => app.list_step(repeat, true),
-        (Mode::Notes { .. } | Mode::Picker(_), Action::ListUp) => app.list_step(repeat, false),
+        (Mode::Notes { .. } | Mode::Links(_) | Mode::Picker(_), Action::ListDown) => {
+            app.list_step(repeat, true)
+        }
+        (Mode::Notes { .. } | Mode::Links(_) | Mode::Picker(_), Action::ListUp) => {
+            app.list_step(repeat, false)
+        }
         (Mode::Picker(_), Action::PromptBackspace) => {
             if let Mode::Picker(p) = &mut app.mode {
                 p.filter.pop();
@@ -1155,6 +1163,18 @@ fn act(app: &mut App, a: Action, count: Option<usize>, fx: &mut Vec<Effect>) {
             }
         }
         (Mode::Picker(_), Action::ListOpen) => app.picker_choose(fx),
+        (Mode::Links(list), Action::ListOpen) => {
+            let url = app
+                .doc
+                .article
+                .links
+                .get(list.selected)
+                .map(|l| l.url.clone());
+            app.mode = Mode::Reading;
+            if let Some(url) = url {
+                fx.push(Effect::Open(url));
+            }
+        }
         (Mode::Notes { sel }, Action::ListOpen) => {
             let sel = *sel;
             app.mode = Mode::Reading;
@@ -1228,6 +1248,7 @@ fn act(app: &mut App, a: Action, count: Option<usize>, fx: &mut Vec<Effect>) {
         (_, Action::Annotate) => app.annotate(),
         (_, Action::StartSelection) => app.start_selection(),
         (_, Action::NotesList) => app.open_notes_list(),
+        (_, Action::LinksList) => app.open_links_list(),
         (_, Action::NextNote) => (0..repeat).for_each(|_| app.step_note(true)),
         (_, Action::PrevNote) => (0..repeat).for_each(|_| app.step_note(false)),
         (_, Action::EditNote) => app.edit_note(),
@@ -1506,6 +1527,15 @@ impl App {
                     sel.saturating_sub(n)
                 };
             }
+            Mode::Links(list) => {
+                for _ in 0..n.min(self.doc.article.links.len()) {
+                    if down {
+                        list.down(&self.doc.article.links);
+                    } else {
+                        list.up();
+                    }
+                }
+            }
             _ => {}
         }
         if let Mode::Picker(p) = &self.mode {
@@ -1514,6 +1544,18 @@ impl App {
             if let Mode::Picker(p) = &mut self.mode {
                 p.sel = sel;
             }
+        }
+    }
+}
+
+impl App {
+    /// Opens the list of the article's links (kept from HTML and Markdown), or says there are
+    /// none.
+    fn open_links_list(&mut self) {
+        if self.doc.article.links.is_empty() {
+            self.message = Some("no links in this article".into());
+        } else {
+            self.mode = Mode::Links(LinkList::default());
         }
     }
 }

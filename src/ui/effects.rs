@@ -19,6 +19,9 @@ pub enum Effect {
     Reanalyse(Reanalysis),
     /// Put this (already sanitised) text on the clipboard through the terminal (OSC 52).
     Copy(String),
+    /// Open a link's address: the event loop starts `$BROWSER` on it
+    /// when set; otherwise, and here, the address is copied (OSC 52).
+    Open(String),
 }
 
 /// Everything the attribution needs, so that it can run on another thread.
@@ -81,6 +84,16 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Write) -> Optio
                 .map(|e| Event::Failed(format!("could not copy: {e}")))
         }
         Effect::Reanalyse(job) => Some(job.run()),
+        Effect::Open(url) => match super::links::choose(&url, None) {
+            Some(super::links::Choice::Copy(url)) => {
+                app.message =
+                    Some("copied the link's address (OSC 52; set $BROWSER to open links)".into());
+                perform(app, Effect::Copy(url), terminal)
+            }
+            _ => Some(Event::Failed(
+                "this link's address has spaces or control characters: not used".into(),
+            )),
+        },
     }
 }
 

@@ -44,6 +44,7 @@ pub enum Action {
     Annotate,
     StartSelection,
     NotesList,
+    LinksList,
     NextNote,
     PrevNote,
     EditNote,
@@ -84,6 +85,8 @@ pub enum KeyMode {
     Select,
     /// The notes list.
     Notes,
+    /// The article's links.
+    Links,
     /// Choosing the right speaker for a statement: characters filter.
     Picker,
     /// The note editor: characters are typed, these keys act.
@@ -102,6 +105,7 @@ impl KeyMode {
             KeyMode::Search => "Search prompt (/)",
             KeyMode::Select => "Keyboard selection (v)",
             KeyMode::Notes => "Notes list (L)",
+            KeyMode::Links => "Links list (o)",
             KeyMode::Picker => "Speaker picker (c)",
             KeyMode::Editor => "Note editor (a, e)",
             KeyMode::Confirm => "Questions (y/n)",
@@ -225,6 +229,11 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
         "start a keyboard selection",
     ),
     (Action::NotesList, "notes_list", "list the notes"),
+    (
+        Action::LinksList,
+        "links_list",
+        "list the article's links (web pages, Markdown)",
+    ),
     (Action::NextNote, "next_note", "next note"),
     (Action::PrevNote, "prev_note", "previous note"),
     (
@@ -439,6 +448,7 @@ const DEFAULTS: &[(KeyMode, &str, Action)] = {
         (M::Reading, "a", A::Annotate),
         (M::Reading, "v", A::StartSelection),
         (M::Reading, "L", A::NotesList),
+        (M::Reading, "o", A::LinksList),
         (M::Reading, ".", A::NextNote),
         (M::Reading, ",", A::PrevNote),
         (M::Reading, "e", A::EditNote),
@@ -498,6 +508,15 @@ const DEFAULTS: &[(KeyMode, &str, Action)] = {
         (M::Notes, "esc", A::Back),
         (M::Notes, "L", A::Back),
         (M::Notes, "ctrl-c", A::Quit),
+        (M::Links, "j", A::ListDown),
+        (M::Links, "down", A::ListDown),
+        (M::Links, "k", A::ListUp),
+        (M::Links, "up", A::ListUp),
+        (M::Links, "enter", A::ListOpen),
+        (M::Links, "esc", A::Back),
+        (M::Links, "q", A::Back),
+        (M::Links, "o", A::Back),
+        (M::Links, "ctrl-c", A::Quit),
         (M::Picker, "down", A::ListDown),
         (M::Picker, "up", A::ListUp),
         (M::Picker, "enter", A::ListOpen),

@@ -295,6 +295,16 @@ impl Reader<'_> {
     /// Runs the effects `update` returned: reanalysis on a thread (its result wakes the loop
     /// as an event), the others at once. Clipboard bytes go straight to the terminal.
     fn run_effects(&mut self, effects: Vec<Effect>) {
+        // $BROWSER is read here, in the loop, never deep in the library: a link opens in it
+        // with the terminal given back; without it, `effects::run` copies the address.
+        let browser = std::env::var("BROWSER").ok();
+        let mut effects = effects;
+        if let Some(browser) = browser.as_deref() {
+            effects.retain(|effect| match effect {
+                Effect::Open(url) => !self.browse(url, browser),
+                _ => true,
+            });
+        }
         let wakes = self.wakes.clone();
         effects::run(self.app, effects, &mut std::io::stdout(), &mut |job| {
             let tx = wakes.clone();
@@ -302,6 +312,24 @@ impl Reader<'_> {
                 let _ = tx.send(Wake::Event(job.run()));
             });
         });
+    }
+
+    /// Starts `$BROWSER` on `url`. Its input and output are kept off the reader's screen
+    /// (see `links::Choice::command`), so the reader keeps the terminal, and a thread waits
+    /// for the browser so that the reader never blocks on it. Returns false when `$BROWSER`
+    /// gives no command (the address is copied instead).
+    fn browse(&mut self, url: &str, browser: &str) -> bool {
+        let Some(mut command) = links::choose(url, Some(browser)).and_then(|c| c.command()) else {
+            return false;
+        };
+        self.app.message = Some(match command.spawn() {
+            Ok(mut child) => {
+                std::thread::spawn(move || child.wait());
+                "opening the link with $BROWSER".into()
+            }
+            Err(e) => format!("could not run $BROWSER: {e}"),
+        });
+        true
     }
 
     /// Reads the whole file on another thread; its arrival wakes the loop.

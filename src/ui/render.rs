@@ -74,6 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     );
     match &app.mode {
         Mode::Notes { sel } => draw_notes_list(frame, app, area, *sel),
+        Mode::Links(list) => draw_links(frame, app, area, list),
         Mode::Picker(_) => draw_picker(frame, app, area),
         Mode::Editor(ed) => draw_editor(frame, app, area, ed, false),
         Mode::Confirm(Question::Discard(ed)) => draw_editor(frame, app, area, ed, true),
@@ -100,6 +101,22 @@ fn draw_footer(frame: &mut Frame, note: &str, area: Rect) {
     );
 }
 /// A centred box of at most `w`×`h` cells, cleared, with a border and a title; its inside.
+/// The article's links in a box in the middle of the screen, above the status line.
+fn draw_links(frame: &mut Frame, app: &App, area: Rect, list: &super::links::LinkList) {
+    let links = &app.doc.article.links;
+    let rows = area.height.saturating_sub(1).max(1);
+    let wanted = u16::try_from(links.len().saturating_add(2)).unwrap_or(u16::MAX);
+    let h = wanted.min(rows).max(1);
+    let w = 100.min(area.width.saturating_sub(2)).max(1);
+    let rect = Rect {
+        x: (area.width - w) / 2,
+        y: (rows - h) / 2,
+        width: w,
+        height: h,
+    };
+    super::links::draw(frame, rect, links, list);
+}
+
 fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     let w = w.min(area.width.saturating_sub(2)).max(1);
     let rows = area.height.saturating_sub(1).max(1);
@@ -389,7 +406,9 @@ fn article_style(app: &App, offset: usize) -> Style {
     for (r, s) in styles[..i].iter().rev().take(6) {
         if offset < r.end {
             style = style.add_modifier(match s {
-                TextStyle::Heading | TextStyle::Strong => Modifier::BOLD,
+                // Underlined too, so that headings differ from bold text under NO_COLOR.
+                TextStyle::Heading => Modifier::BOLD | Modifier::UNDERLINED,
+                TextStyle::Strong => Modifier::BOLD,
                 TextStyle::Emphasis | TextStyle::BlockQuote => Modifier::ITALIC,
                 TextStyle::Code => Modifier::REVERSED,
                 TextStyle::Url => Modifier::DIM,

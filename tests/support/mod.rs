@@ -91,3 +91,22 @@ pub fn harbour_app(n: usize, w: u16, h: u16, color: bool) -> App {
     update(&mut app, Event::Resize(w, h));
     app
 }
+
+/// Links as an HTML or Markdown article keeps them (number, text, address); the markers are
+/// not needed by the link list.
+pub fn links() -> Vec<quoth::article::Link> {
+    [
+        ("the ferry plan", "https://harbour.example/ferry-plan"),
+        ("council minutes", "https://harbour.example/minutes?id=7"),
+        ("berth survey", "https://harbour.example/berths"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (text, url))| quoth::article::Link {
+        number: i + 1,
+        text: text.to_string(),
+        url: url.to_string(),
+        marker: 0..0,
+    })
+    .collect()
+}
