@@ -323,3 +323,81 @@ fn a_pipe_as_the_config_file_is_refused_before_the_reader_starts() {
         "{o:?}"
     );
 }
+
+/// Runs quoth in a pseudo-terminal, as a person would: stdout and stderr are the terminal, so
+/// the terminal rule applies (controls shown as symbols), not the pipe rule. Returns every
+/// byte the terminal received.
+fn quoth_on_a_terminal(home: &Path, args: &[&std::ffi::OsStr]) -> String {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quoth"));
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", home);
+    cmd.env("XDG_DATA_HOME", home.join("data"));
+    cmd.env("XDG_STATE_HOME", home.join("state"));
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn quoth");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        let _ = tx.send(all);
+    });
+    child.wait().expect("quoth ends");
+    drop(pty.master);
+    let bytes = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The same output paths as above, on a terminal: the table (hostile file name, corrected
+/// speaker), notes as text and Markdown, and an error message carry nothing that steers it.
+#[test]
+fn no_output_path_steers_a_real_terminal() {
+    let dir = temp("steer-pty");
+    let path = hostile_article(&dir);
+    let p = path.as_os_str();
+    let arg = |s: &'static str| std::ffi::OsStr::new(s);
+    let missing = dir.join("gone\u{1b}]0;T\u{7}\u{202e}.txt");
+    let cases: [(&str, Vec<&std::ffi::OsStr>); 4] = [
+        ("quotes table", vec![arg("quotes"), p, p]),
+        (
+            "notes text",
+            vec![arg("notes"), p, arg("--format"), arg("text")],
+        ),
+        (
+            "notes markdown",
+            vec![arg("notes"), p, arg("--format"), arg("markdown")],
+        ),
+        ("error message", vec![arg("quotes"), missing.as_os_str()]),
+    ];
+    for (what, args) in cases {
+        let seen = quoth_on_a_terminal(&dir, &args);
+        assert!(!seen.trim().is_empty(), "{what}: nothing printed");
+        let bad = steering(&seen);
+        assert!(bad.is_empty(), "{what}: the terminal got {bad:?}: {seen:?}");
+        // On a terminal the escapes are shown, not dropped: ESC as its control picture.
+        assert!(
+            seen.contains('␛'),
+            "{what}: the escape is not shown: {seen:?}"
+        );
+    }
+}
