@@ -179,12 +179,7 @@ fn is_noise(node: &NodeRef) -> bool {
             return true;
         }
     }
-    let names = format!(
-        "{} {}",
-        node.attr("class").unwrap_or_default(),
-        node.attr("id").unwrap_or_default()
-    )
-    .to_ascii_lowercase();
+    let names = class_and_id(node);
     names
         .split([' ', '\t', '\n', '-', '_'])
         .any(|t| NOISE_TOKENS.contains(&t) || NOISE_PARTS.iter().any(|p| t.contains(p)))
@@ -235,16 +230,21 @@ fn is_link_box(text: &TextSummary) -> bool {
         && LINK_LIST_LEADS.iter().any(|l| lead.starts_with(l))
 }
 
-/// Whether an element is a pull quote: a class or id naming one ("pullquote", "pull-quote"),
-/// or an `<aside>` that holds a `<blockquote>`.
-fn is_pull_quote(node: &NodeRef) -> bool {
-    let names = format!(
+/// An element's class and id, lower-cased and space-separated: the names that page
+/// conventions (ads, share bars, bylines, pull quotes) are read from.
+pub(super) fn class_and_id(node: &NodeRef) -> String {
+    format!(
         "{} {}",
         node.attr("class").unwrap_or_default(),
         node.attr("id").unwrap_or_default()
     )
     .to_ascii_lowercase()
-    .replace(['-', '_'], "");
+}
+
+/// Whether an element is a pull quote: a class or id naming one ("pullquote", "pull-quote"),
+/// or an `<aside>` that holds a `<blockquote>`.
+fn is_pull_quote(node: &NodeRef) -> bool {
+    let names = class_and_id(node).replace(['-', '_'], "");
     let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
     names.contains("pullquote")
         || names.contains("pulledquote")

@@ -128,13 +128,7 @@ fn is_author_link(node: &NodeRef) -> bool {
 
 /// Whether the element's class or id (with '-' and '_' dropped) is one of `names`.
 fn has_name(node: &NodeRef, names: &[&str]) -> bool {
-    let attrs = format!(
-        "{} {}",
-        node.attr("class").unwrap_or_default(),
-        node.attr("id").unwrap_or_default()
-    )
-    .to_ascii_lowercase()
-    .replace(['-', '_'], "");
+    let attrs = super::html_clean::class_and_id(node).replace(['-', '_'], "");
     attrs.split_whitespace().any(|t| names.contains(&t))
 }
 
