@@ -65,15 +65,22 @@ pub fn find(text: &str, pos: &Position) -> usize {
     anchor(text, &passage).range().map_or(at, |r| r.start)
 }
 
-/// The positions file as it is: `Ok(None)` if there is none, `Err` with the reason when it
-/// cannot be used (corrupt, not a regular file, too large).
-fn read(file: &Path) -> Result<Option<Store>, String> {
+/// Why the positions file cannot be used.
+enum Unusable {
+    /// It is there but not JSON of the expected shape: moved aside on the next save.
+    Corrupt,
+    /// Not a regular file, too large, or unreadable: left alone.
+    Other(std::io::Error),
+}
+
+/// The positions file as it is: `Ok(None)` if there is none.
+fn read(file: &Path) -> Result<Option<Store>, Unusable> {
     match files::read_state(file, MAX_POSITIONS_BYTES) {
         Ok(None) => Ok(None),
         Ok(Some(data)) => serde_json::from_slice(&data)
             .map(Some)
-            .map_err(|e| format!("corrupt ({e})")),
-        Err(e) => Err(e.to_string()),
+            .map_err(|_| Unusable::Corrupt),
+        Err(e) => Err(Unusable::Other(e)),
     }
 }
 
@@ -89,11 +96,11 @@ pub fn save(file: &Path, key: &str, pos: Position) -> std::io::Result<()> {
     let _lock = files::Lock::take(file)?;
     let mut store = match read(file) {
         Ok(store) => store.unwrap_or_default(),
-        Err(why) if why.starts_with("corrupt") => {
+        Err(Unusable::Corrupt) => {
             files::move_aside(file)?;
             Store::default()
         }
-        Err(why) => return Err(std::io::Error::other(why)),
+        Err(Unusable::Other(e)) => return Err(e),
     };
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
