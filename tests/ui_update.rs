@@ -794,3 +794,39 @@ fn an_article_without_links_says_so() {
     assert!(matches!(app.mode, Mode::Reading));
     assert_eq!(app.message.as_deref(), Some("no links in this article"));
 }
+
+fn editor_key(app: &mut App, key: ratatui_textarea::Key) {
+    let input = ratatui_textarea::Input {
+        key,
+        ..Default::default()
+    };
+    update(app, Event::EditorInput(input));
+}
+
+fn editor_body(app: &App) -> String {
+    match &app.mode {
+        Mode::Editor(ed) => ed.body(),
+        _ => panic!("the note editor is not open"),
+    }
+}
+
+/// An accented letter typed as a letter and a combining accent, or a flag, is one step for
+/// the arrow keys and one deletion for Backspace and Delete.
+#[test]
+fn the_note_editor_moves_and_deletes_whole_grapheme_clusters() {
+    use ratatui_textarea::Key;
+    let (mut app, _) = app_with_notes("graphemes");
+    press(&mut app, &[Action::NextQuote, Action::Annotate]);
+    type_note(&mut app, "cafe\u{301}");
+    editor_key(&mut app, Key::Backspace);
+    assert_eq!(editor_body(&app), "caf");
+    type_note(&mut app, "e\u{301} 🇫🇷!");
+    editor_key(&mut app, Key::Left);
+    editor_key(&mut app, Key::Left);
+    editor_key(&mut app, Key::Delete);
+    assert_eq!(editor_body(&app), "cafe\u{301} !");
+    editor_key(&mut app, Key::Left);
+    editor_key(&mut app, Key::Left);
+    type_note(&mut app, "x");
+    assert_eq!(editor_body(&app), "cafxe\u{301} !");
+}

@@ -956,11 +956,7 @@ fn wrapped(forward: bool) -> String {
 
 /// Curly quotation marks and apostrophes as their straight forms, for search.
 fn fold_quote(c: char) -> char {
-    match c {
-        '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
-        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
-        c => c,
-    }
+    crate::text::marks::fold(c)
 }
 
 /// Byte ranges in `hay` where `needle` (already folded) matches with [`fold_quote`]. Linear in
@@ -1053,7 +1049,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         Event::Release => app.drag_end(),
         Event::EditorInput(input) => {
             if let Mode::Editor(ed) = &mut app.mode {
-                ed.textarea.input(input);
+                ed.input(input);
             }
         }
         Event::PromptChar(c) => match &mut app.mode {
@@ -1374,18 +1370,8 @@ fn caret_action(app: &mut App, a: Action, repeat: usize) {
             app.swap_selection_ends();
             return;
         }
-        Action::CaretCharForward => Box::new(|t: &str, at: usize| {
-            t[at.min(t.len())..]
-                .chars()
-                .next()
-                .map_or(at, |c| at + c.len_utf8())
-        }),
-        Action::CaretCharBack => Box::new(|t: &str, at: usize| {
-            t[..at.min(t.len())]
-                .chars()
-                .next_back()
-                .map_or(at, |c| at - c.len_utf8())
-        }),
+        Action::CaretCharForward => Box::new(crate::text::next_grapheme),
+        Action::CaretCharBack => Box::new(crate::text::prev_grapheme),
         Action::CaretWordForward => Box::new(super::notes_ui::word_forward),
         Action::CaretWordBack => Box::new(super::notes_ui::word_back),
         Action::CaretSentenceForward => Box::new(super::notes_ui::sentence_forward),

@@ -8,7 +8,7 @@ use super::keymap::{Action, KeyMode};
 use crate::notes::model::{self, Correction, Note, Target};
 use crate::notes::view::{self, Placed};
 use crate::notes::{Anchor, Store, selectors_for};
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{Input, Key, TextArea};
 use std::ops::Range;
 
 /// The note editor: a text box under the passage it is about.
@@ -26,6 +26,41 @@ pub struct Editor {
 impl Editor {
     pub fn body(&self) -> String {
         self.textarea.lines().join("\n").trim().to_string()
+    }
+
+    /// Types a key into the note. The text area moves and deletes by character; a step left
+    /// or right, Backspace and Delete are repeated so that they take a whole grapheme cluster
+    /// (an accented letter written as two characters, a flag, a family emoji).
+    pub fn input(&mut self, input: Input) {
+        let steps = self.cluster_chars(&input);
+        for _ in 0..steps {
+            self.textarea.input(input.clone());
+        }
+    }
+
+    /// How many characters the key's step covers: the cluster before or after the cursor, or
+    /// one for every other key (and at a line's ends, where the step crosses the break).
+    fn cluster_chars(&self, input: &Input) -> usize {
+        let ctrl_only = input.ctrl && !input.alt;
+        let backward = match input.key {
+            Key::Left | Key::Backspace => true,
+            Key::Char('b' | 'h') if ctrl_only => true,
+            Key::Right | Key::Delete => false,
+            Key::Char('f' | 'd') if ctrl_only => false,
+            _ => return 1,
+        };
+        let ratatui_textarea::DataCursor(row, col) = self.textarea.cursor();
+        let Some(line) = self.textarea.lines().get(row) else {
+            return 1;
+        };
+        let at = line.char_indices().nth(col).map_or(line.len(), |(b, _)| b);
+        let other = if backward {
+            crate::text::prev_grapheme(line, at)
+        } else {
+            crate::text::next_grapheme(line, at)
+        };
+        let range = other.min(at)..other.max(at);
+        line[range].chars().count().max(1)
     }
 }
 
@@ -653,38 +688,12 @@ pub fn word_back(t: &str, at: usize) -> usize {
 
 /// After the end of the sentence that contains `at` (at least one character on).
 pub fn sentence_forward(t: &str, at: usize) -> usize {
-    let at = at.min(t.len());
-    let mut ended = false;
-    for (i, c) in t[at..].char_indices() {
-        if c == '\n' && i > 0 {
-            return at + i;
-        }
-        if ended && c.is_whitespace() {
-            return at + i;
-        }
-        if matches!(c, '.' | '!' | '?') {
-            ended = i > 0 || ended;
-        } else if !(ended && matches!(c, '”' | '"' | '»' | '’' | '\'' | ')')) {
-            ended = false;
-        }
-    }
-    t.len()
+    crate::text::sentence::forward(t, at)
 }
 
 /// The start of the sentence before `at`.
 pub fn sentence_back(t: &str, at: usize) -> usize {
-    let before = &t[..at.min(t.len())].trim_end();
-    let mut last = 0;
-    for (i, c) in before.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '\n') && i + c.len_utf8() < before.len() {
-            last = i + c.len_utf8();
-        }
-    }
-    let rest = &t[last..];
-    last + (rest.len()
-        - rest
-            .trim_start_matches(|c: char| c.is_whitespace() || c == '”' || c == '"')
-            .len())
+    crate::text::sentence::back(t, at)
 }
 
 /// Whether a placed note exists and was found in the text.

@@ -14,6 +14,7 @@
 
 use crate::article::Article;
 use crate::attribution::{Analysis, Resolution, StatementKind};
+use crate::text::marks;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -144,11 +145,6 @@ fn f1(tp_p: usize, n_p: usize, tp_r: usize, n_r: usize) -> f64 {
     }
 }
 
-const QUOTE_MARKS: &[char] = &['“', '”', '"', '«', '»', '„', '‟'];
-/// Quote marks and white space left out at a prediction's ends.
-const TRIM: &[char] = &[
-    '“', '”', '"', '«', '»', '„', '‟', '‘', '’', '\'', '`', ' ', '\t', '\r', '\n',
-];
 /// Words of a speech cue (the scorer's SPEECH_CUE), lower case; two-word cues are joined by
 /// a space.
 const SPEECH_CUES: &[&str] = &[
@@ -475,7 +471,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 fn is_quoted(s: &str) -> bool {
-    s.contains(QUOTE_MARKS) || s.contains("\'\'") || s.contains("``")
+    s.contains(marks::DOUBLE) || s.contains("\'\'") || s.contains("``")
 }
 
 /// Whether a cue's text holds a word of speech (or is a lone colon).
@@ -613,13 +609,18 @@ fn overlap(a: &Range<usize>, spans: &[Range<usize>]) -> usize {
         .sum()
 }
 
+/// What the scorer leaves out at a prediction's ends: quote marks and ASCII white space.
+fn is_trimmed(c: char) -> bool {
+    marks::is_quote_mark(c) || matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
 /// The span without quote marks and white space at its ends.
 fn trimmed(data: &str, r: &Range<usize>) -> Range<usize> {
     let Some(s) = data.get(r.clone()) else {
         return r.start..r.start;
     };
-    let lead = s.len() - s.trim_start_matches(TRIM).len();
-    let inner = s.trim_matches(TRIM);
+    let lead = s.len() - s.trim_start_matches(is_trimmed).len();
+    let inner = s.trim_matches(is_trimmed);
     if inner.is_empty() {
         return r.start..r.start;
     }

@@ -185,9 +185,15 @@ pub fn wrap(s: &str, para: Range<usize>, width: usize) -> Vec<Range<usize>> {
                     col -= bcol;
                 }
                 None => {
-                    lines.push(start..at);
-                    start = at;
-                    col = 0;
+                    // A word wider than the line breaks where it must, but never inside a
+                    // grapheme cluster (an accent stays on its letter, a flag stays whole);
+                    // a cluster wider than the line overflows it.
+                    let cut = text::grapheme_floor(s, at);
+                    if cut > start {
+                        lines.push(start..cut);
+                        start = cut;
+                        col = text::str_width(&s[cut..at]);
+                    }
                 }
             }
             brk = None;
@@ -229,6 +235,23 @@ mod tests {
     #[test]
     fn breaks_long_words() {
         assert_eq!(wrapped("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn long_words_never_break_inside_a_grapheme_cluster() {
+        // A zero-width accent stays with its letter; a flag (two regional indicators) and a
+        // family (three emoji joined by ZWJ) are never cut in two.
+        assert_eq!(wrapped("abce\u{301}fgh", 4), vec!["abce\u{301}", "fgh"]);
+        for w in 1..8 {
+            for line in wrapped("🇫🇷🇩🇪 👩\u{200d}👩\u{200d}👧x", w) {
+                let ok = ["🇫🇷", "🇩🇪", "👩\u{200d}👩\u{200d}👧", "x", " "];
+                let mut rest = line;
+                while let Some(p) = ok.iter().find(|p| rest.starts_with(**p)) {
+                    rest = &rest[p.len()..];
+                }
+                assert!(rest.is_empty(), "width {w}: {line:?} splits a cluster");
+            }
+        }
     }
 
     #[test]

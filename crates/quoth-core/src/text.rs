@@ -4,7 +4,11 @@
 //! control characters become visible symbols (so escape sequences can never reach the
 //! terminal), tabs become spaces, and bidi overrides are shown, not obeyed.
 
+use unicode_segmentation::GraphemeCursor;
 use unicode_width::UnicodeWidthChar;
+
+pub mod marks;
+pub mod sentence;
 
 /// How a character of the article is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,6 +158,34 @@ impl LineIndex {
     }
 }
 
+/// The start of the grapheme cluster after the one at byte `at` ("é" written as e and a
+/// combining accent, a flag, a family emoji are one step for the caret).
+pub fn next_grapheme(t: &str, at: usize) -> usize {
+    let at = grapheme_floor(t, at);
+    let mut cursor = GraphemeCursor::new(at, t.len(), true);
+    cursor.next_boundary(t, 0).ok().flatten().unwrap_or(t.len())
+}
+
+/// The start of the grapheme cluster before byte `at`.
+pub fn prev_grapheme(t: &str, at: usize) -> usize {
+    let at = grapheme_floor(t, at);
+    let mut cursor = GraphemeCursor::new(at, t.len(), true);
+    cursor.prev_boundary(t, 0).ok().flatten().unwrap_or(0)
+}
+
+/// `at`, moved back to the start of the grapheme cluster it falls in.
+pub fn grapheme_floor(t: &str, at: usize) -> usize {
+    let mut at = at.min(t.len());
+    while !t.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut cursor = GraphemeCursor::new(at, t.len(), true);
+    match cursor.is_boundary(t, 0) {
+        Ok(false) => cursor.prev_boundary(t, 0).ok().flatten().unwrap_or(0),
+        _ => at,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,5 +254,18 @@ mod tests {
         assert_eq!(str_width("漢字"), 4);
         assert_eq!(str_width("e\u{301}"), 1);
         assert_eq!(str_width("\t"), 4);
+    }
+
+    #[test]
+    fn the_caret_steps_over_whole_grapheme_clusters() {
+        let t = "cafe\u{301} 🇫🇷!";
+        let accent = "cafe".len();
+        assert_eq!(next_grapheme(t, 3), accent + "\u{301}".len());
+        assert_eq!(prev_grapheme(t, accent + "\u{301}".len()), 3);
+        let flag = t.find('🇫').unwrap_or(0);
+        assert_eq!(next_grapheme(t, flag), flag + "🇫🇷".len());
+        assert_eq!(grapheme_floor(t, flag + 4), flag);
+        assert_eq!(next_grapheme(t, t.len()), t.len());
+        assert_eq!(prev_grapheme(t, 0), 0);
     }
 }
