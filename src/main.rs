@@ -116,6 +116,10 @@ enum NotesFormat {
 struct Env {
     folders: Folders,
     max_bytes: u64,
+    /// `NO_COLOR`, `$BROWSER` and `QUOTH_TRACE_STARTUP`, for the reader.
+    no_color: bool,
+    browser: Option<String>,
+    trace_startup: Option<PathBuf>,
 }
 
 impl Env {
@@ -138,6 +142,20 @@ impl Env {
                 .ok()
                 .and_then(|v| quoth::article::parse_size(&v))
                 .unwrap_or(quoth::article::MAX_ARTICLE_BYTES),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            browser: std::env::var("BROWSER")
+                .ok()
+                .filter(|b| !b.trim().is_empty()),
+            trace_startup: std::env::var_os("QUOTH_TRACE_STARTUP").map(PathBuf::from),
+        }
+    }
+
+    fn reader_settings(&self) -> quoth::ui::Settings {
+        quoth::ui::Settings {
+            folders: self.folders.clone(),
+            no_color: self.no_color,
+            browser: self.browser.clone(),
+            trace_startup: self.trace_startup.clone(),
         }
     }
 
@@ -327,7 +345,8 @@ fn read(
         && let Some(head) =
             Article::load_head(path, &options).map_err(|e| Failure::input(path, e))?
     {
-        return quoth::ui::run_head(head, options, notes, &env.folders).map_err(ui_failure);
+        return quoth::ui::run_head(head, options, notes, &env.reader_settings())
+            .map_err(ui_failure);
     }
     let article = load(path, options)?;
     // A web page's notes live in the data folder, keyed by its address.
@@ -342,7 +361,7 @@ fn read(
             "no article given: standard input is empty (usage: quoth FILE; see quoth --help)",
         ));
     }
-    quoth::ui::run(article, notes, &env.folders).map_err(ui_failure)
+    quoth::ui::run(article, notes, &env.reader_settings()).map_err(ui_failure)
 }
 
 fn ui_failure(e: quoth::ui::UiError) -> Failure {

@@ -24,6 +24,7 @@ use effects::Effect;
 use ratatui::crossterm::event::{
     Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use wake::Wake;
 
@@ -44,14 +45,29 @@ impl std::fmt::Display for UiError {
     }
 }
 
+/// What the reader takes from the environment: read once by `main` and passed down, never
+/// read below it.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub folders: Folders,
+    /// `NO_COLOR` is set and not empty: no colour (no-color.org).
+    pub no_color: bool,
+    /// `$BROWSER`: links open in it; without it their address is copied.
+    pub browser: Option<String>,
+    /// `QUOTH_TRACE_STARTUP`: a file the milliseconds to the first frame, the analysis and
+    /// the whole article are appended to (for `benches/first_screen.sh`).
+    pub trace_startup: Option<PathBuf>,
+}
+
 /// Builds the reader's state for an article, with the user's config. Warnings about the
 /// config (a key taken from another action) go to stderr before the screen is taken.
-pub fn build_app(article: Article, folders: &Folders) -> Result<App, UiError> {
-    let config = config::load(folders.config_file().as_deref()).map_err(UiError::Config)?;
+pub fn build_app(article: Article, settings: &Settings) -> Result<App, UiError> {
+    let config_file = settings.folders.config_file();
+    let config = config::load(config_file.as_deref()).map_err(UiError::Config)?;
     for w in &config.warnings {
         eprintln!("{}", crate::text::printable(w));
     }
-    let theme = theme::Theme::from_env(config.palette);
+    let theme = theme::Theme::new(settings.no_color, config.palette);
     Ok(App::new(
         article,
         attribution::Analysis::default(),
@@ -70,12 +86,8 @@ pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLoc
 /// Opens the reader on an article and runs until the user quits, a signal asks it to end or
 /// the terminal goes away. Whatever way it ends, the note being written and the reading
 /// position are saved.
-pub fn run(
-    article: Article,
-    notes: Option<std::path::PathBuf>,
-    folders: &Folders,
-) -> Result<(), UiError> {
-    run_reader(article, None, notes, folders)
+pub fn run(article: Article, notes: Option<PathBuf>, settings: &Settings) -> Result<(), UiError> {
+    run_reader(article, None, notes, settings)
 }
 
 /// Like [`run`], on the head of a long file ([`Article::load_head`]): the first screen shows
@@ -84,25 +96,25 @@ pub fn run(
 pub fn run_head(
     head: Article,
     options: LoadOptions,
-    notes: Option<std::path::PathBuf>,
-    folders: &Folders,
+    notes: Option<PathBuf>,
+    settings: &Settings,
 ) -> Result<(), UiError> {
-    run_reader(head, Some(options), notes, folders)
+    run_reader(head, Some(options), notes, settings)
 }
 
 /// `rest`: the whole file is still to be read, with these options (only its head is shown).
 fn run_reader(
     article: Article,
     rest: Option<LoadOptions>,
-    notes: Option<std::path::PathBuf>,
-    folders: &Folders,
+    notes: Option<PathBuf>,
+    settings: &Settings,
 ) -> Result<(), UiError> {
-    let started = *STARTED.get_or_init(std::time::Instant::now);
+    STARTED.get_or_init(std::time::Instant::now);
     let (tx, rx) = mpsc::channel();
     wake::spawn_signals(tx.clone()).map_err(UiError::Io)?;
-    let mut app = build_app(article, folders)?;
+    let mut app = build_app(article, settings)?;
     let key = app.doc.article.path.as_deref().map(position::key_for);
-    let state = folders.positions_file();
+    let state = settings.folders.positions_file();
     let saved = match (key.as_deref(), state.as_deref()) {
         (Some(k), Some(f)) => position::load(f, k),
         _ => None,
@@ -113,7 +125,7 @@ fn run_reader(
         app: &mut app,
         wakes: tx,
         suspended: false,
-        folders,
+        settings,
         later: None,
     };
     let head = rest.is_some();
@@ -129,7 +141,7 @@ fn run_reader(
         }
     }
     let result = first_frame(&mut reader, saved.as_ref(), head).and_then(|()| {
-        trace_startup("first-frame-ms", started);
+        reader.trace_startup("first-frame-ms");
         wake::spawn_input(reader.wakes.clone())?;
         match rest {
             // The notes and the attribution wait for the whole text.
@@ -157,10 +169,9 @@ fn run_reader(
     result.map_err(UiError::Io)
 }
 
-/// With `QUOTH_TRACE_STARTUP=FILE`, appends the milliseconds from start to the first frame
-/// (for `benches/first_screen.sh`).
-fn trace_startup(what: &str, started: std::time::Instant) {
-    if let Some(path) = std::env::var_os("QUOTH_TRACE_STARTUP") {
+/// With `QUOTH_TRACE_STARTUP=FILE`, appends the milliseconds from start to `what`.
+fn trace_startup(file: Option<&Path>, what: &str) {
+    if let (Some(path), Some(started)) = (file, STARTED.get()) {
         use std::io::Write;
         if let Ok(mut f) = std::fs::OpenOptions::new()
             .create(true)
@@ -203,7 +214,7 @@ struct Reader<'a> {
     app: &'a mut App,
     wakes: mpsc::Sender<Wake>,
     suspended: bool,
-    folders: &'a Folders,
+    settings: &'a Settings,
     /// While the whole file is read after its head: what to do once it is there.
     later: Option<Later>,
 }
@@ -226,6 +237,10 @@ enum Flow {
 }
 
 impl Reader<'_> {
+    fn trace_startup(&self, what: &str) {
+        trace_startup(self.settings.trace_startup.as_deref(), what);
+    }
+
     /// Sleeps until something wakes it, handles everything that is pending, draws once.
     /// Nothing runs and nothing is written while nothing happens.
     fn run(&mut self, wakes: &mpsc::Receiver<Wake>) -> std::io::Result<()> {
@@ -261,8 +276,8 @@ impl Reader<'_> {
                 let analysed = matches!(ev, Event::Analysed { .. });
                 let effects = app::update(self.app, ev);
                 self.run_effects(effects);
-                if analysed && let Some(started) = STARTED.get() {
-                    trace_startup("analysed-ms", *started);
+                if analysed {
+                    self.trace_startup("analysed-ms");
                 }
             }
             Wake::Whole(article) => self.install_whole(*article),
@@ -295,11 +310,10 @@ impl Reader<'_> {
     /// Runs the effects `update` returned: reanalysis on a thread (its result wakes the loop
     /// as an event), the others at once. Clipboard bytes go straight to the terminal.
     fn run_effects(&mut self, effects: Vec<Effect>) {
-        // $BROWSER is read here, in the loop, never deep in the library: a link opens in it
-        // with the terminal given back; without it, `effects::run` copies the address.
-        let browser = std::env::var("BROWSER").ok();
+        // A link opens in $BROWSER beside the reader; without it, `effects::run` copies the
+        // address.
         let mut effects = effects;
-        if let Some(browser) = browser.as_deref() {
+        if let Some(browser) = self.settings.browser.as_deref() {
             effects.retain(|effect| match effect {
                 Effect::Open(url) => !self.browse(url, browser),
                 _ => true,
@@ -371,9 +385,7 @@ impl Reader<'_> {
             let offset = position::find(&self.app.doc.article.text, &pos);
             self.app.scroll_to_offset(offset);
         }
-        if let Some(started) = STARTED.get() {
-            trace_startup("whole-article-ms", *started);
-        }
+        self.trace_startup("whole-article-ms");
         self.open_notes(later.notes);
         let first = self.app.analysis_request();
         self.run_effects(vec![Effect::Reanalyse(first)]);
@@ -381,7 +393,7 @@ impl Reader<'_> {
 
     /// Opens the notes where they live (see `notes::store::Place`).
     fn open_notes(&mut self, notes: Option<std::path::PathBuf>) {
-        let folders = self.folders;
+        let folders = &self.settings.folders;
         let article = &self.app.doc.article;
         let Some(place) = Place::of(article.path.as_deref(), &article.text, notes, folders) else {
             return;

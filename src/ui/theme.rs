@@ -38,12 +38,6 @@ impl Theme {
         }
     }
 
-    /// Reads `NO_COLOR` (any non-empty value turns colour off, per no-color.org).
-    pub fn from_env(palette: Option<Vec<Color>>) -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme::new(no_color, palette)
-    }
-
     pub fn speaker_color(&self, rank: usize) -> Color {
         self.palette[rank % self.palette.len()]
     }
