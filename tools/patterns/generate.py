@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Builds short pattern articles with gold: the sentences every newspaper prints, with invented
+people, for measuring the engine on names and sentences it was never tuned on.
+
+Each template below is one paragraph in the markup of tools/samples/annotate.py (⟨cN⟩content⟨/c⟩,
+⟨sN=Canonical⟩mention⟨/s⟩, ⟨kN⟩cue⟨/k⟩), with slots filled from the invented pools here:
+  {N} full name   {M}/{W} a man's/woman's full name   {F} first name   {S} surname   {P}/{Pc} he/she   {R} role noun   {O} organisation
+  {Q}/{Q2} a quotation's words     {C} a reported clause
+Names are drawn from given names and surnames of many countries and recombined at random (fixed
+seed), so no person is real; none of the sentences comes from a corpus. Templates marked
+`none` must produce no statement (beliefs, hypotheticals, negation, titles).
+
+  python3 tools/patterns/generate.py   -> tests/data/patterns/NAME.{txt,ann}
+"""
+import os
+import random
+import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples"))
+from annotate import parse, write_ann  # noqa: E402
+
+FEMALE = ["Ines", "Mei", "Amara", "Sofia", "Leila", "Hanna", "Priya", "Yuki", "Carmen", "Olga",
+          "Nadia", "Greta", "Ayesha", "Lucia", "Freya", "Zanele", "Marisol", "Ingrid", "Farah",
+          "Katarzyna", "Thandiwe", "Elif", "Noor", "Beatriz"]
+MALE = ["Tomasz", "Kwame", "Rahul", "Diego", "Lars", "Omar", "Kenji", "Pieter", "Mateo", "Ivan",
+        "Emeka", "Sven", "Arjun", "Luca", "Hamid", "Bruno", "Joaquin", "Anders", "Tariq",
+        "Dmitri", "Sipho", "Kemal", "Yusuf", "Rafael"]
+SURNAMES = ["Okonkwo", "Lindqvist", "Varga", "Castellano", "Nakamura", "Brennan", "Adeyemi",
+            "Kowalczyk", "Haddad", "Ferreira", "Johansson", "Mbeki", "Delacroix", "Rautio",
+            "Szabo", "Quispe", "Halvorsen", "Moreau", "Tanaka", "Oyelaran", "Petrakis", "Ivanova",
+            "Ruiz-Molina", "Achterberg", "Kaur", "Novotny", "Mwangi", "Esposito", "Bakshi",
+            "Eriksen", "Toivonen", "Sandoval"]
+ROLES = ["economist", "union organizer", "transit advocate", "city planner", "historian",
+         "former state senator", "marine biologist", "school principal", "fire chief",
+         "defense lawyer"]
+ORGS = ["the Coastal Water Authority", "the National Farmers Council", "Brightline Logistics",
+        "the Ministry of Transport", "the Riverside Tenants Union", "Halden Energy"]
+QUOTES = ["We will not accept this offer", "The numbers simply do not add up",
+          "Nobody told us the road would close", "This is the best year we have had",
+          "I have never seen water this high", "We need an answer by Friday",
+          "The bridge was safe when we inspected it", "Our members are ready to strike",
+          "It is too early to say what went wrong", "Prices will keep rising this winter"]
+CLAUSES = ["the plant would reopen in the spring", "the budget had been cut by a third",
+           "the inspectors found no structural damage", "talks with the company had stalled",
+           "the new timetable would start in March", "more than 200 homes were flooded",
+           "the ferry service would resume on Monday", "the council had ignored the warnings"]
+
+# (name, templates). Each template is one paragraph; it may use ids 1 and 2.
+TEMPLATES = {
+    "said-after": [
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ ⟨s1={N}⟩{N}⟨/s⟩.",
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩ on Tuesday.",
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩told⟨/k⟩ reporters.",
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩added⟨/k⟩ ⟨s1={N}⟩{N}⟨/s⟩.",
+    ],
+    "said-before": [
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩, ⟨c1⟩“{Q}.”⟨/c⟩",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩: ⟨c1⟩“{Q}.”⟨/c⟩",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩wrote⟨/k⟩ on social media: ⟨c1⟩“{Q}.”⟨/c⟩",
+    ],
+    "role-before-name": [
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ {R} ⟨s1={N}⟩{N}⟨/s⟩.",
+        "⟨c1⟩“{Q},”⟨/c⟩ {R} ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩.",
+    ],
+    "name-then-role": [
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ ⟨s1={N}⟩{N}⟨/s⟩, a {R} in the city.",
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨s1={N}⟩{N}⟨/s⟩, a {R}, ⟨k1⟩said⟨/k⟩.",
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ ⟨s1={N}⟩{N}⟨/s⟩, 47, who has lived on the street for decades.",
+    ],
+    "spokesperson": [
+        "A spokeswoman for {O}, ⟨s1={N}⟩{N}⟨/s⟩, ⟨k1⟩said⟨/k⟩: ⟨c1⟩“{Q}.”⟨/c⟩",
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ ⟨s1={N}⟩{N}⟨/s⟩, a spokesman for {O}.",
+    ],
+    "middle-initial": [
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ ⟨s1={F} {I}. {S}⟩{F} {I}. {S}⟨/s⟩.",
+        "⟨s1={F} {I}. {S}⟩{F} {I}. {S}⟨/s⟩ ⟨k1⟩said⟨/k⟩, ⟨c1⟩“{Q}.”⟨/c⟩",
+    ],
+    "pronoun-after-intro": [
+        "{N} runs the harbour office. ⟨c1⟩“{Q},”⟨/c⟩ ⟨s1={N}⟩{P}⟨/s⟩ ⟨k1⟩said⟨/k⟩.",
+        "{N} spoke at the hearing on Monday. ⟨s1={N}⟩{Pc}⟨/s⟩ ⟨k1⟩said⟨/k⟩: ⟨c1⟩“{Q}.”⟨/c⟩",
+    ],
+    "surname-later": [
+        "{R} {N} arrived late. ⟨c1⟩“{Q},”⟨/c⟩ ⟨s1={N}⟩{S}⟨/s⟩ ⟨k1⟩said⟨/k⟩.",
+    ],
+    "split-quote": [
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨s1,2={N}⟩{N}⟨/s⟩ ⟨k1,2⟩said⟨/k⟩. ⟨c2⟩“{Q2}.”⟨/c⟩",
+    ],
+    "according-to": [
+        "According to ⟨s1={N}⟩{N}⟨/s⟩, ⟨c1⟩“{Q}.”⟨/c⟩",
+        "⟨k1⟩According to⟨/k⟩ ⟨s1={N}⟩{N}⟨/s⟩, ⟨c1⟩{C}⟨/c⟩.",
+    ],
+    "reported-that": [
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩ ⟨c1⟩that {C}⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩told⟨/k⟩ reporters ⟨c1⟩that {C}⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩, a {R}, ⟨k1⟩warned⟨/k⟩ ⟨c1⟩that {C}⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩ ⟨c1⟩{C}⟨/c⟩.",
+    ],
+    "reported-after": [
+        "⟨c1⟩{Cc}⟨/c⟩, ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩.",
+        "⟨c1⟩{Cc}⟨/c⟩, ⟨k1⟩said⟨/k⟩ ⟨s1={N}⟩{N}⟨/s⟩, a {R}.",
+    ],
+    "organisation": [
+        "⟨s1={Oc}⟩{Oc}⟨/s⟩ ⟨k1⟩said⟨/k⟩ in a statement ⟨c1⟩that {C}⟨/c⟩.",
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨s1={Oc}⟩{O}⟨/s⟩ ⟨k1⟩said⟨/k⟩.",
+    ],
+    "age-title-affiliation": [
+        "⟨c1⟩“{Q},”⟨/c⟩ the 52-year-old {R} ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩.",
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ Sen. ⟨s1={N}⟩{N}⟨/s⟩ (D-Ore.).",
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ ⟨s1={N}⟩{N}⟨/s⟩ of {Oc}.",
+        "⟨s1={N}⟩{N}⟨/s⟩, the {R}, ⟨k1⟩said⟨/k⟩: ⟨c1⟩“{Q}.”⟨/c⟩",
+    ],
+    "participle-and-later": [
+        "Two weeks later, ⟨s1={N}⟩{N}⟨/s⟩ met the donors in the capital, ⟨k1⟩telling⟨/k⟩ them ⟨c1⟩“{Q}.”⟨/c⟩",
+        "In March, ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩ ⟨c1⟩“{Q}.”⟨/c⟩",
+    ],
+    "two-people-pronoun": [
+        "{M} and {W} met on Tuesday. ⟨c1⟩“{Q},”⟨/c⟩ ⟨s1={W}⟩she⟨/s⟩ ⟨k1⟩said⟨/k⟩.",
+        "{W} and {M} met on Tuesday. ⟨c1⟩“{Q},”⟨/c⟩ ⟨s1={M}⟩he⟨/s⟩ ⟨k1⟩said⟨/k⟩.",
+    ],
+    "dateline-and-organisation-it": [
+        "OSLO — ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩ on Monday ⟨c1⟩that {C}⟨/c⟩.",
+        "⟨s1={Oc}⟩{O}⟨/s⟩ ⟨k1⟩said⟨/k⟩ ⟨c1⟩it would review the plan⟨/c⟩.",
+    ],
+    "none": [
+        "{N} believes that {C}.",
+        "{N} hopes {C}.",
+        "If {N} said {C}, nobody heard it.",
+        "{N} did not say whether {C}.",
+        "{N} is the author of “The Long Winter Road”.",
+    ],
+}
+
+INSTANCES = 6
+
+
+def person(rng, used):
+    # Surnames stay distinct within a stretch of paragraphs (a pronoun or surname must have
+    # one antecedent); the pool is reused once it runs low.
+    if len(used) > len(SURNAMES) - 4:
+        used.clear()
+    while True:
+        female = rng.random() < 0.5
+        first = rng.choice(FEMALE if female else MALE)
+        last = rng.choice(SURNAMES)
+        if last not in used:
+            used.add(last)
+            return first, last, female
+
+
+def person_of(rng, used, female):
+    while True:
+        first, last, is_female = person(rng, used)
+        if is_female == female:
+            return f"{first} {last}"
+
+
+def fill(template, rng, used):
+    man, woman = person_of(rng, used, False), person_of(rng, used, True)
+    first, last, female = person(rng, used)
+    org = rng.choice(ORGS)
+    org_name = org[4:] if org.startswith("the ") else org
+    clause = rng.choice(CLAUSES)
+    slots = {
+        "M": man, "W": woman,
+        "N": f"{first} {last}", "F": first, "S": last, "I": rng.choice("ABDEGHJKLMRST"),
+        "P": "she" if female else "he", "Pc": "She" if female else "He",
+        "R": rng.choice(ROLES), "O": org, "Oc": org_name,
+        "Q": rng.choice(QUOTES), "Q2": rng.choice(QUOTES),
+        "C": clause, "Cc": clause[0].upper() + clause[1:],
+    }
+    out = template
+    for k in sorted(slots, key=len, reverse=True):
+        out = out.replace("{" + k + "}", slots[k])
+    return out
+
+
+def renumber(paragraph, base):
+    """Local statement ids 1 and 2 become base+1 and base+2."""
+    def ids(m):
+        return m.group(1) + ",".join(str(base + int(i)) for i in m.group(2).split(","))
+
+    return re.sub(r"(⟨[csk])([0-9,]+)", ids, paragraph)
+
+
+def main():
+    rng = random.Random(2026)
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    out_dir = os.path.join(root, "tests", "data", "patterns")
+    os.makedirs(out_dir, exist_ok=True)
+    for name, templates in TEMPLATES.items():
+        used, paragraphs, n = set(), [], 0
+        for _ in range(INSTANCES):
+            for t in templates:
+                paragraphs.append(renumber(fill(t, rng, used), n))
+                n += 2
+        text, spans = parse("\n\n".join(paragraphs) + "\n")
+        with open(os.path.join(out_dir, name + ".txt"), "w", encoding="utf-8") as f:
+            f.write(text)
+        with open(os.path.join(out_dir, name + ".ann"), "w", encoding="utf-8") as f:
+            f.write(write_ann(text, spans) if spans else "")
+        print(f"{name}: {len(spans)} statements", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
