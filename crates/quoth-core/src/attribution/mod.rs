@@ -8,6 +8,7 @@
 
 mod entities;
 mod lexicon;
+mod limits;
 mod np;
 mod quotes;
 mod reported;
@@ -212,15 +213,10 @@ pub fn analyse(article: &Article) -> Analysis {
     analyse_text(&article.text, &article.paragraphs)
 }
 
-/// Text above this size is analysed in stretches of about this many bytes, cut between
-/// paragraphs outside quotations: memory stays bounded on books and archives, and an
-/// article's names and pronouns rarely refer further back than that.
-const CHUNK_BYTES: usize = 256 * 1024;
-
 /// Analyses text with its paragraphs (byte ranges, in order, not overlapping).
 pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     let found = quotes::find_quotes(text, paragraphs);
-    if text.len() <= CHUNK_BYTES {
+    if text.len() <= limits::CHUNK_BYTES {
         return analyse_chunk(text, paragraphs, &found);
     }
     let mut out = Analysis::default();
@@ -231,7 +227,7 @@ pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     out
 }
 
-/// Splits the paragraphs into stretches of about `CHUNK_BYTES`, never inside a quotation
+/// Splits the paragraphs into stretches of about `limits::CHUNK_BYTES`, never inside a quotation
 /// that runs over several paragraphs, with the quotations of each.
 fn chunks(
     paragraphs: &[Range<usize>],
@@ -254,7 +250,7 @@ fn chunks(
     let mut start = 0;
     for i in 0..paragraphs.len() {
         let last = i + 1 == paragraphs.len();
-        let big = paragraphs[i].end - paragraphs[start].start >= CHUNK_BYTES;
+        let big = paragraphs[i].end - paragraphs[start].start >= limits::CHUNK_BYTES;
         if last || big && !no_cut_after[i] {
             let end_byte = paragraphs[i].end;
             let mut qs = Vec::new();
@@ -408,19 +404,24 @@ struct Direct<'a> {
 fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool {
     let np = &ctx.np;
     let span = ctx.quotes[qi].span();
-    let inner = np.text[span].trim_matches(|c: char| QUOTE_TRIM.contains(&c) || c.is_whitespace());
+    let inner = np.text[span].trim_matches(|c: char| {
+        limits::QUOTE_MARKS.contains(&c) || matches!(c, ',' | '.') || c.is_whitespace()
+    });
     let words: Vec<&str> = inner.split_whitespace().collect();
     let qt = ctx.tokens.quote_token[qi];
     let name_word = |t: usize| {
         np.is_word(t) && tokens::is_capitalized(np.word(t)) && np.toks[t].para == np.toks[qt].para
     };
-    let nickname = words.len() <= 3 && qt > 0 && name_word(qt - 1) && name_word(qt + 1);
+    let nickname = words.len() <= limits::NICKNAME_MAX_WORDS
+        && qt > 0
+        && name_word(qt - 1)
+        && name_word(qt + 1);
     // "the so-called “productivity plan”": the writer keeps the words at arm's length.
     let so_called = qt > 0 && np.is_word(qt - 1) && np.lw(qt - 1) == "so-called";
-    if nickname || so_called && words.len() <= 4 {
+    if nickname || so_called && words.len() <= limits::SO_CALLED_MAX_WORDS {
         return false;
     }
-    let title = words.len() <= 10 && is_title_case(&words);
+    let title = words.len() <= limits::TITLE_MAX_WORDS && is_title_case(&words);
     // "author of “America’s Bitter Pill”", "on CNBC’s “Squawk Box”", "his book “The Art of the
     // Deal”": a title where a title goes is no statement, whoever is near.
     let title_slot = qt > 0 && np.is_word(qt - 1) && {
@@ -454,8 +455,6 @@ fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool {
     }
 }
 
-const QUOTE_TRIM: &[char] = &['“', '”', '"', '\'', '`', '«', '»', '„', '‘', '’', ',', '.'];
-
 /// "a short film called “Tenemos Familias”": a name given to a thing, not words spoken.
 fn named_with_called(ctx: &Ctx, qt: usize, f: &Found) -> bool {
     let np = &ctx.np;
@@ -472,7 +471,9 @@ fn named_with_called(ctx: &Ctx, qt: usize, f: &Found) -> bool {
 fn is_title_case(words: &[&str]) -> bool {
     let long: Vec<&&str> = words
         .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= limits::TITLE_WORD_MIN_LETTERS
+        })
         .collect();
     !long.is_empty()
         && long.iter().all(|w| {
@@ -620,15 +621,17 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
         _ => return None,
     };
     let sentence = np.toks[tok].sentence;
-    let lo = tok.saturating_sub(80);
+    let lo = tok.saturating_sub(limits::GROUP_ANTECEDENT_TOKENS);
     for k in (lo..tok).rev() {
         let t = np.toks[k];
-        if sentence.saturating_sub(t.sentence) > 3 || t.kind != tokens::Kind::Word {
+        if sentence.saturating_sub(t.sentence) > limits::GROUP_ANTECEDENT_SENTENCES
+            || t.kind != tokens::Kind::Word
+        {
             continue;
         }
         let w = np.lw(k);
         let fits = if plural {
-            w.len() > 3 && w.ends_with('s') && {
+            w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s') && {
                 let stem = w.trim_end_matches('s');
                 np.lx.role_noun(stem).is_some()
                     || np.lx.is_source_noun(stem)

@@ -8,6 +8,7 @@
 //! that mixes both keeps its quotation as the one statement.
 
 use super::lexicon::Gender;
+use super::limits;
 use super::np::{Mention, MentionKind};
 use super::sieves::{self, Ctx, Found, Sieve};
 use super::tokens::{Kind, is_capitalized};
@@ -55,9 +56,6 @@ fn speech_verb(w: &str) -> Option<Complement> {
     VERBS.get(w).copied()
 }
 
-/// The longest sentence, in tokens, searched for reported speech.
-const MAX_SENTENCE_TOKENS: usize = 150;
-
 /// Finds the reported statements of the analysed text, in text order.
 pub fn find(ctx: &Ctx) -> Vec<Reported> {
     let np = &ctx.np;
@@ -66,9 +64,11 @@ pub fn find(ctx: &Ctx) -> Vec<Reported> {
     let mut heading: Option<(u32, bool)> = None;
     for sentence in &ctx.tokens.sentences {
         let s = sentence.clone();
-        // Every sieve looks within the sentence; a "sentence" longer than any a newspaper
-        // prints (a list, a run without full stops) is skipped, so no input is quadratic.
-        if s.len() < 4 || s.len() > MAX_SENTENCE_TOKENS || is_question(ctx, &s) {
+        // Every sieve looks within the sentence: see `limits::MAX_SENTENCE_TOKENS`.
+        if s.len() < limits::MIN_SENTENCE_TOKENS
+            || s.len() > limits::MAX_SENTENCE_TOKENS
+            || is_question(ctx, &s)
+        {
             continue;
         }
         if np.toks[s.start].para == 0
@@ -151,7 +151,8 @@ fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
         k
     } else {
         // "urged both sides to return": a short hearer, then "to" and a verb.
-        let to = (k + 1..(k + 6).min(s.end)).find(|&j| !np.is_word(j) || np.lw(j) == "to")?;
+        let to = (k + 1..(k + limits::REQUEST_TO_REACH).min(s.end))
+            .find(|&j| !np.is_word(j) || np.lw(j) == "to")?;
         let hearer_ok = (k..to).all(|j| !cue_like(ctx, j) && !is_finite_verb_like(&np.lw(j)));
         (np.lw(to) == "to" && np.is_word(to + 1) && hearer_ok).then_some(k)?
     };
@@ -184,7 +185,8 @@ fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
                 || np.lw(k) == "while"
                 || np.lw(k) == "and" && {
                     let w = np.lw(k + 1);
-                    w.len() > 4 && (w.ends_with("ed") || w.ends_with("es"))
+                    w.len() >= limits::MIN_VERB_FORM_BYTES
+                        && (w.ends_with("ed") || w.ends_with("es"))
                 }
         })
         .unwrap_or(end)
@@ -193,7 +195,7 @@ fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
 /// Sieve R1: "X said that …", "X told reporters on Monday that …", "…, adding that …".
 fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Reported> {
     let np = &ctx.np;
-    let that = (v + 1..(v + 12).min(s.end)).find(|&k| {
+    let that = (v + 1..(v + limits::THAT_REACH).min(s.end)).find(|&k| {
         np.toks[k].kind == Kind::Quote || np.is_punct(k, ";") || is_that(ctx, k) || {
             np.is_word(k) && speech_verb(&np.lw(k)).is_some()
         }
@@ -261,7 +263,10 @@ fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported
         return None;
     }
     let end = content_end(ctx, seg_end, s).unwrap_or(seg_end);
-    if end <= seg_end + 1 || has_quote(ctx, seg_end, end) || word_count(ctx, seg_end, end) < 2 {
+    if end <= seg_end + 1
+        || has_quote(ctx, seg_end, end)
+        || word_count(ctx, seg_end, end) < limits::MIN_CLAUSE_WORDS
+    {
         return None;
     }
     content_before(ctx, s.start, comma, end, found, Sieve::ReportedAroundCue)
@@ -272,7 +277,10 @@ fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported
 /// (the comma, the end of the clause, what it names).
 fn cue_between_commas(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<(usize, usize, Found)> {
     let np = &ctx.np;
-    let comma = (s.start..v).rev().take(8).find(|&k| np.is_punct(k, ","))?;
+    let comma = (s.start..v)
+        .rev()
+        .take(limits::CUE_CLAUSE_COMMA_REACH)
+        .find(|&k| np.is_punct(k, ","))?;
     let seg_end = (v + 1..s.end)
         .find(|&k| np.is_punct(k, ","))
         .unwrap_or_else(|| trim_end(ctx, v, s.end));
@@ -281,7 +289,8 @@ fn cue_between_commas(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<(usize, u
         return None;
     }
     let tail = found.mention.last_tok.max(v) + 1;
-    let short_tail = word_count(ctx, tail, seg_end) <= 5 && !opens_clause(ctx, tail, seg_end);
+    let short_tail = word_count(ctx, tail, seg_end) <= limits::SHORT_TAIL_WORDS
+        && !opens_clause(ctx, tail, seg_end);
     (tail >= seg_end || short_tail).then_some((comma, seg_end, found))
 }
 
@@ -297,7 +306,10 @@ fn content_before(
 ) -> Option<Reported> {
     let np = &ctx.np;
     let start = skip_openers(ctx, lo, comma);
-    if start >= comma || has_quote(ctx, start, end) || word_count(ctx, start, comma) < 3 {
+    if start >= comma
+        || has_quote(ctx, start, end)
+        || word_count(ctx, start, comma) < limits::MIN_CONTENT_WORDS
+    {
         return None;
     }
     Some(Reported {
@@ -330,20 +342,22 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
         // "…, according to X." or "… according to X, …": the sentence around the phrase.
         let before = if np.is_punct(i - 1, ",") { i - 1 } else { i };
         let start = skip_openers(ctx, s.start, before);
-        if word_count(ctx, start, before) < 3 {
+        if word_count(ctx, start, before) < limits::MIN_CONTENT_WORDS {
             return None;
         }
         let end = trim_end(ctx, start, s.end);
         // "The economy, according to X, grew": the phrase interrupts a clause. After a whole
         // clause ("… vehicles, according to the group, which tracks …") it closes it.
-        let whole_clause_before = before < i && word_count(ctx, start, before) >= 5;
+        let whole_clause_before =
+            before < i && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS;
         if source_end + 1 < end && np.is_punct(source_end, ",") && !whole_clause_before {
             start..end
         } else {
             start..before
         }
     };
-    if content.is_empty() || word_count(ctx, content.start, content.end) < 3 {
+    if content.is_empty() || word_count(ctx, content.start, content.end) < limits::MIN_CONTENT_WORDS
+    {
         return None;
     }
     Some(Reported {
@@ -367,7 +381,9 @@ fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
         let mention = np
             .backward(end - 2, comma + 1)
             .filter(|m| m.first_tok == comma + 1)?;
-        if has_quote(ctx, s.start, comma) || word_count(ctx, s.start, comma) < 3 {
+        if has_quote(ctx, s.start, comma)
+            || word_count(ctx, s.start, comma) < limits::MIN_CONTENT_WORDS
+        {
             return None;
         }
         return Some(Reported {
@@ -379,7 +395,7 @@ fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
             },
         });
     }
-    let cue = (s.start + 1..end.min(s.start + 8)).find(|&k| {
+    let cue = (s.start + 1..end.min(s.start + limits::HEADLINE_CUE_REACH)).find(|&k| {
         np.is_punct(k, ":")
             || np.is_word(k) && matches!(np.word(k), "Says" | "Said" | "Tells" | "Say" | "Warns")
     })?;
@@ -387,7 +403,10 @@ fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
         .backward(cue - 1, s.start)
         .filter(|m| m.first_tok == s.start)?;
     let from = cue + 1;
-    if from >= end || has_quote(ctx, from, end) || word_count(ctx, from, end) < 3 {
+    if from >= end
+        || has_quote(ctx, from, end)
+        || word_count(ctx, from, end) < limits::MIN_CONTENT_WORDS
+    {
         return None;
     }
     Some(Reported {
@@ -407,7 +426,7 @@ fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
     if let Some(m) = np.forward(start, end) {
         return Some(m);
     }
-    let last = (start..end.min(start + 12))
+    let last = (start..end.min(start + limits::SOURCE_PHRASE_REACH))
         .rev()
         .find(|&k| np.is_word(k))?;
     Some(Mention {
@@ -444,7 +463,7 @@ fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         .rev()
         .find(|&k| np.is_punct(k, ",") || np.is_punct(k, ";") || np.is_punct(k, "—"))
         .map_or(s.start, |k| k + 1);
-    let before: Vec<String> = (clause_start.max(v.saturating_sub(4))..v)
+    let before: Vec<String> = (clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS))..v)
         .filter(|&k| np.is_word(k))
         .map(|k| np.lw(k).into_owned())
         .collect();
@@ -511,7 +530,7 @@ fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Complement) -> b
     if class == Complement::Addressee {
         // "told the Wall Street Journal's editorial board on Monday that": any short run of
         // words (no verb, no clause) is the hearer and when.
-        let hearer = that - from <= 10
+        let hearer = that - from <= limits::HEARER_MAX_TOKENS
             && (from..that).all(|j| {
                 np_word_or_mark(ctx, j) && !cue_like(ctx, j) && !is_finite_verb_like(&ctx.np.lw(j))
             });
@@ -550,18 +569,19 @@ fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
     }
     let m = np.forward(k, end).or_else(|| {
         // A plain plural hearer: "told reporters", "told lawmakers".
-        (!is_capitalized(np.word(k)) && w.len() > 3 && w.ends_with('s')).then(|| Mention {
-            span: np.toks[k].start..np.toks[k].end,
-            kind: MentionKind::Nominal,
-            name: None,
-            gender: Gender::Unknown,
-            head: Some(w.clone().into_owned()),
-            modifiers: vec![],
-            descriptor: None,
-            org: None,
-            first_tok: k,
-            last_tok: k,
-        })
+        (!is_capitalized(np.word(k)) && w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s'))
+            .then(|| Mention {
+                span: np.toks[k].start..np.toks[k].end,
+                kind: MentionKind::Nominal,
+                name: None,
+                gender: Gender::Unknown,
+                head: Some(w.clone().into_owned()),
+                modifiers: vec![],
+                descriptor: None,
+                org: None,
+                first_tok: k,
+                last_tok: k,
+            })
     })?;
     (!matches!(m.kind, MentionKind::Pronoun(_))).then_some(m.last_tok + 1)
 }
@@ -571,7 +591,7 @@ fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
 fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
     let np = &ctx.np;
     let mut steps = 0;
-    while k < end && steps < 4 {
+    while k < end && steps < limits::MAX_ADVERBIALS {
         steps += 1;
         if np.is_punct(k, ",") {
             k += 1;
@@ -606,7 +626,7 @@ fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
                 | "before"
         ) {
             // A short prepositional phrase ending before the clause.
-            let stop = (k + 1..end.min(k + 9)).find(|&j| {
+            let stop = (k + 1..end.min(k + limits::ADVERBIAL_PHRASE_REACH)).find(|&j| {
                 is_that(ctx, j) || np.is_punct(j, ",") || np.toks[j].kind == Kind::Quote
             });
             match stop {
@@ -711,7 +731,7 @@ fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     if !subject_like || NOT_A_CLAUSE.contains(&w.as_ref()) || np.lw(k + 1) == "same" {
         return false;
     }
-    (k + 1..end.min(k + 14))
+    (k + 1..end.min(k + limits::CLAUSE_VERB_REACH))
         .take_while(|&j| {
             // The verb of this clause, not of a relative clause or of the next clause.
             let joins = np.is_word(j)
@@ -739,7 +759,7 @@ fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     subject
         && !NOT_A_CLAUSE.contains(&w.as_ref())
         && np.lw(k + 1) != "same"
-        && word_count(ctx, k, end) >= 4
+        && word_count(ctx, k, end) >= limits::SAYS_CLAUSE_WORDS
 }
 
 /// Objects of "say" that are no clause: "said the same", "said nothing".
@@ -752,7 +772,7 @@ fn cue_like(ctx: &Ctx, j: usize) -> bool {
 
 /// A lower-case word that may be a plural noun ("contractors"), not "this", "his" or "it's".
 fn is_bare_plural(w: &str) -> bool {
-    w.len() > 3
+    w.len() >= limits::MIN_PLURAL_BYTES
         && w.ends_with('s')
         && !w.ends_with("ss")
         && !w.contains(['\'', '’'])
@@ -797,7 +817,7 @@ fn is_finite_verb_like(w: &str) -> bool {
             | "wouldn't"
             | "couldn't"
     ) || w.ends_with("’s")
-        || w.len() > 4 && w.ends_with("ed")
+        || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
 }
 
 /// The token after the last of a statement's content that starts at token `from`: the end of
@@ -847,7 +867,7 @@ fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
         }
     }
     let end = trim_end(ctx, from, end);
-    (word_count(ctx, from, end) >= 2).then_some(end)
+    (word_count(ctx, from, end) >= limits::MIN_CLAUSE_WORDS).then_some(end)
 }
 
 /// Drops closing punctuation from the end of tokens `from..end`.
@@ -951,8 +971,8 @@ fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
         if np.lw(lo) != "the" {
             return None;
         }
-        let first =
-            (lo + 1..v.min(lo + 6)).find(|&k| np.is_word(k) && is_capitalized(np.word(k)))?;
+        let first = (lo + 1..v.min(lo + limits::THE_NAME_REACH))
+            .find(|&k| np.is_word(k) && is_capitalized(np.word(k)))?;
         let last = (first..v)
             .take_while(|&k| np.is_word(k) && is_capitalized(np.word(k)) || np.is_punct(k, "."))
             .last()?;
@@ -972,12 +992,15 @@ fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     let w = np.lw(end);
     let fits_end = np.is_punct(end, "%")
         || matches!(w.as_ref(), "percent" | "surveyed" | "polled")
-        || np.is_word(end) && w.len() > 3 && w.ends_with('s') && !is_capitalized(np.word(end));
+        || np.is_word(end)
+            && w.len() >= limits::MIN_PLURAL_BYTES
+            && w.ends_with('s')
+            && !is_capitalized(np.word(end));
     if end < lo || !fits_end || FUNCTION_LIKE.contains(&w.as_ref()) {
         return None;
     }
     let mut start = end;
-    while start > lo && end - start < 4 {
+    while start > lo && end - start < limits::BARE_SUBJECT_WORDS {
         let k = start - 1;
         let ok = np.toks[k].kind == Kind::Number
             || np.is_punct(k, "%")

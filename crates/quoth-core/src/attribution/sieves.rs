@@ -1,6 +1,7 @@
 //! The speaker sieves, most precise first. Each looks at one quotation and either finds the
 //! phrase that names its speaker (and the cue that ties them) or passes.
 
+use super::limits;
 use super::np::{Mention, MentionKind, Np};
 use super::quotes::FoundQuote;
 use super::tokens::{Kind, Tokens, is_capitalized};
@@ -214,7 +215,7 @@ pub fn adjacent_cue(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<F
     let sentence = ctx.sentence_of(qt);
     // A quotation that ends in a comma (or ? ! —) inside its marks hands its sentence on to
     // what follows: “…,” he said. Its right-hand cue comes first.
-    let inner = ctx.np.text[ctx.quotes[qi].span()].trim_end_matches(CLOSING_MARKS);
+    let inner = ctx.np.text[ctx.quotes[qi].span()].trim_end_matches(closing_mark_or_space);
     let hands_on = inner.ends_with([',', '?', '!', '—', '-']);
     if qt == sentence.start || hands_on {
         right_cue(ctx, qi).or_else(|| left_cue(ctx, qi, earlier))
@@ -223,7 +224,10 @@ pub fn adjacent_cue(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<F
     }
 }
 
-const CLOSING_MARKS: &[char] = &['”', '"', '\'', '»', '“', '`', ' '];
+/// The marks (and a space) a quotation's words end with before its own punctuation.
+fn closing_mark_or_space(c: char) -> bool {
+    limits::CLOSING_MARKS.contains(&c) || matches!(c, '`' | ' ')
+}
 
 /// “…,” said X / “…,” X said / “…,” he told reporters.
 fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
@@ -244,7 +248,7 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
         i += 1;
     }
     let sentence = ctx.sentence_of(qt);
-    let hi = (i + 24).min(sentence.end);
+    let hi = (i + limits::RIGHT_CUE_REACH).min(sentence.end);
     if i >= hi || toks[i].kind == Kind::Quote {
         return None;
     }
@@ -325,7 +329,7 @@ fn sentence_final_cue(ctx: &Ctx, from: usize, end: usize) -> Option<Found> {
 /// that ended its own sentence.
 fn short_cue_sentence(ctx: &Ctx, qi: usize, i: usize) -> Option<Found> {
     let np = &ctx.np;
-    let inner = np.text[ctx.quotes[qi].span()].trim_end_matches(CLOSING_MARKS);
+    let inner = np.text[ctx.quotes[qi].span()].trim_end_matches(closing_mark_or_space);
     if !inner.ends_with(['.', '!', '?']) {
         return None;
     }
@@ -333,7 +337,7 @@ fn short_cue_sentence(ctx: &Ctx, qi: usize, i: usize) -> Option<Found> {
     let has_quote = np.toks[sentence.clone()]
         .iter()
         .any(|t| t.kind == Kind::Quote);
-    if sentence.start != i || sentence.len() > 10 || has_quote {
+    if sentence.start != i || sentence.len() > limits::SHORT_CUE_SENTENCE_TOKENS || has_quote {
         return None;
     }
     cue_clause(ctx, i, sentence.end)
@@ -343,7 +347,8 @@ fn short_cue_sentence(ctx: &Ctx, qi: usize, i: usize) -> Option<Found> {
 /// nothing but an adverbial ("in an interview", "on Tuesday") — no second clause.
 pub(super) fn cue_clause(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
     let np = &ctx.np;
-    let j = (start..end.min(start + 10)).find(|&j| ctx.cue_at(j).is_some())?;
+    let j =
+        (start..end.min(start + limits::CUE_CLAUSE_REACH)).find(|&j| ctx.cue_at(j).is_some())?;
     let cue = ctx.cue_at(j)?;
     let m = if j == start {
         np.forward_subject(ctx.cue_end_tok(j) + 1, end)
@@ -513,7 +518,7 @@ fn with_participle_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     let np = &ctx.np;
     let with = (lo..v)
         .rev()
-        .take(20)
+        .take(limits::WITH_PHRASE_REACH)
         .find(|&k| np.is_word(k) && np.lw(k) == "with")?;
     let m = np.forward(with + 1, v)?;
     let next = m.last_tok + 1;
@@ -556,7 +561,10 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     }
     if np.is_punct(j, ")") {
         // "Sen. Elizabeth Warren (D-MA) said": step over the parenthesis.
-        let open = (lo..j).rev().take(12).find(|&k| np.is_punct(k, "("))?;
+        let open = (lo..j)
+            .rev()
+            .take(limits::PARENTHESIS_REACH)
+            .find(|&k| np.is_punct(k, "("))?;
         if open == lo {
             return None;
         }
@@ -564,7 +572,10 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     }
     if np.is_punct(j, ",") && j > lo {
         // An appositive or relative clause between commas: "Tom Ridge, a former secretary, said".
-        let k = (lo..j).rev().take(20).find(|&k| np.is_punct(k, ","))?;
+        let k = (lo..j)
+            .rev()
+            .take(limits::APPOSITIVE_REACH)
+            .find(|&k| np.is_punct(k, ","))?;
         if k == lo {
             return None;
         }
@@ -650,7 +661,7 @@ fn clause_subject(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> {
 fn subject_nearby(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> {
     let np = &ctx.np;
     let mut k = j;
-    while k > lo && j - k < 6 {
+    while k > lo && j - k < limits::NEARBY_SUBJECT_REACH {
         k -= 1;
         let t = np.toks[k];
         if t.kind != Kind::Word && t.kind != Kind::Number {
@@ -718,11 +729,14 @@ pub(super) fn sentence_subject(ctx: &Ctx, lo: usize, limit: usize) -> Option<Men
     start = skip_dateline(np, start, limit);
     // Introductory phrases: "Also the day before, …", "Minutes later, …", "At a rally in
     // Portsmouth, N.H., on Tuesday, …" — segments that end in a comma and are not the subject.
-    for _ in 0..4 {
+    for _ in 0..limits::MAX_INTRO_SEGMENTS {
         if start >= limit {
             return None;
         }
-        let Some(comma) = (start..limit).take(20).find(|&k| np.is_punct(k, ",")) else {
+        let Some(comma) = (start..limit)
+            .take(limits::INTRO_SEGMENT_REACH)
+            .find(|&k| np.is_punct(k, ","))
+        else {
             break;
         };
         if !is_intro_segment(np, start, comma) {
@@ -746,7 +760,7 @@ fn skip_dateline(np: &Np, start: usize, limit: usize) -> usize {
     if caps == 0 {
         return start;
     }
-    (start + caps..limit.min(start + caps + 10))
+    (start + caps..limit.min(start + caps + limits::DATELINE_REACH))
         .find(|&k| ["-", "—", "–"].iter().any(|d| np.is_punct(k, d)))
         .map_or(start, |k| k + 1)
 }
@@ -779,7 +793,7 @@ fn is_intro_segment(np: &Np, start: usize, comma: usize) -> bool {
             !after_is_appositive
                 && (np.lx.is_place(&name.to_lowercase())
                     || name.contains('.')
-                    || name.chars().count() <= 3)
+                    || name.chars().count() <= limits::ABBREVIATION_CHARS)
         }
         Some(_) => false,
         None => true,
@@ -906,7 +920,10 @@ fn colon_speaker(ctx: &Ctx, colon: usize) -> Option<Found> {
         .is_some_and(|t| t.kind == Kind::Quote && t.para == np.toks[colon].para);
     let mut end = colon - 1;
     if inline && np.is_punct(end, ")") {
-        let open = (lo..end).rev().take(12).find(|&k| np.is_punct(k, "("))?;
+        let open = (lo..end)
+            .rev()
+            .take(limits::PARENTHESIS_REACH)
+            .find(|&k| np.is_punct(k, "("))?;
         end = open.checked_sub(1).filter(|&e| e >= lo)?;
     }
     let m = np.backward(end, lo)?;
@@ -971,14 +988,14 @@ pub fn block_line(ctx: &Ctx, qi: usize) -> Option<Found> {
         return Some(found);
     }
     // "Name, title, program (City):" — a short line that opens with a name.
-    if prev.len() > 60 {
+    if prev.len() > limits::BLOCK_LINE_MAX_TOKENS {
         return None;
     }
     let m = np.forward(prev.start, prev.end)?;
     let plausible = m
         .name
         .as_deref()
-        .is_some_and(|n| n.split_whitespace().count() >= 2);
+        .is_some_and(|n| n.split_whitespace().count() >= limits::BLOCK_LINE_NAME_WORDS);
     (m.kind == MentionKind::Name && plausible).then(|| Found {
         cue: Some(ctx.tok_span(prev.end - 1, prev.end - 1)),
         mention: m,

@@ -297,7 +297,7 @@ fn ends_sentence(
         Kind::Quote => {
             // “… done.” Next sentence: a quotation that ends with a full stop ends its sentence.
             let q = &quotes[t.quote as usize];
-            let inner = text[q.span()].trim_end_matches(['”', '"', '\'', '»', '“']);
+            let inner = text[q.span()].trim_end_matches(super::limits::CLOSING_MARKS);
             inner.ends_with('.') && next.kind == Kind::Word && is_capitalized(next_text)
         }
         Kind::Word => {
