@@ -6,13 +6,15 @@
 //! that phrase is resolved to an entity (pronouns and titles included) or kept as a
 //! description. Every quotation records the sieve that decided.
 
+mod chunks;
 mod entities;
 mod lexicon;
 mod limits;
 mod np;
 mod quotes;
-mod reported;
+mod resolve;
 mod sieves;
+mod statement;
 mod tokens;
 
 pub use entities::EntityKind;
@@ -20,10 +22,13 @@ pub use sieves::Sieve;
 pub use tokens::lower_same_offsets as tokens_lower;
 
 use crate::article::Article;
+use chunks::chunks;
 use entities::Entities;
 use lexicon::Lexicon;
-use np::{MentionKind, Np};
-use sieves::{Ctx, Found};
+use np::Np;
+use resolve::{SpeakerKey, resolve};
+use sieves::{Ctx, Found, Quotation, Reported, Target};
+use statement::is_statement;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -202,12 +207,6 @@ impl Analysis {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum SpeakerKey {
-    Entity(usize),
-    Description(String),
-}
-
 /// Analyses an article.
 pub fn analyse(article: &Article) -> Analysis {
     analyse_text(&article.text, &article.paragraphs)
@@ -223,43 +222,6 @@ pub fn analyse_text(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     for (paras, quotes) in chunks(paragraphs, found) {
         let part = analyse_chunk(text, &paragraphs[paras], &quotes);
         out.absorb(part);
-    }
-    out
-}
-
-/// Splits the paragraphs into stretches of about `limits::CHUNK_BYTES`, never inside a quotation
-/// that runs over several paragraphs, with the quotations of each.
-fn chunks(
-    paragraphs: &[Range<usize>],
-    found: Vec<quotes::FoundQuote>,
-) -> Vec<(Range<usize>, Vec<quotes::FoundQuote>)> {
-    let para_of = |offset: usize| paragraphs.partition_point(|p| p.end <= offset);
-    // A cut after paragraph i is allowed unless a quotation runs from i into i + 1.
-    let mut no_cut_after = vec![false; paragraphs.len()];
-    for q in &found {
-        let (a, b) = (
-            para_of(q.span().start),
-            para_of(q.span().end.saturating_sub(1)),
-        );
-        for flag in no_cut_after.iter_mut().take(b).skip(a) {
-            *flag = true;
-        }
-    }
-    let mut out = Vec::new();
-    let mut quotes = found.into_iter().peekable();
-    let mut start = 0;
-    for i in 0..paragraphs.len() {
-        let last = i + 1 == paragraphs.len();
-        let big = paragraphs[i].end - paragraphs[start].start >= limits::CHUNK_BYTES;
-        if last || big && !no_cut_after[i] {
-            let end_byte = paragraphs[i].end;
-            let mut qs = Vec::new();
-            while let Some(q) = quotes.next_if(|q| q.span().start < end_byte) {
-                qs.push(q);
-            }
-            out.push((start..i + 1, qs));
-            start = i + 1;
-        }
     }
     out
 }
@@ -341,21 +303,21 @@ fn analyse_chunk(
     let mut results: Vec<Option<Found>> = Vec::with_capacity(found.len());
     let mut keys: Vec<Option<(SpeakerKey, Resolution)>> = Vec::with_capacity(found.len());
     for qi in 0..found.len() {
-        let mut f = sieves::attribute(&ctx, qi, &results);
-        let mut key = f.as_ref().and_then(|f| resolve(&ctx, &mut ents, f));
-        if f.is_none() && !sieves::has_own_cue(&ctx, qi) {
-            if let Some((pf, pk)) = continuation(&ctx, &ents, qi, &results, &keys) {
-                f = Some(Found {
-                    sieve: Sieve::Continuation,
-                    cue: None,
-                    ..pf
-                });
-                key = Some((pk.0, Resolution::Previous));
-            } else if let Some(sf) = sieves::embedding_subject(&ctx, qi) {
-                key = resolve(&ctx, &mut ents, &sf);
-                f = Some(sf);
-            }
-        }
+        let quotation = Target::Quotation(Quotation {
+            qi,
+            earlier: &results,
+            keys: &keys,
+            ents: &ents,
+        });
+        let f = sieves::attribute(&ctx, &quotation);
+        let key = match &f {
+            // A continuation keeps the previous quotation's speaker as it was resolved.
+            Some(Found {
+                previous: Some(p), ..
+            }) => keys[*p].clone().map(|(k, _)| (k, Resolution::Previous)),
+            Some(f) => resolve(&ctx, &mut ents, f),
+            None => None,
+        };
         if let Some((SpeakerKey::Entity(e), _)) = &key {
             ents.record_speaker(toks.quote_token[qi], *e);
         }
@@ -367,15 +329,14 @@ fn analyse_chunk(
         .collect();
     // Reported speech comes after the quotations, whose attributions it does not change.
     let direct_spans: Vec<Range<usize>> = found.iter().map(|q| q.span()).collect();
-    let reported: Vec<(reported::Reported, Option<(SpeakerKey, Resolution)>)> =
-        reported::find(&ctx)
-            .into_iter()
-            .filter(|r| !overlaps_any(&direct_spans, &r.content))
-            .map(|r| {
-                let key = resolve(&ctx, &mut ents, &r.found);
-                (r, key)
-            })
-            .collect();
+    let reported: Vec<(Reported, Option<(SpeakerKey, Resolution)>)> = sieves::find_reported(&ctx)
+        .into_iter()
+        .filter(|r| !overlaps_any(&direct_spans, &r.content))
+        .map(|r| {
+            let key = resolve(&ctx, &mut ents, &r.found);
+            (r, key)
+        })
+        .collect();
     let direct = Direct {
         found,
         results: &results,
@@ -399,266 +360,11 @@ struct Direct<'a> {
     statements: &'a [bool],
 }
 
-/// Quoted words that no one is reported as saying are not statements: titles ("“The
-/// Apprentice”"), nicknames (George “Jay” Keyworth) and things named with "called".
-fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool {
-    let np = &ctx.np;
-    let span = ctx.quotes[qi].span();
-    let inner = np.text[span].trim_matches(|c: char| {
-        limits::QUOTE_MARKS.contains(&c) || matches!(c, ',' | '.') || c.is_whitespace()
-    });
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    let qt = ctx.tokens.quote_token[qi];
-    let name_word = |t: usize| {
-        np.is_word(t) && tokens::is_capitalized(np.word(t)) && np.toks[t].para == np.toks[qt].para
-    };
-    let nickname = words.len() <= limits::NICKNAME_MAX_WORDS
-        && qt > 0
-        && name_word(qt - 1)
-        && name_word(qt + 1);
-    // "the so-called “productivity plan”": the writer keeps the words at arm's length.
-    let so_called = qt > 0 && np.is_word(qt - 1) && np.lw(qt - 1) == "so-called";
-    if nickname || so_called && words.len() <= limits::SO_CALLED_MAX_WORDS {
-        return false;
-    }
-    let title = words.len() <= limits::TITLE_MAX_WORDS && is_title_case(&words);
-    // "author of “America’s Bitter Pill”", "on CNBC’s “Squawk Box”", "his book “The Art of the
-    // Deal”": a title where a title goes is no statement, whoever is near.
-    let title_slot = qt > 0 && np.is_word(qt - 1) && {
-        let w = np.lw(qt - 1);
-        matches!(
-            w.as_ref(),
-            "of" | "on"
-                | "with"
-                | "book"
-                | "show"
-                | "program"
-                | "programme"
-                | "film"
-                | "movie"
-                | "titled"
-                | "entitled"
-                | "series"
-                | "memoir"
-                | "novel"
-                | "album"
-                | "song"
-        ) || np::is_possessive(np.word(qt - 1))
-    };
-    if title && title_slot {
-        return false;
-    }
-    match found {
-        Some(f) if f.sieve == Sieve::EmbeddingSubject => !title,
-        Some(f) => !named_with_called(ctx, qt, f),
-        None => !title,
-    }
-}
-
-/// "a short film called “Tenemos Familias”": a name given to a thing, not words spoken.
-fn named_with_called(ctx: &Ctx, qt: usize, f: &Found) -> bool {
-    let np = &ctx.np;
-    let Some(cue) = &f.cue else { return false };
-    let naming = matches!(
-        &np.text[cue.clone()],
-        "called" | "named" | "dubbed" | "titled" | "entitled" | "labeled" | "labelled"
-    );
-    let right_before = qt > 0 && np.toks[qt - 1].end == cue.end;
-    naming && right_before && matches!(f.mention.kind, MentionKind::Nominal)
-}
-
-/// Every word of four letters or more is capitalised: a title or a name.
-fn is_title_case(words: &[&str]) -> bool {
-    let long: Vec<&&str> = words
-        .iter()
-        .filter(|w| {
-            w.chars().filter(|c| c.is_alphabetic()).count() >= limits::TITLE_WORD_MIN_LETTERS
-        })
-        .collect();
-    !long.is_empty()
-        && long.iter().all(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-}
-
-/// Sieve 4: a quotation with no cue of its own keeps the previous quotation's speaker when it
-/// follows it directly (same paragraph, or opening the next one) and no one else was named.
-fn continuation(
-    ctx: &Ctx,
-    ents: &Entities,
-    qi: usize,
-    results: &[Option<Found>],
-    keys: &[Option<(SpeakerKey, Resolution)>],
-) -> Option<(Found, (SpeakerKey, Resolution))> {
-    let prev = qi.checked_sub(1)?;
-    let pf = results[prev].clone()?;
-    let pk = keys[prev].clone()?;
-    let toks = &ctx.np.toks;
-    let qt = ctx.tokens.quote_token[qi];
-    let pt = ctx.tokens.quote_token[prev];
-    let (qp, pp) = (toks[qt].para, toks[pt].para);
-    let opens_paragraph = ctx.tokens.paragraphs[qp as usize].start == qt;
-    // A quotation inside a narrative sentence belongs to that sentence, not to the last speaker.
-    if ctx.sentence_of(qt).start != qt {
-        return None;
-    }
-    let adjacent = qp == pp || (opens_paragraph && qp == last_para_of(ctx, prev) + 1);
-    if !adjacent {
-        return None;
-    }
-    let except = match pk.0 {
-        SpeakerKey::Entity(e) => Some(e),
-        SpeakerKey::Description(_) => None,
-    };
-    // Names in the previous quotation's own sentence belong to its cue ("said the former aide
-    // to President George W. Bush"); only later ones introduce someone else.
-    let from = ctx.sentence_of(ctx.last_quote_token(prev)).end;
-    if from < qt && ents.someone_else_between(from, qt, except) {
-        return None;
-    }
-    Some((pf, pk))
-}
-
-fn last_para_of(ctx: &Ctx, qi: usize) -> u32 {
-    let q = &ctx.quotes[qi];
-    let end = q.parts[q.parts.len() - 1].start;
-    let t = ctx.tokens.quote_token[qi];
-    ctx.np.toks[t..]
-        .iter()
-        .take_while(|tk| tk.start <= end)
-        .last()
-        .map_or(ctx.np.toks[t].para, |tk| tk.para)
-}
-
-/// Turns the phrase a sieve found into a speaker: an entity, or a description.
-fn resolve(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Resolution)> {
-    let np = &ctx.np;
-    let m = &f.mention;
-    match &m.kind {
-        MentionKind::Name => {
-            let e = ents.lookup(m, np.lx).unwrap_or_else(|| ents.link(np.lx, m));
-            Some((SpeakerKey::Entity(e), Resolution::Name))
-        }
-        MentionKind::Pronoun(kind) => {
-            if let Some(e) = ents.resolve_pronoun(m.first_tok, *kind, np) {
-                ents.add_alias(e, &np.text[m.span.clone()].to_lowercase());
-                ents.learn_gender(e, m.gender);
-                return Some((SpeakerKey::Entity(e), Resolution::Pronoun));
-            }
-            // "they" and "it" often stand for a group or a document named just before:
-            // "the groups say. They argue …", "The Post reported … It added, …".
-            let group = group_antecedent(ctx, m.first_tok, *kind)?;
-            Some((SpeakerKey::Description(group), Resolution::Pronoun))
-        }
-        MentionKind::Nominal => {
-            let head = m.head.as_deref().unwrap_or("");
-            // "King said": a surname that is also a title, when someone of that name exists.
-            if m.first_tok == m.last_tok && tokens::is_capitalized(np.word(m.first_tok)) {
-                let as_name = np::Mention {
-                    name: Some(np.word(m.first_tok).to_string()),
-                    kind: MentionKind::Name,
-                    ..m.clone()
-                };
-                if let Some(e) = ents.lookup(&as_name, np.lx) {
-                    return Some((SpeakerKey::Entity(e), Resolution::Name));
-                }
-            }
-            if let Some(org) = &m.org
-                && np.lx.role_noun(head).is_none()
-            {
-                let org_mention = np::Mention {
-                    name: Some(org.clone()),
-                    kind: MentionKind::Name,
-                    ..m.clone()
-                };
-                let e = ents
-                    .lookup(&org_mention, np.lx)
-                    .unwrap_or_else(|| ents.link(np.lx, &org_mention));
-                return Some((SpeakerKey::Entity(e), Resolution::Organisation));
-            }
-            if let Some(e) = ents.resolve_title(m, np) {
-                return Some((SpeakerKey::Entity(e), Resolution::Title));
-            }
-            let d = np.text[m.span.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            description_speaker(d).map(|d| (SpeakerKey::Description(d), Resolution::Description))
-        }
-    }
-}
-
-/// A description as a speaker's name, without the relative pronoun that introduced its clause
-/// ("a campaign surrogate who" -> "a campaign surrogate"); a lone quantifier ("Another", "a
-/// second", "many") names nobody a reader could tell apart.
-fn description_speaker(d: String) -> Option<String> {
-    let d = d
-        .strip_suffix(" who")
-        .unwrap_or(&d)
-        .trim_end_matches([',', ' '])
-        .to_string();
-    let lower = d.to_lowercase();
-    let quantifier = matches!(
-        lower.as_str(),
-        "another" | "one" | "many" | "some" | "others" | "a second" | "a third" | "most" | "few"
-    );
-    (!quantifier && !d.is_empty()).then_some(d)
-}
-
-/// The description a plural "they" (or a document-like "it") refers to: the nearest noun
-/// phrase before it, within three sentences, headed by a plural role ("the groups",
-/// "officials", "Democrats") or, for "it", by a document or organisation word.
-fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option<String> {
-    let np = &ctx.np;
-    let plural = match kind {
-        lexicon::PronounKind::Plural => true,
-        lexicon::PronounKind::Neutral => false,
-        // "I" and "we" in the narrative are the article's writer (a column, a first-person
-        // report): outside quotations nobody else says "I".
-        lexicon::PronounKind::FirstPerson => return Some("the writer".to_string()),
-        _ => return None,
-    };
-    let sentence = np.toks[tok].sentence;
-    let lo = tok.saturating_sub(limits::GROUP_ANTECEDENT_TOKENS);
-    for k in (lo..tok).rev() {
-        let t = np.toks[k];
-        if sentence.saturating_sub(t.sentence) > limits::GROUP_ANTECEDENT_SENTENCES
-            || t.kind != tokens::Kind::Word
-        {
-            continue;
-        }
-        let w = np.lw(k);
-        let fits = if plural {
-            w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s') && {
-                let stem = w.trim_end_matches('s');
-                np.lx.role_noun(stem).is_some()
-                    || np.lx.is_source_noun(stem)
-                    || np.lx.role_noun(&w).is_some()
-            }
-        } else {
-            !tokens::is_capitalized(np.word(k)) && np.lx.is_source_noun(&w)
-        };
-        if !fits {
-            continue;
-        }
-        let start = ctx.sentence_of(k).start;
-        let m = np.subject_backward(k, start).filter(|m| m.last_tok == k)?;
-        let text = np.text[m.span.clone()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        return Some(text);
-    }
-    None
-}
-
 /// Builds the analysis: quotations and reported statements in text order, speakers numbered
 /// in the order they first speak.
 fn assemble(
     direct: &Direct,
-    reported: &[(reported::Reported, Option<(SpeakerKey, Resolution)>)],
+    reported: &[(Reported, Option<(SpeakerKey, Resolution)>)],
     ents: &Entities,
 ) -> Analysis {
     let mut pending: Vec<(Quote, Option<&SpeakerKey>)> =

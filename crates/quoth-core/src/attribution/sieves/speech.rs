@@ -1,31 +1,25 @@
-//! Reported speech: statements without quotation marks ("Ned Price said that the United
-//! States was watching", "According to the ministry, prices fell", "Prices fell, she said.").
+//! What the reported-speech sieves share: speech verbs and how they take their content, the
+//! clause a statement spans, and the source a cue names.
 //!
-//! Like the quotation sieves, each sieve here looks at one cue (a speech verb, or "according
+//! Like the quotation sieves, each reported sieve looks at one cue (a speech verb, or "according
 //! to") in one sentence and either finds a statement — its content, its cue and the phrase that
 //! names its source — or passes. The source phrase is read and resolved with the same machinery
 //! as a quotation's speaker. Words inside quotation marks are never content here: a sentence
 //! that mixes both keeps its quotation as the one statement.
 
-use super::lexicon::Gender;
-use super::limits;
-use super::np::{Mention, MentionKind};
-use super::sieves::{self, Ctx, Found, Sieve};
-use super::tokens::{Kind, is_capitalized};
+use super::super::lexicon::Gender;
+use super::super::limits;
+use super::super::np::{Mention, MentionKind};
+use super::super::tokens::{Kind, is_capitalized};
+use super::common::{cue_clause, is_nominative, sentence_subject, subject_before};
+use super::{Ctx, Found, Sieve};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// A reported statement: its content (byte range) and how its source was found.
-#[derive(Debug, Clone)]
-pub struct Reported {
-    pub content: Range<usize>,
-    pub found: Found,
-}
-
 /// How a speech verb takes its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Complement {
+pub enum Complement {
     /// The clause follows the verb: "said (that) …".
     Clause,
     /// A hearer may stand between verb and clause: "told reporters (that) …".
@@ -35,9 +29,9 @@ enum Complement {
 }
 
 /// The speech verbs of `lexicon/speech_verbs.txt`, every form mapped to its class.
-fn speech_verb(w: &str) -> Option<Complement> {
+pub fn speech_verb(w: &str) -> Option<Complement> {
     static VERBS: LazyLock<HashMap<&'static str, Complement>> = LazyLock::new(|| {
-        let data = include_str!("lexicon/speech_verbs.txt");
+        let data = include_str!("../lexicon/speech_verbs.txt");
         let mut verbs = HashMap::default();
         for line in data.lines().map(|l| l.split('#').next().unwrap_or("")) {
             let mut words = line.split_whitespace();
@@ -56,128 +50,14 @@ fn speech_verb(w: &str) -> Option<Complement> {
     VERBS.get(w).copied()
 }
 
-/// Finds the reported statements of the analysed text, in text order.
-pub fn find(ctx: &Ctx) -> Vec<Reported> {
-    let np = &ctx.np;
-    let mut out = Vec::new();
-    // Whether the paragraph of the last sentence is a heading: asked once per paragraph.
-    let mut heading: Option<(u32, bool)> = None;
-    for sentence in &ctx.tokens.sentences {
-        let s = sentence.clone();
-        // Every sieve looks within the sentence: see `limits::MAX_SENTENCE_TOKENS`.
-        if s.len() < limits::MIN_SENTENCE_TOKENS
-            || s.len() > limits::MAX_SENTENCE_TOKENS
-            || is_question(ctx, &s)
-        {
-            continue;
-        }
-        if np.toks[s.start].para == 0
-            && let Some(r) = reported_headline(ctx, &s)
-        {
-            out.push(r);
-            continue;
-        }
-        let para = np.toks[s.start].para;
-        let is_heading = match heading {
-            Some((p, h)) if p == para => h,
-            _ => {
-                let h = np.is_heading(para as usize);
-                heading = Some((para, h));
-                h
-            }
-        };
-        if is_heading {
-            continue;
-        }
-        if let Some(r) = reported_according_to(ctx, &s) {
-            out.push(r);
-            continue;
-        }
-        for v in s.clone() {
-            let Some(class) = cue_verb(ctx, v, &s) else {
-                continue;
-            };
-            if class == Complement::Request {
-                out.extend(reported_request(ctx, v, &s));
-                continue;
-            }
-            let found = reported_that(ctx, v, class, &s)
-                .or_else(|| reported_intent(ctx, v, &s))
-                .or_else(|| reported_clause(ctx, v, class, &s))
-                .or_else(|| reported_before_cue(ctx, v, &s))
-                .or_else(|| reported_around_cue(ctx, v, &s));
-            out.extend(found);
-        }
-    }
-    // Statements never overlap (the reader highlights and steps through them one by one): of
-    // nested ones ("X said that Y told him that …") the outer, reported first, is kept.
-    out.sort_by_key(|r| (r.content.start, std::cmp::Reverse(r.content.end)));
-    let mut last_end = 0;
-    out.retain(|r| {
-        let keep = r.content.start >= last_end;
-        if keep {
-            last_end = r.content.end;
-        }
-        keep
-    });
-    out
-}
-
 /// A question reports nothing: "Did she say that prices fell?"
-fn is_question(ctx: &Ctx, s: &Range<usize>) -> bool {
+pub fn is_question(ctx: &Ctx, s: &Range<usize>) -> bool {
     ctx.np.is_punct(s.end - 1, "?")
-}
-
-/// Sieve R7: "urged voters to stay home", "called on Congress to act", "called for a ban on
-/// …", "asked whether the plan was legal" — a request or a question put to someone.
-fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
-    let np = &ctx.np;
-    let verb = np.lw(v);
-    let mut k = v + 1;
-    let from = if verb.starts_with("call") {
-        match np.lw(k).as_ref() {
-            "for" => k + 1,
-            "on" => {
-                k = skip_addressee(ctx, k + 1, s.end)?;
-                (np.lw(k) == "to").then_some(k)?;
-                v + 2
-            }
-            _ => return None,
-        }
-    } else if matches!(
-        np.lw(k).as_ref(),
-        "whether" | "if" | "why" | "how" | "what" | "when"
-    ) {
-        k
-    } else {
-        // "urged both sides to return": a short hearer, then "to" and a verb.
-        let to = (k + 1..(k + limits::REQUEST_TO_REACH).min(s.end))
-            .find(|&j| !np.is_word(j) || np.lw(j) == "to")?;
-        let hearer_ok = (k..to).all(|j| !cue_like(ctx, j) && !is_finite_verb_like(&np.lw(j)));
-        (np.lw(to) == "to" && np.is_word(to + 1) && hearer_ok).then_some(k)?
-    };
-    let end = action_end(ctx, from, content_end(ctx, from, s)?);
-    statement(ctx, v, from, end, s, Sieve::ReportedRequest)
-}
-
-/// Sieve R8: "vowed to repeal the law", "promised to cut taxes" — a commitment made aloud.
-fn reported_intent(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
-    let np = &ctx.np;
-    let verb = np.lw(v);
-    let intent = ["vow", "pledg", "promis"]
-        .iter()
-        .any(|p| verb.starts_with(p));
-    let to = skip_adverbials(ctx, v + 1, s.end);
-    if !intent || np.lw(to) != "to" || !np.is_word(to + 1) {
-        return None;
-    }
-    let end = action_end(ctx, to, content_end(ctx, to, s)?);
-    statement(ctx, v, to, end, s, Sieve::ReportedIntent)
 }
 
 /// The end of an action asked for or promised: before a comma or an "and" that starts the
 /// subject's next verb ("vowed to repeal the law and celebrated the ruling").
-fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+pub(super) fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
     let np = &ctx.np;
     (from + 2..end)
         .find(|&k| {
@@ -192,90 +72,14 @@ fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
         .unwrap_or(end)
 }
 
-/// Sieve R1: "X said that …", "X told reporters on Monday that …", "…, adding that …".
-fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Reported> {
-    let np = &ctx.np;
-    let that = (v + 1..(v + limits::THAT_REACH).min(s.end)).find(|&k| {
-        np.toks[k].kind == Kind::Quote || np.is_punct(k, ";") || is_that(ctx, k) || {
-            np.is_word(k) && speech_verb(&np.lw(k)).is_some()
-        }
-    })?;
-    if !is_that(ctx, that) || !gap_is_adverbial(ctx, v + 1, that, class) {
-        return None;
-    }
-    let end = content_end(ctx, that + 1, s)?;
-    statement(ctx, v, that, end, s, Sieve::ReportedThat)
-}
-
-/// Sieve R2: "X said he would …", "she told reporters it was …" — a clause with "that" left
-/// out, which must open with a subject and hold a verb.
-fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Reported> {
-    let np = &ctx.np;
-    let mut k = v + 1;
-    if class == Complement::Addressee {
-        k = skip_addressee(ctx, k, s.end)?;
-    }
-    k = skip_adverbials(ctx, k, s.end);
-    // "X said: prices fell" — a colon before an unquoted clause.
-    if np.is_punct(k, ":") || np.is_punct(k, ",") && k == v + 1 {
-        k += 1;
-    }
-    let say = matches!(np.lw(v).as_ref(), "say" | "says" | "said" | "saying");
-    // "…, said X, a …": an inverted cue names its subject; the clause is before it.
-    let inverted = v > s.start
-        && np.is_punct(v - 1, ",")
-        && np.forward(v + 1, s.end).is_some_and(|m| {
-            !matches!(m.kind, MentionKind::Pronoun(_)) && {
-                let next = m.last_tok + 1;
-                next >= trim_end(ctx, v, s.end) || np.is_punct(next, ",")
-            }
-        });
-    // "added trucks": a bare plural opens a clause only after "say".
-    let plural_start = np.is_word(k) && !is_capitalized(np.word(k)) && is_bare_plural(&np.lw(k));
-    let clause = k < s.end
-        && !inverted
-        && (!plural_start || say)
-        && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end));
-    if !clause {
-        return None;
-    }
-    let end = content_end(ctx, k, s)?;
-    statement(ctx, v, k, end, s, Sieve::ReportedClause)
-}
-
-/// Sieve R3: "Prices will fall next year, the minister said." — the clause before a cue that
-/// closes the sentence after a comma.
-fn reported_before_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
-    let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
-    // After "…, said X" what follows is about X ("a professor at …"), not more of the content.
-    let inverted = found.mention.first_tok > v;
-    if trim_end(ctx, comma, s.end) > seg_end && !inverted {
-        return None;
-    }
-    content_before(ctx, s.start, comma, comma, found, Sieve::ReportedBeforeCue)
-}
-
-/// Sieve R4: "Prices, the minister said, will fall." — a cue set off by commas inside the
-/// clause it reports.
-fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Reported> {
-    let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
-    if found.mention.first_tok > v {
-        return None;
-    }
-    let end = content_end(ctx, seg_end, s).unwrap_or(seg_end);
-    if end <= seg_end + 1
-        || has_quote(ctx, seg_end, end)
-        || word_count(ctx, seg_end, end) < limits::MIN_CLAUSE_WORDS
-    {
-        return None;
-    }
-    content_before(ctx, s.start, comma, end, found, Sieve::ReportedAroundCue)
-}
-
 /// A cue clause ("X said", "said X", "he told reporters") between a comma before the verb at
 /// `v` and the next comma or the sentence's end, with nothing after it but a short adverbial:
 /// (the comma, the end of the clause, what it names).
-fn cue_between_commas(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<(usize, usize, Found)> {
+pub(super) fn cue_between_commas(
+    ctx: &Ctx,
+    v: usize,
+    s: &Range<usize>,
+) -> Option<(usize, usize, Found)> {
     let np = &ctx.np;
     let comma = (s.start..v)
         .rev()
@@ -284,7 +88,7 @@ fn cue_between_commas(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<(usize, u
     let seg_end = (v + 1..s.end)
         .find(|&k| np.is_punct(k, ","))
         .unwrap_or_else(|| trim_end(ctx, v, s.end));
-    let found = sieves::cue_clause(ctx, comma + 1, seg_end)?;
+    let found = cue_clause(ctx, comma + 1, seg_end)?;
     if found.cue.as_ref().map(|c| c.start) != Some(np.toks[v].start) {
         return None;
     }
@@ -296,14 +100,14 @@ fn cue_between_commas(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<(usize, u
 
 /// The statement whose content runs from the sentence's start to token `end` (exclusive),
 /// with the cue clause that begins at `comma` inside or after it.
-fn content_before(
+pub(super) fn content_before(
     ctx: &Ctx,
     lo: usize,
     comma: usize,
     end: usize,
     found: Found,
     sieve: Sieve,
-) -> Option<Reported> {
+) -> Option<Found> {
     let np = &ctx.np;
     let start = skip_openers(ctx, lo, comma);
     if start >= comma
@@ -312,140 +116,12 @@ fn content_before(
     {
         return None;
     }
-    Some(Reported {
-        content: np.toks[start].start..np.toks[end - 1].end,
-        found: Found { sieve, ..found },
-    })
-}
-
-/// Sieve R5: "According to X, …", "…, according to X." — the rest of the sentence is X's.
-fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
-    let np = &ctx.np;
-    let i = (s.start..s.end - 1)
-        .find(|&k| np.is_word(k) && np.lw(k) == "according" && np.lw(k + 1) == "to")?;
-    if has_quote(ctx, s.start, s.end) {
-        return None;
-    }
-    let cue = np.toks[i].start..np.toks[i + 1].end;
-    let source_end = (i + 2..s.end)
-        .find(|&k| np.toks[k].kind == Kind::Punct && np.word(k) != ".")
-        .unwrap_or(s.end);
-    let mention = source_mention(ctx, i + 2, source_end)?;
-    let content = if i == s.start || i == skip_openers(ctx, s.start, i) {
-        // "According to X, …": the clause after the source's comma.
-        if !np.is_punct(source_end, ",") {
-            return None;
-        }
-        let end = content_end(ctx, source_end + 1, s)?;
-        source_end + 1..end
-    } else {
-        // "…, according to X." or "… according to X, …": the sentence around the phrase.
-        let before = if np.is_punct(i - 1, ",") { i - 1 } else { i };
-        let start = skip_openers(ctx, s.start, before);
-        if word_count(ctx, start, before) < limits::MIN_CONTENT_WORDS {
-            return None;
-        }
-        let end = trim_end(ctx, start, s.end);
-        // "The economy, according to X, grew": the phrase interrupts a clause. After a whole
-        // clause ("… vehicles, according to the group, which tracks …") it closes it.
-        let whole_clause_before =
-            before < i && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS;
-        if source_end + 1 < end && np.is_punct(source_end, ",") && !whole_clause_before {
-            start..end
-        } else {
-            start..before
-        }
-    };
-    if content.is_empty() || word_count(ctx, content.start, content.end) < limits::MIN_CONTENT_WORDS
-    {
-        return None;
-    }
-    Some(Reported {
-        content: np.toks[content.start].start..np.toks[content.end - 1].end,
-        found: Found {
-            mention,
-            cue: Some(cue),
-            sieve: Sieve::ReportedAccordingTo,
-        },
-    })
-}
-
-/// Sieve R6: an article's headline that reports: "Insiders: Trump will rebound", "Mayor
-/// Says Bridge Will Reopen".
-fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Reported> {
-    let np = &ctx.np;
-    let end = trim_end(ctx, s.start, s.end);
-    // "Pass to Stay Closed, Canton Says": the cue closes the headline.
-    if end > s.start + 3 && matches!(np.word(end - 1), "Says" | "Said" | "Warns") {
-        let comma = (s.start..end - 1).rev().find(|&k| np.is_punct(k, ","))?;
-        let mention = np
-            .backward(end - 2, comma + 1)
-            .filter(|m| m.first_tok == comma + 1)?;
-        if has_quote(ctx, s.start, comma)
-            || word_count(ctx, s.start, comma) < limits::MIN_CONTENT_WORDS
-        {
-            return None;
-        }
-        return Some(Reported {
-            content: np.toks[s.start].start..np.toks[comma - 1].end,
-            found: Found {
-                mention,
-                cue: Some(np.toks[end - 1].start..np.toks[end - 1].end),
-                sieve: Sieve::ReportedHeadline,
-            },
-        });
-    }
-    let cue = (s.start + 1..end.min(s.start + limits::HEADLINE_CUE_REACH)).find(|&k| {
-        np.is_punct(k, ":")
-            || np.is_word(k) && matches!(np.word(k), "Says" | "Said" | "Tells" | "Say" | "Warns")
-    })?;
-    let mention = np
-        .backward(cue - 1, s.start)
-        .filter(|m| m.first_tok == s.start)?;
-    let from = cue + 1;
-    if from >= end
-        || has_quote(ctx, from, end)
-        || word_count(ctx, from, end) < limits::MIN_CONTENT_WORDS
-    {
-        return None;
-    }
-    Some(Reported {
-        content: np.toks[from].start..np.toks[end - 1].end,
-        found: Found {
-            mention,
-            cue: Some(np.toks[cue].start..np.toks[cue].end),
-            sieve: Sieve::ReportedHeadline,
-        },
-    })
-}
-
-/// The source after "according to": a noun phrase, or else the words up to the punctuation
-/// ("according to a tally by the state board").
-fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
-    let np = &ctx.np;
-    if let Some(m) = np.forward(start, end) {
-        return Some(m);
-    }
-    let last = (start..end.min(start + limits::SOURCE_PHRASE_REACH))
-        .rev()
-        .find(|&k| np.is_word(k))?;
-    Some(Mention {
-        span: np.toks[start].start..np.toks[last].end,
-        kind: MentionKind::Nominal,
-        name: None,
-        gender: Gender::Unknown,
-        head: Some(np.lw(last).into_owned()),
-        modifiers: vec![],
-        descriptor: None,
-        org: None,
-        first_tok: start,
-        last_tok: last,
-    })
+    Some(Found { sieve, ..found }.with_content(np.toks[start].start..np.toks[end - 1].end))
 }
 
 /// Forms that are nouns as often as verbs ("the 20 states", "news reports"): cues only with a
 /// name or a pronoun as subject.
-const NOUN_LIKE: &[&str] = &[
+pub(super) const NOUN_LIKE: &[&str] = &[
     "states", "state", "reports", "report", "claims", "claim", "notes", "note", "comments",
     "comment", "remarks", "remark", "posts", "post", "tweets", "tweet", "emails", "email",
     "promises", "promise", "pledges", "pledge", "vows", "vow", "proposes", "repeats",
@@ -453,7 +129,7 @@ const NOUN_LIKE: &[&str] = &[
 
 /// A speech verb at token `v` that reports: lower case, finite or a participle after a comma,
 /// not negated, not hypothetical, not passive and not an infinitive.
-fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
+pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     let np = &ctx.np;
     if !np.is_word(v) || is_capitalized(np.word(v)) {
         return None;
@@ -495,11 +171,11 @@ fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
 
 /// Words after which a participle's subject is the sentence's: "quoted as saying", "by
 /// saying", "after saying".
-fn is_participle_opener(w: &str) -> bool {
+pub(super) fn is_participle_opener(w: &str) -> bool {
     matches!(w, "as" | "by" | "after" | "while" | "when" | "before")
 }
 
-fn is_negation(w: &str) -> bool {
+pub(super) fn is_negation(w: &str) -> bool {
     matches!(
         w,
         "not" | "never" | "no" | "nobody" | "declined" | "refused"
@@ -507,25 +183,25 @@ fn is_negation(w: &str) -> bool {
         || w.ends_with("n’t")
 }
 
-fn is_modal(w: &str) -> bool {
+pub(super) fn is_modal(w: &str) -> bool {
     matches!(
         w,
         "would" | "could" | "might" | "may" | "should" | "must" | "can" | "will" | "shall"
     )
 }
 
-fn is_condition(w: &str) -> bool {
+pub(super) fn is_condition(w: &str) -> bool {
     matches!(w, "if" | "unless" | "whether" | "suppose" | "supposing")
 }
 
-fn is_that(ctx: &Ctx, k: usize) -> bool {
+pub(super) fn is_that(ctx: &Ctx, k: usize) -> bool {
     ctx.np.is_word(k) && ctx.np.lw(k) == "that"
 }
 
 /// Whether the words between a verb and its "that" are a hearer or an adverbial ("told
 /// reporters", "said on Tuesday", "said in a statement"), not an object with a clause of its
 /// own ("denied the report that …").
-fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Complement) -> bool {
+pub(super) fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Complement) -> bool {
     let mut k = from;
     if class == Complement::Addressee {
         // "told the Wall Street Journal's editorial board on Monday that": any short run of
@@ -546,7 +222,7 @@ fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Complement) -> b
 }
 
 /// A word, a number, or a mark inside a noun phrase ("’s", ".", ",").
-fn np_word_or_mark(ctx: &Ctx, j: usize) -> bool {
+pub(super) fn np_word_or_mark(ctx: &Ctx, j: usize) -> bool {
     let np = &ctx.np;
     np.is_word(j)
         || np.toks[j].kind == Kind::Number
@@ -555,7 +231,7 @@ fn np_word_or_mark(ctx: &Ctx, j: usize) -> bool {
 
 /// Steps over the hearer of "tell": a pronoun ("him") or a noun phrase ("reporters", "The
 /// Associated Press").
-fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
+pub(super) fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
     let np = &ctx.np;
     if k >= end || !np.is_word(k) {
         return None;
@@ -588,7 +264,7 @@ fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
 
 /// Steps over adverbials between a verb and its clause: "on Tuesday", "last week", "in a
 /// statement", "in an interview with The Times", "repeatedly", commas.
-fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
+pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
     let np = &ctx.np;
     let mut steps = 0;
     while k < end && steps < limits::MAX_ADVERBIALS {
@@ -642,7 +318,7 @@ fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
     k
 }
 
-fn is_time_word(w: &str) -> bool {
+pub(super) fn is_time_word(w: &str) -> bool {
     matches!(
         w,
         "monday"
@@ -678,7 +354,7 @@ fn is_time_word(w: &str) -> bool {
 
 /// Whether tokens from `k` open a finite clause: a subject (a pronoun, a determiner, a name or
 /// a number) followed, within a few words, by a verb (an auxiliary, a modal or a past form).
-fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
+pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     let np = &ctx.np;
     if !np.is_word(k) && np.toks[k].kind != Kind::Number {
         return false;
@@ -747,7 +423,7 @@ fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
 
 /// After "say", a subject is enough (it seldom takes a plain object): a name, a number, or a
 /// determiner with a noun, and at least four words.
-fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
+pub(super) fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     let np = &ctx.np;
     let w = np.lw(k);
     let subject = np.toks[k].kind == Kind::Number
@@ -763,15 +439,15 @@ fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
 }
 
 /// Objects of "say" that are no clause: "said the same", "said nothing".
-const NOT_A_CLAUSE: &[&str] = &["nothing", "more", "fewer", "none"];
+pub(super) const NOT_A_CLAUSE: &[&str] = &["nothing", "more", "fewer", "none"];
 
 /// A lower-case speech verb at token `j`.
-fn cue_like(ctx: &Ctx, j: usize) -> bool {
+pub(super) fn cue_like(ctx: &Ctx, j: usize) -> bool {
     ctx.np.is_word(j) && !is_capitalized(ctx.np.word(j)) && speech_verb(&ctx.np.lw(j)).is_some()
 }
 
 /// A lower-case word that may be a plural noun ("contractors"), not "this", "his" or "it's".
-fn is_bare_plural(w: &str) -> bool {
+pub(super) fn is_bare_plural(w: &str) -> bool {
     w.len() >= limits::MIN_PLURAL_BYTES
         && w.ends_with('s')
         && !w.ends_with("ss")
@@ -780,11 +456,11 @@ fn is_bare_plural(w: &str) -> bool {
         && !FUNCTION_LIKE.contains(&w)
 }
 
-fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
+pub(super) fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
     ctx.np.is_word(k) && test(&ctx.np.lw(k))
 }
 
-fn is_finite_verb_like(w: &str) -> bool {
+pub(super) fn is_finite_verb_like(w: &str) -> bool {
     matches!(
         w,
         "is" | "are"
@@ -824,7 +500,7 @@ fn is_finite_verb_like(w: &str) -> bool {
 /// the sentence, or a break before it (";", ", adding …", ", according to …", a quotation
 /// after a comma). None where a quotation sits inside the clause (the quotation is the
 /// statement) or too little is left.
-fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
+pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
     let np = &ctx.np;
     let mut end = s.end;
     let is_dash = |j: usize| ["—", "–", "-"].iter().any(|d| np.is_punct(j, d));
@@ -860,7 +536,7 @@ fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
         if np.is_punct(k, ",") && k + 1 < s.end && np.is_word(k + 1) {
             let w = np.lw(k + 1);
             let next_cue = w.ends_with("ing") && speech_verb(&w).is_some();
-            if next_cue || w == "according" || sieves::cue_clause(ctx, k + 1, s.end).is_some() {
+            if next_cue || w == "according" || cue_clause(ctx, k + 1, s.end).is_some() {
                 end = k;
                 break;
             }
@@ -871,7 +547,7 @@ fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
 }
 
 /// Drops closing punctuation from the end of tokens `from..end`.
-fn trim_end(ctx: &Ctx, from: usize, mut end: usize) -> usize {
+pub(super) fn trim_end(ctx: &Ctx, from: usize, mut end: usize) -> usize {
     while end > from && ctx.np.toks[end - 1].kind == Kind::Punct {
         end -= 1;
     }
@@ -879,7 +555,7 @@ fn trim_end(ctx: &Ctx, from: usize, mut end: usize) -> usize {
 }
 
 /// Steps over quotation tokens and an opening connective ("But", "And") at a sentence start.
-fn skip_openers(ctx: &Ctx, mut start: usize, end: usize) -> usize {
+pub(super) fn skip_openers(ctx: &Ctx, mut start: usize, end: usize) -> usize {
     let np = &ctx.np;
     while start < end
         && (np.toks[start].kind == Kind::Punct
@@ -890,43 +566,39 @@ fn skip_openers(ctx: &Ctx, mut start: usize, end: usize) -> usize {
     start
 }
 
-fn has_quote(ctx: &Ctx, a: usize, b: usize) -> bool {
+pub(super) fn has_quote(ctx: &Ctx, a: usize, b: usize) -> bool {
     ctx.np.toks[a..b].iter().any(|t| t.kind == Kind::Quote)
 }
 
-fn word_count(ctx: &Ctx, a: usize, b: usize) -> usize {
+pub(super) fn word_count(ctx: &Ctx, a: usize, b: usize) -> usize {
     (a..b).filter(|&k| ctx.np.is_word(k)).count()
 }
 
 /// The statement whose cue is token `v` and content tokens `from..end`, with the cue's
 /// subject as its source (for a participle, the subject of the sentence).
-fn statement(
+pub(super) fn statement(
     ctx: &Ctx,
     v: usize,
     from: usize,
     end: usize,
     s: &Range<usize>,
     sieve: Sieve,
-) -> Option<Reported> {
+) -> Option<Found> {
     let np = &ctx.np;
     let mention = source_of(ctx, v, s)?;
     let person = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
     if NOUN_LIKE.contains(&np.lw(v).as_ref()) && !person {
         return None;
     }
-    Some(Reported {
-        content: np.toks[from].start..np.toks[end - 1].end,
-        found: Found {
-            mention,
-            cue: Some(np.toks[v].start..np.toks[v].end),
-            sieve,
-        },
-    })
+    Some(
+        Found::new(sieve, mention, Some(np.toks[v].start..np.toks[v].end))
+            .with_content(np.toks[from].start..np.toks[end - 1].end),
+    )
 }
 
 /// Who speaks through the verb at `v`: its subject, or for "…, saying that" the subject of
 /// the sentence.
-fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
+pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
     let np = &ctx.np;
     let lo = s.start;
     if v <= lo {
@@ -940,7 +612,7 @@ fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
             .rev()
             .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)));
         return main_subject(ctx, lo, v)
-            .or_else(|| earlier.and_then(|k| sieves::subject_before(ctx, k, lo)));
+            .or_else(|| earlier.and_then(|k| subject_before(ctx, k, lo)));
     }
     let participle = np.lw(v).ends_with("ing");
     let mut j = v - 1;
@@ -950,7 +622,7 @@ fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
     if participle && np.is_word(j) && is_participle_opener(&np.lw(j)) {
         return main_subject(ctx, lo, v);
     }
-    if let Some(m) = sieves::subject_before(ctx, v, lo).filter(|m| sieves::is_nominative(np, m)) {
+    if let Some(m) = subject_before(ctx, v, lo).filter(|m| is_nominative(np, m)) {
         return Some(m);
     }
     // "X became a delegate and said …": a second verb of the sentence's subject.
@@ -963,9 +635,9 @@ fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
 
 /// The subject of the sentence, also where it opens with "The" and a name ("The State
 /// Department has …").
-fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
+pub(super) fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
     let np = &ctx.np;
-    sieves::sentence_subject(ctx, lo, v).or_else(|| {
+    sentence_subject(ctx, lo, v).or_else(|| {
         // "The district GOP Chairman Chuck Williams declined …": the name ending the first run
         // of capitalised words, read back with its title.
         if np.lw(lo) != "the" {
@@ -983,7 +655,7 @@ fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
 
 /// A subject the noun-phrase reader does not know: "Romney's associates say", "26 percent
 /// say" — up to four words before the verb, ending in a plural, a number or a percentage.
-fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     let np = &ctx.np;
     let mut end = v.checked_sub(1)?;
     if np.is_punct(end, ",") && end > lo {
@@ -1027,7 +699,7 @@ fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
 }
 
 /// Words that end a bare subject read backwards.
-const FUNCTION_LIKE: &[&str] = &[
+pub(super) const FUNCTION_LIKE: &[&str] = &[
     "and",
     "or",
     "but",
