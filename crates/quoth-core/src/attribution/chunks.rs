@@ -1,8 +1,11 @@
 //! Chunking: text above `limits::CHUNK_BYTES` is analysed in stretches cut between paragraphs
 //! outside quotations.
 
+use super::Analysis;
+use super::Speaker;
 use super::limits;
 use super::quotes;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Splits the paragraphs into stretches of about `limits::CHUNK_BYTES`, never inside a quotation
@@ -40,4 +43,53 @@ pub(super) fn chunks(
         }
     }
     out
+}
+
+impl Analysis {
+    /// Appends the analysis of the next stretch of text, merging speakers by name.
+    pub(super) fn absorb(&mut self, part: Analysis) {
+        let base = self.quotes.len();
+        let mut remap = Vec::with_capacity(part.speakers.len());
+        let mut by_name: HashMap<&str, usize> = HashMap::with_capacity(self.speakers.len());
+        for (i, s) in self.speakers.iter().enumerate() {
+            by_name.insert(s.name.as_str(), i);
+        }
+        let found: Vec<Option<usize>> = part
+            .speakers
+            .iter()
+            .map(|sp| by_name.get(sp.name.as_str()).copied())
+            .collect();
+        drop(by_name);
+        for (sp, existing) in part.speakers.into_iter().zip(found) {
+            match existing {
+                Some(i) => {
+                    let mine = &mut self.speakers[i];
+                    for a in sp.aliases {
+                        if !mine.aliases.contains(&a) {
+                            mine.aliases.push(a);
+                        }
+                    }
+                    if mine.descriptor.is_none() {
+                        mine.descriptor = sp.descriptor;
+                    }
+                    remap.push(i);
+                }
+                None => {
+                    remap.push(self.speakers.len());
+                    self.speakers.push(Speaker {
+                        quotes: vec![],
+                        ..sp
+                    });
+                }
+            }
+        }
+        for (qi, mut q) in part.quotes.into_iter().enumerate() {
+            q.speaker = q.speaker.map(|s| remap[s]);
+            if let Some(s) = q.speaker {
+                self.speakers[s].quotes.push(base + qi);
+            }
+            self.quotes.push(q);
+        }
+        self.other_quoted.extend(part.other_quoted);
+    }
 }

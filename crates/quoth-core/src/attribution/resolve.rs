@@ -140,3 +140,66 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::article::split_paragraphs;
+    use crate::attribution::analyse_text;
+    use crate::attribution::test_support::speaker_of;
+
+    #[test]
+    fn pronoun_resolves_to_compatible_mention() {
+        let t = "Mary Holt met John Perez on Friday. “It went well,” she said.";
+        assert_eq!(speaker_of(t, "It went well"), Some("Mary Holt".into()));
+        let t = "Mary Holt met John Perez on Friday. “It went well,” he said.";
+        assert_eq!(speaker_of(t, "It went well"), Some("John Perez".into()));
+    }
+
+    #[test]
+    fn plural_pronoun_resolves_to_a_group() {
+        let t = "The remarks drew fire, the civil rights groups say. They argue that the senator should “lead by example.”";
+        assert_eq!(
+            speaker_of(t, "lead by"),
+            Some("the civil rights groups".into())
+        );
+    }
+
+    #[test]
+    fn first_person_narrator_is_the_writer() {
+        let t = "I had to spend the weekend on it. I kept saying, “This is the worst argument I have read.”";
+        assert_eq!(
+            speaker_of(t, "This is the worst"),
+            Some("the writer".into())
+        );
+    }
+
+    #[test]
+    fn pronoun_prefers_subjects_to_prepositional_objects() {
+        let t = "Like Victor Adams, Ivan Petrov spoke briefly. He only said that they “agreed.”";
+        assert_eq!(speaker_of(t, "agreed"), Some("Ivan Petrov".into()));
+    }
+
+    #[test]
+    fn title_resolves_to_introduced_role() {
+        let t = "U.S. State Department spokesman Ned Price spoke first.\n\n“We are watching,” the spokesman said.";
+        assert_eq!(speaker_of(t, "We are watching"), Some("Ned Price".into()));
+    }
+
+    #[test]
+    fn unresolved_role_stays_a_description() {
+        let t = "“We have no comment,” a Pentagon spokesman said.";
+        assert_eq!(
+            speaker_of(t, "no comment"),
+            Some("a Pentagon spokesman".into())
+        );
+    }
+
+    #[test]
+    fn names_merge_into_one_speaker() {
+        let t = "Vladimir Putin arrived in Minsk.\n\n“It was useful,” Putin said.\n\n“It was timely,” the Russian President said.";
+        let a = analyse_text(t, &split_paragraphs(t));
+        assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+        assert_eq!(a.speakers[0].name, "Vladimir Putin");
+        assert_eq!(a.speakers[0].quotes.len(), 2);
+    }
+}

@@ -89,3 +89,26 @@ fn is_title_case(words: &[&str]) -> bool {
                 .is_some_and(char::is_uppercase)
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::article::split_paragraphs;
+    use crate::attribution::analyse_text;
+
+    #[test]
+    fn titles_nicknames_and_scare_quotes_are_not_statements() {
+        let t = "He appeared on “Meet the Press” on Sunday. George “Jay” Keyworth agreed with the so-called “productivity plan.”";
+        let a = analyse_text(t, &split_paragraphs(t));
+        assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+        assert_eq!(a.other_quoted.len(), 3);
+    }
+
+    #[test]
+    fn titles_in_title_places_are_not_statements_even_near_a_cue() {
+        let t = "“It is over,” said Steven Brill, author of “America’s Bitter Pill,” a history of the law. He appeared on CNBC’s “Squawk Box” later.";
+        let a = analyse_text(t, &split_paragraphs(t));
+        let texts: Vec<&str> = a.quotes.iter().map(|q| &t[q.span.clone()]).collect();
+        assert_eq!(texts, vec!["“It is over,”"]);
+        assert_eq!(a.other_quoted.len(), 2);
+    }
+}

@@ -1,4 +1,4 @@
-//! Sieve 2, according to: "According to X, “…”", "“…,” according to X", "in his words, “…”",
+//! The according-to sieve: "According to X, “…”", "“…,” according to X", "in his words, “…”",
 //! "As X put it, “…”".
 
 use super::super::np::MentionKind;
@@ -12,7 +12,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     according_to(ctx, q.qi)
 }
 
-/// Sieve 2: "According to X, “…”", "“…,” according to X", "in his words, “…”".
+/// "According to X, “…”", "“…,” according to X", "in his words, “…”".
 fn according_to(ctx: &Ctx, qi: usize) -> Option<Found> {
     let np = &ctx.np;
     let qt = ctx.tokens.quote_token[qi];
@@ -64,4 +64,24 @@ fn according_to(ctx: &Ctx, qi: usize) -> Option<Found> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{sieve_of, speaker_of};
+
+    #[test]
+    fn according_to_names_the_source() {
+        let t = "Anna Berg chaired the session. According to her, “the budget is fine.”";
+        assert_eq!(speaker_of(t, "the budget"), Some("Anna Berg".into()));
+        assert_eq!(sieve_of(t, "the budget"), "according-to");
+        let t = "Tom Reed spoke last. He attacked those who, in his words, “sold the town.”";
+        assert_eq!(speaker_of(t, "sold the town"), Some("Tom Reed".into()));
+    }
+
+    #[test]
+    fn according_to_does_not_fire_without_the_phrase() {
+        let t = "The weather was bad. “Nobody came.”";
+        assert_ne!(sieve_of(t, "Nobody came"), "according-to");
+    }
 }

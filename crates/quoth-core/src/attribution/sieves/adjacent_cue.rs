@@ -1,4 +1,4 @@
-//! Sieve 1, adjacent cue: a reporting verb next to the quotation, before or after it in its
+//! The adjacent-cue sieve: a reporting verb next to the quotation, before or after it in its
 //! sentence ("“…,” said X", "X said: “…”", "X said that “…”", split quotations).
 
 use super::super::limits;
@@ -74,7 +74,7 @@ const NOUN_LIKE_VERBS: &[&str] = &[
     "order",
 ];
 
-/// Sieve 1: a reporting verb next to the quotation, before or after it in its sentence.
+/// A reporting verb next to the quotation, before or after it in its sentence.
 fn adjacent_cue(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<Found> {
     let qt = ctx.tokens.quote_token[qi];
     let sentence = ctx.sentence_of(qt);
@@ -338,4 +338,66 @@ fn earlier_in_sentence(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Optio
         .rev()
         .take_while(|&p| ctx.np.toks[ctx.tokens.quote_token[p]].sentence == s)
         .find_map(|p| earlier[p].clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{run, sieve_of, speaker_of};
+
+    #[test]
+    fn adjacent_said_after_quote() {
+        let t = "“We will win,” said Maria Lopez, the mayor.";
+        assert_eq!(speaker_of(t, "We will win"), Some("Maria Lopez".into()));
+        assert_eq!(sieve_of(t, "We will win"), "adjacent-cue");
+        let t = "“We will win,” Maria Lopez added.";
+        assert_eq!(speaker_of(t, "We will win"), Some("Maria Lopez".into()));
+    }
+
+    #[test]
+    fn adjacent_said_before_quote() {
+        assert_eq!(
+            speaker_of("Maria Lopez said: “We will win.”", "We will"),
+            Some("Maria Lopez".into())
+        );
+        let t = "Maria Lopez said that the plan was “a disaster for the city.”";
+        assert_eq!(speaker_of(t, "a disaster"), Some("Maria Lopez".into()));
+    }
+
+    #[test]
+    fn adjacent_cue_closing_the_sentence() {
+        let t = "Voters cheered. “People were celebrating” before the incident, Maria Lopez said.";
+        assert_eq!(speaker_of(t, "People were"), Some("Maria Lopez".into()));
+        let t = "He wants “grass-roots firepower” they need to win, campaign spokesman Neil Sroka said.";
+        assert_eq!(speaker_of(t, "grass-roots"), Some("Neil Sroka".into()));
+        // Not when the clause goes on after the cue: "…, Lopez said that …" reports something else.
+        let t = "Nobody saw “the plan” before the vote, Maria Lopez said that day, and she left.";
+        assert_ne!(sieve_of(t, "the plan"), "adjacent-cue");
+    }
+
+    #[test]
+    fn participle_in_a_with_phrase_takes_its_own_subject() {
+        let t = "Republicans were quick to chime in, with Donald Trump tweeting that it was a disaster and asking, “How can she lead?”";
+        assert_eq!(speaker_of(t, "How can"), Some("Donald Trump".into()));
+    }
+
+    #[test]
+    fn adjacent_split_quote_shares_its_cue() {
+        let t = "“It is over,” John Carter said, “and we lost.”";
+        assert_eq!(speaker_of(t, "and we lost"), Some("John Carter".into()));
+    }
+
+    #[test]
+    fn adjacent_does_not_fire_on_capitalised_words_or_passives() {
+        // "Post" is not the verb "post"; "was asked" reports someone else's question.
+        let t = "An essay in The Washington Post was titled “Notes on a Crisis.”";
+        assert_eq!(
+            run(t)
+                .iter()
+                .find(|r| r.0.contains("Notes"))
+                .and_then(|r| r.1.clone()),
+            None
+        );
+        let t = "At the hearing he was asked “why now?” by nobody in particular.";
+        assert_ne!(sieve_of(t, "why now"), "adjacent-cue");
+    }
 }

@@ -1,4 +1,4 @@
-//! Sieve 3, block line: a line ending in ':' names the speaker of the quotation after it
+//! The block-line sieve: a line ending in ':' names the speaker of the quotation after it
 //! ("Pavel Danilin, political analyst (Moscow):", "Cruz continued:", "More from Jones: “…”").
 
 use super::super::limits;
@@ -15,7 +15,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     block_line(ctx, q.qi)
 }
 
-/// Sieve 3: a paragraph ending in ':' names the speaker of the quotation that opens the next
+/// A paragraph ending in ':' names the speaker of the quotation that opens the next
 /// paragraph: "Pavel Danilin, political analyst (Moscow):" or "Cruz continued:".
 fn block_line(ctx: &Ctx, qi: usize) -> Option<Found> {
     let np = &ctx.np;
@@ -103,4 +103,22 @@ fn colon_speaker(ctx: &Ctx, colon: usize) -> Option<Found> {
         || matches!(m.kind, MentionKind::Pronoun(_)) && is_nominative(np, &m);
     (named || m.kind == MentionKind::Nominal && is_strong(np, &m))
         .then(|| Found::new(Sieve::BlockLine, m, Some(ctx.tok_span(colon, colon))))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{sieve_of, speaker_of};
+
+    #[test]
+    fn block_line_names_the_quoted_paragraphs() {
+        let t = "Pavel Danilin, political analyst (Moscow):\n\n“First point.\n\n“Second point.”";
+        assert_eq!(speaker_of(t, "First point"), Some("Pavel Danilin".into()));
+        assert_eq!(sieve_of(t, "First point"), "block-line");
+    }
+
+    #[test]
+    fn block_line_needs_a_name() {
+        let t = "Wait, it gets better:\n\n“Nobody saw it coming.”";
+        assert_eq!(speaker_of(t, "Nobody saw"), None);
+    }
 }

@@ -1,4 +1,4 @@
-//! Sieve 4, continuation: a quotation with no cue of its own keeps the previous quotation's
+//! The continuation sieve: a quotation with no cue of its own keeps the previous quotation's
 //! speaker when it follows it directly (same paragraph, or opening the next one) and no one
 //! else was named in between.
 
@@ -61,4 +61,22 @@ fn last_para_of(ctx: &Ctx, qi: usize) -> u32 {
         .take_while(|tk| tk.start <= end)
         .last()
         .map_or(ctx.np.toks[t].para, |tk| tk.para)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{sieve_of, speaker_of};
+
+    #[test]
+    fn continuation_keeps_the_speaker() {
+        let t = "“We are ready,” said Omar Haddad.\n\n“The trucks leave at dawn.”";
+        assert_eq!(speaker_of(t, "The trucks"), Some("Omar Haddad".into()));
+        assert_eq!(sieve_of(t, "The trucks"), "continuation");
+    }
+
+    #[test]
+    fn continuation_stops_when_someone_else_is_introduced() {
+        let t = "“We are ready,” said Omar Haddad.\n\nLater, Julia Stone arrived at the depot.\n\n“The trucks leave at dawn.”";
+        assert_ne!(speaker_of(t, "The trucks"), Some("Omar Haddad".into()));
+    }
 }

@@ -1,4 +1,4 @@
-//! Sieve 5, embedding subject: quoted words inside a narrative sentence with no cue belong to
+//! The embedding-subject sieve: quoted words inside a narrative sentence with no cue belong to
 //! the sentence's subject when it is a person, a pronoun or a role ("She voiced a wish for a
 //! “strong and prosperous region.”").
 
@@ -18,7 +18,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     embedding_subject(ctx, q.qi)
 }
 
-/// Sieve 5: quoted words inside a narrative sentence ("He voiced a wish for a “strong …
+/// Quoted words inside a narrative sentence ("He voiced a wish for a “strong …
 /// Mexico”") belong to the sentence's subject when it is a person, pronoun or role.
 fn embedding_subject(ctx: &Ctx, qi: usize) -> Option<Found> {
     let np = &ctx.np;
@@ -34,4 +34,15 @@ fn embedding_subject(ctx: &Ctx, qi: usize) -> Option<Found> {
         MentionKind::Nominal => is_strong(np, &m),
     };
     person.then_some(Found::new(Sieve::EmbeddingSubject, m, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::speaker_of;
+
+    #[test]
+    fn embedded_quote_belongs_to_sentence_subject() {
+        let t = "Carla Diaz arrived late. She voiced a wish for a “strong and prosperous region.”";
+        assert_eq!(speaker_of(t, "strong and"), Some("Carla Diaz".into()));
+    }
 }

@@ -319,3 +319,69 @@ pub fn find_reported(ctx: &Ctx) -> Vec<Reported> {
     });
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::article::split_paragraphs;
+    use crate::attribution::StatementKind;
+    use crate::attribution::analyse_text;
+    use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn nested_statements_keep_the_outer_one() {
+        let (content, speaker, _) =
+            one("Osric Vane said that Mara Quill had told him that the toll would rise.");
+        assert_eq!(
+            content,
+            "that Mara Quill had told him that the toll would rise"
+        );
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+    }
+
+    #[test]
+    fn beliefs_wishes_and_perceptions_are_not_statements() {
+        for t in [
+            "Mara Quill believes that the bridge will reopen.",
+            "Mara Quill thinks the bridge will reopen.",
+            "Mara Quill hopes that the bridge will reopen.",
+            "Mara Quill wants the bridge to reopen.",
+            "Mara Quill saw that the bridge had reopened.",
+            "Polls show that the bridge is popular.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn hypotheticals_questions_and_negations_are_not_statements() {
+        for t in [
+            "If Osric Vane said that the talks failed, nobody would listen.",
+            "Did Osric Vane say that the talks failed?",
+            "Osric Vane did not say that the talks failed.",
+            "Osric Vane never said the talks had failed.",
+            "Osric Vane declined to say whether the talks had failed.",
+            "Osric Vane would say that the talks failed.",
+            "It was said that the talks had failed.",
+            "Osric Vane was told that the talks had failed.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn a_quotation_stays_the_one_statement() {
+        let t = "Mara Quill stressed that the tolls are “a serious burden for drivers.”";
+        assert!(reported(t).is_empty(), "{:?}", reported(t));
+        let t = "“It is over,” Osric Vane said, and he said the talks had failed.";
+        let a = analyse_text(t, &split_paragraphs(t));
+        let direct = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind == StatementKind::Direct)
+            .count();
+        assert_eq!(direct, 1);
+        // Said inside a quotation reports nothing of the narrative.
+        let t = "“He said that the bridge is closed,” Mara Quill recalled.";
+        assert!(reported(t).is_empty(), "{:?}", reported(t));
+    }
+}

@@ -1,11 +1,11 @@
-//! Reported sieve R5, according to: "According to X, …", "…, according to X." — the rest of the
+//! The reported-according-to sieve: "According to X, …", "…, according to X." — the rest of the
 //! sentence is X's.
 
 use super::super::lexicon::Gender;
 use super::super::limits;
 use super::super::np::{Mention, MentionKind};
 use super::super::tokens::Kind;
-use super::speech::*;
+use super::speech::{content_end, has_quote, skip_openers, trim_end, word_count};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -17,7 +17,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     }
 }
 
-/// Sieve R5: "According to X, …", "…, according to X." — the rest of the sentence is X's.
+/// "According to X, …", "…, according to X." — the rest of the sentence is X's.
 fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
     let i = (s.start..s.end - 1)
@@ -87,4 +87,20 @@ fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
         first_tok: start,
         last_tok: last,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::one;
+
+    #[test]
+    fn according_to_reports_the_rest_of_the_sentence() {
+        let (content, speaker, sieve) =
+            one("According to Ilse Brandt, the mine lost money for years.");
+        assert_eq!(content, "the mine lost money for years");
+        assert_eq!(speaker.as_deref(), Some("Ilse Brandt"));
+        assert_eq!(sieve, "reported-according-to");
+        let (content, _, _) = one("The mine lost money for years, according to Ilse Brandt.");
+        assert_eq!(content, "The mine lost money for years");
+    }
 }

@@ -1,6 +1,6 @@
-//! Reported sieve R3, before cue: "Prices will fall next year, the minister said."
+//! The reported-before-cue sieve: "Prices will fall next year, the minister said."
 
-use super::speech::*;
+use super::speech::{Complement, content_before, cue_between_commas, trim_end};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -14,7 +14,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     }
 }
 
-/// Sieve R3: "Prices will fall next year, the minister said." — the clause before a cue that
+/// "Prices will fall next year, the minister said." — the clause before a cue that
 /// closes the sentence after a comma.
 fn reported_before_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
@@ -24,4 +24,18 @@ fn reported_before_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
         return None;
     }
     content_before(ctx, s.start, comma, comma, found, Sieve::ReportedBeforeCue)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::one;
+
+    #[test]
+    fn clause_before_a_closing_cue() {
+        let (content, speaker, sieve) =
+            one("The ferry will stop running in winter, the harbour master said.");
+        assert_eq!(content, "The ferry will stop running in winter");
+        assert_eq!(speaker.as_deref(), Some("the harbour master"));
+        assert_eq!(sieve, "reported-before-cue");
+    }
 }

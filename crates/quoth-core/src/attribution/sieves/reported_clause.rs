@@ -1,8 +1,11 @@
-//! Reported sieve R2, clause: "X said he would …" — a clause with "that" left out.
+//! The reported-clause sieve: "X said he would …" — a clause with "that" left out.
 
 use super::super::np::MentionKind;
 use super::super::tokens::is_capitalized;
-use super::speech::*;
+use super::speech::{
+    Complement, content_end, is_bare_plural, opens_clause, says_a_clause, skip_addressee,
+    skip_adverbials, statement, trim_end,
+};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -16,7 +19,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     }
 }
 
-/// Sieve R2: "X said he would …", "she told reporters it was …" — a clause with "that" left
+/// "X said he would …", "she told reporters it was …" — a clause with "that" left
 /// out, which must open with a subject and hold a verb.
 fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
@@ -50,4 +53,20 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     }
     let end = content_end(ctx, k, s)?;
     statement(ctx, v, k, end, s, Sieve::ReportedClause)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn clause_without_that_needs_a_subject_and_a_verb() {
+        let (content, speaker, sieve) = one("Osric Vane said he would not run again.");
+        assert_eq!(content, "he would not run again");
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+        assert_eq!(sieve, "reported-clause");
+        // An object is no clause: "announced the plan".
+        assert!(reported("Osric Vane announced the plan to voters.").is_empty());
+        assert!(reported("Osric Vane said nothing about it.").is_empty());
+    }
 }

@@ -1,8 +1,8 @@
-//! Reported sieve R6, headline: an article's headline that reports ("Insiders: Trump will
+//! The reported-headline sieve: an article's headline that reports ("Insiders: Trump will
 //! rebound", "Mayor Says Bridge Will Reopen").
 
 use super::super::limits;
-use super::speech::*;
+use super::speech::{has_quote, trim_end, word_count};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -14,7 +14,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     }
 }
 
-/// Sieve R6: an article's headline that reports: "Insiders: Trump will rebound", "Mayor
+/// An article's headline that reports: "Insiders: Trump will rebound", "Mayor
 /// Says Bridge Will Reopen".
 fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
@@ -61,4 +61,23 @@ fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
         )
         .with_content(np.toks[from].start..np.toks[end - 1].end),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn headlines_that_report() {
+        let (content, speaker, sieve) =
+            one("Ferry to Stop Running in Winter, Harbour Board Says\n\nThe ferry is old.");
+        assert_eq!(content, "Ferry to Stop Running in Winter");
+        assert_eq!(speaker.as_deref(), Some("Harbour Board"));
+        assert_eq!(sieve, "reported-headline");
+        let (content, _, _) = one("Mara Quill: Toll Will Rise in May\n\nThe ferry is old.");
+        assert_eq!(content, "Toll Will Rise in May");
+        // Only the article's first line is a headline.
+        let t = "The ferry is old.\n\nMara Quill: Toll Will Rise in May";
+        assert!(reported(t).is_empty(), "{:?}", reported(t));
+    }
 }

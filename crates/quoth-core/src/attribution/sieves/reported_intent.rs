@@ -1,6 +1,6 @@
-//! Reported sieve R8, intent: "X vowed to repeal the law" — a commitment made aloud.
+//! The reported-intent sieve: "X vowed to repeal the law" — a commitment made aloud.
 
-use super::speech::*;
+use super::speech::{Complement, action_end, content_end, skip_adverbials, statement};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -12,7 +12,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     }
 }
 
-/// Sieve R8: "vowed to repeal the law", "promised to cut taxes" — a commitment made aloud.
+/// "vowed to repeal the law", "promised to cut taxes" — a commitment made aloud.
 fn reported_intent(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
     let verb = np.lw(v);
@@ -25,4 +25,19 @@ fn reported_intent(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     }
     let end = action_end(ctx, to, content_end(ctx, to, s)?);
     statement(ctx, v, to, end, s, Sieve::ReportedIntent)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn commitments_made_aloud() {
+        let (content, speaker, sieve) =
+            one("Mara Quill vowed to repeal the toll and thanked the drivers.");
+        assert_eq!(content, "to repeal the toll");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        assert_eq!(sieve, "reported-intent");
+        assert!(reported("Mara Quill never vowed to repeal the toll.").is_empty());
+    }
 }

@@ -1,7 +1,9 @@
-//! Reported sieve R7, request: "X urged Y to …", "X called for …", "X asked whether …".
+//! The reported-request sieve: "X urged Y to …", "X called for …", "X asked whether …".
 
 use super::super::limits;
-use super::speech::*;
+use super::speech::{
+    Complement, action_end, content_end, cue_like, is_finite_verb_like, skip_addressee, statement,
+};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -15,7 +17,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     }
 }
 
-/// Sieve R7: "urged voters to stay home", "called on Congress to act", "called for a ban on
+/// "urged voters to stay home", "called on Congress to act", "called for a ban on
 /// …", "asked whether the plan was legal" — a request or a question put to someone.
 fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
@@ -45,4 +47,30 @@ fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     };
     let end = action_end(ctx, from, content_end(ctx, from, s)?);
     statement(ctx, v, from, end, s, Sieve::ReportedRequest)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn requests_and_questions_put_to_someone() {
+        let (content, speaker, sieve) =
+            one("Mara Quill urged the council to reopen the ferry before winter.");
+        assert_eq!(content, "the council to reopen the ferry before winter");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        assert_eq!(sieve, "reported-request");
+        let (content, _, _) = one("Osric Vane called for a ban on night flights.");
+        assert_eq!(content, "a ban on night flights");
+        let (content, _, _) = one("Osric Vane asked whether the ferry would run.");
+        assert_eq!(content, "whether the ferry would run");
+        // Not a request: "called" naming something, a passive, a negation.
+        for t in [
+            "Osric Vane called the plan a failure.",
+            "Mara Quill was urged to reopen the ferry.",
+            "Mara Quill did not urge the council to reopen the ferry.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
 }
