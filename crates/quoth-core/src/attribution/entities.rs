@@ -405,7 +405,9 @@ impl Entities {
         let mut best: Option<(i64, usize)> = None;
         for o in self.timeline[..before].iter().rev() {
             let distance = here.sentence as i64 - o.sentence as i64;
-            if distance > 6 || here.para.saturating_sub(o.para) > 3 {
+            if distance > limits::PRONOUN_REACH_SENTENCES
+                || here.para.saturating_sub(o.para) > limits::PRONOUN_REACH_PARAGRAPHS
+            {
                 break;
             }
             let ent = &self.list[o.entity];
@@ -415,9 +417,9 @@ impl Entities {
             if ent.gender != Gender::Unknown && ent.gender != wanted {
                 continue;
             }
-            let mut score = -distance * 10;
+            let mut score = -distance * limits::PRONOUN_SENTENCE_COST;
             if o.oblique {
-                score -= 8;
+                score -= limits::PRONOUN_OBLIQUE_COST;
             }
             if ent.kind == EntityKind::Unknown && ent.gender == Gender::Unknown {
                 // A single capitalised word seen once ("Continue", "Clarkston") is rarely a
@@ -425,10 +427,10 @@ impl Entities {
                 if ent.mention_count < 2 {
                     continue;
                 }
-                score -= 4;
+                score -= limits::PRONOUN_UNKNOWN_COST;
             }
             if recent_speaker == Some(o.entity) {
-                score += 5;
+                score += limits::PRONOUN_RECENT_SPEAKER_BONUS;
             }
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, o.entity));
@@ -459,7 +461,7 @@ impl Entities {
         self.timeline[..before]
             .iter()
             .rev()
-            .take(8)
+            .take(limits::NEUTRAL_PRONOUN_REACH_MENTIONS)
             .find(|o| self.list[o.entity].kind == EntityKind::Organisation)
             .map(|o| o.entity)
     }

@@ -91,6 +91,23 @@ pub const TITLE_WORD_MIN_LETTERS: usize = 4;
 pub const GROUP_ANTECEDENT_TOKENS: usize = 80;
 pub const GROUP_ANTECEDENT_SENTENCES: u32 = 3;
 
+/// How far back a "he" or "she" looks for its person: sentences and paragraphs (a pronoun
+/// refers to someone named recently; past that, the last compatible speaker is taken).
+pub const PRONOUN_REACH_SENTENCES: i64 = 6;
+pub const PRONOUN_REACH_PARAGRAPHS: u32 = 3;
+
+/// How a pronoun's candidates are scored (higher wins): each sentence back costs
+/// `PRONOUN_SENTENCE_COST`; a prepositional object ("like Victor Adams") costs
+/// `PRONOUN_OBLIQUE_COST`, less than a sentence, as does a word of unknown kind and gender;
+/// the last speaker gets a bonus of half a sentence, as reporting goes on with them.
+pub const PRONOUN_SENTENCE_COST: i64 = 10;
+pub const PRONOUN_OBLIQUE_COST: i64 = 8;
+pub const PRONOUN_UNKNOWN_COST: i64 = 4;
+pub const PRONOUN_RECENT_SPEAKER_BONUS: i64 = 5;
+
+/// Mentions back searched for the organisation an "it" stands for.
+pub const NEUTRAL_PRONOUN_REACH_MENTIONS: usize = 8;
+
 /// Mentions back searched for the person a title refers to ("the spokesman"): titles refer
 /// to someone named recently.
 pub const TITLE_REACH_MENTIONS: usize = 60;
