@@ -2,16 +2,6 @@
 //! what it is. Token windows count tokens (words, numbers, marks); word counts count words
 //! only. A change here changes what the sieves find: measure it with the scorer.
 
-// ---- Quotation marks ----------------------------------------------------------------------
-
-/// Closing quotation marks (and an opening mark, which badly paired text puts at the end).
-// TODO(lead): move to text::marks (CLOSING) when it lands on main.
-pub const CLOSING_MARKS: &[char] = &['”', '"', '\'', '»', '“'];
-
-/// Every quotation mark a quotation's words may be wrapped in.
-// TODO(lead): move to text::marks (ALL) when it lands on main.
-pub const QUOTE_MARKS: &[char] = &['“', '”', '"', '\'', '`', '«', '»', '„', '‘', '’'];
-
 // ---- Chunking -----------------------------------------------------------------------------
 
 /// Text above this size is analysed in stretches of about this many bytes, cut between

@@ -5,14 +5,17 @@ use super::limits;
 use super::np::{self, MentionKind};
 use super::sieves::{self, Ctx, Found};
 use super::tokens;
+use crate::text::marks;
 
 /// Quoted words that no one is reported as saying are not statements: titles ("“The
 /// Apprentice”"), nicknames (George “Jay” Keyworth) and things named with "called".
 pub(super) fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool {
     let np = &ctx.np;
     let span = ctx.quotes[qi].span();
+    // The quotation's words without marks, commas and full stops at either end (the rare ‟
+    // left as it always was here).
     let inner = np.text[span].trim_matches(|c: char| {
-        limits::QUOTE_MARKS.contains(&c) || matches!(c, ',' | '.') || c.is_whitespace()
+        marks::is_quote_mark(c) && c != '‟' || matches!(c, ',' | '.') || c.is_whitespace()
     });
     let words: Vec<&str> = inner.split_whitespace().collect();
     let qt = ctx.tokens.quote_token[qi];
