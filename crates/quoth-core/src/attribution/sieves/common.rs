@@ -9,6 +9,8 @@ use super::{Found, Sieve};
 use crate::text::marks;
 use std::ops::Range;
 
+/// What every sieve reads: noun phrases over the tokens, the tokens (sentences, paragraphs,
+/// the token of each quotation) and the quotations.
 pub struct Ctx<'a> {
     pub np: Np<'a>,
     pub tokens: &'a Tokens,
@@ -16,9 +18,11 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The bytes from token `a` to token `b`, both included.
     pub(super) fn tok_span(&self, a: usize, b: usize) -> Range<usize> {
         self.np.toks[a].start..self.np.toks[b].end
     }
+    /// The tokens of the sentence that holds token `t`.
     pub fn sentence_of(&self, t: usize) -> Range<usize> {
         self.tokens.sentences[self.np.toks[t].sentence as usize].clone()
     }
@@ -72,6 +76,7 @@ impl Ctx<'_> {
         }
         None
     }
+    /// The last token of the cue at token `i` (its particle, if it has one).
     pub(super) fn cue_end_tok(&self, i: usize) -> usize {
         if self.np.lx.is_reporting_verb(&self.np.lw(i)) {
             i

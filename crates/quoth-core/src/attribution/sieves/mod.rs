@@ -322,10 +322,20 @@ pub fn find_reported(ctx: &Ctx) -> Vec<Reported> {
 
 #[cfg(test)]
 mod tests {
+    use super::{PIPELINE, Sieve};
     use crate::article::split_paragraphs;
     use crate::attribution::StatementKind;
     use crate::attribution::analyse_text;
     use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn each_sieve_is_in_the_pipeline_once() {
+        for (i, def) in PIPELINE.iter().enumerate() {
+            let again = PIPELINE[i + 1..].iter().any(|d| d.sieve == def.sieve);
+            assert!(!again, "{} twice in the pipeline", def.sieve.name());
+            assert!(!matches!(def.sieve, Sieve::Correction | Sieve::None));
+        }
+    }
 
     #[test]
     fn nested_statements_keep_the_outer_one() {
