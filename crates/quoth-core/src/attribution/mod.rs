@@ -49,7 +49,7 @@ use chunks::chunks;
 use entities::Entities;
 use lexicon::Lexicon;
 use np::Np;
-use resolve::{SpeakerKey, resolve};
+use resolve::{SpeakerKey, resolve, speaker_key};
 use sieves::{Ctx, Found, Quotation, Reported, Target};
 use statement::is_statement;
 use std::ops::Range;
@@ -283,14 +283,9 @@ fn analyse_chunk(
             ents: &ents,
         });
         let f = sieves::attribute(&ctx, &quotation);
-        let key = match &f {
-            // A continuation keeps the previous quotation's speaker as it was resolved.
-            Some(Found {
-                previous: Some(p), ..
-            }) => keys[*p].clone().map(|(k, _)| (k, Resolution::Previous)),
-            Some(f) => resolve(&ctx, &mut ents, f),
-            None => None,
-        };
+        let key = f
+            .as_ref()
+            .and_then(|f| speaker_key(&ctx, &mut ents, f, &keys));
         if let Some((SpeakerKey::Entity(e), _)) = &key {
             ents.record_speaker(toks.quote_token[qi], *e);
         }

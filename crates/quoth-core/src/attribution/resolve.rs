@@ -15,6 +15,24 @@ pub(super) enum SpeakerKey {
     Description(String),
 }
 
+/// The speaker of what a sieve found for a quotation: its phrase resolved, or for a
+/// continuation the speaker of the quotation it continues, as that was resolved (`keys` holds
+/// the speakers of the quotations before it).
+pub(super) fn speaker_key(
+    ctx: &Ctx,
+    ents: &mut Entities,
+    f: &Found,
+    keys: &[Option<(SpeakerKey, Resolution)>],
+) -> Option<(SpeakerKey, Resolution)> {
+    match f.previous {
+        Some(p) => {
+            let (key, _) = keys.get(p)?.as_ref()?;
+            Some((key.clone(), Resolution::Previous))
+        }
+        None => resolve(ctx, ents, f),
+    }
+}
+
 /// Turns the phrase a sieve found into a speaker: an entity, or a description.
 pub(super) fn resolve(
     ctx: &Ctx,
