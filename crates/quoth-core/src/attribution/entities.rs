@@ -3,6 +3,7 @@
 //! President"), and pronouns resolved to a preceding compatible mention.
 
 use super::lexicon::{Gender, Lexicon, PronounKind};
+use super::limits;
 use super::np::{Mention, MentionKind, Np};
 use super::tokens::{self, Kind};
 use rustc_hash::FxHashMap as HashMap;
@@ -325,8 +326,13 @@ impl Entities {
             .collect();
         // 1. An entity introduced with this role or bound to this title before.
         let mut best: Option<(i64, usize)> = None;
-        // The last 60 mentions are enough: titles refer to someone named recently.
-        for (rank, o) in self.timeline[..before].iter().rev().enumerate().take(61) {
+        // The mention and the last `TITLE_REACH_MENTIONS` before it.
+        for (rank, o) in self.timeline[..before]
+            .iter()
+            .rev()
+            .enumerate()
+            .take(limits::TITLE_REACH_MENTIONS + 1)
+        {
             let ent = &self.list[o.entity];
             if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
                 continue;
@@ -347,23 +353,23 @@ impl Entities {
             }
             let mut score = -(rank as i64);
             if desc_fit {
-                score += 200;
+                score += limits::TITLE_DESCRIPTOR_WEIGHT;
             }
             if role_fit {
-                score += 150;
+                score += limits::TITLE_ROLE_WEIGHT;
             }
             if nation_fit {
-                score += 100;
+                score += limits::TITLE_NATION_WEIGHT;
             }
             if !(desc_fit || role_fit) {
                 // Salience fallback only for leaders, within the last few paragraphs.
                 if !LEADER_TITLES.contains(&head.as_str())
-                    || para.saturating_sub(o.para) > 6
+                    || para.saturating_sub(o.para) > limits::LEADER_REACH_PARAGRAPHS
                     || ent.kind != EntityKind::Person
                 {
                     continue;
                 }
-                score += ent.mention_count.min(10) as i64;
+                score += ent.mention_count.min(limits::LEADER_SALIENCE_CAP) as i64;
             }
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, o.entity));
@@ -399,7 +405,9 @@ impl Entities {
         let mut best: Option<(i64, usize)> = None;
         for o in self.timeline[..before].iter().rev() {
             let distance = here.sentence as i64 - o.sentence as i64;
-            if distance > 6 || here.para.saturating_sub(o.para) > 3 {
+            if distance > limits::PRONOUN_REACH_SENTENCES
+                || here.para.saturating_sub(o.para) > limits::PRONOUN_REACH_PARAGRAPHS
+            {
                 break;
             }
             let ent = &self.list[o.entity];
@@ -409,9 +417,9 @@ impl Entities {
             if ent.gender != Gender::Unknown && ent.gender != wanted {
                 continue;
             }
-            let mut score = -distance * 10;
+            let mut score = -distance * limits::PRONOUN_SENTENCE_COST;
             if o.oblique {
-                score -= 8;
+                score -= limits::PRONOUN_OBLIQUE_COST;
             }
             if ent.kind == EntityKind::Unknown && ent.gender == Gender::Unknown {
                 // A single capitalised word seen once ("Continue", "Clarkston") is rarely a
@@ -419,10 +427,10 @@ impl Entities {
                 if ent.mention_count < 2 {
                     continue;
                 }
-                score -= 4;
+                score -= limits::PRONOUN_UNKNOWN_COST;
             }
             if recent_speaker == Some(o.entity) {
-                score += 5;
+                score += limits::PRONOUN_RECENT_SPEAKER_BONUS;
             }
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, o.entity));
@@ -453,7 +461,7 @@ impl Entities {
         self.timeline[..before]
             .iter()
             .rev()
-            .take(8)
+            .take(limits::NEUTRAL_PRONOUN_REACH_MENTIONS)
             .find(|o| self.list[o.entity].kind == EntityKind::Organisation)
             .map(|o| o.entity)
     }

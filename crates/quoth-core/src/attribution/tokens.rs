@@ -297,7 +297,10 @@ fn ends_sentence(
         Kind::Quote => {
             // “… done.” Next sentence: a quotation that ends with a full stop ends its sentence.
             let q = &quotes[t.quote as usize];
-            let inner = text[q.span()].trim_end_matches(['”', '"', '\'', '»', '“']);
+            // The closing marks but ’ and ` (as this rule has always read them).
+            let inner = text[q.span()].trim_end_matches(|c| {
+                crate::text::marks::CLOSING.contains(&c) && !matches!(c, '’' | '`')
+            });
             inner.ends_with('.') && next.kind == Kind::Word && is_capitalized(next_text)
         }
         Kind::Word => {

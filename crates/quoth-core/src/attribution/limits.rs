@@ -1,0 +1,185 @@
+//! Every threshold and window of the attribution engine, named in one place with why it is
+//! what it is. Token windows count tokens (words, numbers, marks); word counts count words
+//! only. A change here changes what the sieves find: measure it with the scorer.
+
+// ---- Chunking -----------------------------------------------------------------------------
+
+/// Text above this size is analysed in stretches of about this many bytes, cut between
+/// paragraphs outside quotations: memory stays bounded on books and archives, and an
+/// article's names and pronouns rarely refer further back than that.
+pub const CHUNK_BYTES: usize = 256 * 1024;
+
+// ---- Quotation sieves ---------------------------------------------------------------------
+
+/// Tokens after a quotation searched for its cue: room for "said X, a former aide to …"
+/// without reaching into the next clause of a long sentence.
+pub const RIGHT_CUE_REACH: usize = 24;
+
+/// The longest sentence (tokens) that can be a cue on its own after a quotation ("Trump
+/// said." / "said the mayor's spokesman on Tuesday.").
+pub const SHORT_CUE_SENTENCE_TOKENS: usize = 10;
+
+/// Tokens from a clause's start searched for its verb when the clause should be only a cue:
+/// a subject of a few words and the verb.
+pub const CUE_CLAUSE_REACH: usize = 10;
+
+/// Tokens back from a participle searched for "with" ("with Donald Trump tweeting …").
+pub const WITH_PHRASE_REACH: usize = 20;
+
+/// Tokens back searched for the "(" of a parenthesis before a verb or a colon ("Sen. Elizabeth
+/// Warren (D-MA) said"): party and state fit, a sentence does not.
+pub const PARENTHESIS_REACH: usize = 12;
+
+/// Tokens back searched for the comma that opens an appositive ("Tom Ridge, a former
+/// secretary of homeland security, said").
+pub const APPOSITIVE_REACH: usize = 20;
+
+/// Tokens back a subject may stand from its verb across a short phrase without punctuation
+/// ("Trump on Saturday tweeted").
+pub const NEARBY_SUBJECT_REACH: usize = 6;
+
+/// Introductory phrases ("Minutes later, …", "At a rally in Portsmouth, N.H., …") stepped
+/// over before a sentence's subject, and the tokens each may span.
+pub const MAX_INTRO_SEGMENTS: usize = 4;
+pub const INTRO_SEGMENT_REACH: usize = 20;
+
+/// Tokens after a dateline's capitals searched for its dash ("WASHINGTON, Aug. 24 (UPI) —").
+pub const DATELINE_REACH: usize = 10;
+
+/// A name of at most this many characters before an introductory comma is a state or a
+/// country code ("N.H.", "UK"), not the subject.
+pub const ABBREVIATION_CHARS: usize = 3;
+
+/// The longest line (tokens) read as a "Name, title, program (City):" block line: longer
+/// paragraphs ending in ':' are narrative.
+pub const BLOCK_LINE_MAX_TOKENS: usize = 60;
+
+/// Words a name must have to sign a block line: a single capitalised word is too often a
+/// heading ("Update:").
+pub const BLOCK_LINE_NAME_WORDS: usize = 2;
+
+// ---- Statements (which quotations are statements) -----------------------------------------
+
+/// A quotation of at most this many words between two capitalised names is a nickname
+/// (George “Jay” Keyworth).
+pub const NICKNAME_MAX_WORDS: usize = 3;
+
+/// Words after "so-called" that the writer holds at arm's length rather than quotes.
+pub const SO_CALLED_MAX_WORDS: usize = 4;
+
+/// The longest title-case quotation (words) that may be a title ("The Art of the Deal").
+pub const TITLE_MAX_WORDS: usize = 10;
+
+/// Letters from which a word counts for title case: short words ("of", "the") stay lower
+/// case in titles.
+pub const TITLE_WORD_MIN_LETTERS: usize = 4;
+
+// ---- Resolution ---------------------------------------------------------------------------
+
+/// Tokens and sentences back searched for the group a "they" or a document an "it" stands
+/// for ("the civil rights groups say. They argue …").
+pub const GROUP_ANTECEDENT_TOKENS: usize = 80;
+pub const GROUP_ANTECEDENT_SENTENCES: u32 = 3;
+
+/// How far back a "he" or "she" looks for its person: sentences and paragraphs (a pronoun
+/// refers to someone named recently; past that, the last compatible speaker is taken).
+pub const PRONOUN_REACH_SENTENCES: i64 = 6;
+pub const PRONOUN_REACH_PARAGRAPHS: u32 = 3;
+
+/// How a pronoun's candidates are scored (higher wins): each sentence back costs
+/// `PRONOUN_SENTENCE_COST`; a prepositional object ("like Victor Adams") costs
+/// `PRONOUN_OBLIQUE_COST`, less than a sentence, as does a word of unknown kind and gender;
+/// the last speaker gets a bonus of half a sentence, as reporting goes on with them.
+pub const PRONOUN_SENTENCE_COST: i64 = 10;
+pub const PRONOUN_OBLIQUE_COST: i64 = 8;
+pub const PRONOUN_UNKNOWN_COST: i64 = 4;
+pub const PRONOUN_RECENT_SPEAKER_BONUS: i64 = 5;
+
+/// Mentions back searched for the organisation an "it" stands for.
+pub const NEUTRAL_PRONOUN_REACH_MENTIONS: usize = 8;
+
+/// Mentions back searched for the person a title refers to ("the spokesman"): titles refer
+/// to someone named recently.
+pub const TITLE_REACH_MENTIONS: usize = 60;
+
+/// How a title's candidate is scored: an entity described with the title's head
+/// ("Ned Price, the spokesman") beats one holding the role ("spokesman Ned Price"), which
+/// beats one of the same nation or office words; each mention further back costs one.
+pub const TITLE_DESCRIPTOR_WEIGHT: i64 = 200;
+pub const TITLE_ROLE_WEIGHT: i64 = 150;
+pub const TITLE_NATION_WEIGHT: i64 = 100;
+
+/// Without a fit, a leader's title ("the president") goes to the most mentioned leader of the
+/// last few paragraphs; the count is capped so one long profile cannot win from afar.
+pub const LEADER_REACH_PARAGRAPHS: u32 = 6;
+pub const LEADER_SALIENCE_CAP: usize = 10;
+
+// ---- Reported speech ----------------------------------------------------------------------
+
+/// The shortest sentence (tokens) searched for reported speech: "X said so." reports nothing.
+pub const MIN_SENTENCE_TOKENS: usize = 4;
+
+/// The longest sentence, in tokens, searched for reported speech: every sieve looks within
+/// the sentence, and a "sentence" longer than any a newspaper prints (a list, a run without
+/// full stops) is skipped, so no input is quadratic.
+pub const MAX_SENTENCE_TOKENS: usize = 150;
+
+/// Words a reported statement's content must have ("prices fell" is too little to be one).
+pub const MIN_CONTENT_WORDS: usize = 3;
+
+/// Words a clause must keep after its trailing punctuation is cut.
+pub const MIN_CLAUSE_WORDS: usize = 2;
+
+/// After "said", a clause without "that" needs this many words to be told from an object.
+pub const SAYS_CLAUSE_WORDS: usize = 4;
+
+/// Content of at least this many words before a comma and "according to X" is a whole clause
+/// that the phrase closes (not one it interrupts).
+pub const WHOLE_CLAUSE_WORDS: usize = 5;
+
+/// Tokens after a speech verb searched for its "that" ("told reporters on Monday that").
+pub const THAT_REACH: usize = 12;
+
+/// The longest hearer (tokens) between "told" and "that" ("told the Wall Street Journal's
+/// editorial board on Monday that").
+pub const HEARER_MAX_TOKENS: usize = 10;
+
+/// Tokens after a request verb searched for the "to" of "urged both sides to …".
+pub const REQUEST_TO_REACH: usize = 6;
+
+/// Adverbials stepped over between a verb and its clause, and the tokens a prepositional one
+/// may span ("in an interview with The Times").
+pub const MAX_ADVERBIALS: usize = 4;
+pub const ADVERBIAL_PHRASE_REACH: usize = 9;
+
+/// Tokens after a subject searched for its verb when deciding whether a clause opens.
+pub const CLAUSE_VERB_REACH: usize = 14;
+
+/// Tokens before a speech verb checked for a negation or a modal ("did not say").
+pub const CUE_LOOKBACK_TOKENS: usize = 4;
+
+/// Tokens back from a verb searched for the comma that opens a cue clause ("…, the minister
+/// said"), and the words after the cue's subject that still count as a short adverbial.
+pub const CUE_CLAUSE_COMMA_REACH: usize = 8;
+pub const SHORT_TAIL_WORDS: usize = 5;
+
+/// Tokens after "according to" read as its source when no noun phrase parses.
+pub const SOURCE_PHRASE_REACH: usize = 12;
+
+/// Tokens from a headline's start searched for its "X:" or "X Says" cue.
+pub const HEADLINE_CUE_REACH: usize = 8;
+
+/// Tokens after a sentence-opening "The" searched for the first capitalised word of a name
+/// ("The district GOP Chairman Chuck Williams").
+pub const THE_NAME_REACH: usize = 6;
+
+/// Words a bare subject may have ("Romney's associates", "26 percent").
+pub const BARE_SUBJECT_WORDS: usize = 4;
+
+/// Bytes a lower-case word needs to be taken for a plural noun by its final 's' ("groups",
+/// not "is", "has", "was").
+pub const MIN_PLURAL_BYTES: usize = 4;
+
+/// Bytes a word ending in "-ed" (or "-es") needs to be taken for a verb form ("voted", not
+/// "red", "bed", "need").
+pub const MIN_VERB_FORM_BYTES: usize = 5;

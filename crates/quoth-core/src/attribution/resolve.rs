@@ -1,0 +1,223 @@
+//! Resolution: the phrase a sieve found becomes a speaker — an entity (by name, pronoun, title
+//! or organisation) or a description.
+
+use super::Resolution;
+use super::entities::Entities;
+use super::lexicon;
+use super::limits;
+use super::np::{self, MentionKind};
+use super::sieves::{Ctx, Found};
+use super::tokens;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum SpeakerKey {
+    Entity(usize),
+    Description(String),
+}
+
+/// The speaker of what a sieve found for a quotation: its phrase resolved, or for a
+/// continuation the speaker of the quotation it continues, as that was resolved (`keys` holds
+/// the speakers of the quotations before it).
+pub(super) fn speaker_key(
+    ctx: &Ctx,
+    ents: &mut Entities,
+    f: &Found,
+    keys: &[Option<(SpeakerKey, Resolution)>],
+) -> Option<(SpeakerKey, Resolution)> {
+    match f.previous {
+        Some(p) => {
+            let (key, _) = keys.get(p)?.as_ref()?;
+            Some((key.clone(), Resolution::Previous))
+        }
+        None => resolve(ctx, ents, f),
+    }
+}
+
+/// Turns the phrase a sieve found into a speaker: an entity, or a description.
+pub(super) fn resolve(
+    ctx: &Ctx,
+    ents: &mut Entities,
+    f: &Found,
+) -> Option<(SpeakerKey, Resolution)> {
+    let np = &ctx.np;
+    let m = &f.mention;
+    match &m.kind {
+        MentionKind::Name => {
+            let e = ents.lookup(m, np.lx).unwrap_or_else(|| ents.link(np.lx, m));
+            Some((SpeakerKey::Entity(e), Resolution::Name))
+        }
+        MentionKind::Pronoun(kind) => {
+            if let Some(e) = ents.resolve_pronoun(m.first_tok, *kind, np) {
+                ents.add_alias(e, &np.text[m.span.clone()].to_lowercase());
+                ents.learn_gender(e, m.gender);
+                return Some((SpeakerKey::Entity(e), Resolution::Pronoun));
+            }
+            // "they" and "it" often stand for a group or a document named just before:
+            // "the groups say. They argue …", "The Post reported … It added, …".
+            let group = group_antecedent(ctx, m.first_tok, *kind)?;
+            Some((SpeakerKey::Description(group), Resolution::Pronoun))
+        }
+        MentionKind::Nominal => {
+            let head = m.head.as_deref().unwrap_or("");
+            // "King said": a surname that is also a title, when someone of that name exists.
+            if m.first_tok == m.last_tok && tokens::is_capitalized(np.word(m.first_tok)) {
+                let as_name = np::Mention {
+                    name: Some(np.word(m.first_tok).to_string()),
+                    kind: MentionKind::Name,
+                    ..m.clone()
+                };
+                if let Some(e) = ents.lookup(&as_name, np.lx) {
+                    return Some((SpeakerKey::Entity(e), Resolution::Name));
+                }
+            }
+            if let Some(org) = &m.org
+                && np.lx.role_noun(head).is_none()
+            {
+                let org_mention = np::Mention {
+                    name: Some(org.clone()),
+                    kind: MentionKind::Name,
+                    ..m.clone()
+                };
+                let e = ents
+                    .lookup(&org_mention, np.lx)
+                    .unwrap_or_else(|| ents.link(np.lx, &org_mention));
+                return Some((SpeakerKey::Entity(e), Resolution::Organisation));
+            }
+            if let Some(e) = ents.resolve_title(m, np) {
+                return Some((SpeakerKey::Entity(e), Resolution::Title));
+            }
+            let d = np.text[m.span.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            description_speaker(d).map(|d| (SpeakerKey::Description(d), Resolution::Description))
+        }
+    }
+}
+
+/// A description as a speaker's name, without the relative pronoun that introduced its clause
+/// ("a campaign surrogate who" -> "a campaign surrogate"); a lone quantifier ("Another", "a
+/// second", "many") names nobody a reader could tell apart.
+fn description_speaker(d: String) -> Option<String> {
+    let d = d
+        .strip_suffix(" who")
+        .unwrap_or(&d)
+        .trim_end_matches([',', ' '])
+        .to_string();
+    let lower = d.to_lowercase();
+    let quantifier = matches!(
+        lower.as_str(),
+        "another" | "one" | "many" | "some" | "others" | "a second" | "a third" | "most" | "few"
+    );
+    (!quantifier && !d.is_empty()).then_some(d)
+}
+
+/// The description a plural "they" (or a document-like "it") refers to: the nearest noun
+/// phrase before it, within three sentences, headed by a plural role ("the groups",
+/// "officials", "Democrats") or, for "it", by a document or organisation word.
+fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option<String> {
+    let np = &ctx.np;
+    let plural = match kind {
+        lexicon::PronounKind::Plural => true,
+        lexicon::PronounKind::Neutral => false,
+        // "I" and "we" in the narrative are the article's writer (a column, a first-person
+        // report): outside quotations nobody else says "I".
+        lexicon::PronounKind::FirstPerson => return Some("the writer".to_string()),
+        _ => return None,
+    };
+    let sentence = np.toks[tok].sentence;
+    let lo = tok.saturating_sub(limits::GROUP_ANTECEDENT_TOKENS);
+    for k in (lo..tok).rev() {
+        let t = np.toks[k];
+        if sentence.saturating_sub(t.sentence) > limits::GROUP_ANTECEDENT_SENTENCES
+            || t.kind != tokens::Kind::Word
+        {
+            continue;
+        }
+        let w = np.lw(k);
+        let fits = if plural {
+            w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s') && {
+                let stem = w.trim_end_matches('s');
+                np.lx.role_noun(stem).is_some()
+                    || np.lx.is_source_noun(stem)
+                    || np.lx.role_noun(&w).is_some()
+            }
+        } else {
+            !tokens::is_capitalized(np.word(k)) && np.lx.is_source_noun(&w)
+        };
+        if !fits {
+            continue;
+        }
+        let start = ctx.sentence_of(k).start;
+        let m = np.subject_backward(k, start).filter(|m| m.last_tok == k)?;
+        let text = np.text[m.span.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        return Some(text);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::split_paragraphs;
+    use crate::attribution::analyse_text;
+    use crate::attribution::test_support::speaker_of;
+
+    #[test]
+    fn pronoun_resolves_to_compatible_mention() {
+        let t = "Mary Holt met John Perez on Friday. “It went well,” she said.";
+        assert_eq!(speaker_of(t, "It went well"), Some("Mary Holt".into()));
+        let t = "Mary Holt met John Perez on Friday. “It went well,” he said.";
+        assert_eq!(speaker_of(t, "It went well"), Some("John Perez".into()));
+    }
+
+    #[test]
+    fn plural_pronoun_resolves_to_a_group() {
+        let t = "The remarks drew fire, the civil rights groups say. They argue that the senator should “lead by example.”";
+        assert_eq!(
+            speaker_of(t, "lead by"),
+            Some("the civil rights groups".into())
+        );
+    }
+
+    #[test]
+    fn first_person_narrator_is_the_writer() {
+        let t = "I had to spend the weekend on it. I kept saying, “This is the worst argument I have read.”";
+        assert_eq!(
+            speaker_of(t, "This is the worst"),
+            Some("the writer".into())
+        );
+    }
+
+    #[test]
+    fn pronoun_prefers_subjects_to_prepositional_objects() {
+        let t = "Like Victor Adams, Ivan Petrov spoke briefly. He only said that they “agreed.”";
+        assert_eq!(speaker_of(t, "agreed"), Some("Ivan Petrov".into()));
+    }
+
+    #[test]
+    fn title_resolves_to_introduced_role() {
+        let t = "U.S. State Department spokesman Ned Price spoke first.\n\n“We are watching,” the spokesman said.";
+        assert_eq!(speaker_of(t, "We are watching"), Some("Ned Price".into()));
+    }
+
+    #[test]
+    fn unresolved_role_stays_a_description() {
+        let t = "“We have no comment,” a Pentagon spokesman said.";
+        assert_eq!(
+            speaker_of(t, "no comment"),
+            Some("a Pentagon spokesman".into())
+        );
+    }
+
+    #[test]
+    fn names_merge_into_one_speaker() {
+        let t = "Vladimir Putin arrived in Minsk.\n\n“It was useful,” Putin said.\n\n“It was timely,” the Russian President said.";
+        let a = analyse_text(t, &split_paragraphs(t));
+        assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+        assert_eq!(a.speakers[0].name, "Vladimir Putin");
+        assert_eq!(a.speakers[0].quotes.len(), 2);
+    }
+}

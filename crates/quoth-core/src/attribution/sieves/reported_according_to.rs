@@ -1,0 +1,106 @@
+//! The reported-according-to sieve: "According to X, …", "…, according to X." — the rest of the
+//! sentence is X's.
+
+use super::super::lexicon::Gender;
+use super::super::limits;
+use super::super::np::{Mention, MentionKind};
+use super::super::tokens::Kind;
+use super::speech::{content_end, has_quote, skip_openers, trim_end, word_count};
+use super::{Ctx, Found, Sieve, Target};
+use std::ops::Range;
+
+/// The sieve's entry in the pipeline: whole sentences outside headings.
+pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
+    match target {
+        Target::Sentence { s, heading } if !*heading => reported_according_to(ctx, s),
+        _ => None,
+    }
+}
+
+/// "According to X, …", "…, according to X." — the rest of the sentence is X's.
+fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
+    let np = &ctx.np;
+    let i = (s.start..s.end - 1)
+        .find(|&k| np.is_word(k) && np.lw(k) == "according" && np.lw(k + 1) == "to")?;
+    if has_quote(ctx, s.start, s.end) {
+        return None;
+    }
+    let cue = np.toks[i].start..np.toks[i + 1].end;
+    let source_end = (i + 2..s.end)
+        .find(|&k| np.toks[k].kind == Kind::Punct && np.word(k) != ".")
+        .unwrap_or(s.end);
+    let mention = source_mention(ctx, i + 2, source_end)?;
+    let content = if i == s.start || i == skip_openers(ctx, s.start, i) {
+        // "According to X, …": the clause after the source's comma.
+        if !np.is_punct(source_end, ",") {
+            return None;
+        }
+        let end = content_end(ctx, source_end + 1, s)?;
+        source_end + 1..end
+    } else {
+        // "…, according to X." or "… according to X, …": the sentence around the phrase.
+        let before = if np.is_punct(i - 1, ",") { i - 1 } else { i };
+        let start = skip_openers(ctx, s.start, before);
+        if word_count(ctx, start, before) < limits::MIN_CONTENT_WORDS {
+            return None;
+        }
+        let end = trim_end(ctx, start, s.end);
+        // "The economy, according to X, grew": the phrase interrupts a clause. After a whole
+        // clause ("… vehicles, according to the group, which tracks …") it closes it.
+        let whole_clause_before =
+            before < i && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS;
+        if source_end + 1 < end && np.is_punct(source_end, ",") && !whole_clause_before {
+            start..end
+        } else {
+            start..before
+        }
+    };
+    if content.is_empty() || word_count(ctx, content.start, content.end) < limits::MIN_CONTENT_WORDS
+    {
+        return None;
+    }
+    Some(
+        Found::new(Sieve::ReportedAccordingTo, mention, Some(cue))
+            .with_content(np.toks[content.start].start..np.toks[content.end - 1].end),
+    )
+}
+
+/// The source after "according to": a noun phrase, or else the words up to the punctuation
+/// ("according to a tally by the state board").
+fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    if let Some(m) = np.forward(start, end) {
+        return Some(m);
+    }
+    let last = (start..end.min(start + limits::SOURCE_PHRASE_REACH))
+        .rev()
+        .find(|&k| np.is_word(k))?;
+    Some(Mention {
+        span: np.toks[start].start..np.toks[last].end,
+        kind: MentionKind::Nominal,
+        name: None,
+        gender: Gender::Unknown,
+        head: Some(np.lw(last).into_owned()),
+        modifiers: vec![],
+        descriptor: None,
+        org: None,
+        first_tok: start,
+        last_tok: last,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::one;
+
+    #[test]
+    fn according_to_reports_the_rest_of_the_sentence() {
+        let (content, speaker, sieve) =
+            one("According to Ilse Brandt, the mine lost money for years.");
+        assert_eq!(content, "the mine lost money for years");
+        assert_eq!(speaker.as_deref(), Some("Ilse Brandt"));
+        assert_eq!(sieve, "reported-according-to");
+        let (content, _, _) = one("The mine lost money for years, according to Ilse Brandt.");
+        assert_eq!(content, "The mine lost money for years");
+    }
+}

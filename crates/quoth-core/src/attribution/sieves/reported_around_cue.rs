@@ -1,0 +1,57 @@
+//! The reported-around-cue sieve: "Prices, the minister said, will fall."
+
+use super::super::limits;
+use super::speech::{
+    Complement, content_before, content_end, cue_between_commas, has_quote, word_count,
+};
+use super::{Ctx, Found, Sieve, Target};
+use std::ops::Range;
+
+/// The sieve's entry in the pipeline: speech cues that state (not those that ask).
+pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
+    match target {
+        Target::Cue { v, s, class } if *class != Complement::Request => {
+            reported_around_cue(ctx, *v, s)
+        }
+        _ => None,
+    }
+}
+
+/// "Prices, the minister said, will fall." — a cue set off by commas inside the
+/// clause it reports.
+fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
+    let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
+    if found.mention.first_tok > v {
+        return None;
+    }
+    let end = content_end(ctx, seg_end, s).unwrap_or(seg_end);
+    if end <= seg_end + 1
+        || has_quote(ctx, seg_end, end)
+        || word_count(ctx, seg_end, end) < limits::MIN_CLAUSE_WORDS
+    {
+        return None;
+    }
+    content_before(ctx, s.start, comma, end, found, Sieve::ReportedAroundCue)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::one;
+
+    #[test]
+    fn cue_set_off_by_commas_inside_its_clause() {
+        let (content, speaker, sieve) =
+            one("The new bridge, Ilse Brandt said, will cost twice the estimate.");
+        assert_eq!(
+            content,
+            "The new bridge, Ilse Brandt said, will cost twice the estimate"
+        );
+        assert_eq!(speaker.as_deref(), Some("Ilse Brandt"));
+        assert_eq!(sieve, "reported-around-cue");
+        // "…, said X, a …": what follows the name is about the speaker, not more content.
+        let (content, _, sieve) =
+            one("The toll will rise in May, said Ilse Brandt, a spokeswoman for the port.");
+        assert_eq!(content, "The toll will rise in May");
+        assert_eq!(sieve, "reported-before-cue");
+    }
+}

@@ -1,0 +1,41 @@
+//! The reported-before-cue sieve: "Prices will fall next year, the minister said."
+
+use super::speech::{Complement, content_before, cue_between_commas, trim_end};
+use super::{Ctx, Found, Sieve, Target};
+use std::ops::Range;
+
+/// The sieve's entry in the pipeline: speech cues that state (not those that ask).
+pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
+    match target {
+        Target::Cue { v, s, class } if *class != Complement::Request => {
+            reported_before_cue(ctx, *v, s)
+        }
+        _ => None,
+    }
+}
+
+/// "Prices will fall next year, the minister said." — the clause before a cue that
+/// closes the sentence after a comma.
+fn reported_before_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
+    let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
+    // After "…, said X" what follows is about X ("a professor at …"), not more of the content.
+    let inverted = found.mention.first_tok > v;
+    if trim_end(ctx, comma, s.end) > seg_end && !inverted {
+        return None;
+    }
+    content_before(ctx, s.start, comma, comma, found, Sieve::ReportedBeforeCue)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::one;
+
+    #[test]
+    fn clause_before_a_closing_cue() {
+        let (content, speaker, sieve) =
+            one("The ferry will stop running in winter, the harbour master said.");
+        assert_eq!(content, "The ferry will stop running in winter");
+        assert_eq!(speaker.as_deref(), Some("the harbour master"));
+        assert_eq!(sieve, "reported-before-cue");
+    }
+}

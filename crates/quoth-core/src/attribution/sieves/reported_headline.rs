@@ -1,0 +1,83 @@
+//! The reported-headline sieve: an article's headline that reports ("Insiders: Trump will
+//! rebound", "Mayor Says Bridge Will Reopen").
+
+use super::super::limits;
+use super::speech::{has_quote, trim_end, word_count};
+use super::{Ctx, Found, Sieve, Target};
+use std::ops::Range;
+
+/// The sieve's entry in the pipeline: whole sentences of the first paragraph (the headline).
+pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
+    match target {
+        Target::Sentence { s, .. } if ctx.np.toks[s.start].para == 0 => reported_headline(ctx, s),
+        _ => None,
+    }
+}
+
+/// An article's headline that reports: "Insiders: Trump will rebound", "Mayor
+/// Says Bridge Will Reopen".
+fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
+    let np = &ctx.np;
+    let end = trim_end(ctx, s.start, s.end);
+    // "Pass to Stay Closed, Canton Says": the cue closes the headline.
+    if end > s.start + 3 && matches!(np.word(end - 1), "Says" | "Said" | "Warns") {
+        let comma = (s.start..end - 1).rev().find(|&k| np.is_punct(k, ","))?;
+        let mention = np
+            .backward(end - 2, comma + 1)
+            .filter(|m| m.first_tok == comma + 1)?;
+        if has_quote(ctx, s.start, comma)
+            || word_count(ctx, s.start, comma) < limits::MIN_CONTENT_WORDS
+        {
+            return None;
+        }
+        return Some(
+            Found::new(
+                Sieve::ReportedHeadline,
+                mention,
+                Some(np.toks[end - 1].start..np.toks[end - 1].end),
+            )
+            .with_content(np.toks[s.start].start..np.toks[comma - 1].end),
+        );
+    }
+    let cue = (s.start + 1..end.min(s.start + limits::HEADLINE_CUE_REACH)).find(|&k| {
+        np.is_punct(k, ":")
+            || np.is_word(k) && matches!(np.word(k), "Says" | "Said" | "Tells" | "Say" | "Warns")
+    })?;
+    let mention = np
+        .backward(cue - 1, s.start)
+        .filter(|m| m.first_tok == s.start)?;
+    let from = cue + 1;
+    if from >= end
+        || has_quote(ctx, from, end)
+        || word_count(ctx, from, end) < limits::MIN_CONTENT_WORDS
+    {
+        return None;
+    }
+    Some(
+        Found::new(
+            Sieve::ReportedHeadline,
+            mention,
+            Some(np.toks[cue].start..np.toks[cue].end),
+        )
+        .with_content(np.toks[from].start..np.toks[end - 1].end),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn headlines_that_report() {
+        let (content, speaker, sieve) =
+            one("Ferry to Stop Running in Winter, Harbour Board Says\n\nThe ferry is old.");
+        assert_eq!(content, "Ferry to Stop Running in Winter");
+        assert_eq!(speaker.as_deref(), Some("Harbour Board"));
+        assert_eq!(sieve, "reported-headline");
+        let (content, _, _) = one("Mara Quill: Toll Will Rise in May\n\nThe ferry is old.");
+        assert_eq!(content, "Toll Will Rise in May");
+        // Only the article's first line is a headline.
+        let t = "The ferry is old.\n\nMara Quill: Toll Will Rise in May";
+        assert!(reported(t).is_empty(), "{:?}", reported(t));
+    }
+}

@@ -1,0 +1,76 @@
+//! The reported-request sieve: "X urged Y to …", "X called for …", "X asked whether …".
+
+use super::super::limits;
+use super::speech::{
+    Complement, action_end, content_end, cue_like, is_finite_verb_like, skip_addressee, statement,
+};
+use super::{Ctx, Found, Sieve, Target};
+use std::ops::Range;
+
+/// The sieve's entry in the pipeline: speech cues that ask (class `request`).
+pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
+    match target {
+        Target::Cue { v, s, class } if *class == Complement::Request => {
+            reported_request(ctx, *v, s)
+        }
+        _ => None,
+    }
+}
+
+/// "urged voters to stay home", "called on Congress to act", "called for a ban on
+/// …", "asked whether the plan was legal" — a request or a question put to someone.
+fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
+    let np = &ctx.np;
+    let verb = np.lw(v);
+    let mut k = v + 1;
+    let from = if verb.starts_with("call") {
+        match np.lw(k).as_ref() {
+            "for" => k + 1,
+            "on" => {
+                k = skip_addressee(ctx, k + 1, s.end)?;
+                (np.lw(k) == "to").then_some(k)?;
+                v + 2
+            }
+            _ => return None,
+        }
+    } else if matches!(
+        np.lw(k).as_ref(),
+        "whether" | "if" | "why" | "how" | "what" | "when"
+    ) {
+        k
+    } else {
+        // "urged both sides to return": a short hearer, then "to" and a verb.
+        let to = (k + 1..(k + limits::REQUEST_TO_REACH).min(s.end))
+            .find(|&j| !np.is_word(j) || np.lw(j) == "to")?;
+        let hearer_ok = (k..to).all(|j| !cue_like(ctx, j) && !is_finite_verb_like(&np.lw(j)));
+        (np.lw(to) == "to" && np.is_word(to + 1) && hearer_ok).then_some(k)?
+    };
+    let end = action_end(ctx, from, content_end(ctx, from, s)?);
+    statement(ctx, v, from, end, s, Sieve::ReportedRequest)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn requests_and_questions_put_to_someone() {
+        let (content, speaker, sieve) =
+            one("Mara Quill urged the council to reopen the ferry before winter.");
+        assert_eq!(content, "the council to reopen the ferry before winter");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        assert_eq!(sieve, "reported-request");
+        let (content, _, _) = one("Osric Vane called for a ban on night flights.");
+        assert_eq!(content, "a ban on night flights");
+        let (content, _, _) = one("Osric Vane asked whether the ferry would run.");
+        assert_eq!(content, "whether the ferry would run");
+        // Not a request: "called" naming something, a passive, a negation.
+        for t in [
+            "Osric Vane called the plan a failure.",
+            "Mara Quill was urged to reopen the ferry.",
+            "Mara Quill did not urge the council to reopen the ferry.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+}

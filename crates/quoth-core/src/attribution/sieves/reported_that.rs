@@ -1,0 +1,59 @@
+//! The reported-that sieve: "X said that …", "X told reporters on Monday that …", "…, adding
+//! that …".
+
+use super::super::limits;
+use super::super::tokens::Kind;
+use super::speech::{Complement, content_end, gap_is_adverbial, is_that, speech_verb, statement};
+use super::{Ctx, Found, Sieve, Target};
+use std::ops::Range;
+
+/// The sieve's entry in the pipeline: speech cues that state (not those that ask).
+pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
+    match target {
+        Target::Cue { v, s, class } if *class != Complement::Request => {
+            reported_that(ctx, *v, *class, s)
+        }
+        _ => None,
+    }
+}
+
+/// "X said that …", "X told reporters on Monday that …", "…, adding that …".
+fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Found> {
+    let np = &ctx.np;
+    let that = (v + 1..(v + limits::THAT_REACH).min(s.end)).find(|&k| {
+        np.toks[k].kind == Kind::Quote || np.is_punct(k, ";") || is_that(ctx, k) || {
+            np.is_word(k) && speech_verb(&np.lw(k)).is_some()
+        }
+    })?;
+    if !is_that(ctx, that) || !gap_is_adverbial(ctx, v + 1, that, class) {
+        return None;
+    }
+    let end = content_end(ctx, that + 1, s)?;
+    statement(ctx, v, that, end, s, Sieve::ReportedThat)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn said_that_reports_the_clause() {
+        let (content, speaker, sieve) =
+            one("Mara Quill said on Tuesday that the bridge would reopen in May.");
+        assert_eq!(content, "that the bridge would reopen in May");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        assert_eq!(sieve, "reported-that");
+        let (content, speaker, _) =
+            one("Osric Vane told reporters in Lisbon that the talks had failed.");
+        assert_eq!(content, "that the talks had failed");
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+    }
+
+    #[test]
+    fn participle_after_a_comma_belongs_to_the_subject() {
+        let r = reported("Mara Quill left early, adding that the vote was rigged.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "that the vote was rigged");
+        assert_eq!(r[0].1.as_deref(), Some("Mara Quill"));
+    }
+}

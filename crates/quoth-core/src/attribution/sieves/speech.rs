@@ -1,0 +1,739 @@
+//! What the reported-speech sieves share: speech verbs and how they take their content, the
+//! clause a statement spans, and the source a cue names.
+//!
+//! Like the quotation sieves, each reported sieve looks at one cue (a speech verb, or "according
+//! to") in one sentence and either finds a statement — its content, its cue and the phrase that
+//! names its source — or passes. The source phrase is read and resolved with the same machinery
+//! as a quotation's speaker. Words inside quotation marks are never content here: a sentence
+//! that mixes both keeps its quotation as the one statement.
+
+use super::super::lexicon::Gender;
+use super::super::limits;
+use super::super::np::{Mention, MentionKind};
+use super::super::tokens::{Kind, is_capitalized};
+use super::common::{cue_clause, is_nominative, sentence_subject, subject_before};
+use super::{Ctx, Found, Sieve};
+use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How a speech verb takes its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Complement {
+    /// The clause follows the verb: "said (that) …".
+    Clause,
+    /// A hearer may stand between verb and clause: "told reporters (that) …".
+    Addressee,
+    /// A hearer and what they are to do, or a question: "urged voters to …", "asked whether …".
+    Request,
+}
+
+/// The speech verbs of `lexicon/speech_verbs.txt`, every form mapped to its class.
+pub fn speech_verb(w: &str) -> Option<Complement> {
+    static VERBS: LazyLock<HashMap<&'static str, Complement>> = LazyLock::new(|| {
+        let data = include_str!("../lexicon/speech_verbs.txt");
+        let mut verbs = HashMap::default();
+        for line in data.lines().map(|l| l.split('#').next().unwrap_or("")) {
+            let mut words = line.split_whitespace();
+            let class = match words.next() {
+                Some("clause") => Complement::Clause,
+                Some("addressee") => Complement::Addressee,
+                Some("request") => Complement::Request,
+                _ => continue,
+            };
+            for form in words {
+                verbs.insert(form, class);
+            }
+        }
+        verbs
+    });
+    VERBS.get(w).copied()
+}
+
+/// A question reports nothing: "Did she say that prices fell?"
+pub fn is_question(ctx: &Ctx, s: &Range<usize>) -> bool {
+    ctx.np.is_punct(s.end - 1, "?")
+}
+
+/// The end of an action asked for or promised: before a comma or an "and" that starts the
+/// subject's next verb ("vowed to repeal the law and celebrated the ruling").
+pub(super) fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    (from + 2..end)
+        .find(|&k| {
+            np.is_punct(k, ",")
+                || np.lw(k) == "while"
+                || np.lw(k) == "and" && {
+                    let w = np.lw(k + 1);
+                    w.len() >= limits::MIN_VERB_FORM_BYTES
+                        && (w.ends_with("ed") || w.ends_with("es"))
+                }
+        })
+        .unwrap_or(end)
+}
+
+/// A cue clause ("X said", "said X", "he told reporters") between a comma before the verb at
+/// `v` and the next comma or the sentence's end, with nothing after it but a short adverbial:
+/// (the comma, the end of the clause, what it names).
+pub(super) fn cue_between_commas(
+    ctx: &Ctx,
+    v: usize,
+    s: &Range<usize>,
+) -> Option<(usize, usize, Found)> {
+    let np = &ctx.np;
+    let comma = (s.start..v)
+        .rev()
+        .take(limits::CUE_CLAUSE_COMMA_REACH)
+        .find(|&k| np.is_punct(k, ","))?;
+    let seg_end = (v + 1..s.end)
+        .find(|&k| np.is_punct(k, ","))
+        .unwrap_or_else(|| trim_end(ctx, v, s.end));
+    let found = cue_clause(ctx, comma + 1, seg_end)?;
+    if found.cue.as_ref().map(|c| c.start) != Some(np.toks[v].start) {
+        return None;
+    }
+    let tail = found.mention.last_tok.max(v) + 1;
+    let short_tail = word_count(ctx, tail, seg_end) <= limits::SHORT_TAIL_WORDS
+        && !opens_clause(ctx, tail, seg_end);
+    (tail >= seg_end || short_tail).then_some((comma, seg_end, found))
+}
+
+/// The statement whose content runs from the sentence's start to token `end` (exclusive),
+/// with the cue clause that begins at `comma` inside or after it.
+pub(super) fn content_before(
+    ctx: &Ctx,
+    lo: usize,
+    comma: usize,
+    end: usize,
+    found: Found,
+    sieve: Sieve,
+) -> Option<Found> {
+    let np = &ctx.np;
+    let start = skip_openers(ctx, lo, comma);
+    if start >= comma
+        || has_quote(ctx, start, end)
+        || word_count(ctx, start, comma) < limits::MIN_CONTENT_WORDS
+    {
+        return None;
+    }
+    Some(Found { sieve, ..found }.with_content(np.toks[start].start..np.toks[end - 1].end))
+}
+
+/// Forms that are nouns as often as verbs ("the 20 states", "news reports"): cues only with a
+/// name or a pronoun as subject.
+pub(super) const NOUN_LIKE: &[&str] = &[
+    "states", "state", "reports", "report", "claims", "claim", "notes", "note", "comments",
+    "comment", "remarks", "remark", "posts", "post", "tweets", "tweet", "emails", "email",
+    "promises", "promise", "pledges", "pledge", "vows", "vow", "proposes", "repeats",
+];
+
+/// A speech verb at token `v` that reports: lower case, finite or a participle after a comma,
+/// not negated, not hypothetical, not passive and not an infinitive.
+pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
+    let np = &ctx.np;
+    if !np.is_word(v) || is_capitalized(np.word(v)) {
+        return None;
+    }
+    let class = speech_verb(&np.lw(v))?;
+    let clause_start = (s.start..v)
+        .rev()
+        .find(|&k| np.is_punct(k, ",") || np.is_punct(k, ";") || np.is_punct(k, "—"))
+        .map_or(s.start, |k| k + 1);
+    let before: Vec<String> = (clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS))..v)
+        .filter(|&k| np.is_word(k))
+        .map(|k| np.lw(k).into_owned())
+        .collect();
+    let last = before.last().map(String::as_str);
+    // "was quoted as repeatedly saying": the word before the participle, adverbs left out.
+    let last_content = before
+        .iter()
+        .rev()
+        .find(|w| !np.lx.is_adverb(w))
+        .map(String::as_str);
+    let participle = np.lw(v).ends_with("ing");
+    let participle_ok = matches!(
+        last_content,
+        None | Some("was" | "were" | "is" | "are" | "been")
+    ) || last_content
+        .is_some_and(|w| np.lx.is_source_noun(w) || is_participle_opener(w))
+        || before.iter().any(|w| w == "with");
+    let blocked = before.iter().any(|w| is_negation(w) || is_modal(w))
+        || (clause_start..v).any(|k| np.is_word(k) && is_condition(&np.lw(k)))
+        || matches!(last, Some("to"))
+        || !participle
+            && matches!(
+                last,
+                Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
+            )
+        || participle && !participle_ok;
+    (!blocked).then_some(class)
+}
+
+/// Words after which a participle's subject is the sentence's: "quoted as saying", "by
+/// saying", "after saying".
+pub(super) fn is_participle_opener(w: &str) -> bool {
+    matches!(w, "as" | "by" | "after" | "while" | "when" | "before")
+}
+
+pub(super) fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "never" | "no" | "nobody" | "declined" | "refused"
+    ) || w.ends_with("n't")
+        || w.ends_with("n’t")
+}
+
+pub(super) fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "would" | "could" | "might" | "may" | "should" | "must" | "can" | "will" | "shall"
+    )
+}
+
+pub(super) fn is_condition(w: &str) -> bool {
+    matches!(w, "if" | "unless" | "whether" | "suppose" | "supposing")
+}
+
+pub(super) fn is_that(ctx: &Ctx, k: usize) -> bool {
+    ctx.np.is_word(k) && ctx.np.lw(k) == "that"
+}
+
+/// Whether the words between a verb and its "that" are a hearer or an adverbial ("told
+/// reporters", "said on Tuesday", "said in a statement"), not an object with a clause of its
+/// own ("denied the report that …").
+pub(super) fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Complement) -> bool {
+    let mut k = from;
+    if class == Complement::Addressee {
+        // "told the Wall Street Journal's editorial board on Monday that": any short run of
+        // words (no verb, no clause) is the hearer and when.
+        let hearer = that - from <= limits::HEARER_MAX_TOKENS
+            && (from..that).all(|j| {
+                np_word_or_mark(ctx, j) && !cue_like(ctx, j) && !is_finite_verb_like(&ctx.np.lw(j))
+            });
+        if hearer {
+            return true;
+        }
+        match skip_addressee(ctx, k, that + 1) {
+            Some(after) => k = after,
+            None => return false,
+        }
+    }
+    skip_adverbials(ctx, k, that + 1) == that
+}
+
+/// A word, a number, or a mark inside a noun phrase ("’s", ".", ",").
+pub(super) fn np_word_or_mark(ctx: &Ctx, j: usize) -> bool {
+    let np = &ctx.np;
+    np.is_word(j)
+        || np.toks[j].kind == Kind::Number
+        || [",", ".", "’", "'"].iter().any(|p| np.is_punct(j, p))
+}
+
+/// Steps over the hearer of "tell": a pronoun ("him") or a noun phrase ("reporters", "The
+/// Associated Press").
+pub(super) fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
+    let np = &ctx.np;
+    if k >= end || !np.is_word(k) {
+        return None;
+    }
+    let w = np.lw(k);
+    if matches!(w.as_ref(), "him" | "her" | "them" | "us" | "me" | "you") {
+        return Some(k + 1);
+    }
+    if is_that(ctx, k) {
+        return Some(k);
+    }
+    let m = np.forward(k, end).or_else(|| {
+        // A plain plural hearer: "told reporters", "told lawmakers".
+        (!is_capitalized(np.word(k)) && w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s'))
+            .then(|| Mention {
+                span: np.toks[k].start..np.toks[k].end,
+                kind: MentionKind::Nominal,
+                name: None,
+                gender: Gender::Unknown,
+                head: Some(w.clone().into_owned()),
+                modifiers: vec![],
+                descriptor: None,
+                org: None,
+                first_tok: k,
+                last_tok: k,
+            })
+    })?;
+    (!matches!(m.kind, MentionKind::Pronoun(_))).then_some(m.last_tok + 1)
+}
+
+/// Steps over adverbials between a verb and its clause: "on Tuesday", "last week", "in a
+/// statement", "in an interview with The Times", "repeatedly", commas.
+pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    let mut steps = 0;
+    while k < end && steps < limits::MAX_ADVERBIALS {
+        steps += 1;
+        if np.is_punct(k, ",") {
+            k += 1;
+            continue;
+        }
+        if !np.is_word(k) {
+            break;
+        }
+        let w = np.lw(k);
+        if is_time_word(&w) || np.lx.is_adverb(&w) && !is_that(ctx, k) {
+            k += 1;
+            continue;
+        }
+        if matches!(w.as_ref(), "last" | "this" | "earlier" | "later")
+            && np.is_word(k + 1)
+            && is_time_word(&np.lw(k + 1))
+        {
+            k += 2;
+            continue;
+        }
+        if matches!(
+            w.as_ref(),
+            "on" | "in"
+                | "during"
+                | "at"
+                | "over"
+                | "via"
+                | "through"
+                | "from"
+                | "after"
+                | "since"
+                | "before"
+        ) {
+            // A short prepositional phrase ending before the clause.
+            let stop = (k + 1..end.min(k + limits::ADVERBIAL_PHRASE_REACH)).find(|&j| {
+                is_that(ctx, j) || np.is_punct(j, ",") || np.toks[j].kind == Kind::Quote
+            });
+            match stop {
+                Some(j) if j > k + 1 => {
+                    k = j;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        break;
+    }
+    k
+}
+
+pub(super) fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "weekend"
+            | "also"
+            | "again"
+            | "then"
+            | "now"
+            | "once"
+            | "previously"
+            | "recently"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+    )
+}
+
+/// Whether tokens from `k` open a finite clause: a subject (a pronoun, a determiner, a name or
+/// a number) followed, within a few words, by a verb (an auxiliary, a modal or a past form).
+pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    if !np.is_word(k) && np.toks[k].kind != Kind::Number {
+        return false;
+    }
+    let w = np.lw(k);
+    // "he’ll", "it's", "they're": a subject pronoun with its verb.
+    let bare = w.split(['\'', '’']).next().unwrap_or("");
+    if matches!(bare, "he" | "she" | "they" | "we" | "i" | "there" | "you") {
+        return true;
+    }
+    // "it", "this", "that" are objects as often as subjects: a verb must follow at once.
+    if matches!(bare, "it" | "this" | "that") {
+        return bare != w || is_word_at(ctx, k + 1, is_finite_verb_like);
+    }
+    // "said contractors built …": a plural noun as subject, when a verb follows.
+    let plural = is_bare_plural(&w);
+    let subject_like = is_capitalized(np.word(k))
+        || plural
+        || w == "one"
+        || np.toks[k].kind == Kind::Number
+        || matches!(
+            w.as_ref(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "these"
+                | "those"
+                | "some"
+                | "many"
+                | "most"
+                | "no"
+                | "all"
+                | "both"
+                | "our"
+                | "every"
+                | "each"
+                | "several"
+                | "more"
+                | "fewer"
+                | "nobody"
+                | "everyone"
+                | "nothing"
+                | "none"
+        );
+    if !subject_like || NOT_A_CLAUSE.contains(&w.as_ref()) || np.lw(k + 1) == "same" {
+        return false;
+    }
+    (k + 1..end.min(k + limits::CLAUSE_VERB_REACH))
+        .take_while(|&j| {
+            // The verb of this clause, not of a relative clause or of the next clause.
+            let joins = np.is_word(j)
+                && matches!(np.lw(j).as_ref(), "and" | "or" | "who" | "which" | "that");
+            !joins && np.is_word(j)
+                || np.toks[j].kind == Kind::Number
+                || [",", ".", "-", "'", "’", "%"]
+                    .iter()
+                    .any(|p| np.is_punct(j, p))
+        })
+        .any(|j| np.is_word(j) && is_finite_verb_like(&np.lw(j)))
+}
+
+/// After "say", a subject is enough (it seldom takes a plain object): a name, a number, or a
+/// determiner with a noun, and at least four words.
+pub(super) fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    let w = np.lw(k);
+    let subject = np.toks[k].kind == Kind::Number
+        || np.is_word(k) && is_capitalized(np.word(k)) && !np.lx.is_not_name(&w)
+        || matches!(
+            w.as_ref(),
+            "the" | "his" | "her" | "their" | "its" | "some" | "many" | "most"
+        );
+    subject
+        && !NOT_A_CLAUSE.contains(&w.as_ref())
+        && np.lw(k + 1) != "same"
+        && word_count(ctx, k, end) >= limits::SAYS_CLAUSE_WORDS
+}
+
+/// Objects of "say" that are no clause: "said the same", "said nothing".
+pub(super) const NOT_A_CLAUSE: &[&str] = &["nothing", "more", "fewer", "none"];
+
+/// A lower-case speech verb at token `j`.
+pub(super) fn cue_like(ctx: &Ctx, j: usize) -> bool {
+    ctx.np.is_word(j) && !is_capitalized(ctx.np.word(j)) && speech_verb(&ctx.np.lw(j)).is_some()
+}
+
+/// A lower-case word that may be a plural noun ("contractors"), not "this", "his" or "it's".
+pub(super) fn is_bare_plural(w: &str) -> bool {
+    w.len() >= limits::MIN_PLURAL_BYTES
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.contains(['\'', '’'])
+        && !matches!(w, "this" | "these" | "those" | "thus" | "perhaps")
+        && !FUNCTION_LIKE.contains(&w)
+}
+
+pub(super) fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
+    ctx.np.is_word(k) && test(&ctx.np.lw(k))
+}
+
+pub(super) fn is_finite_verb_like(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "isn't"
+            | "wasn't"
+            | "won't"
+            | "didn't"
+            | "doesn't"
+            | "don't"
+            | "aren't"
+            | "weren't"
+            | "hasn't"
+            | "haven't"
+            | "wouldn't"
+            | "couldn't"
+    ) || w.ends_with("’s")
+        || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
+}
+
+/// The token after the last of a statement's content that starts at token `from`: the end of
+/// the sentence, or a break before it (";", ", adding …", ", according to …", a quotation
+/// after a comma). None where a quotation sits inside the clause (the quotation is the
+/// statement) or too little is left.
+pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
+    let np = &ctx.np;
+    let mut end = s.end;
+    let is_dash = |j: usize| ["—", "–", "-"].iter().any(|d| np.is_punct(j, d));
+    // A lone dash ends the clause; a pair of dashes sets off an aside inside it.
+    let lone_dash = (from..s.end).filter(|&j| is_dash(j)).count() == 1;
+    for k in from..s.end {
+        if np.toks[k].kind == Kind::Quote {
+            // The quotation is its own statement: keep the clauses before it, up to the last
+            // comma ("… is changing rapidly, and these changes “are momentous”"), or nothing
+            // where the quoted words finish the reported clause.
+            end = (from..k).rev().find(|&j| {
+                np.is_punct(j, ":")
+                    || np.is_punct(j, ";")
+                    || np.is_punct(j, ",") && matches!(np.lw(j + 1).as_ref(), "and" | "but")
+            })?;
+            break;
+        }
+        // "…; …", "… — a proposal he has since dropped", "… but said …": another clause.
+        let second_cue = np.is_word(k)
+            && matches!(np.lw(k).as_ref(), "and" | "but")
+            && (k + 1..k + 3).any(|j| cue_like(ctx, j));
+        let contrast = np.is_punct(k, ",")
+            && (matches!(
+                np.lw(k + 1).as_ref(),
+                "while" | "whereas" | "although" | "though" | "however"
+            ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
+                && opens_clause(ctx, k + 2, s.end));
+        let dash = lone_dash && is_dash(k);
+        if np.is_punct(k, ";") || dash || second_cue || contrast {
+            end = k;
+            break;
+        }
+        if np.is_punct(k, ",") && k + 1 < s.end && np.is_word(k + 1) {
+            let w = np.lw(k + 1);
+            let next_cue = w.ends_with("ing") && speech_verb(&w).is_some();
+            if next_cue || w == "according" || cue_clause(ctx, k + 1, s.end).is_some() {
+                end = k;
+                break;
+            }
+        }
+    }
+    let end = trim_end(ctx, from, end);
+    (word_count(ctx, from, end) >= limits::MIN_CLAUSE_WORDS).then_some(end)
+}
+
+/// Drops closing punctuation from the end of tokens `from..end`.
+pub(super) fn trim_end(ctx: &Ctx, from: usize, mut end: usize) -> usize {
+    while end > from && ctx.np.toks[end - 1].kind == Kind::Punct {
+        end -= 1;
+    }
+    end
+}
+
+/// Steps over quotation tokens and an opening connective ("But", "And") at a sentence start.
+pub(super) fn skip_openers(ctx: &Ctx, mut start: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    while start < end
+        && (np.toks[start].kind == Kind::Punct
+            || np.is_word(start) && matches!(np.lw(start).as_ref(), "but" | "and" | "so" | "yet"))
+    {
+        start += 1;
+    }
+    start
+}
+
+pub(super) fn has_quote(ctx: &Ctx, a: usize, b: usize) -> bool {
+    ctx.np.toks[a..b].iter().any(|t| t.kind == Kind::Quote)
+}
+
+pub(super) fn word_count(ctx: &Ctx, a: usize, b: usize) -> usize {
+    (a..b).filter(|&k| ctx.np.is_word(k)).count()
+}
+
+/// The statement whose cue is token `v` and content tokens `from..end`, with the cue's
+/// subject as its source (for a participle, the subject of the sentence).
+pub(super) fn statement(
+    ctx: &Ctx,
+    v: usize,
+    from: usize,
+    end: usize,
+    s: &Range<usize>,
+    sieve: Sieve,
+) -> Option<Found> {
+    let np = &ctx.np;
+    let mention = source_of(ctx, v, s)?;
+    let person = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
+    if NOUN_LIKE.contains(&np.lw(v).as_ref()) && !person {
+        return None;
+    }
+    Some(
+        Found::new(sieve, mention, Some(np.toks[v].start..np.toks[v].end))
+            .with_content(np.toks[from].start..np.toks[end - 1].end),
+    )
+}
+
+/// Who speaks through the verb at `v`: its subject, or for "…, saying that" the subject of
+/// the sentence.
+pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
+    let np = &ctx.np;
+    let lo = s.start;
+    if v <= lo {
+        return None;
+    }
+    // "…, saying that", "a statement saying that": the sentence's subject speaks.
+    let after_document = v > lo && np.is_word(v - 1) && np.lx.is_source_noun(&np.lw(v - 1));
+    if np.lw(v).ends_with("ing") && v > lo && (np.is_punct(v - 1, ",") || after_document) {
+        // "«…», the president said, adding that …": the speaker of the cue before it.
+        let earlier = (lo..v.saturating_sub(1))
+            .rev()
+            .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)));
+        return main_subject(ctx, lo, v)
+            .or_else(|| earlier.and_then(|k| subject_before(ctx, k, lo)));
+    }
+    let participle = np.lw(v).ends_with("ing");
+    let mut j = v - 1;
+    while j > lo && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
+        j -= 1;
+    }
+    if participle && np.is_word(j) && is_participle_opener(&np.lw(j)) {
+        return main_subject(ctx, lo, v);
+    }
+    if let Some(m) = subject_before(ctx, v, lo).filter(|m| is_nominative(np, m)) {
+        return Some(m);
+    }
+    // "X became a delegate and said …": a second verb of the sentence's subject.
+    // "…, a veteran who served in the navy, said": a subject before a long appositive.
+    if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
+        return main_subject(ctx, lo, v);
+    }
+    bare_subject(ctx, v, lo)
+}
+
+/// The subject of the sentence, also where it opens with "The" and a name ("The State
+/// Department has …").
+pub(super) fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    sentence_subject(ctx, lo, v).or_else(|| {
+        // "The district GOP Chairman Chuck Williams declined …": the name ending the first run
+        // of capitalised words, read back with its title.
+        if np.lw(lo) != "the" {
+            return None;
+        }
+        let first = (lo + 1..v.min(lo + limits::THE_NAME_REACH))
+            .find(|&k| np.is_word(k) && is_capitalized(np.word(k)))?;
+        let last = (first..v)
+            .take_while(|&k| np.is_word(k) && is_capitalized(np.word(k)) || np.is_punct(k, "."))
+            .last()?;
+        np.backward(last, lo)
+            .filter(|m| m.kind == MentionKind::Name)
+    })
+}
+
+/// A subject the noun-phrase reader does not know: "Romney's associates say", "26 percent
+/// say" — up to four words before the verb, ending in a plural, a number or a percentage.
+pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let mut end = v.checked_sub(1)?;
+    if np.is_punct(end, ",") && end > lo {
+        end -= 1;
+    }
+    let w = np.lw(end);
+    let fits_end = np.is_punct(end, "%")
+        || matches!(w.as_ref(), "percent" | "surveyed" | "polled")
+        || np.is_word(end)
+            && w.len() >= limits::MIN_PLURAL_BYTES
+            && w.ends_with('s')
+            && !is_capitalized(np.word(end));
+    if end < lo || !fits_end || FUNCTION_LIKE.contains(&w.as_ref()) {
+        return None;
+    }
+    let mut start = end;
+    while start > lo && end - start < limits::BARE_SUBJECT_WORDS {
+        let k = start - 1;
+        let ok = np.toks[k].kind == Kind::Number
+            || np.is_punct(k, "%")
+            || np.is_word(k)
+                && !FUNCTION_LIKE.contains(&np.lw(k).as_ref())
+                && speech_verb(&np.lw(k)).is_none();
+        if !ok {
+            break;
+        }
+        start = k;
+    }
+    Some(Mention {
+        span: np.toks[start].start..np.toks[end].end,
+        kind: MentionKind::Nominal,
+        name: None,
+        gender: Gender::Unknown,
+        head: Some(w.into_owned()),
+        modifiers: vec![],
+        descriptor: None,
+        org: None,
+        first_tok: start,
+        last_tok: end,
+    })
+}
+
+/// Words that end a bare subject read backwards.
+pub(super) const FUNCTION_LIKE: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "what",
+    "this",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "as",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "its",
+    "it",
+    "this",
+    "thus",
+    "perhaps",
+    "also",
+    "always",
+    "sometimes",
+    "news",
+    "reports",
+    "says",
+];
