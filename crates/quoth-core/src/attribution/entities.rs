@@ -2,6 +2,7 @@
 //! "Putin", "Putin's" are one), titles bound to the entity they stand for ("the Russian
 //! President"), and pronouns resolved to a preceding compatible mention.
 
+use super::lexicon::word_set;
 use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::np::{Mention, MentionKind, Np};
 use super::tokens::{self, Kind};
@@ -70,38 +71,21 @@ pub struct Entities {
     speakers: Vec<(usize, usize)>,
 }
 
-const OBLIQUE_BEFORE: &[&str] = &[
+word_set!(
+    fn is_oblique_cue,
     "with", "to", "like", "against", "for", "from", "by", "about", "on", "at", "of", "than",
     "unlike", "between", "and", "toward", "towards", "into", "over", "under", "called", "thanked",
     "invited",
-];
+);
 
-/// Titles that a document uses for its main figures without introducing them ("the Russian
-/// President"): resolved by salience when no descriptor matches.
-const LEADER_TITLES: &[&str] = &[
-    "president",
-    "leader",
-    "minister",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "governor",
-    "mayor",
-    "senator",
-    "secretary",
-    "candidate",
-    "nominee",
-    "chairman",
-    "chairwoman",
-    "speaker",
-    "congressman",
-    "congresswoman",
-    "businessman",
-    "billionaire",
-    "mogul",
-    "front-runner",
-];
+word_set!(
+    /// Titles that a document uses for its main figures without introducing them ("the Russian
+    /// President"): resolved by salience when no descriptor matches.
+    fn is_leader_title,
+    "president", "leader", "minister", "premier", "chancellor", "king", "queen", "governor",
+    "mayor", "senator", "secretary", "candidate", "nominee", "chairman", "chairwoman", "speaker",
+    "congressman", "congresswoman", "businessman", "billionaire", "mogul", "front-runner",
+);
 
 impl Entities {
     /// Reads every name and title in the narrative, in order, building the entity list.
@@ -172,15 +156,23 @@ impl Entities {
         if !matches!(np.lw(i).as_ref(), "the") {
             return None;
         }
+        // Cheap test first (this runs at every "the"): the head is one of the phrase's words,
+        // and a phrase read forwards spans at most 13 tokens.
+        let reach = i + 1..np.toks.len().min(i + 14);
+        if !reach
+            .into_iter()
+            .any(|j| np.is_word(j) && is_leader_title(&np.lw(j)))
+        {
+            return None;
+        }
         let m = np.forward(i, np.toks.len())?;
         let head = m.head.as_deref()?;
-        (m.kind == MentionKind::Nominal && LEADER_TITLES.contains(&head)).then_some(m)
+        (m.kind == MentionKind::Nominal && is_leader_title(head)).then_some(m)
     }
 
     fn note(&mut self, np: &Np, entity: usize, tok: usize) {
         let t = np.toks[tok];
-        let oblique =
-            tok > 0 && np.is_word(tok - 1) && OBLIQUE_BEFORE.contains(&np.lw(tok - 1).as_ref());
+        let oblique = tok > 0 && np.is_word(tok - 1) && is_oblique_cue(np.lw(tok - 1).as_ref());
         self.list[entity].mention_count += 1;
         self.list[entity].last_seen = self.timeline.len() + 1;
         self.timeline.push(Occurrence {
@@ -357,7 +349,7 @@ impl Entities {
             }
             if !(desc_fit || role_fit) {
                 // Salience fallback only for leaders, within the last few paragraphs.
-                if !LEADER_TITLES.contains(&head.as_str())
+                if !is_leader_title(head.as_str())
                     || para.saturating_sub(o.para) > 6
                     || ent.kind != EntityKind::Person
                 {

@@ -3,6 +3,7 @@
 //! Quotations are opaque here: each part of a quotation is one `Quote` token, so the
 //! sentence "“…,” said Lukashenko." is three tokens and a full stop.
 
+use super::lexicon::word_set;
 use super::quotes::FoundQuote;
 use std::ops::Range;
 
@@ -86,13 +87,14 @@ pub fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+word_set!(
+    /// Words after which a full stop does not end a sentence.
+    fn is_abbreviation,
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "maj",
     "adm", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "prof", "rev", "gen", "u.s", "u.k",
-    "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ",
-];
+    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "prof", "rev", "u.s", "u.k", "u.n",
+    "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ",
+);
 
 pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) -> Tokens {
     let mut parts: Vec<(Range<usize>, u32)> = quotes
@@ -288,7 +290,7 @@ fn ends_sentence(
             if p == "." && i > 0 && toks[i - 1].is_word() {
                 let w = &lower.0[toks[i - 1].start - lower.1..toks[i - 1].end - lower.1];
                 let initial = w.chars().count() == 1 && is_capitalized(toks[i - 1].text(text));
-                if initial || ABBREVIATIONS.contains(&w) {
+                if initial || is_abbreviation(w) {
                     return false;
                 }
             }
