@@ -410,23 +410,34 @@ impl<'a> Np<'a> {
     /// "Senator Chris Coons", "Secretary of State John Kerry", "Joel Pollak of Breitbart",
     /// "the President of Belarus" (a title only), "Britain's The Guardian".
     pub fn analyze_name_run(&self, a: usize, b: usize) -> Option<Mention> {
-        let words: Vec<usize> = (a..=b).filter(|&i| self.is_word(i)).collect();
-        if words.is_empty() {
+        // The word tokens of the run, those after an "of" without a lower-case "the": on the
+        // stack for the runs callers read (at most 13 tokens), so no allocation per phrase.
+        let mut stack = [0usize; 16];
+        let mut heap = Vec::new();
+        let buf: &mut [usize] = if b + 1 - a <= stack.len() {
+            &mut stack
+        } else {
+            heap.resize(b + 1 - a, 0);
+            &mut heap
+        };
+        let mut n = 0;
+        let mut of_at = None;
+        for i in (a..=b).filter(|&i| self.is_word(i)) {
+            if of_at.is_some() && self.word(i) == "the" {
+                continue;
+            }
+            if of_at.is_none() && self.word(i) == "of" {
+                of_at = Some(n);
+                continue;
+            }
+            buf[n] = i;
+            n += 1;
+        }
+        let all = &buf[..n];
+        if all.is_empty() && of_at.is_none() {
             return None;
         }
-        let is_of = |w: usize| self.word(w) == "of";
-        let is_lower_the = |w: usize| self.word(w) == "the";
-        let (pre, post): (Vec<usize>, Vec<usize>) = match words.iter().position(|&w| is_of(w)) {
-            Some(o) => (
-                words[..o].to_vec(),
-                words[o + 1..]
-                    .iter()
-                    .copied()
-                    .filter(|&w| !is_lower_the(w))
-                    .collect(),
-            ),
-            None => (words.clone(), vec![]),
-        };
+        let (pre, post) = all.split_at(of_at.unwrap_or(n));
         let mut gender = Gender::Unknown;
         let mut k = 0;
         while k < pre.len() && self.is_cap(pre[k]) && self.lx.honorific(&self.lw(pre[k])).is_some()
@@ -456,17 +467,17 @@ impl<'a> Np<'a> {
         let span = self.toks[a].start..self.toks[b].end;
         let text_between =
             |from: usize, to: usize| self.text[from..to].trim_end_matches([' ', ',']).to_string();
-        let (name_words, descriptor): (Vec<usize>, Option<String>) = if !post.is_empty() {
-            if let Some(p) = first_name_at(&post) {
+        let (name_words, descriptor): (&[usize], Option<String>) = if !post.is_empty() {
+            if let Some(p) = first_name_at(post) {
                 (
-                    post[p..].to_vec(),
+                    &post[p..],
                     Some(text_between(self.toks[a].start, self.toks[post[p]].start)),
                 )
-            } else if k < pre.len() && (k > 0 || first_name_at(&pre).is_some()) {
+            } else if k < pre.len() && (k > 0 || first_name_at(pre).is_some()) {
                 // "Joel Pollak of Breitbart": a person and an affiliation.
                 let title =
                     (k > 0).then(|| text_between(self.toks[a].start, self.toks[pre[k]].start));
-                (pre[k..].to_vec(), title)
+                (&pre[k..], title)
             } else if k < pre.len() {
                 // "Republic of Belarus", "Bank of America": one name with "of" in it.
                 let name = self.text[self.toks[pre[k]].start..self.toks[b].end].to_string();
@@ -483,7 +494,7 @@ impl<'a> Np<'a> {
                     last_tok: b,
                 });
             } else {
-                return Some(self.title_mention(&words, pre.last().copied(), gender, a, b));
+                return Some(self.title_mention(pre.last().copied(), gender, a, b));
             }
         } else {
             let mut start = k;
@@ -491,17 +502,17 @@ impl<'a> Np<'a> {
                 start = k + p;
             }
             if start >= pre.len() {
-                return Some(self.title_mention(&words, pre.last().copied(), gender, a, b));
+                return Some(self.title_mention(pre.last().copied(), gender, a, b));
             }
             let last = pre[pre.len() - 1];
             let last_is_title = self.lx.honorific(&self.lw(last)).is_some()
                 || self.lx.role_noun(&self.lw(last)).is_some();
             if last_is_title && first_name_at(&pre[start..]).is_none() {
-                return Some(self.title_mention(&words, Some(last), gender, a, b));
+                return Some(self.title_mention(Some(last), gender, a, b));
             }
             let title =
                 (start > 0).then(|| text_between(self.toks[a].start, self.toks[pre[start]].start));
-            (pre[start..].to_vec(), title)
+            (&pre[start..], title)
         };
         // "Britain's The Guardian": after a possessive, the rest is the name.
         let mut name_words = name_words;
@@ -509,20 +520,18 @@ impl<'a> Np<'a> {
             .iter()
             .rposition(|&w| is_possessive(self.word(w)))
         {
-            name_words = name_words[p + 1..].to_vec();
+            name_words = &name_words[p + 1..];
         }
-        let name = name_words
-            .iter()
-            .map(|&w| {
-                let word = strip_possessive(self.word(w));
-                if self.initial_dot(w + 1) {
-                    format!("{word}.")
-                } else {
-                    word.to_string()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut name = String::with_capacity(self.toks[b].end - self.toks[a].start + 1);
+        for (n, &w) in name_words.iter().enumerate() {
+            if n > 0 {
+                name.push(' ');
+            }
+            name.push_str(strip_possessive(self.word(w)));
+            if self.initial_dot(w + 1) {
+                name.push('.');
+            }
+        }
         let first = self.lw(name_words[0]);
         let first_name = if name_words.len() >= 2 {
             self.lx.given_name_gender(&first)
@@ -548,20 +557,14 @@ impl<'a> Np<'a> {
         })
     }
 
-    /// A capitalised title with no name: "President", "the Russian President".
-    fn title_mention(
-        &self,
-        words: &[usize],
-        head: Option<usize>,
-        gender: Gender,
-        a: usize,
-        b: usize,
-    ) -> Mention {
-        let head_i = head.unwrap_or(words[words.len() - 1]);
-        let modifiers = words
-            .iter()
-            .filter(|&&w| w != head_i && !matches!(self.word(w), "of" | "the"))
-            .map(|&w| self.lw(w).into_owned())
+    /// A capitalised title with no name: "President", "the Russian President". Its words are
+    /// those of the run `a..=b`; the head is the last word unless given.
+    fn title_mention(&self, head: Option<usize>, gender: Gender, a: usize, b: usize) -> Mention {
+        let words = || (a..=b).filter(|&i| self.is_word(i));
+        let head_i = head.or_else(|| words().next_back()).unwrap_or(b);
+        let modifiers = words()
+            .filter(|&w| w != head_i && !matches!(self.word(w), "of" | "the"))
+            .map(|w| self.lw(w).into_owned())
             .collect();
         Mention {
             span: self.toks[a].start..self.toks[b].end,

@@ -53,33 +53,25 @@ pub struct Tokens {
 /// Lower-cases `text` character by character, keeping each character's UTF-8 length (a
 /// character whose lower case is longer, or several characters, is kept as it is).
 pub fn lower_same_offsets(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut out = text.as_bytes().to_vec();
+    // ASCII letters in one pass over the whole text; other characters below, one by one.
+    out.make_ascii_lowercase();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            out.push(b.to_ascii_lowercase());
-            i += 1;
-            continue;
-        }
-        // A multi-byte character: `text` is valid UTF-8, so `i` starts one.
-        let c = text[i..]
-            .chars()
-            .next()
-            .unwrap_or(char::REPLACEMENT_CHARACTER);
+    while let Some(k) = out[i..].iter().position(|&b| b >= 0x80) {
+        // `text` is valid UTF-8 and ASCII bytes were skipped, so `i + k` starts a character.
+        i += k;
+        let c = char_at(text, i);
         let len = c.len_utf8();
         let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(x), None) if x.len_utf8() == len && x != c => {
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(x.encode_utf8(&mut buf).as_bytes());
-            }
-            _ => out.extend_from_slice(&bytes[i..i + len]),
+        if let (Some(x), None) = (l.next(), l.next())
+            && x.len_utf8() == len
+            && x != c
+        {
+            x.encode_utf8(&mut out[i..i + len]);
         }
         i += len;
     }
-    // Only whole characters were copied or replaced by characters of the same length.
+    // Only whole characters were replaced, by characters of the same length.
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
