@@ -2,6 +2,7 @@
 //! "Putin", "Putin's" are one), titles bound to the entity they stand for ("the Russian
 //! President"), and pronouns resolved to a preceding compatible mention.
 
+use super::lexicon::word_set;
 use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::limits;
 use super::np::{Mention, MentionKind, Np};
@@ -71,38 +72,21 @@ pub struct Entities {
     speakers: Vec<(usize, usize)>,
 }
 
-const OBLIQUE_BEFORE: &[&str] = &[
+word_set!(
+    fn is_oblique_cue,
     "with", "to", "like", "against", "for", "from", "by", "about", "on", "at", "of", "than",
     "unlike", "between", "and", "toward", "towards", "into", "over", "under", "called", "thanked",
     "invited",
-];
+);
 
-/// Titles that a document uses for its main figures without introducing them ("the Russian
-/// President"): resolved by salience when no descriptor matches.
-const LEADER_TITLES: &[&str] = &[
-    "president",
-    "leader",
-    "minister",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "governor",
-    "mayor",
-    "senator",
-    "secretary",
-    "candidate",
-    "nominee",
-    "chairman",
-    "chairwoman",
-    "speaker",
-    "congressman",
-    "congresswoman",
-    "businessman",
-    "billionaire",
-    "mogul",
-    "front-runner",
-];
+word_set!(
+    /// Titles that a document uses for its main figures without introducing them ("the Russian
+    /// President"): resolved by salience when no descriptor matches.
+    fn is_leader_title,
+    "president", "leader", "minister", "premier", "chancellor", "king", "queen", "governor",
+    "mayor", "senator", "secretary", "candidate", "nominee", "chairman", "chairwoman", "speaker",
+    "congressman", "congresswoman", "businessman", "billionaire", "mogul", "front-runner",
+);
 
 impl Entities {
     /// Reads every name and title in the narrative, in order, building the entity list.
@@ -173,15 +157,23 @@ impl Entities {
         if !matches!(np.lw(i).as_ref(), "the") {
             return None;
         }
+        // Cheap test first (this runs at every "the"): the head is one of the phrase's words,
+        // and a phrase read forwards spans at most 13 tokens.
+        let reach = i + 1..np.toks.len().min(i + 14);
+        if !reach
+            .into_iter()
+            .any(|j| np.is_word(j) && is_leader_title(&np.lw(j)))
+        {
+            return None;
+        }
         let m = np.forward(i, np.toks.len())?;
         let head = m.head.as_deref()?;
-        (m.kind == MentionKind::Nominal && LEADER_TITLES.contains(&head)).then_some(m)
+        (m.kind == MentionKind::Nominal && is_leader_title(head)).then_some(m)
     }
 
     fn note(&mut self, np: &Np, entity: usize, tok: usize) {
         let t = np.toks[tok];
-        let oblique =
-            tok > 0 && np.is_word(tok - 1) && OBLIQUE_BEFORE.contains(&np.lw(tok - 1).as_ref());
+        let oblique = tok > 0 && np.is_word(tok - 1) && is_oblique_cue(np.lw(tok - 1).as_ref());
         self.list[entity].mention_count += 1;
         self.list[entity].last_seen = self.timeline.len() + 1;
         self.timeline.push(Occurrence {
@@ -243,10 +235,17 @@ impl Entities {
 
     /// Lists stay sorted, so a new entity is appended without scanning the list.
     fn index(&mut self, e: usize, lower_words: &[&str]) {
-        for w in lower_words {
-            let list = self.by_word.entry(w.to_string()).or_default();
-            if let Err(at) = list.binary_search(&e) {
-                list.insert(at, e);
+        for &w in lower_words {
+            // Most words are indexed already: look up before allocating a key.
+            match self.by_word.get_mut(w) {
+                Some(list) => {
+                    if let Err(at) = list.binary_search(&e) {
+                        list.insert(at, e);
+                    }
+                }
+                None => {
+                    self.by_word.insert(w.to_string(), vec![e]);
+                }
             }
         }
     }
@@ -267,32 +266,27 @@ impl Entities {
         // surname would otherwise make every new name scan all the others (quadratic).
         let candidates = &candidates[candidates.len().saturating_sub(MAX_NAMESAKES)..];
         let recency = |e: usize| self.list[e].last_seen;
-        let fitting = candidates
-            .iter()
-            .copied()
-            .filter(|&e| {
+        // Read twice at most (the test is pure): no list of fitting entities is kept.
+        let fitting = || {
+            candidates.iter().copied().filter(|&e| {
                 let ent = &self.list[e];
-                let ent_words: Vec<&str> = ent.words.iter().map(String::as_str).collect();
                 let kinds_fit = kind == ent.kind
                     || kind == EntityKind::Unknown
                     || ent.kind == EntityKind::Unknown;
                 let gender_fits = gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || gender == ent.gender;
-                kinds_fit && gender_fits && names_compatible(lx, words, &ent_words)
+                kinds_fit && gender_fits && names_compatible(lx, words, &ent.words)
             })
-            .collect::<Vec<_>>();
-        let latest = fitting.iter().copied().max_by_key(|&e| recency(e))?;
+        };
+        let latest = fitting().max_by_key(|&e| recency(e))?;
         if words.len() > 1 {
             return Some(latest);
         }
         // A bare surname shared by two people ("Clinton said" in a story about Hillary Clinton
         // that also names Bill): the one the story is about when it is named far more often,
         // else the latest.
-        let salient = fitting
-            .iter()
-            .copied()
-            .max_by_key(|&e| (self.list[e].mention_count, recency(e)))?;
+        let salient = fitting().max_by_key(|&e| (self.list[e].mention_count, recency(e)))?;
         let far_more = self.list[salient].mention_count >= 2 * self.list[latest].mention_count;
         Some(if far_more { salient } else { latest })
     }
@@ -363,7 +357,7 @@ impl Entities {
             }
             if !(desc_fit || role_fit) {
                 // Salience fallback only for leaders, within the last few paragraphs.
-                if !LEADER_TITLES.contains(&head.as_str())
+                if !is_leader_title(head.as_str())
                     || para.saturating_sub(o.para) > limits::LEADER_REACH_PARAGRAPHS
                     || ent.kind != EntityKind::Person
                 {
@@ -581,7 +575,7 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     let place = match without_the {
         [] => false,
         [one] => lx.is_place(one),
-        many => lx.is_place(&many.join(" ")),
+        many => with_joined(many, |name| lx.is_place(name)),
     };
     if place {
         return EntityKind::Place;
@@ -611,21 +605,64 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     EntityKind::Unknown
 }
 
+/// Calls `f` with `words` joined by single spaces, built on the stack when short (this runs for
+/// every name of several words).
+fn with_joined<R>(words: &[&str], f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    let len = words
+        .iter()
+        .map(|w| w.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    if len > buf.len() {
+        return f(&words.join(" "));
+    }
+    let mut at = 0;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            buf[at] = b' ';
+            at += 1;
+        }
+        buf[at..at + w.len()].copy_from_slice(w.as_bytes());
+        at += w.len();
+    }
+    // Whole strings and spaces were copied: always valid UTF-8.
+    match std::str::from_utf8(&buf[..at]) {
+        Ok(joined) => f(joined),
+        Err(_) => f(&words.join(" ")),
+    }
+}
+
 /// "Putin" fits "Vladimir Putin"; "Vladimir Putin" fits "V. Putin"; "Eric Trump" does not fit
 /// "Donald Trump".
 /// Entities sharing a name's last word that are weighed when linking it (the latest ones).
 const MAX_NAMESAKES: usize = 64;
 
-fn names_compatible(lx: &Lexicon, a: &[&str], b: &[&str]) -> bool {
+fn names_compatible(lx: &Lexicon, a: &[&str], b: &[String]) -> bool {
     if a.len() == 1 || b.len() == 1 {
-        let single = if a.len() == 1 { a[0] } else { b[0] };
-        let other = if a.len() == 1 { b } else { a };
-        // "Hillary" is Hillary Clinton, but "Trump" is not Trump Tower.
-        let first_name = lx.first_name_gender(&single.to_lowercase()).is_some();
-        return other.last().is_some_and(|l| l.eq_ignore_ascii_case(single))
-            || (first_name && other.len() > 1 && other[0].eq_ignore_ascii_case(single));
+        let (single, other_last, other_first, other_len) = if a.len() == 1 {
+            (
+                a[0],
+                b.last().map(String::as_str),
+                b.first().map(String::as_str),
+                b.len(),
+            )
+        } else {
+            (
+                b[0].as_str(),
+                a.last().copied(),
+                a.first().copied(),
+                a.len(),
+            )
+        };
+        // "Hillary" is Hillary Clinton, but "Trump" is not Trump Tower. The gazetteer is asked
+        // last, only when the first names match.
+        return other_last.is_some_and(|l| l.eq_ignore_ascii_case(single))
+            || (other_len > 1
+                && other_first.is_some_and(|f| f.eq_ignore_ascii_case(single))
+                && lx.first_name_gender(&single.to_lowercase()).is_some());
     }
-    if !a[a.len() - 1].eq_ignore_ascii_case(b[b.len() - 1]) {
+    if !a[a.len() - 1].eq_ignore_ascii_case(&b[b.len() - 1]) {
         return false;
     }
     let (fa, fb) = (a[0].trim_end_matches('.'), b[0].trim_end_matches('.'));
@@ -640,6 +677,11 @@ mod tests {
 
     #[test]
     fn surnames_and_first_names_are_compatible() {
+        // The entity's words are kept as Strings.
+        let names_compatible = |lx, a: &[&str], b: &[&str]| {
+            let b: Vec<String> = b.iter().map(|w| w.to_string()).collect();
+            names_compatible(lx, a, &b)
+        };
         let lx = Lexicon::get();
         assert!(names_compatible(lx, &["Putin"], &["Vladimir", "Putin"]));
         assert!(names_compatible(lx, &["Hillary"], &["Hillary", "Clinton"]));

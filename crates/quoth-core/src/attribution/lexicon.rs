@@ -6,6 +6,20 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+/// A small fixed word list as a function: `word_set!(fn is_x, "a", "b")` defines
+/// `fn is_x(w: &str) -> bool`. A `match` on the words compiles to a few length-dispatched
+/// compares, where `[&str]::contains` compares against every word in turn (these lists are
+/// asked about most words near a quotation).
+macro_rules! word_set {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident, $($word:literal),+ $(,)?) => {
+        $(#[$doc])*
+        $vis fn $name(w: &str) -> bool {
+            matches!(w, $($word)|+)
+        }
+    };
+}
+pub(super) use word_set;
+
 /// Grammatical gender as far as a word tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {

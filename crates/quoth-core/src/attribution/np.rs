@@ -4,6 +4,7 @@
 //! Phrases are read from tokens either backwards from a reporting verb ("X said") or forwards
 //! from it ("said X"); neither direction needs a part-of-speech tagger.
 
+use super::lexicon::word_set;
 use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::tokens::{Kind, Token, is_capitalized};
 use std::ops::Range;
@@ -37,29 +38,34 @@ pub struct Mention {
     pub last_tok: usize,
 }
 
-const DETERMINERS: &[&str] = &[
+word_set!(
+    fn is_determiner_word,
     "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "one",
     "another", "some", "many", "several", "two", "three", "four", "both", "each", "every", "any",
     "my", "your", "other", "most", "few", "all",
-];
-/// Words that never head a noun phrase.
-const FUNCTION_WORDS: &[&str] = &[
+);
+word_set!(
+    /// Words that never head a noun phrase.
+    fn is_function_word,
     "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "then", "than", "if",
     "when", "while", "because", "so", "as", "to", "of", "in", "on", "at", "by", "for", "with",
     "from", "into", "about", "not", "also", "has", "have", "had", "was", "were", "is", "are", "be",
     "been", "will", "would", "could", "should", "can", "may", "might", "must", "did", "do", "does",
     "there", "here", "where", "what", "how", "why", "said", "says",
-];
-/// Words that stand for a group of people as a subject: "most said", "others argue".
-const QUANTIFIERS: &[&str] = &[
+);
+word_set!(
+    /// Words that stand for a group of people as a subject: "most said", "others argue".
+    fn is_quantifier,
     "most", "many", "some", "others", "several", "both", "all", "few", "one", "another", "none",
-];
-const PREPOSITIONS: &[&str] = &[
+);
+word_set!(
+    fn is_preposition_word,
     "of", "for", "at", "from", "with", "in", "to", "on", "inside",
-];
-const NAME_PARTICLES: &[&str] = &[
+);
+word_set!(
+    fn is_name_particle,
     "de", "van", "von", "der", "da", "di", "du", "la", "le", "al", "bin", "del", "dos", "el",
-];
+);
 
 pub struct Np<'a> {
     pub text: &'a str,
@@ -86,19 +92,21 @@ impl<'a> Np<'a> {
         if range.len() > 40 {
             return false;
         }
-        let words: Vec<&str> = range
-            .clone()
-            .filter(|&i| self.is_word(i))
-            .map(|i| self.word(i))
-            .filter(|w| w.chars().count() > 3)
-            .collect();
         // Headings have no full stop at the end; short sentences do.
         let ends_sentence = range.end > range.start && self.is_punct(range.end - 1, ".");
-        if words.len() < 3 || range.len() > 40 || ends_sentence {
+        if ends_sentence {
             return false;
         }
-        let caps = words.iter().filter(|w| is_capitalized(w)).count();
-        caps * 10 >= words.len() * 7
+        // Words of more than three characters, and how many of them are capitalised.
+        let (mut long, mut caps) = (0usize, 0usize);
+        for i in range.filter(|&i| self.is_word(i)) {
+            let w = self.word(i);
+            if w.chars().nth(3).is_some() {
+                long += 1;
+                caps += usize::from(is_capitalized(w));
+            }
+        }
+        long >= 3 && caps * 10 >= long * 7
     }
 
     /// Token `i`'s text ("" past the end: callers look ahead freely).
@@ -122,10 +130,10 @@ impl<'a> Np<'a> {
         self.is_word(i) && is_capitalized(self.word(i))
     }
     fn is_determiner(&self, i: usize) -> bool {
-        self.is_word(i) && DETERMINERS.contains(&self.lw(i).as_ref())
+        self.is_word(i) && is_determiner_word(self.lw(i).as_ref())
     }
     fn is_preposition(&self, i: usize) -> bool {
-        self.is_word(i) && PREPOSITIONS.contains(&self.lw(i).as_ref())
+        self.is_word(i) && is_preposition_word(self.lw(i).as_ref())
     }
     /// "Mr" followed by "." is one honorific.
     fn honorific_dot(&self, i: usize) -> bool {
@@ -292,7 +300,7 @@ impl<'a> Np<'a> {
                 || self.is_word(j)
                     && !self.is_determiner(j)
                     && !self.is_preposition(j)
-                    && !FUNCTION_WORDS.contains(&self.lw(j).as_ref())
+                    && !is_function_word(self.lw(j).as_ref())
                     && !self.lx.is_reporting_verb(&self.lw(j))
                     && self.lx.pronoun(&self.lw(j)).is_none();
             if !ok {
@@ -329,7 +337,7 @@ impl<'a> Np<'a> {
                 && !self.is_cap(j)
                 && !self.is_determiner(j)
                 && !self.is_preposition(j)
-                && !FUNCTION_WORDS.contains(&w.as_ref())
+                && !is_function_word(w.as_ref())
                 && !self.lx.is_reporting_verb(&w)
                 && self.lx.pronoun(&w).is_none()
                 && !self.lx.is_adverb(&w);
@@ -360,9 +368,7 @@ impl<'a> Np<'a> {
             let joins = self.is_name_word(j)
                 || self.honorific_dot(j)
                 || self.initial_dot(j)
-                || (self.is_word(j)
-                    && NAME_PARTICLES.contains(&self.lw(j).as_ref())
-                    && self.is_cap(i))
+                || (self.is_word(j) && is_name_particle(self.lw(j).as_ref()) && self.is_cap(i))
                 || (self.is_word(j)
                     && matches!(self.lw(j).as_ref(), "of" | "the")
                     && self.is_cap(i)
@@ -404,23 +410,34 @@ impl<'a> Np<'a> {
     /// "Senator Chris Coons", "Secretary of State John Kerry", "Joel Pollak of Breitbart",
     /// "the President of Belarus" (a title only), "Britain's The Guardian".
     pub fn analyze_name_run(&self, a: usize, b: usize) -> Option<Mention> {
-        let words: Vec<usize> = (a..=b).filter(|&i| self.is_word(i)).collect();
-        if words.is_empty() {
+        // The word tokens of the run, those after an "of" without a lower-case "the": on the
+        // stack for the runs callers read (at most 13 tokens), so no allocation per phrase.
+        let mut stack = [0usize; 16];
+        let mut heap = Vec::new();
+        let buf: &mut [usize] = if b + 1 - a <= stack.len() {
+            &mut stack
+        } else {
+            heap.resize(b + 1 - a, 0);
+            &mut heap
+        };
+        let mut n = 0;
+        let mut of_at = None;
+        for i in (a..=b).filter(|&i| self.is_word(i)) {
+            if of_at.is_some() && self.word(i) == "the" {
+                continue;
+            }
+            if of_at.is_none() && self.word(i) == "of" {
+                of_at = Some(n);
+                continue;
+            }
+            buf[n] = i;
+            n += 1;
+        }
+        let all = &buf[..n];
+        if all.is_empty() && of_at.is_none() {
             return None;
         }
-        let is_of = |w: usize| self.word(w) == "of";
-        let is_lower_the = |w: usize| self.word(w) == "the";
-        let (pre, post): (Vec<usize>, Vec<usize>) = match words.iter().position(|&w| is_of(w)) {
-            Some(o) => (
-                words[..o].to_vec(),
-                words[o + 1..]
-                    .iter()
-                    .copied()
-                    .filter(|&w| !is_lower_the(w))
-                    .collect(),
-            ),
-            None => (words.clone(), vec![]),
-        };
+        let (pre, post) = all.split_at(of_at.unwrap_or(n));
         let mut gender = Gender::Unknown;
         let mut k = 0;
         while k < pre.len() && self.is_cap(pre[k]) && self.lx.honorific(&self.lw(pre[k])).is_some()
@@ -450,17 +467,17 @@ impl<'a> Np<'a> {
         let span = self.toks[a].start..self.toks[b].end;
         let text_between =
             |from: usize, to: usize| self.text[from..to].trim_end_matches([' ', ',']).to_string();
-        let (name_words, descriptor): (Vec<usize>, Option<String>) = if !post.is_empty() {
-            if let Some(p) = first_name_at(&post) {
+        let (name_words, descriptor): (&[usize], Option<String>) = if !post.is_empty() {
+            if let Some(p) = first_name_at(post) {
                 (
-                    post[p..].to_vec(),
+                    &post[p..],
                     Some(text_between(self.toks[a].start, self.toks[post[p]].start)),
                 )
-            } else if k < pre.len() && (k > 0 || first_name_at(&pre).is_some()) {
+            } else if k < pre.len() && (k > 0 || first_name_at(pre).is_some()) {
                 // "Joel Pollak of Breitbart": a person and an affiliation.
                 let title =
                     (k > 0).then(|| text_between(self.toks[a].start, self.toks[pre[k]].start));
-                (pre[k..].to_vec(), title)
+                (&pre[k..], title)
             } else if k < pre.len() {
                 // "Republic of Belarus", "Bank of America": one name with "of" in it.
                 let name = self.text[self.toks[pre[k]].start..self.toks[b].end].to_string();
@@ -477,7 +494,7 @@ impl<'a> Np<'a> {
                     last_tok: b,
                 });
             } else {
-                return Some(self.title_mention(&words, pre.last().copied(), gender, a, b));
+                return Some(self.title_mention(pre.last().copied(), gender, a, b));
             }
         } else {
             let mut start = k;
@@ -485,17 +502,17 @@ impl<'a> Np<'a> {
                 start = k + p;
             }
             if start >= pre.len() {
-                return Some(self.title_mention(&words, pre.last().copied(), gender, a, b));
+                return Some(self.title_mention(pre.last().copied(), gender, a, b));
             }
             let last = pre[pre.len() - 1];
             let last_is_title = self.lx.honorific(&self.lw(last)).is_some()
                 || self.lx.role_noun(&self.lw(last)).is_some();
             if last_is_title && first_name_at(&pre[start..]).is_none() {
-                return Some(self.title_mention(&words, Some(last), gender, a, b));
+                return Some(self.title_mention(Some(last), gender, a, b));
             }
             let title =
                 (start > 0).then(|| text_between(self.toks[a].start, self.toks[pre[start]].start));
-            (pre[start..].to_vec(), title)
+            (&pre[start..], title)
         };
         // "Britain's The Guardian": after a possessive, the rest is the name.
         let mut name_words = name_words;
@@ -503,20 +520,18 @@ impl<'a> Np<'a> {
             .iter()
             .rposition(|&w| is_possessive(self.word(w)))
         {
-            name_words = name_words[p + 1..].to_vec();
+            name_words = &name_words[p + 1..];
         }
-        let name = name_words
-            .iter()
-            .map(|&w| {
-                let word = strip_possessive(self.word(w));
-                if self.initial_dot(w + 1) {
-                    format!("{word}.")
-                } else {
-                    word.to_string()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut name = String::with_capacity(self.toks[b].end - self.toks[a].start + 1);
+        for (n, &w) in name_words.iter().enumerate() {
+            if n > 0 {
+                name.push(' ');
+            }
+            name.push_str(strip_possessive(self.word(w)));
+            if self.initial_dot(w + 1) {
+                name.push('.');
+            }
+        }
         let first = self.lw(name_words[0]);
         let first_name = if name_words.len() >= 2 {
             self.lx.given_name_gender(&first)
@@ -542,20 +557,14 @@ impl<'a> Np<'a> {
         })
     }
 
-    /// A capitalised title with no name: "President", "the Russian President".
-    fn title_mention(
-        &self,
-        words: &[usize],
-        head: Option<usize>,
-        gender: Gender,
-        a: usize,
-        b: usize,
-    ) -> Mention {
-        let head_i = head.unwrap_or(words[words.len() - 1]);
-        let modifiers = words
-            .iter()
-            .filter(|&&w| w != head_i && !matches!(self.word(w), "of" | "the"))
-            .map(|&w| self.lw(w).into_owned())
+    /// A capitalised title with no name: "President", "the Russian President". Its words are
+    /// those of the run `a..=b`; the head is the last word unless given.
+    fn title_mention(&self, head: Option<usize>, gender: Gender, a: usize, b: usize) -> Mention {
+        let words = || (a..=b).filter(|&i| self.is_word(i));
+        let head_i = head.or_else(|| words().next_back()).unwrap_or(b);
+        let modifiers = words()
+            .filter(|&w| w != head_i && !matches!(self.word(w), "of" | "the"))
+            .map(|w| self.lw(w).into_owned())
             .collect();
         Mention {
             span: self.toks[a].start..self.toks[b].end,
@@ -574,19 +583,19 @@ impl<'a> Np<'a> {
     /// A description ending in a lower-case noun: "the AFU lieutenant general", "officials".
     fn nominal_backward(&self, end: usize, lo: usize, lenient: bool) -> Option<Mention> {
         let capital_quantifier =
-            lenient && self.is_cap(end) && QUANTIFIERS.contains(&self.lw(end).as_ref());
+            lenient && self.is_cap(end) && is_quantifier(self.lw(end).as_ref());
         if !self.is_word(end) || self.is_cap(end) && !capital_quantifier {
             return None;
         }
         let head = self.lw(end).into_owned();
         if self.lx.pronoun(&head).is_some()
             || self.lx.is_reporting_verb(&head)
-            || FUNCTION_WORDS.contains(&head.as_str())
+            || is_function_word(head.as_str())
             || !head.chars().any(char::is_alphabetic)
         {
             return None;
         }
-        let quantifier = lenient && QUANTIFIERS.contains(&head.as_str());
+        let quantifier = lenient && is_quantifier(head.as_str());
         let known_head = self.is_role_or_source(&head) || quantifier;
         let mut i = end;
         let mut det = None;
@@ -676,7 +685,7 @@ impl<'a> Np<'a> {
                     || self.honorific_dot(e + 1)
                     || self.initial_dot(e + 1)
                     || (self.is_word(e + 1)
-                        && NAME_PARTICLES.contains(&self.lw(e + 1).as_ref())
+                        && is_name_particle(self.lw(e + 1).as_ref())
                         && self.is_cap(e + 2))
                     || (self.is_word(e + 1) && self.lw(e + 1) == "of" && self.is_cap(e + 2))
                     || (self.is_word(e + 1)
@@ -813,7 +822,7 @@ impl<'a> Np<'a> {
             {
                 return None;
             }
-            let stop = FUNCTION_WORDS.contains(&w.as_ref())
+            let stop = is_function_word(w.as_ref())
                 || (k > start && self.is_determiner(k))
                 || self.is_preposition(k)
                 || self.lx.pronoun(&w).is_some()

@@ -3,6 +3,7 @@
 //! Quotations are opaque here: each part of a quotation is one `Quote` token, so the
 //! sentence "“…,” said Lukashenko." is three tokens and a full stop.
 
+use super::lexicon::word_set;
 use super::quotes::FoundQuote;
 use std::ops::Range;
 
@@ -52,33 +53,25 @@ pub struct Tokens {
 /// Lower-cases `text` character by character, keeping each character's UTF-8 length (a
 /// character whose lower case is longer, or several characters, is kept as it is).
 pub fn lower_same_offsets(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut out = text.as_bytes().to_vec();
+    // ASCII letters in one pass over the whole text; other characters below, one by one.
+    out.make_ascii_lowercase();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            out.push(b.to_ascii_lowercase());
-            i += 1;
-            continue;
-        }
-        // A multi-byte character: `text` is valid UTF-8, so `i` starts one.
-        let c = text[i..]
-            .chars()
-            .next()
-            .unwrap_or(char::REPLACEMENT_CHARACTER);
+    while let Some(k) = out[i..].iter().position(|&b| b >= 0x80) {
+        // `text` is valid UTF-8 and ASCII bytes were skipped, so `i + k` starts a character.
+        i += k;
+        let c = char_at(text, i);
         let len = c.len_utf8();
         let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(x), None) if x.len_utf8() == len && x != c => {
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(x.encode_utf8(&mut buf).as_bytes());
-            }
-            _ => out.extend_from_slice(&bytes[i..i + len]),
+        if let (Some(x), None) = (l.next(), l.next())
+            && x.len_utf8() == len
+            && x != c
+        {
+            x.encode_utf8(&mut out[i..i + len]);
         }
         i += len;
     }
-    // Only whole characters were copied or replaced by characters of the same length.
+    // Only whole characters were replaced, by characters of the same length.
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
@@ -86,13 +79,14 @@ pub fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+word_set!(
+    /// Words after which a full stop does not end a sentence.
+    fn is_abbreviation,
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "maj",
     "adm", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "prof", "rev", "gen", "u.s", "u.k",
-    "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ",
-];
+    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "prof", "rev", "u.s", "u.k", "u.n",
+    "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ",
+);
 
 pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) -> Tokens {
     let mut parts: Vec<(Range<usize>, u32)> = quotes
@@ -288,7 +282,7 @@ fn ends_sentence(
             if p == "." && i > 0 && toks[i - 1].is_word() {
                 let w = &lower.0[toks[i - 1].start - lower.1..toks[i - 1].end - lower.1];
                 let initial = w.chars().count() == 1 && is_capitalized(toks[i - 1].text(text));
-                if initial || ABBREVIATIONS.contains(&w) {
+                if initial || is_abbreviation(w) {
                     return false;
                 }
             }
