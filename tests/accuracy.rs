@@ -77,3 +77,30 @@ fn sample_articles_reported_speech_and_all_statements_hold_their_floors() {
         );
     }
 }
+
+/// The pattern sentences (`tools/patterns/generate.py`): everyday news patterns with invented
+/// people from many countries, including must-not-fire beliefs and hypotheticals. Floors a
+/// little under today's scores.
+const PATTERN_FLOORS: &[(Kind, f64, f64)] = &[
+    (Kind::Direct, 0.99, 0.92),
+    (Kind::Indirect, 0.98, 0.98),
+    (Kind::All, 0.99, 0.93),
+];
+
+#[test]
+fn pattern_sentences_hold_their_floors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/patterns");
+    for &(kind, min_detection, min_attributed) in PATTERN_FLOORS {
+        let t = score_folder(&dir, kind);
+        let (detection, attributed) = (t.detection_f1(), t.attributed_f1());
+        eprintln!("patterns {kind:?}: detection F1 {detection:.3}, attributed F1 {attributed:.3}");
+        assert!(
+            detection >= min_detection,
+            "{kind:?}: detection F1 {detection:.3} fell below {min_detection}"
+        );
+        assert!(
+            attributed >= min_attributed,
+            "{kind:?}: attributed F1 {attributed:.3} fell below {min_attributed}"
+        );
+    }
+}
