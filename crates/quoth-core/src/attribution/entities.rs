@@ -7,6 +7,8 @@ use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::np::{Mention, MentionKind, Np};
 use super::tokens::{self, Kind};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
@@ -32,15 +34,59 @@ pub struct Entity {
     pub mention_count: usize,
     /// Position in the timeline of the latest mention (for "most recent" choices).
     last_seen: usize,
-    /// The words of `name`, kept for matching.
-    words: Vec<String>,
+    /// How many words `name` has, and where its first and last words are (for matching,
+    /// without keeping each word).
+    word_count: usize,
+    first_word: Range<usize>,
+    last_word: Range<usize>,
+}
+
+/// The words of a name that matching looks at.
+#[derive(Debug, Clone, Copy)]
+struct NameWords<'a> {
+    first: &'a str,
+    last: &'a str,
+    count: usize,
+}
+
+impl<'a> NameWords<'a> {
+    fn of(words: &[&'a str]) -> NameWords<'a> {
+        NameWords {
+            first: words.first().copied().unwrap_or_default(),
+            last: words.last().copied().unwrap_or_default(),
+            count: words.len(),
+        }
+    }
 }
 
 impl Entity {
+    /// Sets the canonical name and where its first and last words are.
+    fn set_name(&mut self, name: &str) {
+        self.name = name.to_string();
+        self.word_count = name.split_whitespace().count();
+        let trimmed = name.trim();
+        let lead = name.len() - name.trim_start().len();
+        let first_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        let last_at = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        self.first_word = lead..lead + first_len;
+        self.last_word = lead + last_at..lead + trimmed.len();
+    }
+
+    fn name_words(&self) -> NameWords<'_> {
+        NameWords {
+            first: &self.name[self.first_word.clone()],
+            last: &self.name[self.last_word.clone()],
+            count: self.word_count,
+        }
+    }
+
     /// Keeps a descriptor worth showing: several words, or one role noun.
     fn set_descriptor(&mut self, lx: &Lexicon, d: Option<&str>) {
         let Some(d) = d else { return };
-        let lower = d.to_lowercase();
+        let mut buf = [0u8; 64];
+        let lower = lower_in(d, &mut buf);
         if d.split_whitespace().count() > 1 || lx.role_noun(&lower).is_some() {
             self.descriptor = Some(d.to_string());
             self.descriptor_words = lower
@@ -187,7 +233,8 @@ impl Entities {
     /// Finds or creates the entity a name refers to.
     pub fn link(&mut self, lx: &Lexicon, m: &Mention) -> usize {
         let name = m.name.as_deref().unwrap_or_default();
-        let lower = name.to_lowercase();
+        let mut buf = [0u8; 64];
+        let lower = lower_in(name, &mut buf);
         let words: Vec<&str> = name.split_whitespace().collect();
         let lower_words: Vec<&str> = lower.split_whitespace().collect();
         let kind = classify(lx, &words, &lower_words, m);
@@ -198,9 +245,8 @@ impl Entities {
                 self.index(e, &lower_words);
             }
             let ent = &mut self.list[e];
-            if words.len() > ent.words.len() && kind != EntityKind::Place {
-                ent.name = name.to_string();
-                ent.words = words.iter().map(|w| w.to_string()).collect();
+            if words.len() > ent.word_count && kind != EntityKind::Place {
+                ent.set_name(name);
             }
             if ent.gender == Gender::Unknown {
                 ent.gender = m.gender;
@@ -215,7 +261,7 @@ impl Entities {
         }
         let e = self.list.len();
         let mut ent = Entity {
-            name: name.to_string(),
+            name: String::new(),
             aliases: vec![name.to_string()],
             kind,
             gender: m.gender,
@@ -224,8 +270,11 @@ impl Entities {
             roles: vec![],
             mention_count: 0,
             last_seen: 0,
-            words: words.iter().map(|w| w.to_string()).collect(),
+            word_count: 0,
+            first_word: 0..0,
+            last_word: 0..0,
         };
+        ent.set_name(name);
         ent.set_descriptor(lx, m.descriptor.as_deref());
         self.list.push(ent);
         self.index(e, &lower_words);
@@ -275,7 +324,9 @@ impl Entities {
                 let gender_fits = gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || gender == ent.gender;
-                kinds_fit && gender_fits && names_compatible(lx, words, &ent.words)
+                kinds_fit
+                    && gender_fits
+                    && names_compatible(lx, NameWords::of(words), ent.name_words())
             })
         };
         let latest = fitting().max_by_key(|&e| recency(e))?;
@@ -293,7 +344,8 @@ impl Entities {
     /// The entity a name refers to, without creating one.
     pub fn lookup(&self, m: &Mention, lx: &Lexicon) -> Option<usize> {
         let name = m.name.as_deref()?;
-        let lower = name.to_lowercase();
+        let mut buf = [0u8; 64];
+        let lower = lower_in(name, &mut buf);
         let words: Vec<&str> = name.split_whitespace().collect();
         let lower_words: Vec<&str> = lower.split_whitespace().collect();
         let kind = classify(lx, &words, &lower_words, m);
@@ -514,9 +566,9 @@ fn is_attributive_word(np: &Np, m: &Mention) -> bool {
     // "South Korean passport": a people's adjective of one or two words.
     let demonym = match m.last_tok - m.first_tok {
         0 => np.lx.is_demonym(&np.lw(m.first_tok)),
-        1 => np
-            .lx
-            .is_demonym(&format!("{} {}", np.lw(m.first_tok), np.lw(m.last_tok))),
+        1 => with_joined(&[&np.lw(m.first_tok), &np.lw(m.last_tok)], |two| {
+            np.lx.is_demonym(two)
+        }),
         _ => false,
     };
     if demonym {
@@ -597,6 +649,20 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     EntityKind::Unknown
 }
 
+/// `s` lower-cased: in `buf` when it is short ASCII (names nearly always are), else allocated.
+fn lower_in<'b>(s: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+    if s.len() <= buf.len() && s.is_ascii() {
+        let out = &mut buf[..s.len()];
+        out.copy_from_slice(s.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII lower-cased is still ASCII.
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(s.to_lowercase())
+}
+
 /// Calls `f` with `words` joined by single spaces, built on the stack when short (this runs for
 /// every name of several words).
 fn with_joined<R>(words: &[&str], f: impl FnOnce(&str) -> R) -> R {
@@ -630,34 +696,26 @@ fn with_joined<R>(words: &[&str], f: impl FnOnce(&str) -> R) -> R {
 /// Entities sharing a name's last word that are weighed when linking it (the latest ones).
 const MAX_NAMESAKES: usize = 64;
 
-fn names_compatible(lx: &Lexicon, a: &[&str], b: &[String]) -> bool {
-    if a.len() == 1 || b.len() == 1 {
-        let (single, other_last, other_first, other_len) = if a.len() == 1 {
-            (
-                a[0],
-                b.last().map(String::as_str),
-                b.first().map(String::as_str),
-                b.len(),
-            )
+fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
+    if a.count == 1 || b.count == 1 {
+        let (single, other) = if a.count == 1 {
+            (a.first, b)
         } else {
-            (
-                b[0].as_str(),
-                a.last().copied(),
-                a.first().copied(),
-                a.len(),
-            )
+            (b.first, a)
         };
         // "Hillary" is Hillary Clinton, but "Trump" is not Trump Tower. The gazetteer is asked
         // last, only when the first names match.
-        return other_last.is_some_and(|l| l.eq_ignore_ascii_case(single))
-            || (other_len > 1
-                && other_first.is_some_and(|f| f.eq_ignore_ascii_case(single))
-                && lx.first_name_gender(&single.to_lowercase()).is_some());
+        return other.count > 0 && other.last.eq_ignore_ascii_case(single)
+            || (other.count > 1
+                && other.first.eq_ignore_ascii_case(single)
+                && lx
+                    .first_name_gender(&lower_in(single, &mut [0u8; 64]))
+                    .is_some());
     }
-    if !a[a.len() - 1].eq_ignore_ascii_case(&b[b.len() - 1]) {
+    if a.count == 0 || b.count == 0 || !a.last.eq_ignore_ascii_case(b.last) {
         return false;
     }
-    let (fa, fb) = (a[0].trim_end_matches('.'), b[0].trim_end_matches('.'));
+    let (fa, fb) = (a.first.trim_end_matches('.'), b.first.trim_end_matches('.'));
     fa.eq_ignore_ascii_case(fb)
         || (fa.chars().count() == 1 && fb.starts_with(fa))
         || (fb.chars().count() == 1 && fa.starts_with(fb))
@@ -668,12 +726,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn surnames_and_first_names_are_compatible() {
-        // The entity's words are kept as Strings.
-        let names_compatible = |lx, a: &[&str], b: &[&str]| {
-            let b: Vec<String> = b.iter().map(|w| w.to_string()).collect();
-            names_compatible(lx, a, &b)
+    fn an_entity_finds_its_first_and_last_words_in_its_name() {
+        let mut ent = Entity {
+            name: String::new(),
+            aliases: vec![],
+            kind: EntityKind::Person,
+            gender: Gender::Unknown,
+            descriptor: None,
+            descriptor_words: vec![],
+            roles: vec![],
+            mention_count: 0,
+            last_seen: 0,
+            word_count: 0,
+            first_word: 0..0,
+            last_word: 0..0,
         };
+        for (name, first, last, count) in [
+            ("Tamsin Okoro", "Tamsin", "Okoro", 2),
+            (" Ana\u{a0} María\tDe\u{2003}León ", "Ana", "León", 4),
+            ("Okoro", "Okoro", "Okoro", 1),
+            ("", "", "", 0),
+        ] {
+            ent.set_name(name);
+            let w = ent.name_words();
+            assert_eq!((w.first, w.last, w.count), (first, last, count), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn surnames_and_first_names_are_compatible() {
+        let names_compatible =
+            |lx, a: &[&str], b: &[&str]| names_compatible(lx, NameWords::of(a), NameWords::of(b));
         let lx = Lexicon::get();
         assert!(names_compatible(lx, &["Putin"], &["Vladimir", "Putin"]));
         assert!(names_compatible(lx, &["Hillary"], &["Hillary", "Clinton"]));
