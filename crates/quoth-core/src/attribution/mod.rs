@@ -409,7 +409,8 @@ fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool {
     let np = &ctx.np;
     let span = ctx.quotes[qi].span();
     let inner = np.text[span].trim_matches(|c: char| QUOTE_TRIM.contains(&c) || c.is_whitespace());
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Only the first eleven words matter below (counts up to ten): long quotations unread.
+    let words: Vec<&str> = inner.split_whitespace().take(11).collect();
     let qt = ctx.tokens.quote_token[qi];
     let name_word = |t: usize| {
         np.is_word(t) && tokens::is_capitalized(np.word(t)) && np.toks[t].para == np.toks[qt].para

@@ -62,6 +62,12 @@ pub fn lower_same_offsets(text: &str) -> String {
         i += k;
         let c = char_at(text, i);
         let len = c.len_utf8();
+        // Curly quotes, dashes and other punctuation (U+2000–U+206F, the commonest non-ASCII
+        // characters in news) have no lower case: skip the case tables.
+        if ('\u{2000}'..='\u{206F}').contains(&c) {
+            i += len;
+            continue;
+        }
         let mut l = c.to_lowercase();
         if let (Some(x), None) = (l.next(), l.next())
             && x.len_utf8() == len
@@ -369,5 +375,9 @@ mod lower_tests {
             assert!(t.char_indices().all(|(i, _)| l.is_char_boundary(i)));
         }
         assert_eq!(lower_same_offsets("Putin SAID"), "putin said");
+        assert_eq!(
+            lower_same_offsets("“ÉTÉ” — Ivan’s «NON»"),
+            "“été” — ivan’s «non»"
+        );
     }
 }
