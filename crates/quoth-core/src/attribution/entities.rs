@@ -136,10 +136,13 @@ word_set!(
 impl Entities {
     /// Reads every name and title in the narrative, in order, building the entity list.
     pub fn build(np: &Np) -> Entities {
+        // Sized for news prose (about one name word in twenty tokens), so the index is not
+        // rebuilt several times as it fills.
+        let names = np.toks.len() / 20;
         let mut ents = Entities {
-            list: vec![],
-            by_word: HashMap::default(),
-            timeline: vec![],
+            list: Vec::with_capacity(names),
+            by_word: HashMap::with_capacity_and_hasher(names, Default::default()),
+            timeline: Vec::with_capacity(names),
             speakers: vec![],
         };
         let toks = np.toks;
@@ -235,14 +238,16 @@ impl Entities {
         let name = m.name.as_deref().unwrap_or_default();
         let mut buf = [0u8; 64];
         let lower = lower_in(name, &mut buf);
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let lower_words: Vec<&str> = lower.split_whitespace().collect();
-        let kind = classify(lx, &words, &lower_words, m);
-        if let Some(e) = self.find(lx, &words, &lower_words, m.gender, kind) {
+        let (mut stack, mut heap) = ([""; 16], Vec::new());
+        let words = split_words(name, &mut stack, &mut heap);
+        let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
+        let lower_words = split_words(&lower, &mut lower_stack, &mut lower_heap);
+        let kind = classify(lx, words, lower_words, m);
+        if let Some(e) = self.find(lx, words, lower_words, m.gender, kind) {
             let ent = &mut self.list[e];
             if !ent.aliases.iter().any(|a| a == name) {
                 ent.aliases.push(name.to_string());
-                self.index(e, &lower_words);
+                self.index(e, lower_words);
             }
             let ent = &mut self.list[e];
             if words.len() > ent.word_count && kind != EntityKind::Place {
@@ -277,7 +282,7 @@ impl Entities {
         ent.set_name(name);
         ent.set_descriptor(lx, m.descriptor.as_deref());
         self.list.push(ent);
-        self.index(e, &lower_words);
+        self.index(e, lower_words);
         e
     }
 
@@ -346,10 +351,12 @@ impl Entities {
         let name = m.name.as_deref()?;
         let mut buf = [0u8; 64];
         let lower = lower_in(name, &mut buf);
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let lower_words: Vec<&str> = lower.split_whitespace().collect();
-        let kind = classify(lx, &words, &lower_words, m);
-        self.find(lx, &words, &lower_words, m.gender, kind)
+        let (mut stack, mut heap) = ([""; 16], Vec::new());
+        let words = split_words(name, &mut stack, &mut heap);
+        let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
+        let lower_words = split_words(&lower, &mut lower_stack, &mut lower_heap);
+        let kind = classify(lx, words, lower_words, m);
+        self.find(lx, words, lower_words, m.gender, kind)
     }
 
     /// Resolves a title or role ("the Russian President", "the AFU lieutenant general").
@@ -649,6 +656,28 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     EntityKind::Unknown
 }
 
+/// The white-space separated words of `s`: in `stack` when there are few (names have a
+/// handful), else in `heap`.
+fn split_words<'s, 'b>(
+    s: &'s str,
+    stack: &'b mut [&'s str; 16],
+    heap: &'b mut Vec<&'s str>,
+) -> &'b [&'s str] {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        if n < stack.len() {
+            stack[n] = w;
+            n += 1;
+        } else {
+            if heap.is_empty() {
+                heap.extend_from_slice(&stack[..]);
+            }
+            heap.push(w);
+        }
+    }
+    if heap.is_empty() { &stack[..n] } else { heap }
+}
+
 /// `s` lower-cased: in `buf` when it is short ASCII (names nearly always are), else allocated.
 fn lower_in<'b>(s: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
     if s.len() <= buf.len() && s.is_ascii() {
@@ -724,6 +753,23 @@ fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_split_on_the_stack_or_the_heap() {
+        let many = (0..20)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for text in ["", " Ana  María\u{a0}León ", many.as_str()] {
+            let (mut stack, mut heap) = ([""; 16], Vec::new());
+            let words = split_words(text, &mut stack, &mut heap);
+            assert_eq!(
+                words,
+                text.split_whitespace().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn an_entity_finds_its_first_and_last_words_in_its_name() {
