@@ -177,11 +177,15 @@ fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Tok
         let mut all_digits = c.is_ascii_digit();
         let mut j = i + len;
         while j < end {
-            // ASCII letters and digits are the common case: no decoding.
-            if bytes[j].is_ascii_alphanumeric() {
-                all_digits &= bytes[j].is_ascii_digit();
-                j += 1;
-                continue;
+            // ASCII letters and digits are the common case: a run of them, no decoding.
+            let run = bytes[j..end]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            all_digits = all_digits && bytes[j..j + run].iter().all(u8::is_ascii_digit);
+            j += run;
+            if j == end {
+                break;
             }
             let d = char_at(text, j);
             let dlen = d.len_utf8();
@@ -270,12 +274,13 @@ fn ends_sentence(
     let t = toks[i];
     let next = toks[i + 1];
     let next_text = next.text(text);
+    // Asked only of the few tokens that can end a sentence (this runs for every token).
     let next_starts =
-        next.kind == Kind::Quote || is_capitalized(next_text) || next.kind == Kind::Number;
+        || next.kind == Kind::Quote || is_capitalized(next_text) || next.kind == Kind::Number;
     match t.kind {
         Kind::Punct => {
             let p = t.text(text);
-            if !matches!(p, "." | "!" | "?" | "…") || !next_starts {
+            if !matches!(p, "." | "!" | "?" | "…") || !next_starts() {
                 return false;
             }
             // "(R-S.C.)", "D.C.": a single capital and a full stop continue an abbreviation.
@@ -303,7 +308,7 @@ fn ends_sentence(
         Kind::Word => {
             // "U.S." and other initialisms swallow their full stop; they end a sentence only
             // before a quotation.
-            t.text(text).ends_with('.') && next.kind == Kind::Quote
+            next.kind == Kind::Quote && t.text(text).ends_with('.')
         }
         Kind::Number => false,
     }
