@@ -60,18 +60,18 @@ impl<'a> NameWords<'a> {
 }
 
 impl Entity {
-    /// Sets the canonical name and where its first and last words are.
-    fn set_name(&mut self, name: &str) {
+    /// Sets the canonical name and where its first and last words are; `words` are the words
+    /// of `name` as `split_words` gives them (slices of it).
+    fn set_name(&mut self, name: &str, words: &[&str]) {
         self.name = name.to_string();
-        self.word_count = name.split_whitespace().count();
-        let trimmed = name.trim();
-        let lead = name.len() - name.trim_start().len();
-        let first_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
-        let last_at = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
-            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        self.first_word = lead..lead + first_len;
-        self.last_word = lead + last_at..lead + trimmed.len();
+        self.word_count = words.len();
+        let place = |w: &str| {
+            let at = (w.as_ptr() as usize).wrapping_sub(name.as_ptr() as usize);
+            let inside = at.checked_add(w.len()).is_some_and(|end| end <= name.len());
+            if inside { at..at + w.len() } else { 0..0 }
+        };
+        self.first_word = words.first().map_or(0..0, |w| place(w));
+        self.last_word = words.last().map_or(0..0, |w| place(w));
     }
 
     fn name_words(&self) -> NameWords<'_> {
@@ -251,7 +251,7 @@ impl Entities {
             }
             let ent = &mut self.list[e];
             if words.len() > ent.word_count && kind != EntityKind::Place {
-                ent.set_name(name);
+                ent.set_name(name, words);
             }
             if ent.gender == Gender::Unknown {
                 ent.gender = m.gender;
@@ -279,7 +279,7 @@ impl Entities {
             first_word: 0..0,
             last_word: 0..0,
         };
-        ent.set_name(name);
+        ent.set_name(name, words);
         ent.set_descriptor(lx, m.descriptor.as_deref());
         self.list.push(ent);
         self.index(e, lower_words);
@@ -663,8 +663,15 @@ fn split_words<'s, 'b>(
     stack: &'b mut [&'s str; 16],
     heap: &'b mut Vec<&'s str>,
 ) -> &'b [&'s str] {
+    // Plain ASCII (nearly every name) is split byte by byte; U+000B is white space to
+    // `split_whitespace` but not to the ASCII split.
+    let words: &mut dyn Iterator<Item = &'s str> = if s.is_ascii() && !s.contains('\u{b}') {
+        &mut s.split_ascii_whitespace()
+    } else {
+        &mut s.split_whitespace()
+    };
     let mut n = 0;
-    for w in s.split_whitespace() {
+    for w in words {
         if n < stack.len() {
             stack[n] = w;
             n += 1;
@@ -760,7 +767,12 @@ mod tests {
             .map(|i| format!("w{i}"))
             .collect::<Vec<_>>()
             .join(" ");
-        for text in ["", " Ana  María\u{a0}León ", many.as_str()] {
+        for text in [
+            "",
+            " Ana  María\u{a0}León ",
+            "Ana\u{b}Lee\tKim",
+            many.as_str(),
+        ] {
             let (mut stack, mut heap) = ([""; 16], Vec::new());
             let words = split_words(text, &mut stack, &mut heap);
             assert_eq!(
@@ -793,7 +805,8 @@ mod tests {
             ("Okoro", "Okoro", "Okoro", 1),
             ("", "", "", 0),
         ] {
-            ent.set_name(name);
+            let (mut stack, mut heap) = ([""; 16], Vec::new());
+            ent.set_name(name, split_words(name, &mut stack, &mut heap));
             let w = ent.name_words();
             assert_eq!((w.first, w.last, w.count), (first, last, count), "{name:?}");
         }

@@ -57,7 +57,7 @@ pub fn lower_same_offsets(text: &str) -> String {
     // ASCII letters in one pass over the whole text; other characters below, one by one.
     out.make_ascii_lowercase();
     let mut i = 0;
-    while let Some(k) = out[i..].iter().position(|&b| b >= 0x80) {
+    while let Some(k) = first_non_ascii(&out[i..]) {
         // `text` is valid UTF-8 and ASCII bytes were skipped, so `i + k` starts a character.
         i += k;
         let c = char_at(text, i);
@@ -79,6 +79,20 @@ pub fn lower_same_offsets(text: &str) -> String {
     }
     // Only whole characters were replaced, by characters of the same length.
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// Where the first byte of `bytes` that is not ASCII is: whole blocks are tested at once
+/// (`is_ascii` reads a machine word at a time), then bytes one by one.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let ascii_blocks = bytes
+        .chunks_exact(32)
+        .take_while(|block| block.is_ascii())
+        .count();
+    let from = ascii_blocks * 32;
+    bytes[from..]
+        .iter()
+        .position(|&b| !b.is_ascii())
+        .map(|k| from + k)
 }
 
 pub fn is_capitalized(s: &str) -> bool {
