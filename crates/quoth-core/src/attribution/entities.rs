@@ -8,6 +8,8 @@ use super::limits;
 use super::np::{Mention, MentionKind, Np};
 use super::tokens::{self, Kind};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
@@ -33,15 +35,59 @@ pub struct Entity {
     pub mention_count: usize,
     /// Position in the timeline of the latest mention (for "most recent" choices).
     last_seen: usize,
-    /// The words of `name`, kept for matching.
-    words: Vec<String>,
+    /// How many words `name` has, and where its first and last words are (for matching,
+    /// without keeping each word).
+    word_count: usize,
+    first_word: Range<usize>,
+    last_word: Range<usize>,
+}
+
+/// The words of a name that matching looks at.
+#[derive(Debug, Clone, Copy)]
+struct NameWords<'a> {
+    first: &'a str,
+    last: &'a str,
+    count: usize,
+}
+
+impl<'a> NameWords<'a> {
+    fn of(words: &[&'a str]) -> NameWords<'a> {
+        NameWords {
+            first: words.first().copied().unwrap_or_default(),
+            last: words.last().copied().unwrap_or_default(),
+            count: words.len(),
+        }
+    }
 }
 
 impl Entity {
+    /// Sets the canonical name and where its first and last words are; `words` are the words
+    /// of `name` as `split_words` gives them (slices of it).
+    fn set_name(&mut self, name: &str, words: &[&str]) {
+        self.name = name.to_string();
+        self.word_count = words.len();
+        let place = |w: &str| {
+            let at = (w.as_ptr() as usize).wrapping_sub(name.as_ptr() as usize);
+            let inside = at.checked_add(w.len()).is_some_and(|end| end <= name.len());
+            if inside { at..at + w.len() } else { 0..0 }
+        };
+        self.first_word = words.first().map_or(0..0, |w| place(w));
+        self.last_word = words.last().map_or(0..0, |w| place(w));
+    }
+
+    fn name_words(&self) -> NameWords<'_> {
+        NameWords {
+            first: &self.name[self.first_word.clone()],
+            last: &self.name[self.last_word.clone()],
+            count: self.word_count,
+        }
+    }
+
     /// Keeps a descriptor worth showing: several words, or one role noun.
     fn set_descriptor(&mut self, lx: &Lexicon, d: Option<&str>) {
         let Some(d) = d else { return };
-        let lower = d.to_lowercase();
+        let mut buf = [0u8; 64];
+        let lower = lower_in(d, &mut buf);
         if d.split_whitespace().count() > 1 || lx.role_noun(&lower).is_some() {
             self.descriptor = Some(d.to_string());
             self.descriptor_words = lower
@@ -91,10 +137,13 @@ word_set!(
 impl Entities {
     /// Reads every name and title in the narrative, in order, building the entity list.
     pub fn build(np: &Np) -> Entities {
+        // Sized for news prose (about one name word in twenty tokens), so the index is not
+        // rebuilt several times as it fills.
+        let names = np.toks.len() / 20;
         let mut ents = Entities {
-            list: vec![],
-            by_word: HashMap::default(),
-            timeline: vec![],
+            list: Vec::with_capacity(names),
+            by_word: HashMap::with_capacity_and_hasher(names, Default::default()),
+            timeline: Vec::with_capacity(names),
             speakers: vec![],
         };
         let toks = np.toks;
@@ -188,20 +237,22 @@ impl Entities {
     /// Finds or creates the entity a name refers to.
     pub fn link(&mut self, lx: &Lexicon, m: &Mention) -> usize {
         let name = m.name.as_deref().unwrap_or_default();
-        let lower = name.to_lowercase();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let lower_words: Vec<&str> = lower.split_whitespace().collect();
-        let kind = classify(lx, &words, &lower_words, m);
-        if let Some(e) = self.find(lx, &words, &lower_words, m.gender, kind) {
+        let mut buf = [0u8; 64];
+        let lower = lower_in(name, &mut buf);
+        let (mut stack, mut heap) = ([""; 16], Vec::new());
+        let words = split_words(name, &mut stack, &mut heap);
+        let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
+        let lower_words = split_words(&lower, &mut lower_stack, &mut lower_heap);
+        let kind = classify(lx, words, lower_words, m);
+        if let Some(e) = self.find(lx, words, lower_words, m.gender, kind) {
             let ent = &mut self.list[e];
             if !ent.aliases.iter().any(|a| a == name) {
                 ent.aliases.push(name.to_string());
-                self.index(e, &lower_words);
+                self.index(e, lower_words);
             }
             let ent = &mut self.list[e];
-            if words.len() > ent.words.len() && kind != EntityKind::Place {
-                ent.name = name.to_string();
-                ent.words = words.iter().map(|w| w.to_string()).collect();
+            if words.len() > ent.word_count && kind != EntityKind::Place {
+                ent.set_name(name, words);
             }
             if ent.gender == Gender::Unknown {
                 ent.gender = m.gender;
@@ -216,7 +267,7 @@ impl Entities {
         }
         let e = self.list.len();
         let mut ent = Entity {
-            name: name.to_string(),
+            name: String::new(),
             aliases: vec![name.to_string()],
             kind,
             gender: m.gender,
@@ -225,11 +276,14 @@ impl Entities {
             roles: vec![],
             mention_count: 0,
             last_seen: 0,
-            words: words.iter().map(|w| w.to_string()).collect(),
+            word_count: 0,
+            first_word: 0..0,
+            last_word: 0..0,
         };
+        ent.set_name(name, words);
         ent.set_descriptor(lx, m.descriptor.as_deref());
         self.list.push(ent);
-        self.index(e, &lower_words);
+        self.index(e, lower_words);
         e
     }
 
@@ -276,7 +330,9 @@ impl Entities {
                 let gender_fits = gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || gender == ent.gender;
-                kinds_fit && gender_fits && names_compatible(lx, words, &ent.words)
+                kinds_fit
+                    && gender_fits
+                    && names_compatible(lx, NameWords::of(words), ent.name_words())
             })
         };
         let latest = fitting().max_by_key(|&e| recency(e))?;
@@ -294,11 +350,14 @@ impl Entities {
     /// The entity a name refers to, without creating one.
     pub fn lookup(&self, m: &Mention, lx: &Lexicon) -> Option<usize> {
         let name = m.name.as_deref()?;
-        let lower = name.to_lowercase();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let lower_words: Vec<&str> = lower.split_whitespace().collect();
-        let kind = classify(lx, &words, &lower_words, m);
-        self.find(lx, &words, &lower_words, m.gender, kind)
+        let mut buf = [0u8; 64];
+        let lower = lower_in(name, &mut buf);
+        let (mut stack, mut heap) = ([""; 16], Vec::new());
+        let words = split_words(name, &mut stack, &mut heap);
+        let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
+        let lower_words = split_words(&lower, &mut lower_stack, &mut lower_heap);
+        let kind = classify(lx, words, lower_words, m);
+        self.find(lx, words, lower_words, m.gender, kind)
     }
 
     /// Resolves a title or role ("the Russian President", "the AFU lieutenant general").
@@ -522,9 +581,9 @@ fn is_attributive_word(np: &Np, m: &Mention) -> bool {
     // "South Korean passport": a people's adjective of one or two words.
     let demonym = match m.last_tok - m.first_tok {
         0 => np.lx.is_demonym(&np.lw(m.first_tok)),
-        1 => np
-            .lx
-            .is_demonym(&format!("{} {}", np.lw(m.first_tok), np.lw(m.last_tok))),
+        1 => with_joined(&[&np.lw(m.first_tok), &np.lw(m.last_tok)], |two| {
+            np.lx.is_demonym(two)
+        }),
         _ => false,
     };
     if demonym {
@@ -605,6 +664,49 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     EntityKind::Unknown
 }
 
+/// The white-space separated words of `s`: in `stack` when there are few (names have a
+/// handful), else in `heap`.
+fn split_words<'s, 'b>(
+    s: &'s str,
+    stack: &'b mut [&'s str; 16],
+    heap: &'b mut Vec<&'s str>,
+) -> &'b [&'s str] {
+    // Plain ASCII (nearly every name) is split byte by byte; U+000B is white space to
+    // `split_whitespace` but not to the ASCII split.
+    let words: &mut dyn Iterator<Item = &'s str> = if s.is_ascii() && !s.contains('\u{b}') {
+        &mut s.split_ascii_whitespace()
+    } else {
+        &mut s.split_whitespace()
+    };
+    let mut n = 0;
+    for w in words {
+        if n < stack.len() {
+            stack[n] = w;
+            n += 1;
+        } else {
+            if heap.is_empty() {
+                heap.extend_from_slice(&stack[..]);
+            }
+            heap.push(w);
+        }
+    }
+    if heap.is_empty() { &stack[..n] } else { heap }
+}
+
+/// `s` lower-cased: in `buf` when it is short ASCII (names nearly always are), else allocated.
+fn lower_in<'b>(s: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+    if s.len() <= buf.len() && s.is_ascii() {
+        let out = &mut buf[..s.len()];
+        out.copy_from_slice(s.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII lower-cased is still ASCII.
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(s.to_lowercase())
+}
+
 /// Calls `f` with `words` joined by single spaces, built on the stack when short (this runs for
 /// every name of several words).
 fn with_joined<R>(words: &[&str], f: impl FnOnce(&str) -> R) -> R {
@@ -638,34 +740,26 @@ fn with_joined<R>(words: &[&str], f: impl FnOnce(&str) -> R) -> R {
 /// Entities sharing a name's last word that are weighed when linking it (the latest ones).
 const MAX_NAMESAKES: usize = 64;
 
-fn names_compatible(lx: &Lexicon, a: &[&str], b: &[String]) -> bool {
-    if a.len() == 1 || b.len() == 1 {
-        let (single, other_last, other_first, other_len) = if a.len() == 1 {
-            (
-                a[0],
-                b.last().map(String::as_str),
-                b.first().map(String::as_str),
-                b.len(),
-            )
+fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
+    if a.count == 1 || b.count == 1 {
+        let (single, other) = if a.count == 1 {
+            (a.first, b)
         } else {
-            (
-                b[0].as_str(),
-                a.last().copied(),
-                a.first().copied(),
-                a.len(),
-            )
+            (b.first, a)
         };
         // "Hillary" is Hillary Clinton, but "Trump" is not Trump Tower. The gazetteer is asked
         // last, only when the first names match.
-        return other_last.is_some_and(|l| l.eq_ignore_ascii_case(single))
-            || (other_len > 1
-                && other_first.is_some_and(|f| f.eq_ignore_ascii_case(single))
-                && lx.first_name_gender(&single.to_lowercase()).is_some());
+        return other.count > 0 && other.last.eq_ignore_ascii_case(single)
+            || (other.count > 1
+                && other.first.eq_ignore_ascii_case(single)
+                && lx
+                    .first_name_gender(&lower_in(single, &mut [0u8; 64]))
+                    .is_some());
     }
-    if !a[a.len() - 1].eq_ignore_ascii_case(&b[b.len() - 1]) {
+    if a.count == 0 || b.count == 0 || !a.last.eq_ignore_ascii_case(b.last) {
         return false;
     }
-    let (fa, fb) = (a[0].trim_end_matches('.'), b[0].trim_end_matches('.'));
+    let (fa, fb) = (a.first.trim_end_matches('.'), b.first.trim_end_matches('.'));
     fa.eq_ignore_ascii_case(fb)
         || (fa.chars().count() == 1 && fb.starts_with(fa))
         || (fb.chars().count() == 1 && fa.starts_with(fb))
@@ -676,12 +770,60 @@ mod tests {
     use super::*;
 
     #[test]
-    fn surnames_and_first_names_are_compatible() {
-        // The entity's words are kept as Strings.
-        let names_compatible = |lx, a: &[&str], b: &[&str]| {
-            let b: Vec<String> = b.iter().map(|w| w.to_string()).collect();
-            names_compatible(lx, a, &b)
+    fn words_are_split_on_the_stack_or_the_heap() {
+        let many = (0..20)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for text in [
+            "",
+            " Ana  María\u{a0}León ",
+            "Ana\u{b}Lee\tKim",
+            many.as_str(),
+        ] {
+            let (mut stack, mut heap) = ([""; 16], Vec::new());
+            let words = split_words(text, &mut stack, &mut heap);
+            assert_eq!(
+                words,
+                text.split_whitespace().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_entity_finds_its_first_and_last_words_in_its_name() {
+        let mut ent = Entity {
+            name: String::new(),
+            aliases: vec![],
+            kind: EntityKind::Person,
+            gender: Gender::Unknown,
+            descriptor: None,
+            descriptor_words: vec![],
+            roles: vec![],
+            mention_count: 0,
+            last_seen: 0,
+            word_count: 0,
+            first_word: 0..0,
+            last_word: 0..0,
         };
+        for (name, first, last, count) in [
+            ("Tamsin Okoro", "Tamsin", "Okoro", 2),
+            (" Ana\u{a0} María\tDe\u{2003}León ", "Ana", "León", 4),
+            ("Okoro", "Okoro", "Okoro", 1),
+            ("", "", "", 0),
+        ] {
+            let (mut stack, mut heap) = ([""; 16], Vec::new());
+            ent.set_name(name, split_words(name, &mut stack, &mut heap));
+            let w = ent.name_words();
+            assert_eq!((w.first, w.last, w.count), (first, last, count), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn surnames_and_first_names_are_compatible() {
+        let names_compatible =
+            |lx, a: &[&str], b: &[&str]| names_compatible(lx, NameWords::of(a), NameWords::of(b));
         let lx = Lexicon::get();
         assert!(names_compatible(lx, &["Putin"], &["Vladimir", "Putin"]));
         assert!(names_compatible(lx, &["Hillary"], &["Hillary", "Clinton"]));

@@ -3,7 +3,7 @@
 //! Each file is plain text: `#` starts a comment, words are separated by white space or new
 //! lines, and all words are lower case. Lookups take lower-cased words.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// A small fixed word list as a function: `word_set!(fn is_x, "a", "b")` defines
@@ -40,23 +40,98 @@ pub enum PronounKind {
 }
 
 pub struct Lexicon {
-    reporting_verbs: HashSet<&'static str>,
-    that_verbs: HashSet<&'static str>,
+    reporting_verbs: WordSet,
+    that_verbs: WordSet,
     /// Two-word verbs: first word → particles ("pointed" → ["out"]).
-    phrasal_verbs: HashMap<&'static str, Vec<&'static str>>,
-    pronouns: HashMap<&'static str, PronounKind>,
-    honorifics: HashMap<&'static str, Gender>,
-    role_nouns: HashMap<&'static str, Gender>,
-    source_nouns: HashSet<&'static str>,
+    phrasal_verbs: WordMap<Vec<&'static str>>,
+    pronouns: WordMap<PronounKind>,
+    honorifics: WordMap<Gender>,
+    role_nouns: WordMap<Gender>,
+    source_nouns: WordSet,
     /// Whole place names, lower case ("new york", "minsk").
-    places: HashSet<&'static str>,
-    demonyms: HashSet<&'static str>,
+    places: WordSet,
+    demonyms: WordSet,
     /// Given names with their gender and whether they are also a common surname.
-    given_names: HashMap<&'static str, GivenName>,
-    not_names: HashSet<&'static str>,
-    adverbs: HashSet<&'static str>,
-    intro_words: HashSet<&'static str>,
-    org_words: HashSet<&'static str>,
+    given_names: WordMap<GivenName>,
+    not_names: WordSet,
+    adverbs: WordSet,
+    intro_words: WordSet,
+    org_words: WordSet,
+}
+
+/// A word list with a value per word: a hash map behind a 4096-bit filter on the word's first
+/// byte, last byte and length. Most words asked about are in no small list (the lexicon is
+/// asked about nearly every word near a name or a quotation), and the filter answers those
+/// without hashing.
+struct WordMap<V> {
+    map: HashMap<&'static str, V>,
+    filter: [u64; 64],
+}
+
+type WordSet = WordMap<()>;
+
+impl<V> WordMap<V> {
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => {
+                (usize::from(first) * 31 + usize::from(last) * 7 + b.len()) & 4095
+            }
+            _ => 0,
+        }
+    }
+
+    fn get(&self, w: &str) -> Option<&V> {
+        let slot = Self::slot(w);
+        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+
+    fn insert(&mut self, w: &'static str, value: V) {
+        let slot = Self::slot(w);
+        self.filter[slot / 64] |= 1 << (slot % 64);
+        self.map.insert(w, value);
+    }
+
+    fn entry_or_default(&mut self, w: &'static str) -> &mut V
+    where
+        V: Default,
+    {
+        let slot = Self::slot(w);
+        self.filter[slot / 64] |= 1 << (slot % 64);
+        self.map.entry(w).or_default()
+    }
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            map: HashMap::default(),
+            filter: [0; 64],
+        }
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
+        let mut words = WordMap::default();
+        for (w, v) in iter {
+            words.insert(w, v);
+        }
+        words
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        iter.into_iter().map(|w| (w, ())).collect()
+    }
 }
 
 /// What the given-name gazetteer says about a word.
@@ -99,7 +174,7 @@ fn gender_of(tag: Option<&str>) -> Gender {
 }
 
 /// Parses `NAME GENDER [s]` lines of the given-name gazetteer.
-fn given_names(data: &'static str) -> HashMap<&'static str, GivenName> {
+fn given_names(data: &'static str) -> WordMap<GivenName> {
     lines(data)
         .map(|l| {
             let mut parts = l.split_whitespace();
@@ -119,14 +194,12 @@ fn given_names(data: &'static str) -> HashMap<&'static str, GivenName> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut reporting_verbs = HashSet::default();
-        let mut phrasal_verbs: HashMap<&str, Vec<&str>> = HashMap::default();
+        let mut reporting_verbs = WordSet::default();
+        let mut phrasal_verbs: WordMap<Vec<&str>> = WordMap::default();
         for w in words(include_str!("lexicon/reporting_verbs.txt")) {
             match w.split_once('+') {
-                Some((verb, particle)) => phrasal_verbs.entry(verb).or_default().push(particle),
-                None => {
-                    reporting_verbs.insert(w);
-                }
+                Some((verb, particle)) => phrasal_verbs.entry_or_default(verb).push(particle),
+                None => reporting_verbs.insert(w, ()),
             }
         }
         let pronouns = entries(include_str!("lexicon/pronouns.txt"))
@@ -239,7 +312,7 @@ impl Lexicon {
             || (w.len() > 4
                 && w.ends_with("ly")
                 && !LY_NOT_ADVERBS.contains(&w)
-                && !self.given_names.contains_key(w)
+                && !self.given_names.contains(w)
                 && !self.places.contains(w))
     }
     pub fn is_intro_word(&self, w: &str) -> bool {
@@ -253,6 +326,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustc_hash::FxHashSet as HashSet;
 
     #[test]
     fn lexicons_load_and_answer() {
@@ -382,6 +456,17 @@ mod tests {
             let mut both: Vec<_> = sa.intersection(sb).collect();
             both.sort();
             assert!(both.is_empty(), "{a} and {b} both list {both:?}");
+        }
+    }
+
+    #[test]
+    fn the_filter_never_hides_a_listed_word() {
+        let words: WordSet = ["said", "a", "", "ü", "front-runner"].into_iter().collect();
+        for w in ["said", "a", "", "ü", "front-runner"] {
+            assert!(words.contains(w), "{w:?}");
+        }
+        for w in ["says", "b", "ö", "front-runners"] {
+            assert!(!words.contains(w), "{w:?}");
         }
     }
 

@@ -192,11 +192,14 @@ fn marks_in(text: &str, para: Range<usize>) -> Vec<Mark> {
     let bytes = text.as_bytes();
     let mut marks = Vec::new();
     let mut i = para.start;
+    let mut rare = None;
     while i < para.end {
-        // Most bytes are letters: skip them with one table lookup each.
+        // Most bytes are text: jump to the next one that can start a mark or a tag.
         if !MARK_LEAD[bytes[i] as usize] {
-            i += 1;
-            continue;
+            match next_lead(bytes, i, para.end, &mut rare) {
+                Some(next) => i = next,
+                None => break,
+            }
         }
         let b = bytes[i];
         let (len, family, role) = match b {
@@ -238,6 +241,23 @@ fn marks_in(text: &str, para: Range<usize>) -> Vec<Mark> {
         i += len;
     }
     marks
+}
+
+/// The first byte at or after `from` (before `end`) that can start a quote mark or a tag.
+/// The rare leads (` < and the first byte of « ») are searched separately and remembered in
+/// `rare`, so each stretch of text is scanned about once for them.
+fn next_lead(bytes: &[u8], from: usize, end: usize, rare: &mut Option<usize>) -> Option<usize> {
+    let rare_at = match *rare {
+        Some(at) if at >= from => at,
+        _ => {
+            let at = memchr::memchr3(b'`', b'<', 0xC2, &bytes[from..end]).map_or(end, |k| from + k);
+            *rare = Some(at);
+            at
+        }
+    };
+    let common = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..end]).map_or(end, |k| from + k);
+    let next = common.min(rare_at);
+    (next < end).then_some(next)
 }
 
 /// Bytes that can start a quote mark or a markup tag.

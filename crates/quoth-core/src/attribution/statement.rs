@@ -17,7 +17,11 @@ pub(super) fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool 
     let inner = np.text[span].trim_matches(|c: char| {
         marks::is_quote_mark(c) && c != '‟' || matches!(c, ',' | '.') || c.is_whitespace()
     });
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Only the words the tests below count matter: a long quotation is not read to its end.
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .take(limits::TITLE_MAX_WORDS + 1)
+        .collect();
     let qt = ctx.tokens.quote_token[qi];
     let name_word = |t: usize| {
         np.is_word(t) && tokens::is_capitalized(np.word(t)) && np.toks[t].para == np.toks[qt].para

@@ -57,11 +57,17 @@ pub fn lower_same_offsets(text: &str) -> String {
     // ASCII letters in one pass over the whole text; other characters below, one by one.
     out.make_ascii_lowercase();
     let mut i = 0;
-    while let Some(k) = out[i..].iter().position(|&b| b >= 0x80) {
+    while let Some(k) = first_non_ascii(&out[i..]) {
         // `text` is valid UTF-8 and ASCII bytes were skipped, so `i + k` starts a character.
         i += k;
         let c = char_at(text, i);
         let len = c.len_utf8();
+        // Curly quotes, dashes and other punctuation (U+2000–U+206F, the commonest non-ASCII
+        // characters in news) have no lower case: skip the case tables.
+        if ('\u{2000}'..='\u{206F}').contains(&c) {
+            i += len;
+            continue;
+        }
         let mut l = c.to_lowercase();
         if let (Some(x), None) = (l.next(), l.next())
             && x.len_utf8() == len
@@ -73,6 +79,20 @@ pub fn lower_same_offsets(text: &str) -> String {
     }
     // Only whole characters were replaced, by characters of the same length.
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// Where the first byte of `bytes` that is not ASCII is: whole blocks are tested at once
+/// (`is_ascii` reads a machine word at a time), then bytes one by one.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let ascii_blocks = bytes
+        .chunks_exact(32)
+        .take_while(|block| block.is_ascii())
+        .count();
+    let from = ascii_blocks * 32;
+    bytes[from..]
+        .iter()
+        .position(|&b| !b.is_ascii())
+        .map(|k| from + k)
 }
 
 pub fn is_capitalized(s: &str) -> bool {
@@ -171,11 +191,15 @@ fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Tok
         let mut all_digits = c.is_ascii_digit();
         let mut j = i + len;
         while j < end {
-            // ASCII letters and digits are the common case: no decoding.
-            if bytes[j].is_ascii_alphanumeric() {
-                all_digits &= bytes[j].is_ascii_digit();
-                j += 1;
-                continue;
+            // ASCII letters and digits are the common case: a run of them, no decoding.
+            let run = bytes[j..end]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            all_digits = all_digits && bytes[j..j + run].iter().all(u8::is_ascii_digit);
+            j += run;
+            if j == end {
+                break;
             }
             let d = char_at(text, j);
             let dlen = d.len_utf8();
@@ -264,12 +288,13 @@ fn ends_sentence(
     let t = toks[i];
     let next = toks[i + 1];
     let next_text = next.text(text);
+    // Asked only of the few tokens that can end a sentence (this runs for every token).
     let next_starts =
-        next.kind == Kind::Quote || is_capitalized(next_text) || next.kind == Kind::Number;
+        || next.kind == Kind::Quote || is_capitalized(next_text) || next.kind == Kind::Number;
     match t.kind {
         Kind::Punct => {
             let p = t.text(text);
-            if !matches!(p, "." | "!" | "?" | "…") || !next_starts {
+            if !matches!(p, "." | "!" | "?" | "…") || !next_starts() {
                 return false;
             }
             // "(R-S.C.)", "D.C.": a single capital and a full stop continue an abbreviation.
@@ -300,7 +325,7 @@ fn ends_sentence(
         Kind::Word => {
             // "U.S." and other initialisms swallow their full stop; they end a sentence only
             // before a quotation.
-            t.text(text).ends_with('.') && next.kind == Kind::Quote
+            next.kind == Kind::Quote && t.text(text).ends_with('.')
         }
         Kind::Number => false,
     }
@@ -372,5 +397,9 @@ mod lower_tests {
             assert!(t.char_indices().all(|(i, _)| l.is_char_boundary(i)));
         }
         assert_eq!(lower_same_offsets("Putin SAID"), "putin said");
+        assert_eq!(
+            lower_same_offsets("“ÉTÉ” — Ivan’s «NON»"),
+            "“été” — ivan’s «non»"
+        );
     }
 }
