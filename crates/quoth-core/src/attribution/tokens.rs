@@ -3,8 +3,8 @@
 //! Quotations are opaque here: each part of a quotation is one `Quote` token, so the
 //! sentence "“…,” said Lukashenko." is three tokens and a full stop.
 
-use super::lexicon::word_set;
 use super::quotes::FoundQuote;
+use crate::text::sentence;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,15 +99,6 @@ pub fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-word_set!(
-    /// Words after which a full stop does not end a sentence.
-    fn is_abbreviation,
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "maj",
-    "adm", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "prof", "rev", "u.s", "u.k", "u.n",
-    "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ",
-);
-
 pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) -> Tokens {
     let mut parts: Vec<(Range<usize>, u32)> = quotes
         .iter()
@@ -154,7 +145,7 @@ pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) 
     let lower_base = paragraphs.first().map_or(0, |p| p.start);
     let lower_end = paragraphs.last().map_or(0, |p| p.end);
     let lower = lower_same_offsets(&text[lower_base..lower_end]);
-    let sentences = split_sentences(text, (&lower, lower_base), &mut toks, &para_ranges, quotes);
+    let sentences = split_sentences(text, &mut toks, &para_ranges, quotes);
     Tokens {
         toks,
         lower,
@@ -247,7 +238,6 @@ fn is_initialism(so_far: &str, after: Option<char>) -> bool {
 
 fn split_sentences(
     text: &str,
-    lower: (&str, usize),
     toks: &mut [Token],
     paras: &[Range<usize>],
     quotes: &[FoundQuote],
@@ -261,7 +251,7 @@ fn split_sentences(
             } else {
                 None
             };
-            if next.is_some() && ends_sentence(text, lower, toks, i, quotes) {
+            if next.is_some() && ends_sentence(text, toks, i, quotes) {
                 sentences.push(start..i + 1);
                 start = i + 1;
             }
@@ -278,40 +268,19 @@ fn split_sentences(
     sentences
 }
 
-fn ends_sentence(
-    text: &str,
-    lower: (&str, usize),
-    toks: &[Token],
-    i: usize,
-    quotes: &[FoundQuote],
-) -> bool {
+fn ends_sentence(text: &str, toks: &[Token], i: usize, quotes: &[FoundQuote]) -> bool {
     let t = toks[i];
     let next = toks[i + 1];
     let next_text = next.text(text);
-    // Asked only of the few tokens that can end a sentence (this runs for every token).
-    let next_starts =
-        || next.kind == Kind::Quote || is_capitalized(next_text) || next.kind == Kind::Number;
     match t.kind {
         Kind::Punct => {
-            let p = t.text(text);
-            if !matches!(p, "." | "!" | "?" | "…") || !next_starts() {
-                return false;
-            }
-            // "(R-S.C.)", "D.C.": a single capital and a full stop continue an abbreviation.
-            let initial_follows = next.kind == Kind::Word
-                && next_text.chars().count() == 1
-                && toks.get(i + 2).is_some_and(|t| t.text(text) == ".");
-            if p == "." && initial_follows {
-                return false;
-            }
-            if p == "." && i > 0 && toks[i - 1].is_word() {
-                let w = &lower.0[toks[i - 1].start - lower.1..toks[i - 1].end - lower.1];
-                let initial = w.chars().count() == 1 && is_capitalized(toks[i - 1].text(text));
-                if initial || is_abbreviation(w) {
-                    return false;
-                }
-            }
-            true
+            // The one rule for where a sentence ends (the reader's caret moves by it too).
+            let before = if i > 0 && toks[i - 1].is_word() {
+                toks[i - 1].text(text)
+            } else {
+                ""
+            };
+            sentence::stop_ends_sentence(t.text(text), before, &text[next.start..])
         }
         Kind::Quote => {
             // “… done.” Next sentence: a quotation that ends with a full stop ends its sentence.

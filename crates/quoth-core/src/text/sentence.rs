@@ -3,15 +3,6 @@
 
 use super::marks;
 
-/// Words after which a full stop does not end a sentence (lower case; initialisms keep their
-/// inner full stops).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "maj",
-    "adm", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "prof", "rev", "u.s", "u.k", "u.n",
-    "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ",
-];
-
 /// Whether `stop` (a full stop, ! ? or …) ends its sentence, given the word right before it
 /// (empty if none) and the text from the start of the next word on.
 ///
@@ -40,9 +31,71 @@ pub fn stop_ends_sentence(stop: &str, word_before: &str, next: &str) -> bool {
     !(initial || is_abbreviation(word_before))
 }
 
-/// Whether `word` (any case) is one of [`ABBREVIATIONS`].
+/// Whether `word` (any case) is an abbreviation after which a full stop does not end a
+/// sentence ("Sen.", "Jan.", "U.S."; initialisms keep their inner full stops). Asked for every
+/// full stop of every article: no allocation.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    const LONGEST: usize = 6;
+    if word.len() > LONGEST || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..word.len()],
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"st"
+            | b"sen"
+            | b"rep"
+            | b"gov"
+            | b"gen"
+            | b"lt"
+            | b"col"
+            | b"sgt"
+            | b"capt"
+            | b"maj"
+            | b"adm"
+            | b"jr"
+            | b"sr"
+            | b"inc"
+            | b"co"
+            | b"corp"
+            | b"ltd"
+            | b"vs"
+            | b"no"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"mt"
+            | b"ft"
+            | b"ave"
+            | b"prof"
+            | b"rev"
+            | b"u.s"
+            | b"u.k"
+            | b"u.n"
+            | b"d.c"
+            | b"a.m"
+            | b"p.m"
+            | b"e.g"
+            | b"i.e"
+            | b"etc"
+            | b"approx"
+            | b"dept"
+            | b"univ"
+    )
 }
 
 /// If the character at byte `i` of `text` ends a sentence, the byte after the sentence (its
