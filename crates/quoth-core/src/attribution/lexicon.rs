@@ -129,8 +129,12 @@ impl<V> Default for WordMap<V> {
 
 impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
     fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
+        // Counted first so the map is sized once (the given names are thousands): the lexicon
+        // is built when the first article is opened.
+        let entries: Vec<_> = iter.into_iter().collect();
         let mut words = WordMap::default();
-        for (w, v) in iter {
+        words.map.reserve(entries.len());
+        for (w, v) in entries {
             words.insert(w, v);
         }
         words
