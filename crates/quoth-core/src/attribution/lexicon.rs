@@ -71,6 +71,7 @@ struct WordMap<V> {
 type WordSet = WordMap<()>;
 
 impl<V> WordMap<V> {
+    #[inline]
     fn slot(w: &str) -> usize {
         let b = w.as_bytes();
         match (b.first(), b.last()) {
@@ -81,11 +82,19 @@ impl<V> WordMap<V> {
         }
     }
 
+    /// Inlined where asked: the filter's answer costs a few instructions.
+    #[inline]
     fn get(&self, w: &str) -> Option<&V> {
         let slot = Self::slot(w);
         if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
             return None;
         }
+        self.lookup(w)
+    }
+
+    /// The hash map itself, kept out of line so that `get` stays small.
+    #[inline(never)]
+    fn lookup(&self, w: &str) -> Option<&V> {
         self.map.get(w)
     }
 
@@ -120,8 +129,12 @@ impl<V> Default for WordMap<V> {
 
 impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
     fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
+        // Counted first so the map is sized once (the given names are thousands): the lexicon
+        // is built when the first article is opened.
+        let entries: Vec<_> = iter.into_iter().collect();
         let mut words = WordMap::default();
-        for (w, v) in iter {
+        words.map.reserve(entries.len());
+        for (w, v) in entries {
             words.insert(w, v);
         }
         words

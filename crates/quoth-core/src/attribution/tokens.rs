@@ -53,11 +53,11 @@ pub struct Tokens {
 /// Lower-cases `text` character by character, keeping each character's UTF-8 length (a
 /// character whose lower case is longer, or several characters, is kept as it is).
 pub fn lower_same_offsets(text: &str) -> String {
-    let mut out = text.as_bytes().to_vec();
+    let mut out = text.to_owned();
     // ASCII letters in one pass over the whole text; other characters below, one by one.
     out.make_ascii_lowercase();
     let mut i = 0;
-    while let Some(k) = first_non_ascii(&out[i..]) {
+    while let Some(k) = first_non_ascii(&out.as_bytes()[i..]) {
         // `text` is valid UTF-8 and ASCII bytes were skipped, so `i + k` starts a character.
         i += k;
         let c = char_at(text, i);
@@ -73,12 +73,12 @@ pub fn lower_same_offsets(text: &str) -> String {
             && x.len_utf8() == len
             && x != c
         {
-            x.encode_utf8(&mut out[i..i + len]);
+            // Same length: nothing after it moves, and the text needs no new check.
+            out.replace_range(i..i + len, x.encode_utf8(&mut [0u8; 4]));
         }
         i += len;
     }
-    // Only whole characters were replaced, by characters of the same length.
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    out
 }
 
 /// Where the first byte of `bytes` that is not ASCII is: whole blocks are tested at once
