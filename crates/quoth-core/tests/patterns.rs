@@ -263,3 +263,51 @@ fn less_common_cues() {
         "Ivo Lang",
     );
 }
+
+#[test]
+fn a_time_phrase_opening_the_sentence_is_not_its_subject() {
+    assert_speaker(
+        "Two weeks later, Ilona Varsky met the donors, telling them “the money is safe.”",
+        "the money",
+        "Ilona Varsky",
+    );
+    assert_speaker(
+        "Three days ago, Bram Oduya wrote to the board that the deal was “dead on arrival.”",
+        "dead on",
+        "Bram Oduya",
+    );
+}
+
+#[test]
+fn any_role_words_between_the_quotation_and_a_name() {
+    // Role words the lexicon need not know: they stand between the quotation and the name.
+    assert_speaker(
+        "“The reef is dying,” marine biologist Odile Fenn said.",
+        "The reef",
+        "Odile Fenn",
+    );
+    assert_speaker(
+        "“We close at noon,” the 61-year-old school principal Rufus Aldana said.",
+        "We close",
+        "Rufus Aldana",
+    );
+    assert_speaker(
+        "“The fire is contained,” said fire chief Halla Brenner.",
+        "The fire",
+        "Halla Brenner",
+    );
+}
+
+#[test]
+fn a_spokesperson_for_the_named_organisation_in_commas() {
+    assert_speaker(
+        "A spokesman for the Ministry of Fisheries, Teodor Valk, said: “The quota stands.”",
+        "quota stands",
+        "Teodor Valk",
+    );
+    assert_speaker(
+        "A spokeswoman for the Lakeside Renters Union, Mirela Dunst, said: “We will appeal.”",
+        "We will appeal",
+        "Mirela Dunst",
+    );
+}

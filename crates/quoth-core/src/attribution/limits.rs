@@ -15,6 +15,10 @@ pub const CHUNK_BYTES: usize = 256 * 1024;
 /// without reaching into the next clause of a long sentence.
 pub const RIGHT_CUE_REACH: usize = 24;
 
+/// At most this many modifier words between a quotation and the name they lead to ("“…,” the
+/// 52-year-old city planner Ana Ruiz said").
+pub const PREMODIFIER_WORDS: usize = 5;
+
 /// The longest sentence (tokens) that can be a cue on its own after a quotation ("Trump
 /// said." / "said the mayor's spokesman on Tuesday.").
 pub const SHORT_CUE_SENTENCE_TOKENS: usize = 10;

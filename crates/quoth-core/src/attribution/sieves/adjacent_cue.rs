@@ -3,7 +3,7 @@
 
 use super::super::limits;
 use super::super::np::{Mention, MentionKind, Np};
-use super::super::tokens::Kind;
+use super::super::tokens::{Kind, is_capitalized};
 use super::common::{
     closing_mark_or_space, cue_clause, is_nominative, is_strong, sentence_subject, subject_before,
 };
@@ -131,14 +131,38 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
     if let Some(j) = (i + 1..hi).find(|&j| ctx.cue_at(j).is_some()) {
         let cue = ctx.cue_at(j)?;
         if let Some(m) = subject_before(ctx, j, i) {
-            let starts_here =
-                m.first_tok == i || m.first_tok == i + 1 && np.is_word(i) && np.lw(i) == "the";
+            let starts_here = m.first_tok == i
+                || m.first_tok == i + 1 && np.is_word(i) && np.lw(i) == "the"
+                || m.kind == MentionKind::Name && only_premodifiers(np, i, m.first_tok);
             if starts_here {
                 return Some(Found::new(Sieve::AdjacentCue, m, Some(cue)));
             }
         }
     }
     sentence_final_cue(ctx, i, sentence.end)
+}
+
+/// "school principal", "the 52-year-old city planner": tokens `from..to` (before a name, right
+/// after the quotation) that can only modify it — lower-case content words and numbers, after
+/// an optional article — so the name they lead to is the subject, whatever role they name.
+fn only_premodifiers(np: &Np, from: usize, to: usize) -> bool {
+    let from = if np.is_word(from) && matches!(np.lw(from).as_ref(), "the" | "a" | "an") {
+        from + 1
+    } else {
+        from
+    };
+    from < to
+        && to - from <= limits::PREMODIFIER_WORDS
+        && (from..to).all(|k| {
+            np.toks[k].kind == Kind::Number
+                || np.is_word(k) && !is_capitalized(np.word(k)) && {
+                    let w = np.lw(k);
+                    !np.lx.is_not_name(&w)
+                        && np.lx.pronoun(&w).is_none()
+                        && !np.lx.is_reporting_verb(&w)
+                        && !np.lx.is_adverb(&w)
+                }
+        })
 }
 
 /// “Cities are made by the people who stay.” ― Irma Castell: a dash after the quotation and a

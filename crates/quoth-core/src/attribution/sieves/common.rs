@@ -369,7 +369,7 @@ fn is_intro_segment(np: &Np, start: usize, comma: usize) -> bool {
     {
         return true;
     }
-    if TIME_WORDS.contains(&w.as_ref()) {
+    if TIME_WORDS.contains(&w.as_ref()) || is_time_phrase(np, start, comma) {
         return true;
     }
     // "Trump, the billionaire, said": a name followed by an appositive is the subject.
@@ -390,6 +390,19 @@ fn is_intro_segment(np: &Np, start: usize, comma: usize) -> bool {
         Some(_) => false,
         None => true,
     }
+}
+
+/// "Two weeks later,", "Three days ago,", "10 years earlier,": a count of time units that ends
+/// in a word placing it in time says when, not who.
+fn is_time_phrase(np: &Np, start: usize, comma: usize) -> bool {
+    let last = comma - 1;
+    let placed = last > start
+        && np.is_word(last)
+        && matches!(
+            np.lw(last).as_ref(),
+            "later" | "earlier" | "ago" | "before" | "after"
+        );
+    placed && (start..last).all(|k| np.toks[k].kind == Kind::Number || np.is_word(k))
 }
 
 pub(super) const TIME_WORDS: &[&str] = &[
