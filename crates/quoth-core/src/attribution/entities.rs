@@ -415,6 +415,10 @@ impl Entities {
             if o.oblique {
                 score -= limits::PRONOUN_OBLIQUE_COST;
             }
+            if ent.gender == Gender::Unknown {
+                // A known gender that agrees is evidence; an unknown one is none.
+                score -= limits::PRONOUN_UNKNOWN_GENDER_COST;
+            }
             if ent.kind == EntityKind::Unknown && ent.gender == Gender::Unknown {
                 // A single capitalised word seen once ("Continue", "Clarkston") is rarely a
                 // person.

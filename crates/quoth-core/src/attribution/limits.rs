@@ -97,6 +97,11 @@ pub const PRONOUN_REACH_PARAGRAPHS: u32 = 3;
 pub const PRONOUN_SENTENCE_COST: i64 = 10;
 pub const PRONOUN_OBLIQUE_COST: i64 = 8;
 pub const PRONOUN_UNKNOWN_COST: i64 = 4;
+/// A person whose gender is unknown costs more than a prepositional object whose gender is
+/// known to agree, and less than a sentence: "Zanele Okoro and Yusuf Bakshi met. “…,” he
+/// said" is Yusuf (a male name), while a nearer person of unknown gender still beats a known
+/// one a sentence further back.
+pub const PRONOUN_UNKNOWN_GENDER_COST: i64 = 9;
 pub const PRONOUN_RECENT_SPEAKER_BONUS: i64 = 5;
 
 /// Mentions back searched for the organisation an "it" stands for.
