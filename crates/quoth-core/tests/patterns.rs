@@ -311,3 +311,21 @@ fn a_spokesperson_for_the_named_organisation_in_commas() {
         "Mirela Dunst",
     );
 }
+
+#[test]
+fn a_pronoun_goes_to_the_person_whose_known_gender_agrees() {
+    // "Quenby" and "Ashdown" are in no given-name list: only the other name tells a gender.
+    let t = "Quenby Tallis and Piotr Wenzel met on Tuesday. “Rents will rise,” he said.";
+    assert_speaker(t, "Rents will", "Piotr Wenzel");
+    let t = "Ashdown Corre and Maria Olvany met on Tuesday. “Rents will rise,” she said.";
+    assert_speaker(t, "Rents will", "Maria Olvany");
+}
+
+#[test]
+fn a_verb_form_inside_the_subject_is_not_the_cue() {
+    assert_speaker(
+        "“The levee held,” Osric Blane, a former state senator, said.",
+        "levee held",
+        "Osric Blane",
+    );
+}

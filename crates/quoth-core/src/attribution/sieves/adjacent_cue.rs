@@ -127,9 +127,12 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
         return None;
     }
     // "X said", "X, a former aide, said", "he later told reporters": the first reporting verb
-    // within reach, with a subject that starts right after the quotation.
-    if let Some(j) = (i + 1..hi).find(|&j| ctx.cue_at(j).is_some()) {
-        let cue = ctx.cue_at(j)?;
+    // within reach with a subject that starts right after the quotation (a verb form inside
+    // the subject, "X, a former state senator, said", has none and is passed over).
+    for j in i + 1..hi {
+        let Some(cue) = ctx.cue_at(j) else {
+            continue;
+        };
         if let Some(m) = subject_before(ctx, j, i) {
             let starts_here = m.first_tok == i
                 || m.first_tok == i + 1 && np.is_word(i) && np.lw(i) == "the"
