@@ -329,3 +329,13 @@ fn a_verb_form_inside_the_subject_is_not_the_cue() {
         "Osric Blane",
     );
 }
+
+#[test]
+fn it_and_they_go_to_the_organisation_just_named() {
+    let t = "The Marlow Dockers Union called the offer an insult. “We will strike,” it said.";
+    assert_speaker(t, "We will strike", "Marlow Dockers Union");
+    // A nearer description wins over an organisation named before it.
+    let t = "The Ministry of Canals closed the lock. “It is unsafe,” it said.\n\n\
+             The county board rejected the plan. “It is too costly,” it said.";
+    assert_speaker(t, "too costly", "The county board");
+}

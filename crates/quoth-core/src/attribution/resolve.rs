@@ -46,6 +46,17 @@ pub(super) fn resolve(
             let e = ents.lookup(m, np.lx).unwrap_or_else(|| ents.link(np.lx, m));
             Some((SpeakerKey::Entity(e), Resolution::Name))
         }
+        MentionKind::Pronoun(lexicon::PronounKind::Neutral) => {
+            // "it": the nearer of an organisation's name and a description of a document or
+            // organisation ("The union called …", "the city council rejected …").
+            let group = group_antecedent(ctx, m.first_tok, lexicon::PronounKind::Neutral);
+            let since = group.as_ref().map_or(0, |(k, _)| *k + 1);
+            if let Some(e) = ents.resolve_neutral(m.first_tok, since, np) {
+                ents.add_alias(e, &np.text[m.span.clone()].to_lowercase());
+                return Some((SpeakerKey::Entity(e), Resolution::Pronoun));
+            }
+            group.map(|(_, d)| (SpeakerKey::Description(d), Resolution::Pronoun))
+        }
         MentionKind::Pronoun(kind) => {
             if let Some(e) = ents.resolve_pronoun(m.first_tok, *kind, np) {
                 ents.add_alias(e, &np.text[m.span.clone()].to_lowercase());
@@ -54,7 +65,7 @@ pub(super) fn resolve(
             }
             // "they" and "it" often stand for a group or a document named just before:
             // "the groups say. They argue …", "The Post reported … It added, …".
-            let group = group_antecedent(ctx, m.first_tok, *kind)?;
+            let (_, group) = group_antecedent(ctx, m.first_tok, *kind)?;
             Some((SpeakerKey::Description(group), Resolution::Pronoun))
         }
         MentionKind::Nominal => {
@@ -114,15 +125,16 @@ fn description_speaker(d: String) -> Option<String> {
 
 /// The description a plural "they" (or a document-like "it") refers to: the nearest noun
 /// phrase before it, within three sentences, headed by a plural role ("the groups",
-/// "officials", "Democrats") or, for "it", by a document or organisation word.
-fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option<String> {
+/// "officials", "Democrats") or, for "it", by a document or organisation word; with the token
+/// of its head.
+fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option<(usize, String)> {
     let np = &ctx.np;
     let plural = match kind {
         lexicon::PronounKind::Plural => true,
         lexicon::PronounKind::Neutral => false,
         // "I" and "we" in the narrative are the article's writer (a column, a first-person
         // report): outside quotations nobody else says "I".
-        lexicon::PronounKind::FirstPerson => return Some("the writer".to_string()),
+        lexicon::PronounKind::FirstPerson => return Some((tok, "the writer".to_string())),
         _ => return None,
     };
     let sentence = np.toks[tok].sentence;
@@ -143,7 +155,8 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
                     || np.lx.role_noun(&w).is_some()
             }
         } else {
-            !tokens::is_capitalized(np.word(k)) && np.lx.is_source_noun(&w)
+            !tokens::is_capitalized(np.word(k))
+                && (np.lx.is_source_noun(&w) || np.lx.is_org_word(&w))
         };
         if !fits {
             continue;
@@ -154,7 +167,7 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        return Some(text);
+        return Some((k, text));
     }
     None
 }
