@@ -339,3 +339,38 @@ fn it_and_they_go_to_the_organisation_just_named() {
              The county board rejected the plan. “It is too costly,” it said.";
     assert_speaker(t, "too costly", "The county board");
 }
+
+#[test]
+fn participle_clauses_belong_to_their_own_subject() {
+    // A name right before the participle, not the sentence's subject.
+    assert_speaker(
+        "Footage showed Senator Alma Quist saying, “We are done here.”",
+        "done here",
+        "Alma Quist",
+    );
+    assert_speaker(
+        "The clip ends with footage of Ferris Odum saying, “Nobody asked us.”",
+        "Nobody asked",
+        "Ferris Odum",
+    );
+    // An opening participle phrase belongs to the main clause's subject.
+    assert_speaker(
+        "Calling the plan “a betrayal,” Orrin Vale voted no.",
+        "a betrayal",
+        "Orrin Vale",
+    );
+    assert_speaker(
+        "After saying the count was “rigged,” Dario Menk left the hall.",
+        "rigged",
+        "Dario Menk",
+    );
+}
+
+#[test]
+fn a_cue_inside_a_relative_clause() {
+    assert_speaker(
+        "The board released a video in which Tilda Marsh boasted, “Nobody can stop us.”",
+        "Nobody can",
+        "Tilda Marsh",
+    );
+}

@@ -2,7 +2,7 @@
 //! sentence ("“…,” said X", "X said: “…”", "X said that “…”", split quotations).
 
 use super::super::limits;
-use super::super::np::{Mention, MentionKind, Np};
+use super::super::np::{self, Mention, MentionKind, Np};
 use super::super::tokens::{Kind, is_capitalized};
 use super::common::{
     closing_mark_or_space, cue_clause, is_nominative, is_strong, sentence_subject, subject_before,
@@ -275,7 +275,10 @@ fn cue_with_subject(
     }
     let found = |mention| Some(Found::new(Sieve::AdjacentCue, mention, Some(cue.clone())));
     if participle {
-        if let Some(m) = with_participle_subject(ctx, v, lo) {
+        if let Some(m) = with_participle_subject(ctx, v, lo)
+            .or_else(|| named_before_participle(ctx, v, lo))
+            .or_else(|| opening_participle_subject(ctx, qi, v, lo))
+        {
             return found(m);
         }
         if let Some(f) = earlier_in_sentence(ctx, qi, earlier) {
@@ -354,6 +357,59 @@ fn with_participle_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     (doing
         && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
         && is_nominative(np, &m))
+    .then_some(m)
+}
+
+/// "Footage showed Senator Ana Ruiz saying, “…”": a name right before a participle (no comma
+/// between) is who does it, not the sentence's subject.
+fn named_before_participle(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let m = np.backward(v.checked_sub(1)?, lo)?;
+    let possessive = np::is_possessive(np.word(m.last_tok));
+    // "footage of X saying" is X, but "on Facebook writing" is not Facebook.
+    let after_preposition = m.first_tok > lo
+        && np.is_word(m.first_tok - 1)
+        && matches!(
+            np.lw(m.first_tok - 1).as_ref(),
+            "on" | "in" | "at" | "via" | "to" | "for" | "by" | "into" | "from" | "through"
+        );
+    (m.kind == MentionKind::Name
+        && m.last_tok + 1 == v
+        && !possessive
+        && !after_preposition
+        && is_nominative(np, &m))
+    .then_some(m)
+}
+
+/// "Calling the plan “a betrayal,” Ana Ruiz voted no", "After saying the vote was “rigged,”
+/// Ana Ruiz left": a participle phrase that opens the sentence (perhaps after a subordinator)
+/// belongs to the subject of the main clause, after the comma that closes the phrase (inside
+/// a quotation's marks or after them).
+fn opening_participle_subject(ctx: &Ctx, qi: usize, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let opens = v == lo
+        || v == lo + 1
+            && np.is_word(lo)
+            && matches!(
+                np.lw(lo).as_ref(),
+                "after" | "before" | "while" | "when" | "since" | "upon" | "without" | "despite"
+            );
+    if !opens {
+        return None;
+    }
+    let end = ctx.sentence_of(v).end;
+    let closes = (v + 1..end).find(|&k| {
+        np.is_punct(k, ",")
+            || np.toks[k].kind == Kind::Quote
+                && ctx.quote_ends_with_comma(np.toks[k].quote as usize)
+    })?;
+    if ctx.tokens.quote_token[qi] > closes {
+        // The quotation is in the main clause, not in the participle phrase.
+        return None;
+    }
+    let m = np.forward(closes + 1, end)?;
+    (matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)) && is_nominative(np, &m)
+        || is_strong(np, &m))
     .then_some(m)
 }
 

@@ -55,7 +55,7 @@ impl Ctx<'_> {
         if !self.np.is_word(i) {
             return None;
         }
-        if is_capitalized(self.np.word(i)) {
+        if is_capitalized(self.np.word(i)) && !self.opens_with_participle(i) {
             // Verbs are never capitalised mid-sentence: "The Washington Post", "United States".
             return None;
         }
@@ -75,6 +75,17 @@ impl Ctx<'_> {
             return Some(self.tok_span(i, i + 1));
         }
         None
+    }
+    /// "Calling the plan “a betrayal,” …": a participle that opens its sentence.
+    fn opens_with_participle(&self, i: usize) -> bool {
+        self.sentence_of(i).start == i && self.np.lw(i).ends_with("ing")
+    }
+    /// Whether quotation `qi`'s own words end in a comma ("“a betrayal,”"): then the quotation
+    /// closes the phrase it stands in, as a comma after it would.
+    pub(super) fn quote_ends_with_comma(&self, qi: usize) -> bool {
+        self.np.text[self.quotes[qi].span()]
+            .trim_end_matches(closing_mark_or_space)
+            .ends_with(',')
     }
     /// The last token of the cue at token `i` (its particle, if it has one).
     pub(super) fn cue_end_tok(&self, i: usize) -> usize {
