@@ -374,3 +374,59 @@ fn a_cue_inside_a_relative_clause() {
         "Tilda Marsh",
     );
 }
+
+/// The speakers' names of every quotation and reported statement in `text`.
+fn all_speakers(text: &str) -> Vec<String> {
+    let a = analyse(text);
+    a.quotes
+        .iter()
+        .filter_map(|q| q.speaker.map(|s| a.speakers[s].name.clone()))
+        .collect()
+}
+
+#[test]
+fn a_common_word_opening_a_sentence_is_not_a_name() {
+    for t in [
+        // The article writes "good" and "outside" in lower case too: they are words.
+        "The debate was good. Good arguments can still win, but only when “the truth is simple.”",
+        "Few waited outside. Outside the hall, about forty people were chanting “No more cuts.”",
+        "The campaign spent little. Using “plain words” when talking about taxes was new.",
+    ] {
+        let speakers = all_speakers(t);
+        assert!(
+            !speakers
+                .iter()
+                .any(|s| matches!(s.as_str(), "Good" | "Outside" | "Using")),
+            "a word as a speaker in {t:?}: {speakers:?}"
+        );
+    }
+    // A surname opening a sentence, named in full before, is still the person.
+    assert_speaker(
+        "Inga Voss runs the depot. Voss said the trucks were “older than the drivers.”",
+        "older than",
+        "Inga Voss",
+    );
+}
+
+#[test]
+fn a_place_speaks_only_as_the_subject_of_its_cue() {
+    // A possessive, a location phrase or a sentence with no cue: never the place.
+    for t in [
+        "Voting ended early. Nebraska’s primary was a “closed” one.",
+        "He visited the border in Laredo, Texas and explained why the wall would be “beautiful.”",
+    ] {
+        let speakers = all_speakers(t);
+        assert!(
+            !speakers
+                .iter()
+                .any(|s| matches!(s.as_str(), "Nebraska" | "Texas" | "Laredo")),
+            "a place as a speaker in {t:?}: {speakers:?}"
+        );
+    }
+    // A party or people's adjective before a noun: the whole phrase speaks.
+    let t = "Nebraska farm advocates said the rule was “a disaster for growers.”";
+    assert_eq!(
+        speaker_of(t, "a disaster").as_deref(),
+        Some("Nebraska farm advocates")
+    );
+}

@@ -2,7 +2,7 @@
 //! or organisation) or a description.
 
 use super::Resolution;
-use super::entities::Entities;
+use super::entities::{Entities, EntityKind};
 use super::lexicon;
 use super::limits;
 use super::np::{self, MentionKind};
@@ -33,12 +33,166 @@ pub(super) fn speaker_key(
     }
 }
 
-/// Turns the phrase a sieve found into a speaker: an entity, or a description.
+/// Turns the phrase a sieve found into a speaker: an entity, or a description; nobody when
+/// the entity cannot speak ([`can_speak`]).
 pub(super) fn resolve(
     ctx: &Ctx,
     ents: &mut Entities,
     f: &Found,
 ) -> Option<(SpeakerKey, Resolution)> {
+    let np = &ctx.np;
+    let m = &f.mention;
+    if m.kind == MentionKind::Name
+        && is_adjective_name(np, m)
+        && ents
+            .lookup(m, np.lx)
+            .is_none_or(|e| ents.list[e].kind != EntityKind::Person)
+    {
+        // "the Republican said" describes someone; "Republican" alone names nobody.
+        let the = m.first_tok > 0 && np.is_word(m.first_tok - 1) && np.lw(m.first_tok - 1) == "the";
+        let start = np.toks[m.first_tok - usize::from(the)].start;
+        if the {
+            let d = np.text[start..m.span.end].to_string();
+            return Some((SpeakerKey::Description(d), Resolution::Description));
+        }
+        return premodified_phrase(np, f);
+    }
+    let found = resolve_phrase(ctx, ents, f)?;
+    let SpeakerKey::Entity(e) = found.0 else {
+        return Some(found);
+    };
+    if ents.list[e].kind == EntityKind::Place {
+        if place_speaks(ctx, f) {
+            return Some(found);
+        }
+        return premodified_phrase(np, f);
+    }
+    if !is_word_opening_sentence(ctx, ents, m, e) {
+        return Some(found);
+    }
+    // "Organizers said", "Respondents say": a group noun opening the sentence right before
+    // its cue is a description of who spoke.
+    let group = np.lw(m.first_tok);
+    let group_subject = next_to_cue(np, f)
+        && (group.len() >= limits::MIN_PLURAL_BYTES && group.ends_with('s')
+            || np.lx.role_noun(&group).is_some()
+            || np.lx.is_source_noun(&group));
+    group_subject.then(|| {
+        let d = np.word(m.first_tok).to_string();
+        (SpeakerKey::Description(d), Resolution::Description)
+    })
+}
+
+/// "Iowa biofuels advocates say", "Chinese military commentators said": a place or an
+/// adjective that the sieve took alone modifies the noun phrase that runs from it to the cue
+/// (words only, a few of them); that phrase, as a description, is the speaker.
+fn premodified_phrase(np: &np::Np, f: &Found) -> Option<(SpeakerKey, Resolution)> {
+    let m = &f.mention;
+    let cue = f.cue.as_ref().filter(|c| c.start >= m.span.end)?;
+    let cue_tok = np.toks.partition_point(|t| t.start < cue.start);
+    let words = m.last_tok + 1..cue_tok;
+    let phrase = !words.is_empty()
+        && words.len() <= limits::PREMODIFIER_WORDS
+        && words.clone().all(|k| {
+            np.is_word(k) && {
+                let w = np.lw(k);
+                w == "and" || !np.lx.is_not_name(&w) && !np.lx.is_reporting_verb(&w)
+            }
+        });
+    phrase.then(|| {
+        let d = np.text[m.span.start..np.toks[cue_tok - 1].end].to_string();
+        (SpeakerKey::Description(d), Resolution::Description)
+    })
+}
+
+/// Whether the cue the phrase was found with stands right next to it ("Israel said", "said
+/// Beijing"), with nothing between but spaces.
+fn next_to_cue(np: &np::Np, f: &Found) -> bool {
+    let m = &f.mention;
+    f.cue.as_ref().is_some_and(|cue| {
+        let between = if cue.start >= m.span.end {
+            &np.text[m.span.end..cue.start]
+        } else {
+            &np.text[cue.end.min(m.span.start)..m.span.start]
+        };
+        between.trim().is_empty()
+    })
+}
+
+/// Words for a party or a level of government: adjectives, not names, when alone
+/// ("Republican", "Federal") or after a place ("Utah Republican").
+const PARTY_WORDS: &[&str] = &[
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "conservative",
+    "liberal",
+    "progressive",
+    "libertarian",
+    "independent",
+    "federal",
+    "judicial",
+    "national",
+    "political",
+];
+
+/// A name that is only a people's or party's adjective: "Democratic", "British", "Wisconsin
+/// Republican".
+fn is_adjective_name(np: &np::Np, m: &np::Mention) -> bool {
+    let Some(name) = m.name.as_deref() else {
+        return false;
+    };
+    let lower = name.to_lowercase();
+    let adjective = |w: &str| PARTY_WORDS.contains(&w) || np.lx.is_demonym(w);
+    match lower.split_once(' ') {
+        None => adjective(&lower),
+        Some((first, rest)) => {
+            !rest.contains(' ')
+                && PARTY_WORDS.contains(&rest)
+                && (np.lx.is_place(first) || np.lx.is_demonym(first))
+        }
+    }
+}
+
+/// A place speaks (as its government: "Israel said", "said Beijing") only as the bare subject
+/// of a reporting verb next to it — never through a pronoun, as a sentence's subject with no
+/// cue, in a location phrase, a dateline or a possessive ("Delaware's primary was a
+/// “closed” one", "Michigan was only doing what 40 states do, he told the court").
+fn place_speaks(ctx: &Ctx, f: &Found) -> bool {
+    let np = &ctx.np;
+    let m = &f.mention;
+    m.kind == MentionKind::Name
+        && !np::is_possessive(np.word(m.last_tok))
+        && next_to_cue(np, f)
+        && f.cue.as_ref().is_some_and(|cue| {
+            np.lx
+                .is_reporting_verb(&np.text[cue.clone()].to_lowercase())
+        })
+}
+
+/// A single capitalised word that opens its sentence ("Good information …", "Outside the
+/// arena …", "Using …") is a name only if the article names it again, it is a person's name
+/// (by a given name or title), or the article never writes it in lower case; otherwise it is
+/// an English word that happens to open the sentence.
+fn is_word_opening_sentence(ctx: &Ctx, ents: &Entities, m: &np::Mention, e: usize) -> bool {
+    let np = &ctx.np;
+    let ent = &ents.list[e];
+    let lone_opener = m.kind == MentionKind::Name
+        && m.first_tok == m.last_tok
+        && m.descriptor.is_none()
+        && (m.first_tok == 0 || np.toks[m.first_tok - 1].sentence != np.toks[m.first_tok].sentence);
+    // Seen by the entity pass more than here, or a person: a name. Never seen (a participle
+    // or adverb, skipped there) or written in lower case elsewhere: a word.
+    lone_opener
+        && ent.kind != EntityKind::Person
+        && ent.mention_count < 2
+        && (ent.mention_count == 0 || ctx.is_written_lower_case(&np.lw(m.first_tok)))
+}
+
+/// Turns the phrase a sieve found into a speaker: an entity, or a description.
+fn resolve_phrase(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Resolution)> {
     let np = &ctx.np;
     let m = &f.mention;
     match &m.kind {

@@ -7,6 +7,8 @@ use super::super::quotes::FoundQuote;
 use super::super::tokens::{Kind, Tokens, is_capitalized};
 use super::{Found, Sieve};
 use crate::text::marks;
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// What every sieve reads: noun phrases over the tokens, the tokens (sentences, paragraphs,
@@ -15,6 +17,32 @@ pub struct Ctx<'a> {
     pub np: Np<'a>,
     pub tokens: &'a Tokens,
     pub quotes: &'a [FoundQuote],
+    /// The words written in lower case somewhere in the text, read once when first asked.
+    lower_case_words: OnceCell<HashSet<&'a str>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(np: Np<'a>, tokens: &'a Tokens, quotes: &'a [FoundQuote]) -> Self {
+        Ctx {
+            np,
+            tokens,
+            quotes,
+            lower_case_words: OnceCell::new(),
+        }
+    }
+    /// Whether `lower` (a lower-case word) is written in lower case somewhere in the text:
+    /// then a capitalised "Good" opening a sentence is that word, not a name.
+    pub fn is_written_lower_case(&self, lower: &str) -> bool {
+        let np = &self.np;
+        self.lower_case_words
+            .get_or_init(|| {
+                (0..np.toks.len())
+                    .filter(|&i| np.is_word(i) && !is_capitalized(np.word(i)))
+                    .map(|i| np.word(i))
+                    .collect()
+            })
+            .contains(lower)
+    }
 }
 
 impl Ctx<'_> {
