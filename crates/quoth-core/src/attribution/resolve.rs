@@ -43,7 +43,7 @@ pub(super) fn resolve(
     let np = &ctx.np;
     let m = &f.mention;
     if m.kind == MentionKind::Name
-        && is_adjective_name(np, m)
+        && m.name.as_deref().is_some_and(|n| is_adjective_name(np, n))
         && ents
             .lookup(m, np.lx)
             .is_none_or(|e| ents.list[e].kind != EntityKind::Person)
@@ -61,7 +61,15 @@ pub(super) fn resolve(
     let SpeakerKey::Entity(e) = found.0 else {
         return Some(found);
     };
-    if ents.list[e].kind == EntityKind::Place {
+    let ent = &ents.list[e];
+    if ent.kind != EntityKind::Person && is_adjective_name(np, &ent.name) {
+        // "the lawsuit says" taken for an entity named "Democratic": the words say who.
+        return (found.1 == Resolution::Title).then(|| {
+            let d = np.text[m.span.clone()].to_string();
+            (SpeakerKey::Description(d), Resolution::Description)
+        });
+    }
+    if ent.kind == EntityKind::Place {
         if place_speaks(ctx, f) {
             return Some(found);
         }
@@ -140,10 +148,7 @@ const PARTY_WORDS: &[&str] = &[
 
 /// A name that is only a people's or party's adjective: "Democratic", "British", "Wisconsin
 /// Republican".
-fn is_adjective_name(np: &np::Np, m: &np::Mention) -> bool {
-    let Some(name) = m.name.as_deref() else {
-        return false;
-    };
+fn is_adjective_name(np: &np::Np, name: &str) -> bool {
     let lower = name.to_lowercase();
     let adjective = |w: &str| PARTY_WORDS.contains(&w) || np.lx.is_demonym(w);
     match lower.split_once(' ') {
