@@ -430,3 +430,20 @@ fn a_place_speaks_only_as_the_subject_of_its_cue() {
         Some("Nebraska farm advocates")
     );
 }
+
+#[test]
+fn a_surname_seen_once_before_its_cue_is_still_a_name() {
+    // Only the byline names her in full; the sentence-opening surname is the subject of "said".
+    let t = "The actress was asked about her first film. Vantrell confirmed it and said, \
+             “It was a hard year.”";
+    assert_eq!(speaker_of(t, "hard year").as_deref(), Some("Vantrell"));
+    // A group word opening the sentence before its cue, with its modifiers.
+    let t = "Rural hospitals closed. Social workers said the cuts were “cruel.”";
+    assert_eq!(speaker_of(t, "cruel").as_deref(), Some("Social workers"));
+}
+
+#[test]
+fn a_possessive_phrase_before_a_noun_like_verb_is_no_speaker() {
+    let t = "The old mill stood empty, its decrepit state a warning to “weekend investors.”";
+    assert_eq!(speaker_of(t, "weekend"), None);
+}

@@ -75,7 +75,14 @@ pub(super) fn resolve(
         }
         return premodified_phrase(np, f);
     }
-    if !is_word_opening_sentence(ctx, ents, m, e) {
+    if is_lone_opener(np, m) && ent.kind != EntityKind::Person {
+        // "Social workers said", "Iowa biofuels advocates say": the word modifies the phrase
+        // up to the cue.
+        if let Some(phrase) = premodified_phrase(np, f) {
+            return Some(phrase);
+        }
+    }
+    if !is_word_opening_sentence(ctx, ents, f, e) {
         return Some(found);
     }
     // "Organizers said", "Respondents say": a group noun opening the sentence right before
@@ -104,7 +111,13 @@ fn premodified_phrase(np: &np::Np, f: &Found) -> Option<(SpeakerKey, Resolution)
         && words.clone().all(|k| {
             np.is_word(k) && {
                 let w = np.lw(k);
-                w == "and" || !np.lx.is_not_name(&w) && !np.lx.is_reporting_verb(&w)
+                w == "and"
+                    || !np.lx.is_not_name(&w)
+                        && !np.lx.is_reporting_verb(&w)
+                        && !np.lx.is_adverb(&w)
+                        && np.lx.pronoun(&w).is_none()
+                        && !w.ends_with("ly")
+                        && !w.ends_with("self")
             }
         });
     phrase.then(|| {
@@ -114,7 +127,7 @@ fn premodified_phrase(np: &np::Np, f: &Found) -> Option<(SpeakerKey, Resolution)
 }
 
 /// Whether the cue the phrase was found with stands right next to it ("Israel said", "said
-/// Beijing"), with nothing between but spaces.
+/// Beijing", "Cruz openly admitted"), with nothing between but adverbs.
 fn next_to_cue(np: &np::Np, f: &Found) -> bool {
     let m = &f.mention;
     f.cue.as_ref().is_some_and(|cue| {
@@ -123,7 +136,10 @@ fn next_to_cue(np: &np::Np, f: &Found) -> bool {
         } else {
             &np.text[cue.end.min(m.span.start)..m.span.start]
         };
-        between.trim().is_empty()
+        between.split_whitespace().all(|w| {
+            let lower = w.to_lowercase();
+            np.lx.is_adverb(&lower) || w.ends_with("ly") && !tokens::is_capitalized(w)
+        })
     })
 }
 
@@ -177,23 +193,31 @@ fn place_speaks(ctx: &Ctx, f: &Found) -> bool {
         })
 }
 
-/// A single capitalised word that opens its sentence ("Good information …", "Outside the
-/// arena …", "Using …") is a name only if the article names it again, it is a person's name
-/// (by a given name or title), or the article never writes it in lower case; otherwise it is
-/// an English word that happens to open the sentence.
-fn is_word_opening_sentence(ctx: &Ctx, ents: &Entities, m: &np::Mention, e: usize) -> bool {
-    let np = &ctx.np;
-    let ent = &ents.list[e];
-    let lone_opener = m.kind == MentionKind::Name
+/// A name of one word, without title or role, that opens its sentence.
+fn is_lone_opener(np: &np::Np, m: &np::Mention) -> bool {
+    m.kind == MentionKind::Name
         && m.first_tok == m.last_tok
         && m.descriptor.is_none()
-        && (m.first_tok == 0 || np.toks[m.first_tok - 1].sentence != np.toks[m.first_tok].sentence);
-    // Seen by the entity pass more than here, or a person: a name. Never seen (a participle
-    // or adverb, skipped there) or written in lower case elsewhere: a word.
-    lone_opener
-        && ent.kind != EntityKind::Person
-        && ent.mention_count < 2
-        && (ent.mention_count == 0 || ctx.is_written_lower_case(&np.lw(m.first_tok)))
+        && (m.first_tok == 0 || np.toks[m.first_tok - 1].sentence != np.toks[m.first_tok].sentence)
+}
+
+/// A single capitalised word that opens its sentence ("Good information …", "Outside the
+/// arena …", "Multiple outlets reported …") may be any English word. It is taken for a name
+/// when it is a person's (by a given name or a title), when the article names it again, or
+/// when it is the subject of a cue ("Hurt said") and the article never writes it in lower
+/// case; a participle or an adverb ("Using", "Revealed", "Hastily") never is, nor the
+/// subject of a sentence with no cue (one word seen once is too little to name a speaker).
+fn is_word_opening_sentence(ctx: &Ctx, ents: &Entities, f: &Found, e: usize) -> bool {
+    let np = &ctx.np;
+    let m = &f.mention;
+    let ent = &ents.list[e];
+    if !is_lone_opener(np, m) || ent.kind == EntityKind::Person || ent.mention_count >= 2 {
+        return false;
+    }
+    let w = np.lw(m.first_tok);
+    ["ing", "ly", "ed"].iter().any(|s| w.ends_with(s))
+        || f.cue.is_none()
+        || ctx.is_written_lower_case(&w)
 }
 
 /// Turns the phrase a sieve found into a speaker: an entity, or a description.

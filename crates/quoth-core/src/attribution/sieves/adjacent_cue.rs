@@ -293,6 +293,19 @@ fn cue_with_subject(
     let noun_like = NOUN_LIKE_VERBS.contains(&w.as_str());
     match subject_before(ctx, v, lo) {
         Some(m) if noun_like && is_modifier_of_noun(np, &m, v) => None,
+        // "its decrepit state", "their late-night posts": a possessive description that is
+        // not a person, a group or a document, before a noun-like verb, is that noun's phrase.
+        Some(m)
+            if noun_like
+                && m.kind == MentionKind::Nominal
+                && !is_strong(np, &m)
+                && matches!(
+                    np.lw(m.first_tok).as_ref(),
+                    "its" | "his" | "her" | "their" | "our" | "my" | "your"
+                ) =>
+        {
+            None
+        }
         Some(m) => found(m),
         None if noun_like => None,
         None => {
