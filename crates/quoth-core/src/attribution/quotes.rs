@@ -112,6 +112,13 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<FoundQuote> {
                 if !is_empty_quote(text, &quote.parts[0]) {
                     out.push(quote);
                 }
+            } else if let Some(end) = forgotten_close(text, &quote.parts[0]) {
+                // “We waited long enough, said Hana Ostrow.  — the writer forgot the closing
+                // mark: the quotation ends before its cue, not in the next paragraph.
+                let mut quote = quote;
+                quote.parts[0].end = end;
+                quote.unclosed = true;
+                out.push(quote);
             } else if i + 1 < paragraphs.len() {
                 carry = Some((quote, m.family));
             } else {
@@ -127,6 +134,23 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<FoundQuote> {
         out.push(quote);
     }
     out
+}
+
+/// Where an unclosed quotation should end because its paragraph goes on as narrative: right
+/// after a comma followed by a reporting clause (", said Hana Ostrow", ", she said"), whose
+/// verb is a lower-case reporting verb within the next three words. A quotation that runs on
+/// into the next paragraph has no cue of its own inside its marks.
+fn forgotten_close(text: &str, part: &Range<usize>) -> Option<usize> {
+    let lx = super::lexicon::Lexicon::get();
+    let s = &text[part.clone()];
+    s.match_indices(',').find_map(|(c, _)| {
+        let cue = s[c + 1..]
+            .split_whitespace()
+            .take(3)
+            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
+            .any(|w| w.starts_with(|ch: char| ch.is_lowercase()) && lx.is_reporting_verb(w));
+        cue.then_some(part.start + c + 1)
+    })
 }
 
 fn is_empty_quote(text: &str, part: &Range<usize>) -> bool {
@@ -382,6 +406,16 @@ mod tests {
         assert_eq!(
             quotes(t),
             vec!["“this never closes.[unclosed]", "“a real one”"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quotation_with_its_own_cue_ends_before_it() {
+        let t = "“We waited long enough, said Hana Ostrow, a tenant.\n\n\
+                 “The city must act,” said Piet Vandam.";
+        assert_eq!(
+            quotes(t),
+            vec!["“We waited long enough,[unclosed]", "“The city must act,”"]
         );
     }
 
