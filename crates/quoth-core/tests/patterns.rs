@@ -447,3 +447,26 @@ fn a_possessive_phrase_before_a_noun_like_verb_is_no_speaker() {
     let t = "The old mill stood empty, its decrepit state a warning to “weekend investors.”";
     assert_eq!(speaker_of(t, "weekend"), None);
 }
+
+#[test]
+fn an_unclosed_quotation_does_not_swallow_the_next_paragraphs_cue() {
+    let t = "The hearing ran late.\n\n\
+             “We have waited long enough, said Hana Ostrow, who chairs the tenants group.\n\n\
+             “The city must act now,” said Piet Vandam, a council member.";
+    assert_speaker(t, "waited long", "Hana Ostrow");
+    assert_speaker(t, "must act", "Piet Vandam");
+}
+
+#[test]
+fn an_age_and_a_role_before_the_name() {
+    assert_speaker(
+        "“The pumps failed twice,” the 52-year-old engineer Lior Banet said.",
+        "pumps failed",
+        "Lior Banet",
+    );
+    assert_speaker(
+        "“The pumps failed twice,” said the 52-year-old engineer Lior Banet.",
+        "pumps failed",
+        "Lior Banet",
+    );
+}
