@@ -470,3 +470,20 @@ fn an_age_and_a_role_before_the_name() {
         "Lior Banet",
     );
 }
+
+#[test]
+fn contractions_prepositions_and_state_abbreviations_are_not_speakers() {
+    for t in [
+        "They’re less hostile to new taxes and say the rich should pay “a lot” more.",
+        "Outside the arena in Dunmore, about 200 protesters gathered, chanting “Go home.”",
+        "In the hours after the fire in Harlow Bay, Calif., a familiar voice wrote “we warned you.”",
+    ] {
+        let speakers = all_speakers(t);
+        assert!(
+            !speakers
+                .iter()
+                .any(|s| matches!(s.as_str(), "They’re" | "Outside" | "Calif")),
+            "junk speaker in {t:?}: {speakers:?}"
+        );
+    }
+}

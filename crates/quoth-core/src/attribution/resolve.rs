@@ -211,10 +211,21 @@ fn is_word_opening_sentence(ctx: &Ctx, ents: &Entities, f: &Found, e: usize) -> 
     let np = &ctx.np;
     let m = &f.mention;
     let ent = &ents.list[e];
-    if !is_lone_opener(np, m) || ent.kind == EntityKind::Person || ent.mention_count >= 2 {
+    if !is_lone_opener(np, m) {
         return false;
     }
     let w = np.lw(m.first_tok);
+    // "I'm", "They’re", "We’ve": a pronoun with a contraction, however often written.
+    let contracted_pronoun = w
+        .split(['\'', '’'])
+        .next()
+        .is_some_and(|base| base != w && np.lx.pronoun(base).is_some());
+    if contracted_pronoun {
+        return true;
+    }
+    if ent.kind == EntityKind::Person || ent.mention_count >= 2 {
+        return false;
+    }
     ["ing", "ly", "ed"].iter().any(|s| w.ends_with(s))
         || f.cue.is_none()
         || ctx.is_written_lower_case(&w)

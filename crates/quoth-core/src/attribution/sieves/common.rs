@@ -345,9 +345,20 @@ fn is_location_phrase(np: &Np, m: &Mention) -> bool {
     }
     after_preposition
         || np.is_punct(before, ",")
-            && m.name
+            && (m
+                .name
                 .as_deref()
                 .is_some_and(|n| np.lx.is_place(&n.to_lowercase()))
+                || is_abbreviated_region(np, m))
+}
+
+/// "San Bernardino, Calif., …", "Aspen, Colo., …": one capitalised word with a full stop
+/// and then a comma, after a comma, is a state's or region's abbreviation.
+fn is_abbreviated_region(np: &Np, m: &Mention) -> bool {
+    let dot = m.last_tok + 1;
+    m.first_tok == m.last_tok
+        && np.is_punct(dot, ".")
+        && (np.is_punct(dot + 1, ",") || dot + 1 >= np.toks.len())
 }
 
 /// The subject of the sentence: after an introductory phrase ("Also the day before, …").
