@@ -137,18 +137,24 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<FoundQuote> {
 }
 
 /// Where an unclosed quotation should end because its paragraph goes on as narrative: right
-/// after a comma followed by a reporting clause (", said Hana Ostrow", ", she said"), whose
-/// verb is a lower-case reporting verb within the next three words. A quotation that runs on
-/// into the next paragraph has no cue of its own inside its marks.
+/// after a comma followed by a reporting clause — the verb first (", said Hana Ostrow"), or
+/// after a pronoun or one or two capitalised name words (", she said", ", Ostrow added"). A
+/// quotation that runs on into the next paragraph has no cue of its own inside its marks;
+/// ", which suggests" is part of the quoted words.
 fn forgotten_close(text: &str, part: &Range<usize>) -> Option<usize> {
     let lx = super::lexicon::Lexicon::get();
     let s = &text[part.clone()];
+    let is_cue = |w: &str| w.starts_with(char::is_lowercase) && lx.is_reporting_verb(w);
+    let is_name = |w: &str| w.starts_with(char::is_uppercase);
     s.match_indices(',').find_map(|(c, _)| {
-        let cue = s[c + 1..]
+        let mut words = s[c + 1..]
             .split_whitespace()
-            .take(3)
-            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
-            .any(|w| w.starts_with(|ch: char| ch.is_lowercase()) && lx.is_reporting_verb(w));
+            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
+        let (w1, w2, w3) = (words.next()?, words.next(), words.next());
+        let subject_first = lx.pronoun(&w1.to_lowercase()).is_some() || is_name(w1);
+        let cue = is_cue(w1)
+            || subject_first && w2.is_some_and(is_cue)
+            || is_name(w1) && w2.is_some_and(is_name) && w3.is_some_and(is_cue);
         cue.then_some(part.start + c + 1)
     })
 }
