@@ -15,6 +15,10 @@ pub const CHUNK_BYTES: usize = 256 * 1024;
 /// without reaching into the next clause of a long sentence.
 pub const RIGHT_CUE_REACH: usize = 24;
 
+/// Tokens searched for the comma that closes a participle phrase opening a sentence ("After
+/// saying the count was “rigged,” …").
+pub const PARTICIPLE_PHRASE_REACH: usize = 24;
+
 /// At most this many modifier words between a quotation and the name they lead to ("“…,” the
 /// 52-year-old city planner Ana Ruiz said").
 pub const PREMODIFIER_WORDS: usize = 5;

@@ -411,11 +411,13 @@ fn opening_participle_subject(ctx: &Ctx, qi: usize, v: usize, lo: usize) -> Opti
         return None;
     }
     let end = ctx.sentence_of(v).end;
-    let closes = (v + 1..end).find(|&k| {
-        np.is_punct(k, ",")
-            || np.toks[k].kind == Kind::Quote
-                && ctx.quote_ends_with_comma(np.toks[k].quote as usize)
-    })?;
+    let closes = (v + 1..end)
+        .take(limits::PARTICIPLE_PHRASE_REACH)
+        .find(|&k| {
+            np.is_punct(k, ",")
+                || np.toks[k].kind == Kind::Quote
+                    && ctx.quote_ends_with_comma(np.toks[k].quote as usize)
+        })?;
     if ctx.tokens.quote_token[qi] > closes {
         // The quotation is in the main clause, not in the participle phrase.
         return None;
