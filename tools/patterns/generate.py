@@ -129,6 +129,28 @@ TEMPLATES = {
         "{N} did not say whether {C}.",
         "{N} is the author of “The Long Winter Road”.",
     ],
+    # Added after the first set (kept last so that the random draws of the files above stay
+    # as they were): participle clauses, cues in relative clauses, "it said" for an
+    # organisation, an unclosed quotation before another paragraph's, an age and a role after
+    # the verb (issue 12, classes 4-7).
+    "participle-subject": [
+        "Footage showed ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩saying⟨/k⟩, ⟨c1⟩“{Q}.”⟨/c⟩",
+        "⟨k1⟩Calling⟨/k⟩ the offer ⟨c1⟩“an insult,”⟨/c⟩ ⟨s1={N}⟩{N}⟨/s⟩ left the meeting.",
+        "After ⟨k1⟩saying⟨/k⟩ the count was ⟨c1⟩“rigged,”⟨/c⟩ ⟨s1={N}⟩{N}⟨/s⟩ left the hall.",
+    ],
+    "relative-clause-cue": [
+        "The council released a video in which ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩, ⟨c1⟩“{Q}.”⟨/c⟩",
+    ],
+    "organisation-it": [
+        "{Ot} rejected the offer on Monday. ⟨c1⟩“{Q},”⟨/c⟩ ⟨s1={Oc}⟩it⟨/s⟩ ⟨k1⟩said⟨/k⟩.",
+    ],
+    "unclosed-quotation": [
+        "⟨c1⟩“{Q},⟨/c⟩ ⟨k1⟩said⟨/k⟩ ⟨s1={N}⟩{N}⟨/s⟩, who chairs the residents group.",
+        "⟨c1⟩“{Q2},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ ⟨s1={N}⟩{N}⟨/s⟩, a {R}.",
+    ],
+    "age-role-after-verb": [
+        "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ the 52-year-old {R} ⟨s1={N}⟩{N}⟨/s⟩.",
+    ],
 }
 
 INSTANCES = 6
@@ -165,7 +187,7 @@ def fill(template, rng, used):
         "M": man, "W": woman,
         "N": f"{first} {last}", "F": first, "S": last, "I": rng.choice("ABDEGHJKLMRST"),
         "P": "she" if female else "he", "Pc": "She" if female else "He",
-        "R": rng.choice(ROLES), "O": org, "Oc": org_name,
+        "R": rng.choice(ROLES), "O": org, "Oc": org_name, "Ot": org[0].upper() + org[1:],
         "Q": rng.choice(QUOTES), "Q2": rng.choice(QUOTES),
         "C": clause, "Cc": clause[0].upper() + clause[1:],
     }

@@ -263,3 +263,227 @@ fn less_common_cues() {
         "Ivo Lang",
     );
 }
+
+#[test]
+fn a_time_phrase_opening_the_sentence_is_not_its_subject() {
+    assert_speaker(
+        "Two weeks later, Ilona Varsky met the donors, telling them “the money is safe.”",
+        "the money",
+        "Ilona Varsky",
+    );
+    assert_speaker(
+        "Three days ago, Bram Oduya wrote to the board that the deal was “dead on arrival.”",
+        "dead on",
+        "Bram Oduya",
+    );
+}
+
+#[test]
+fn any_role_words_between_the_quotation_and_a_name() {
+    // Role words the lexicon need not know: they stand between the quotation and the name.
+    assert_speaker(
+        "“The reef is dying,” marine biologist Odile Fenn said.",
+        "The reef",
+        "Odile Fenn",
+    );
+    assert_speaker(
+        "“We close at noon,” the 61-year-old school principal Rufus Aldana said.",
+        "We close",
+        "Rufus Aldana",
+    );
+    assert_speaker(
+        "“The fire is contained,” said fire chief Halla Brenner.",
+        "The fire",
+        "Halla Brenner",
+    );
+}
+
+#[test]
+fn a_spokesperson_for_the_named_organisation_in_commas() {
+    assert_speaker(
+        "A spokesman for the Ministry of Fisheries, Teodor Valk, said: “The quota stands.”",
+        "quota stands",
+        "Teodor Valk",
+    );
+    assert_speaker(
+        "A spokeswoman for the Lakeside Renters Union, Mirela Dunst, said: “We will appeal.”",
+        "We will appeal",
+        "Mirela Dunst",
+    );
+}
+
+#[test]
+fn a_pronoun_goes_to_the_person_whose_known_gender_agrees() {
+    // "Quenby" and "Ashdown" are in no given-name list: only the other name tells a gender.
+    let t = "Quenby Tallis and Piotr Wenzel met on Tuesday. “Rents will rise,” he said.";
+    assert_speaker(t, "Rents will", "Piotr Wenzel");
+    let t = "Ashdown Corre and Maria Olvany met on Tuesday. “Rents will rise,” she said.";
+    assert_speaker(t, "Rents will", "Maria Olvany");
+}
+
+#[test]
+fn a_verb_form_inside_the_subject_is_not_the_cue() {
+    assert_speaker(
+        "“The levee held,” Osric Blane, a former state senator, said.",
+        "levee held",
+        "Osric Blane",
+    );
+}
+
+#[test]
+fn it_and_they_go_to_the_organisation_just_named() {
+    let t = "The Marlow Dockers Union called the offer an insult. “We will strike,” it said.";
+    assert_speaker(t, "We will strike", "Marlow Dockers Union");
+    // A nearer description wins over an organisation named before it.
+    let t = "The Ministry of Canals closed the lock. “It is unsafe,” it said.\n\n\
+             The county board rejected the plan. “It is too costly,” it said.";
+    assert_speaker(t, "too costly", "The county board");
+}
+
+#[test]
+fn participle_clauses_belong_to_their_own_subject() {
+    // A name right before the participle, not the sentence's subject.
+    assert_speaker(
+        "Footage showed Senator Alma Quist saying, “We are done here.”",
+        "done here",
+        "Alma Quist",
+    );
+    assert_speaker(
+        "The clip ends with footage of Ferris Odum saying, “Nobody asked us.”",
+        "Nobody asked",
+        "Ferris Odum",
+    );
+    // An opening participle phrase belongs to the main clause's subject.
+    assert_speaker(
+        "Calling the plan “a betrayal,” Orrin Vale voted no.",
+        "a betrayal",
+        "Orrin Vale",
+    );
+    assert_speaker(
+        "After saying the count was “rigged,” Dario Menk left the hall.",
+        "rigged",
+        "Dario Menk",
+    );
+}
+
+#[test]
+fn a_cue_inside_a_relative_clause() {
+    assert_speaker(
+        "The board released a video in which Tilda Marsh boasted, “Nobody can stop us.”",
+        "Nobody can",
+        "Tilda Marsh",
+    );
+}
+
+/// The speakers' names of every quotation and reported statement in `text`.
+fn all_speakers(text: &str) -> Vec<String> {
+    let a = analyse(text);
+    a.quotes
+        .iter()
+        .filter_map(|q| q.speaker.map(|s| a.speakers[s].name.clone()))
+        .collect()
+}
+
+#[test]
+fn a_common_word_opening_a_sentence_is_not_a_name() {
+    for t in [
+        // The article writes "good" and "outside" in lower case too: they are words.
+        "The debate was good. Good arguments can still win, but only when “the truth is simple.”",
+        "Few waited outside. Outside the hall, about forty people were chanting “No more cuts.”",
+        "The campaign spent little. Using “plain words” when talking about taxes was new.",
+    ] {
+        let speakers = all_speakers(t);
+        assert!(
+            !speakers
+                .iter()
+                .any(|s| matches!(s.as_str(), "Good" | "Outside" | "Using")),
+            "a word as a speaker in {t:?}: {speakers:?}"
+        );
+    }
+    // A surname opening a sentence, named in full before, is still the person.
+    assert_speaker(
+        "Inga Voss runs the depot. Voss said the trucks were “older than the drivers.”",
+        "older than",
+        "Inga Voss",
+    );
+}
+
+#[test]
+fn a_place_speaks_only_as_the_subject_of_its_cue() {
+    // A possessive, a location phrase or a sentence with no cue: never the place.
+    for t in [
+        "Voting ended early. Nebraska’s primary was a “closed” one.",
+        "He visited the border in Laredo, Texas and explained why the wall would be “beautiful.”",
+    ] {
+        let speakers = all_speakers(t);
+        assert!(
+            !speakers
+                .iter()
+                .any(|s| matches!(s.as_str(), "Nebraska" | "Texas" | "Laredo")),
+            "a place as a speaker in {t:?}: {speakers:?}"
+        );
+    }
+    // A party or people's adjective before a noun: the whole phrase speaks.
+    let t = "Nebraska farm advocates said the rule was “a disaster for growers.”";
+    assert_eq!(
+        speaker_of(t, "a disaster").as_deref(),
+        Some("Nebraska farm advocates")
+    );
+}
+
+#[test]
+fn a_surname_seen_once_before_its_cue_is_still_a_name() {
+    // Only the byline names her in full; the sentence-opening surname is the subject of "said".
+    let t = "The actress was asked about her first film. Vantrell confirmed it and said, \
+             “It was a hard year.”";
+    assert_eq!(speaker_of(t, "hard year").as_deref(), Some("Vantrell"));
+    // A group word opening the sentence before its cue, with its modifiers.
+    let t = "Rural hospitals closed. Social workers said the cuts were “cruel.”";
+    assert_eq!(speaker_of(t, "cruel").as_deref(), Some("Social workers"));
+}
+
+#[test]
+fn a_possessive_phrase_before_a_noun_like_verb_is_no_speaker() {
+    let t = "The old mill stood empty, its decrepit state a warning to “weekend investors.”";
+    assert_eq!(speaker_of(t, "weekend"), None);
+}
+
+#[test]
+fn an_unclosed_quotation_does_not_swallow_the_next_paragraphs_cue() {
+    let t = "The hearing ran late.\n\n\
+             “We have waited long enough, said Hana Ostrow, who chairs the tenants group.\n\n\
+             “The city must act now,” said Piet Vandam, a council member.";
+    assert_speaker(t, "waited long", "Hana Ostrow");
+    assert_speaker(t, "must act", "Piet Vandam");
+}
+
+#[test]
+fn an_age_and_a_role_before_the_name() {
+    assert_speaker(
+        "“The pumps failed twice,” the 52-year-old engineer Lior Banet said.",
+        "pumps failed",
+        "Lior Banet",
+    );
+    assert_speaker(
+        "“The pumps failed twice,” said the 52-year-old engineer Lior Banet.",
+        "pumps failed",
+        "Lior Banet",
+    );
+}
+
+#[test]
+fn contractions_prepositions_and_state_abbreviations_are_not_speakers() {
+    for t in [
+        "They’re less hostile to new taxes and say the rich should pay “a lot” more.",
+        "Outside the arena in Dunmore, about 200 protesters gathered, chanting “Go home.”",
+        "In the hours after the fire in Harlow Bay, Calif., a familiar voice wrote “we warned you.”",
+    ] {
+        let speakers = all_speakers(t);
+        assert!(
+            !speakers
+                .iter()
+                .any(|s| matches!(s.as_str(), "They’re" | "Outside" | "Calif")),
+            "junk speaker in {t:?}: {speakers:?}"
+        );
+    }
+}

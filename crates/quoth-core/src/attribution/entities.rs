@@ -156,10 +156,14 @@ impl Entities {
                 i += 1;
                 continue;
             }
+            // A name starts at a capital not joined to one before it; a sentence-opening "The"
+            // is an article, not part of the name ("The Harbour Union called …").
             let starts_name = crate::attribution::tokens::is_capitalized(np.word(i))
                 && !(i > 0
                     && toks[i - 1].kind == Kind::Word
-                    && crate::attribution::tokens::is_capitalized(np.word(i - 1)));
+                    && crate::attribution::tokens::is_capitalized(np.word(i - 1))
+                    && !(np.word(i - 1) == "The"
+                        && (i == 1 || toks[i - 2].sentence != toks[i - 1].sentence)));
             if !starts_name {
                 if let Some(m) = ents.title_at(np, i) {
                     let next = m.last_tok + 1;
@@ -445,7 +449,8 @@ impl Entities {
         let wanted = match kind {
             PronounKind::Male => Gender::Male,
             PronounKind::Female => Gender::Female,
-            _ => return self.resolve_neutral(tok, kind),
+            PronounKind::Neutral => return self.resolve_neutral(tok, 0, np),
+            _ => return None,
         };
         let here = np.toks[tok];
         let before = self.timeline.partition_point(|o| o.tok < tok);
@@ -473,6 +478,10 @@ impl Entities {
             let mut score = -distance * limits::PRONOUN_SENTENCE_COST;
             if o.oblique {
                 score -= limits::PRONOUN_OBLIQUE_COST;
+            }
+            if ent.gender == Gender::Unknown {
+                // A known gender that agrees is evidence; an unknown one is none.
+                score -= limits::PRONOUN_UNKNOWN_GENDER_COST;
             }
             if ent.kind == EntityKind::Unknown && ent.gender == Gender::Unknown {
                 // A single capitalised word seen once ("Continue", "Clarkston") is rarely a
@@ -506,15 +515,19 @@ impl Entities {
             })
     }
 
-    fn resolve_neutral(&self, tok: usize, kind: PronounKind) -> Option<usize> {
-        if kind != PronounKind::Neutral {
-            return None;
-        }
+    /// The organisation an "it" at token `tok` stands for: the nearest named after token
+    /// `since` (a nearer description, "the city council", wins over one named before it) and
+    /// within a few sentences (an "it" does not reach back to an earlier story's ministry).
+    pub fn resolve_neutral(&self, tok: usize, since: usize, np: &Np) -> Option<usize> {
+        let here = np.toks[tok].sentence;
         let before = self.timeline.partition_point(|o| o.tok < tok);
         self.timeline[..before]
             .iter()
             .rev()
             .take(limits::NEUTRAL_PRONOUN_REACH_MENTIONS)
+            .take_while(|o| {
+                o.tok >= since && here - o.sentence <= limits::GROUP_ANTECEDENT_SENTENCES
+            })
             .find(|o| self.list[o.entity].kind == EntityKind::Organisation)
             .map(|o| o.entity)
     }

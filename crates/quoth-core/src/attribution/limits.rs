@@ -15,6 +15,14 @@ pub const CHUNK_BYTES: usize = 256 * 1024;
 /// without reaching into the next clause of a long sentence.
 pub const RIGHT_CUE_REACH: usize = 24;
 
+/// Tokens searched for the comma that closes a participle phrase opening a sentence ("After
+/// saying the count was “rigged,” …").
+pub const PARTICIPLE_PHRASE_REACH: usize = 24;
+
+/// At most this many modifier words between a quotation and the name they lead to ("“…,” the
+/// 52-year-old city planner Ana Ruiz said").
+pub const PREMODIFIER_WORDS: usize = 5;
+
 /// The longest sentence (tokens) that can be a cue on its own after a quotation ("Trump
 /// said." / "said the mayor's spokesman on Tuesday.").
 pub const SHORT_CUE_SENTENCE_TOKENS: usize = 10;
@@ -93,6 +101,11 @@ pub const PRONOUN_REACH_PARAGRAPHS: u32 = 3;
 pub const PRONOUN_SENTENCE_COST: i64 = 10;
 pub const PRONOUN_OBLIQUE_COST: i64 = 8;
 pub const PRONOUN_UNKNOWN_COST: i64 = 4;
+/// A person whose gender is unknown costs more than a prepositional object whose gender is
+/// known to agree, and less than a sentence: "Zanele Okoro and Yusuf Bakshi met. “…,” he
+/// said" is Yusuf (a male name), while a nearer person of unknown gender still beats a known
+/// one a sentence further back.
+pub const PRONOUN_UNKNOWN_GENDER_COST: i64 = 9;
 pub const PRONOUN_RECENT_SPEAKER_BONUS: i64 = 5;
 
 /// Mentions back searched for the organisation an "it" stands for.

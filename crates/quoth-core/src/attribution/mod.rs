@@ -267,11 +267,7 @@ fn analyse_chunk(
         lx: Lexicon::get(),
     };
     let mut ents = Entities::build(&np);
-    let ctx = Ctx {
-        np,
-        tokens: &toks,
-        quotes: found,
-    };
+    let ctx = Ctx::new(np, &toks, found);
 
     let mut results: Vec<Option<Found>> = Vec::with_capacity(found.len());
     let mut keys: Vec<Option<(SpeakerKey, Resolution)>> = Vec::with_capacity(found.len());

@@ -224,10 +224,16 @@ impl<'a> Np<'a> {
         } else {
             return None;
         };
-        // "a spokesman for the State Department": a role noun with a prepositional phrase.
-        if m.first_tok >= lo + 2
-            && self.is_preposition(m.first_tok - 1)
-            && let Some(outer) = self.nominal_backward(m.first_tok - 2, lo, false)
+        // "a spokesman for the State Department": a role noun with a prepositional phrase
+        // (the lower-case article before the name belongs to the phrase).
+        let pp_object = if m.first_tok > lo && self.word(m.first_tok - 1) == "the" {
+            m.first_tok - 1
+        } else {
+            m.first_tok
+        };
+        if pp_object >= lo + 2
+            && self.is_preposition(pp_object - 1)
+            && let Some(outer) = self.nominal_backward(pp_object - 2, lo, false)
         {
             let role = outer
                 .head

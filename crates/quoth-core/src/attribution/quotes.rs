@@ -112,6 +112,13 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<FoundQuote> {
                 if !is_empty_quote(text, &quote.parts[0]) {
                     out.push(quote);
                 }
+            } else if let Some(end) = forgotten_close(text, &quote.parts[0]) {
+                // “We waited long enough, said Hana Ostrow.  — the writer forgot the closing
+                // mark: the quotation ends before its cue, not in the next paragraph.
+                let mut quote = quote;
+                quote.parts[0].end = end;
+                quote.unclosed = true;
+                out.push(quote);
             } else if i + 1 < paragraphs.len() {
                 carry = Some((quote, m.family));
             } else {
@@ -127,6 +134,29 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<FoundQuote> {
         out.push(quote);
     }
     out
+}
+
+/// Where an unclosed quotation should end because its paragraph goes on as narrative: right
+/// after a comma followed by a reporting clause — the verb first (", said Hana Ostrow"), or
+/// after a pronoun or one or two capitalised name words (", she said", ", Ostrow added"). A
+/// quotation that runs on into the next paragraph has no cue of its own inside its marks;
+/// ", which suggests" is part of the quoted words.
+fn forgotten_close(text: &str, part: &Range<usize>) -> Option<usize> {
+    let lx = super::lexicon::Lexicon::get();
+    let s = &text[part.clone()];
+    let is_cue = |w: &str| w.starts_with(char::is_lowercase) && lx.is_reporting_verb(w);
+    let is_name = |w: &str| w.starts_with(char::is_uppercase);
+    s.match_indices(',').find_map(|(c, _)| {
+        let mut words = s[c + 1..]
+            .split_whitespace()
+            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
+        let (w1, w2, w3) = (words.next()?, words.next(), words.next());
+        let subject_first = lx.pronoun(&w1.to_lowercase()).is_some() || is_name(w1);
+        let cue = is_cue(w1)
+            || subject_first && w2.is_some_and(is_cue)
+            || is_name(w1) && w2.is_some_and(is_name) && w3.is_some_and(is_cue);
+        cue.then_some(part.start + c + 1)
+    })
 }
 
 fn is_empty_quote(text: &str, part: &Range<usize>) -> bool {
@@ -402,6 +432,16 @@ mod tests {
         assert_eq!(
             quotes(t),
             vec!["“this never closes.[unclosed]", "“a real one”"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quotation_with_its_own_cue_ends_before_it() {
+        let t = "“We waited long enough, said Hana Ostrow, a tenant.\n\n\
+                 “The city must act,” said Piet Vandam.";
+        assert_eq!(
+            quotes(t),
+            vec!["“We waited long enough,[unclosed]", "“The city must act,”"]
         );
     }
 

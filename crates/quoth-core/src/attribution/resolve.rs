@@ -2,7 +2,7 @@
 //! or organisation) or a description.
 
 use super::Resolution;
-use super::entities::Entities;
+use super::entities::{Entities, EntityKind};
 use super::lexicon;
 use super::limits;
 use super::np::{self, MentionKind};
@@ -33,7 +33,8 @@ pub(super) fn speaker_key(
     }
 }
 
-/// Turns the phrase a sieve found into a speaker: an entity, or a description.
+/// Turns the phrase a sieve found into a speaker: an entity, or a description; nobody when
+/// the entity cannot speak ([`can_speak`]).
 pub(super) fn resolve(
     ctx: &Ctx,
     ents: &mut Entities,
@@ -41,10 +42,214 @@ pub(super) fn resolve(
 ) -> Option<(SpeakerKey, Resolution)> {
     let np = &ctx.np;
     let m = &f.mention;
+    if m.kind == MentionKind::Name
+        && m.name.as_deref().is_some_and(|n| is_adjective_name(np, n))
+        && ents
+            .lookup(m, np.lx)
+            .is_none_or(|e| ents.list[e].kind != EntityKind::Person)
+    {
+        // "the Republican said" describes someone; "Republican" alone names nobody.
+        let the = m.first_tok > 0 && np.is_word(m.first_tok - 1) && np.lw(m.first_tok - 1) == "the";
+        let start = np.toks[m.first_tok - usize::from(the)].start;
+        if the {
+            let d = np.text[start..m.span.end].to_string();
+            return Some((SpeakerKey::Description(d), Resolution::Description));
+        }
+        return premodified_phrase(np, f);
+    }
+    let found = resolve_phrase(ctx, ents, f)?;
+    let SpeakerKey::Entity(e) = found.0 else {
+        return Some(found);
+    };
+    let ent = &ents.list[e];
+    if ent.kind != EntityKind::Person && is_adjective_name(np, &ent.name) {
+        // "the lawsuit says" taken for an entity named "Democratic": the words say who.
+        return (found.1 == Resolution::Title).then(|| {
+            let d = np.text[m.span.clone()].to_string();
+            (SpeakerKey::Description(d), Resolution::Description)
+        });
+    }
+    if ent.kind == EntityKind::Place {
+        if place_speaks(ctx, f) {
+            return Some(found);
+        }
+        return premodified_phrase(np, f);
+    }
+    if is_lone_opener(np, m) && ent.kind != EntityKind::Person {
+        // "Social workers said", "Iowa biofuels advocates say": the word modifies the phrase
+        // up to the cue.
+        if let Some(phrase) = premodified_phrase(np, f) {
+            return Some(phrase);
+        }
+    }
+    if !is_word_opening_sentence(ctx, ents, f, e) {
+        return Some(found);
+    }
+    // "Organizers said", "Respondents say": a group noun opening the sentence right before
+    // its cue is a description of who spoke.
+    let group = np.lw(m.first_tok);
+    let group_subject = next_to_cue(np, f)
+        && (group.len() >= limits::MIN_PLURAL_BYTES && group.ends_with('s')
+            || np.lx.role_noun(&group).is_some()
+            || np.lx.is_source_noun(&group));
+    group_subject.then(|| {
+        let d = np.word(m.first_tok).to_string();
+        (SpeakerKey::Description(d), Resolution::Description)
+    })
+}
+
+/// "Iowa biofuels advocates say", "Chinese military commentators said": a place or an
+/// adjective that the sieve took alone modifies the noun phrase that runs from it to the cue
+/// (words only, a few of them); that phrase, as a description, is the speaker.
+fn premodified_phrase(np: &np::Np, f: &Found) -> Option<(SpeakerKey, Resolution)> {
+    let m = &f.mention;
+    let cue = f.cue.as_ref().filter(|c| c.start >= m.span.end)?;
+    let cue_tok = np.toks.partition_point(|t| t.start < cue.start);
+    let words = m.last_tok + 1..cue_tok;
+    let phrase = !words.is_empty()
+        && words.len() <= limits::PREMODIFIER_WORDS
+        && words.clone().all(|k| {
+            np.is_word(k) && {
+                let w = np.lw(k);
+                w == "and"
+                    || !np.lx.is_not_name(&w)
+                        && !np.lx.is_reporting_verb(&w)
+                        && !np.lx.is_adverb(&w)
+                        && np.lx.pronoun(&w).is_none()
+                        && !w.ends_with("ly")
+                        && !w.ends_with("self")
+            }
+        });
+    phrase.then(|| {
+        let d = np.text[m.span.start..np.toks[cue_tok - 1].end].to_string();
+        (SpeakerKey::Description(d), Resolution::Description)
+    })
+}
+
+/// Whether the cue the phrase was found with stands right next to it ("Israel said", "said
+/// Beijing", "Cruz openly admitted"), with nothing between but adverbs.
+fn next_to_cue(np: &np::Np, f: &Found) -> bool {
+    let m = &f.mention;
+    f.cue.as_ref().is_some_and(|cue| {
+        let between = if cue.start >= m.span.end {
+            &np.text[m.span.end..cue.start]
+        } else {
+            &np.text[cue.end.min(m.span.start)..m.span.start]
+        };
+        between.split_whitespace().all(|w| {
+            let lower = w.to_lowercase();
+            np.lx.is_adverb(&lower) || w.ends_with("ly") && !tokens::is_capitalized(w)
+        })
+    })
+}
+
+/// Words for a party or a level of government: adjectives, not names, when alone
+/// ("Republican", "Federal") or after a place ("Utah Republican").
+const PARTY_WORDS: &[&str] = &[
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "conservative",
+    "liberal",
+    "progressive",
+    "libertarian",
+    "independent",
+    "federal",
+    "judicial",
+    "national",
+    "political",
+];
+
+/// A name that is only a people's or party's adjective: "Democratic", "British", "Wisconsin
+/// Republican".
+fn is_adjective_name(np: &np::Np, name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let adjective = |w: &str| PARTY_WORDS.contains(&w) || np.lx.is_demonym(w);
+    match lower.split_once(' ') {
+        None => adjective(&lower),
+        Some((first, rest)) => {
+            !rest.contains(' ')
+                && PARTY_WORDS.contains(&rest)
+                && (np.lx.is_place(first) || np.lx.is_demonym(first))
+        }
+    }
+}
+
+/// A place speaks (as its government: "Israel said", "said Beijing") only as the bare subject
+/// of a reporting verb next to it — never through a pronoun, as a sentence's subject with no
+/// cue, in a location phrase, a dateline or a possessive ("Delaware's primary was a
+/// “closed” one", "Michigan was only doing what 40 states do, he told the court").
+fn place_speaks(ctx: &Ctx, f: &Found) -> bool {
+    let np = &ctx.np;
+    let m = &f.mention;
+    m.kind == MentionKind::Name
+        && !np::is_possessive(np.word(m.last_tok))
+        && next_to_cue(np, f)
+        && f.cue.as_ref().is_some_and(|cue| {
+            np.lx
+                .is_reporting_verb(&np.text[cue.clone()].to_lowercase())
+        })
+}
+
+/// A name of one word, without title or role, that opens its sentence.
+fn is_lone_opener(np: &np::Np, m: &np::Mention) -> bool {
+    m.kind == MentionKind::Name
+        && m.first_tok == m.last_tok
+        && m.descriptor.is_none()
+        && (m.first_tok == 0 || np.toks[m.first_tok - 1].sentence != np.toks[m.first_tok].sentence)
+}
+
+/// A single capitalised word that opens its sentence ("Good information …", "Outside the
+/// arena …", "Multiple outlets reported …") may be any English word. It is taken for a name
+/// when it is a person's (by a given name or a title), when the article names it again, or
+/// when it is the subject of a cue ("Hurt said") and the article never writes it in lower
+/// case; a participle or an adverb ("Using", "Revealed", "Hastily") never is, nor the
+/// subject of a sentence with no cue (one word seen once is too little to name a speaker).
+fn is_word_opening_sentence(ctx: &Ctx, ents: &Entities, f: &Found, e: usize) -> bool {
+    let np = &ctx.np;
+    let m = &f.mention;
+    let ent = &ents.list[e];
+    if !is_lone_opener(np, m) {
+        return false;
+    }
+    let w = np.lw(m.first_tok);
+    // "I'm", "They’re", "We’ve": a pronoun with a contraction, however often written.
+    let contracted_pronoun = w
+        .split(['\'', '’'])
+        .next()
+        .is_some_and(|base| base != w && np.lx.pronoun(base).is_some());
+    if contracted_pronoun {
+        return true;
+    }
+    if ent.kind == EntityKind::Person || ent.mention_count >= 2 {
+        return false;
+    }
+    ["ing", "ly", "ed"].iter().any(|s| w.ends_with(s))
+        || f.cue.is_none()
+        || ctx.is_written_lower_case(&w)
+}
+
+/// Turns the phrase a sieve found into a speaker: an entity, or a description.
+fn resolve_phrase(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerKey, Resolution)> {
+    let np = &ctx.np;
+    let m = &f.mention;
     match &m.kind {
         MentionKind::Name => {
             let e = ents.lookup(m, np.lx).unwrap_or_else(|| ents.link(np.lx, m));
             Some((SpeakerKey::Entity(e), Resolution::Name))
+        }
+        MentionKind::Pronoun(lexicon::PronounKind::Neutral) => {
+            // "it": the nearer of an organisation's name and a description of a document or
+            // organisation ("The union called …", "the city council rejected …").
+            let group = group_antecedent(ctx, m.first_tok, lexicon::PronounKind::Neutral);
+            let since = group.as_ref().map_or(0, |(k, _)| *k + 1);
+            if let Some(e) = ents.resolve_neutral(m.first_tok, since, np) {
+                ents.add_alias(e, &np.text[m.span.clone()].to_lowercase());
+                return Some((SpeakerKey::Entity(e), Resolution::Pronoun));
+            }
+            group.map(|(_, d)| (SpeakerKey::Description(d), Resolution::Pronoun))
         }
         MentionKind::Pronoun(kind) => {
             if let Some(e) = ents.resolve_pronoun(m.first_tok, *kind, np) {
@@ -54,7 +259,7 @@ pub(super) fn resolve(
             }
             // "they" and "it" often stand for a group or a document named just before:
             // "the groups say. They argue …", "The Post reported … It added, …".
-            let group = group_antecedent(ctx, m.first_tok, *kind)?;
+            let (_, group) = group_antecedent(ctx, m.first_tok, *kind)?;
             Some((SpeakerKey::Description(group), Resolution::Pronoun))
         }
         MentionKind::Nominal => {
@@ -114,15 +319,16 @@ fn description_speaker(d: String) -> Option<String> {
 
 /// The description a plural "they" (or a document-like "it") refers to: the nearest noun
 /// phrase before it, within three sentences, headed by a plural role ("the groups",
-/// "officials", "Democrats") or, for "it", by a document or organisation word.
-fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option<String> {
+/// "officials", "Democrats") or, for "it", by a document or organisation word; with the token
+/// of its head.
+fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option<(usize, String)> {
     let np = &ctx.np;
     let plural = match kind {
         lexicon::PronounKind::Plural => true,
         lexicon::PronounKind::Neutral => false,
         // "I" and "we" in the narrative are the article's writer (a column, a first-person
         // report): outside quotations nobody else says "I".
-        lexicon::PronounKind::FirstPerson => return Some("the writer".to_string()),
+        lexicon::PronounKind::FirstPerson => return Some((tok, "the writer".to_string())),
         _ => return None,
     };
     let sentence = np.toks[tok].sentence;
@@ -143,7 +349,8 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
                     || np.lx.role_noun(&w).is_some()
             }
         } else {
-            !tokens::is_capitalized(np.word(k)) && np.lx.is_source_noun(&w)
+            !tokens::is_capitalized(np.word(k))
+                && (np.lx.is_source_noun(&w) || np.lx.is_org_word(&w))
         };
         if !fits {
             continue;
@@ -154,7 +361,7 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        return Some(text);
+        return Some((k, text));
     }
     None
 }

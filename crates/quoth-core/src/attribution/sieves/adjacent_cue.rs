@@ -2,8 +2,8 @@
 //! sentence ("“…,” said X", "X said: “…”", "X said that “…”", split quotations).
 
 use super::super::limits;
-use super::super::np::{Mention, MentionKind, Np};
-use super::super::tokens::Kind;
+use super::super::np::{self, Mention, MentionKind, Np};
+use super::super::tokens::{Kind, is_capitalized};
 use super::common::{
     closing_mark_or_space, cue_clause, is_nominative, is_strong, sentence_subject, subject_before,
 };
@@ -127,18 +127,45 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
         return None;
     }
     // "X said", "X, a former aide, said", "he later told reporters": the first reporting verb
-    // within reach, with a subject that starts right after the quotation.
-    if let Some(j) = (i + 1..hi).find(|&j| ctx.cue_at(j).is_some()) {
-        let cue = ctx.cue_at(j)?;
+    // within reach with a subject that starts right after the quotation (a verb form inside
+    // the subject, "X, a former state senator, said", has none and is passed over).
+    for j in i + 1..hi {
+        let Some(cue) = ctx.cue_at(j) else {
+            continue;
+        };
         if let Some(m) = subject_before(ctx, j, i) {
-            let starts_here =
-                m.first_tok == i || m.first_tok == i + 1 && np.is_word(i) && np.lw(i) == "the";
+            let starts_here = m.first_tok == i
+                || m.first_tok == i + 1 && np.is_word(i) && np.lw(i) == "the"
+                || m.kind == MentionKind::Name && only_premodifiers(np, i, m.first_tok);
             if starts_here {
                 return Some(Found::new(Sieve::AdjacentCue, m, Some(cue)));
             }
         }
     }
     sentence_final_cue(ctx, i, sentence.end)
+}
+
+/// "school principal", "the 52-year-old city planner": tokens `from..to` (before a name, right
+/// after the quotation) that can only modify it — lower-case content words and numbers, after
+/// an optional article — so the name they lead to is the subject, whatever role they name.
+fn only_premodifiers(np: &Np, from: usize, to: usize) -> bool {
+    let from = if np.is_word(from) && matches!(np.lw(from).as_ref(), "the" | "a" | "an") {
+        from + 1
+    } else {
+        from
+    };
+    from < to
+        && to - from <= limits::PREMODIFIER_WORDS
+        && (from..to).all(|k| {
+            np.toks[k].kind == Kind::Number
+                || np.is_word(k) && !is_capitalized(np.word(k)) && {
+                    let w = np.lw(k);
+                    !np.lx.is_not_name(&w)
+                        && np.lx.pronoun(&w).is_none()
+                        && !np.lx.is_reporting_verb(&w)
+                        && !np.lx.is_adverb(&w)
+                }
+        })
 }
 
 /// “Cities are made by the people who stay.” ― Irma Castell: a dash after the quotation and a
@@ -248,7 +275,10 @@ fn cue_with_subject(
     }
     let found = |mention| Some(Found::new(Sieve::AdjacentCue, mention, Some(cue.clone())));
     if participle {
-        if let Some(m) = with_participle_subject(ctx, v, lo) {
+        if let Some(m) = with_participle_subject(ctx, v, lo)
+            .or_else(|| named_before_participle(ctx, v, lo))
+            .or_else(|| opening_participle_subject(ctx, qi, v, lo))
+        {
             return found(m);
         }
         if let Some(f) = earlier_in_sentence(ctx, qi, earlier) {
@@ -263,6 +293,19 @@ fn cue_with_subject(
     let noun_like = NOUN_LIKE_VERBS.contains(&w.as_str());
     match subject_before(ctx, v, lo) {
         Some(m) if noun_like && is_modifier_of_noun(np, &m, v) => None,
+        // "its decrepit state", "their late-night posts": a possessive description that is
+        // not a person, a group or a document, before a noun-like verb, is that noun's phrase.
+        Some(m)
+            if noun_like
+                && m.kind == MentionKind::Nominal
+                && !is_strong(np, &m)
+                && matches!(
+                    np.lw(m.first_tok).as_ref(),
+                    "its" | "his" | "her" | "their" | "our" | "my" | "your"
+                ) =>
+        {
+            None
+        }
         Some(m) => found(m),
         None if noun_like => None,
         None => {
@@ -327,6 +370,61 @@ fn with_participle_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     (doing
         && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
         && is_nominative(np, &m))
+    .then_some(m)
+}
+
+/// "Footage showed Senator Ana Ruiz saying, “…”": a name right before a participle (no comma
+/// between) is who does it, not the sentence's subject.
+fn named_before_participle(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let m = np.backward(v.checked_sub(1)?, lo)?;
+    let possessive = np::is_possessive(np.word(m.last_tok));
+    // "footage of X saying" is X, but "on Facebook writing" is not Facebook.
+    let after_preposition = m.first_tok > lo
+        && np.is_word(m.first_tok - 1)
+        && matches!(
+            np.lw(m.first_tok - 1).as_ref(),
+            "on" | "in" | "at" | "via" | "to" | "for" | "by" | "into" | "from" | "through"
+        );
+    (m.kind == MentionKind::Name
+        && m.last_tok + 1 == v
+        && !possessive
+        && !after_preposition
+        && is_nominative(np, &m))
+    .then_some(m)
+}
+
+/// "Calling the plan “a betrayal,” Ana Ruiz voted no", "After saying the vote was “rigged,”
+/// Ana Ruiz left": a participle phrase that opens the sentence (perhaps after a subordinator)
+/// belongs to the subject of the main clause, after the comma that closes the phrase (inside
+/// a quotation's marks or after them).
+fn opening_participle_subject(ctx: &Ctx, qi: usize, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let opens = v == lo
+        || v == lo + 1
+            && np.is_word(lo)
+            && matches!(
+                np.lw(lo).as_ref(),
+                "after" | "before" | "while" | "when" | "since" | "upon" | "without" | "despite"
+            );
+    if !opens {
+        return None;
+    }
+    let end = ctx.sentence_of(v).end;
+    let closes = (v + 1..end)
+        .take(limits::PARTICIPLE_PHRASE_REACH)
+        .find(|&k| {
+            np.is_punct(k, ",")
+                || np.toks[k].kind == Kind::Quote
+                    && ctx.quote_ends_with_comma(np.toks[k].quote as usize)
+        })?;
+    if ctx.tokens.quote_token[qi] > closes {
+        // The quotation is in the main clause, not in the participle phrase.
+        return None;
+    }
+    let m = np.forward(closes + 1, end)?;
+    (matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)) && is_nominative(np, &m)
+        || is_strong(np, &m))
     .then_some(m)
 }
 

@@ -7,6 +7,8 @@ use super::super::quotes::FoundQuote;
 use super::super::tokens::{Kind, Tokens, is_capitalized};
 use super::{Found, Sieve};
 use crate::text::marks;
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// What every sieve reads: noun phrases over the tokens, the tokens (sentences, paragraphs,
@@ -15,6 +17,32 @@ pub struct Ctx<'a> {
     pub np: Np<'a>,
     pub tokens: &'a Tokens,
     pub quotes: &'a [FoundQuote],
+    /// The words written in lower case somewhere in the text, read once when first asked.
+    lower_case_words: OnceCell<HashSet<&'a str>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(np: Np<'a>, tokens: &'a Tokens, quotes: &'a [FoundQuote]) -> Self {
+        Ctx {
+            np,
+            tokens,
+            quotes,
+            lower_case_words: OnceCell::new(),
+        }
+    }
+    /// Whether `lower` (a lower-case word) is written in lower case somewhere in the text:
+    /// then a capitalised "Good" opening a sentence is that word, not a name.
+    pub fn is_written_lower_case(&self, lower: &str) -> bool {
+        let np = &self.np;
+        self.lower_case_words
+            .get_or_init(|| {
+                (0..np.toks.len())
+                    .filter(|&i| np.is_word(i) && !is_capitalized(np.word(i)))
+                    .map(|i| np.word(i))
+                    .collect()
+            })
+            .contains(lower)
+    }
 }
 
 impl Ctx<'_> {
@@ -55,7 +83,7 @@ impl Ctx<'_> {
         if !self.np.is_word(i) {
             return None;
         }
-        if is_capitalized(self.np.word(i)) {
+        if is_capitalized(self.np.word(i)) && !self.opens_with_participle(i) {
             // Verbs are never capitalised mid-sentence: "The Washington Post", "United States".
             return None;
         }
@@ -75,6 +103,17 @@ impl Ctx<'_> {
             return Some(self.tok_span(i, i + 1));
         }
         None
+    }
+    /// "Calling the plan “a betrayal,” …": a participle that opens its sentence.
+    fn opens_with_participle(&self, i: usize) -> bool {
+        self.sentence_of(i).start == i && self.np.lw(i).ends_with("ing")
+    }
+    /// Whether quotation `qi`'s own words end in a comma ("“a betrayal,”"): then the quotation
+    /// closes the phrase it stands in, as a comma after it would.
+    pub(super) fn quote_ends_with_comma(&self, qi: usize) -> bool {
+        self.np.text[self.quotes[qi].span()]
+            .trim_end_matches(closing_mark_or_space)
+            .ends_with(',')
     }
     /// The last token of the cue at token `i` (its particle, if it has one).
     pub(super) fn cue_end_tok(&self, i: usize) -> usize {
@@ -306,9 +345,20 @@ fn is_location_phrase(np: &Np, m: &Mention) -> bool {
     }
     after_preposition
         || np.is_punct(before, ",")
-            && m.name
+            && (m
+                .name
                 .as_deref()
                 .is_some_and(|n| np.lx.is_place(&n.to_lowercase()))
+                || is_abbreviated_region(np, m))
+}
+
+/// "San Bernardino, Calif., …", "Aspen, Colo., …": one capitalised word with a full stop
+/// and then a comma, after a comma, is a state's or region's abbreviation.
+fn is_abbreviated_region(np: &Np, m: &Mention) -> bool {
+    let dot = m.last_tok + 1;
+    m.first_tok == m.last_tok
+        && np.is_punct(dot, ".")
+        && (np.is_punct(dot + 1, ",") || dot + 1 >= np.toks.len())
 }
 
 /// The subject of the sentence: after an introductory phrase ("Also the day before, …").
@@ -369,7 +419,7 @@ fn is_intro_segment(np: &Np, start: usize, comma: usize) -> bool {
     {
         return true;
     }
-    if TIME_WORDS.contains(&w.as_ref()) {
+    if TIME_WORDS.contains(&w.as_ref()) || is_time_phrase(np, start, comma) {
         return true;
     }
     // "Trump, the billionaire, said": a name followed by an appositive is the subject.
@@ -390,6 +440,19 @@ fn is_intro_segment(np: &Np, start: usize, comma: usize) -> bool {
         Some(_) => false,
         None => true,
     }
+}
+
+/// "Two weeks later,", "Three days ago,", "10 years earlier,": a count of time units that ends
+/// in a word placing it in time says when, not who.
+fn is_time_phrase(np: &Np, start: usize, comma: usize) -> bool {
+    let last = comma - 1;
+    let placed = last > start
+        && np.is_word(last)
+        && matches!(
+            np.lw(last).as_ref(),
+            "later" | "earlier" | "ago" | "before" | "after"
+        );
+    placed && (start..last).all(|k| np.toks[k].kind == Kind::Number || np.is_word(k))
 }
 
 pub(super) const TIME_WORDS: &[&str] = &[
