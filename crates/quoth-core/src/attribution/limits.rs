@@ -152,6 +152,10 @@ pub const REQUEST_TO_REACH: usize = 6;
 pub const MAX_ADVERBIALS: usize = 4;
 pub const ADVERBIAL_PHRASE_REACH: usize = 9;
 
+/// Words a bare lower-case subject may have before its verb ("climate change is", "new
+/// state rules would"): longer runs are more often an object than a subject.
+pub const BARE_NP_WORDS: usize = 4;
+
 /// Tokens after a subject searched for its verb when deciding whether a clause opens.
 pub const CLAUSE_VERB_REACH: usize = 14;
 

@@ -3,8 +3,8 @@
 use super::super::np::MentionKind;
 use super::super::tokens::is_capitalized;
 use super::speech::{
-    Complement, content_end, is_bare_plural, opens_clause, says_a_clause, skip_addressee,
-    skip_adverbials, statement, trim_end,
+    Complement, content_end, is_bare_plural, is_subject_pronoun, is_that, opens_bare_clause,
+    opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -24,7 +24,8 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
     let mut k = v + 1;
-    if class == Complement::Addressee {
+    // "warned they could …": a subject pronoun is the clause's, not a hearer.
+    if class == Complement::Addressee && !(np.is_word(k) && is_subject_pronoun(&np.lw(k))) {
         k = skip_addressee(ctx, k, s.end)?;
     }
     k = skip_adverbials(ctx, k, s.end);
@@ -44,10 +45,17 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
         });
     // "added trucks": a bare plural opens a clause only after "say".
     let plural_start = np.is_word(k) && !is_capitalized(np.word(k)) && is_bare_plural(&np.lw(k));
+    // A bare subject ("climate change is …") only straight after the cue: after a comma
+    // stands a participle or the rest of a sentence the cue interrupts.
+    let bare = !(v + 1..k).any(|j| np.is_punct(j, ",")) && opens_bare_clause(ctx, k, s.end);
+    // "said with a calm that surprised …": after a phrase, "that" is a conjunction (the
+    // reported-that sieve's) or opens a relative clause — never the subject.
+    let relative = k > v + 1 && is_that(ctx, k);
     let clause = k < s.end
         && !inverted
+        && !relative
         && (!plural_start || say)
-        && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end));
+        && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end) || bare);
     if !clause {
         return None;
     }
@@ -68,5 +76,63 @@ mod tests {
         // An object is no clause: "announced the plan".
         assert!(reported("Osric Vane announced the plan to voters.").is_empty());
         assert!(reported("Osric Vane said nothing about it.").is_empty());
+    }
+
+    #[test]
+    fn bare_subjects_quantities_and_gerunds_open_a_clause() {
+        for (t, want) in [
+            (
+                "Mara Quill said rising rents were pushing families out.",
+                "rising rents were pushing families out",
+            ),
+            (
+                "Osric Vane says coastal erosion is getting worse.",
+                "coastal erosion is getting worse",
+            ),
+            (
+                "Mara Quill said half were still without power.",
+                "half were still without power",
+            ),
+            (
+                "Osric Vane said widening the road would not help.",
+                "widening the road would not help",
+            ),
+            (
+                "The ferry company says it fears further delays.",
+                "it fears further delays",
+            ),
+            (
+                "The growers have warned they could leave the valley.",
+                "they could leave the valley",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+        }
+    }
+
+    #[test]
+    fn bare_subjects_must_not_fire_on_objects_beliefs_or_negations() {
+        for t in [
+            "Osric Vane announced new fares for the winter.",
+            "Mara Quill said, standing by the harbour, she had waited long enough.",
+            "Osric Vane believes rising rents are pushing families out.",
+            "Mara Quill did not say rising rents were pushing families out.",
+            "If Osric Vane said coastal erosion is getting worse, nobody listened.",
+            "Did Mara Quill say half were without power?",
+            "Osric Vane vowed to widen the road.",
+        ] {
+            let r = reported(t);
+            assert!(
+                r.iter().all(|(c, _, _)| !c.starts_with("rising")
+                    && !c.starts_with("coastal")
+                    && !c.starts_with("half")
+                    && !c.starts_with("new fares")),
+                "{t}: {r:?}"
+            );
+        }
+        assert!(reported("Osric Vane announced new fares for the winter.").is_empty());
+        assert!(reported("Osric Vane believes rising rents are pushing families out.").is_empty());
     }
 }

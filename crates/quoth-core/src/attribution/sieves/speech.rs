@@ -277,12 +277,15 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
             break;
         }
         let w = np.lw(k);
-        if is_time_word(&w) || np.lx.is_adverb(&w) && !is_that(ctx, k) {
+        let adverb = np.lx.is_adverb(&w) && !is_finite_verb_like(&w) && !is_that(ctx, k);
+        if is_time_word(&w) || adverb || w == "however" {
             k += 1;
             continue;
         }
-        if matches!(w.as_ref(), "last" | "this" | "earlier" | "later")
-            && np.is_word(k + 1)
+        if matches!(
+            w.as_ref(),
+            "last" | "this" | "earlier" | "later" | "late" | "early" | "next"
+        ) && np.is_word(k + 1)
             && is_time_word(&np.lw(k + 1))
         {
             k += 2;
@@ -300,13 +303,30 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
                 | "after"
                 | "since"
                 | "before"
+                | "for"
+                | "with"
+                | "to"
+                | "amid"
+                | "despite"
         ) {
-            // A short prepositional phrase ending before the clause.
+            // A short prepositional phrase ending before the clause: at "that", a comma, a
+            // quotation, or a subject pronoun ("said in Lisbon they would …"); never across a
+            // clause of its own ("in an interview when asked …"). "to", "for", "with" also
+            // open infinitives and objects ("vowed to …"): those phrases must end at "that".
+            let loose = !matches!(w.as_ref(), "to" | "for" | "with" | "amid" | "despite");
             let stop = (k + 1..end.min(k + limits::ADVERBIAL_PHRASE_REACH)).find(|&j| {
-                is_that(ctx, j) || np.is_punct(j, ",") || np.toks[j].kind == Kind::Quote
+                is_that(ctx, j)
+                    || np.is_punct(j, ",")
+                    || np.toks[j].kind == Kind::Quote
+                    || j > k + 1 && is_subject_pronoun(&np.lw(j))
+                    || np.is_word(j) && CLAUSE_OPENERS.contains(&np.lw(j).as_ref())
             });
+            let ends_well = |j: usize| {
+                is_that(ctx, j)
+                    || loose && !(np.is_word(j) && CLAUSE_OPENERS.contains(&np.lw(j).as_ref()))
+            };
             match stop {
-                Some(j) if j > k + 1 => {
+                Some(j) if j > k + 1 && ends_well(j) => {
                     k = j;
                     continue;
                 }
@@ -316,6 +336,18 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
         break;
     }
     k
+}
+
+/// Words that open a clause of their own inside a phrase ("when asked", "how cheaply").
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "which", "who", "whom", "whose", "how", "why", "what", "where", "if", "whether", "as",
+    "because", "while", "after", "before", "since", "until",
+];
+
+/// A pronoun that can only be a subject: it opens a clause.
+pub(super) fn is_subject_pronoun(w: &str) -> bool {
+    let bare = w.split(['\'', '’']).next().unwrap_or("");
+    matches!(bare, "he" | "she" | "they" | "we" | "i")
 }
 
 pub(super) fn is_time_word(w: &str) -> bool {
@@ -367,7 +399,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     }
     // "it", "this", "that" are objects as often as subjects: a verb must follow at once.
     if matches!(bare, "it" | "this" | "that") {
-        return bare != w || is_word_at(ctx, k + 1, is_finite_verb_like);
+        return bare != w || verb_after_pronoun(ctx, k + 1, bare == "that");
     }
     // "said contractors built …": a plural noun as subject, when a verb follows.
     let plural = is_bare_plural(&w);
@@ -407,6 +439,13 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     if !subject_like || NOT_A_CLAUSE.contains(&w.as_ref()) || np.lw(k + 1) == "same" {
         return false;
     }
+    opens_clause_verb(ctx, k, end)
+}
+
+/// Whether the subject starting at token `k` has its verb within a few words: the verb of
+/// this clause, not of a relative clause or of the next one.
+fn opens_clause_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
     (k + 1..end.min(k + limits::CLAUSE_VERB_REACH))
         .take_while(|&j| {
             // The verb of this clause, not of a relative clause or of the next clause.
@@ -419,6 +458,226 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                     .any(|p| np.is_punct(j, p))
         })
         .any(|j| np.is_word(j) && is_finite_verb_like(&np.lw(j)))
+}
+
+/// After "it" or "this" at token `k`: a verb, perhaps after an adverb ("it fears", "it
+/// actively investigated", "it was"). After "that", only an auxiliary or a modal ("that is
+/// wrong"): "that" before a clause is its conjunction.
+fn verb_after_pronoun(ctx: &Ctx, mut k: usize, strict: bool) -> bool {
+    let np = &ctx.np;
+    if strict {
+        return is_word_at(ctx, k, is_finite_verb_like);
+    }
+    let adverb = |w: &str| np.lx.is_adverb(w) && !is_finite_verb_like(w);
+    if np.is_word(k) && adverb(&np.lw(k)) {
+        k += 1;
+    }
+    is_word_at(ctx, k, |w| {
+        is_finite_verb_like(w) || is_present_third_person(w)
+    })
+}
+
+/// A present-tense form after a singular subject: "fears", "plans", "does" — a lower-case word
+/// ending in "s" that is no function word, possessive or "-ss" noun.
+fn is_present_third_person(w: &str) -> bool {
+    is_bare_plural(w) || matches!(w, "has" | "is" | "does" | "goes")
+}
+
+/// A gerund that may be a clause's subject ("raising taxes would hurt"), not a preposition
+/// ("during", "including") or a noun ("morning", "something").
+fn is_gerund(w: &str) -> bool {
+    w.len() >= limits::MIN_VERB_FORM_BYTES
+        && w.ends_with("ing")
+        && !w.ends_with("thing")
+        && !PREPOSITIONS.contains(&w)
+        && !is_time_word(w)
+}
+
+/// Whether tokens from `k` open a clause whose subject has no determiner: a bare noun phrase
+/// ("climate change is …"), a quantity ("half were …") or a gerund ("raising taxes would …").
+/// Looser than [`opens_clause`]: only straight after a cue, never after a comma (where a
+/// participle or the rest of a sentence the cue interrupts stands).
+pub(super) fn opens_bare_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    if !np.is_word(k) || is_capitalized(np.word(k)) {
+        return false;
+    }
+    let w = np.lw(k);
+    if is_gerund(&w) {
+        // "-ed" forms after a gerund are mostly participles: an auxiliary must follow.
+        return (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS))
+            .take_while(|&j| np.is_word(j) && !PREPOSITIONS.contains(&np.lw(j).as_ref()))
+            .any(|j| is_auxiliary(&np.lw(j)));
+    }
+    if QUANTITY_SUBJECTS.contains(&w.as_ref()) {
+        return opens_clause_verb(ctx, k, end);
+    }
+    bare_noun_then_verb(ctx, k, end)
+}
+
+/// An auxiliary or a modal, with or without "n't".
+fn is_auxiliary(w: &str) -> bool {
+    let bare = w
+        .strip_suffix("n't")
+        .or_else(|| w.strip_suffix("n’t"))
+        .unwrap_or(w);
+    matches!(
+        bare,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "wo"
+            | "ca"
+            | "shall"
+    )
+}
+
+/// Subjects of quantity: "half were …", "neither had …", "few expected …".
+const QUANTITY_SUBJECTS: &[&str] = &[
+    "half",
+    "neither",
+    "either",
+    "few",
+    "much",
+    "any",
+    "another",
+    "such",
+    "only",
+    "nearly",
+    "almost",
+    "roughly",
+    "somebody",
+    "someone",
+    "everybody",
+    "anyone",
+];
+
+/// Prepositions and other closed-class words (English grammar's closed classes, hand-written):
+/// never the first word of a clause's subject, and the words that open an adverbial phrase.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "amid",
+    "among",
+    "around",
+    "as",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beside",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "down",
+    "during",
+    "except",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "than",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+    "including",
+    "regarding",
+    "concerning",
+    "according",
+    "following",
+    "if",
+    "whether",
+    "when",
+    "while",
+    "because",
+    "although",
+    "though",
+    "unless",
+    "so",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "yet",
+    "not",
+    "how",
+    "why",
+    "what",
+    "where",
+    "who",
+    "whom",
+    "which",
+];
+
+/// A clause whose subject is a bare noun phrase of lower-case words ("climate change is …",
+/// "violent threats had …", "money was …"): the first word a content word, and a finite verb
+/// within `limits::BARE_NP_WORDS` plain words.
+fn bare_noun_then_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    let plain = |j: usize| {
+        np.is_word(j) && !is_capitalized(np.word(j)) && {
+            let w = np.lw(j);
+            !PREPOSITIONS.contains(&w.as_ref())
+                && !FUNCTION_LIKE.contains(&w.as_ref())
+                && !NOT_A_CLAUSE.contains(&w.as_ref())
+                && !np.lx.is_adverb(&w)
+                && !is_finite_verb_like(&w)
+                && speech_verb(&w).is_none()
+                && np.lx.pronoun(&w).is_none()
+        }
+    };
+    let first = np.lw(k);
+    let verb_like =
+        matches!(first.as_ref(), "be" | "been" | "being" | "get" | "got") || first.ends_with("ed");
+    if !plain(k) || verb_like || np.lw(k + 1) == "same" {
+        return false;
+    }
+    (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS))
+        .take_while(|&j| np.is_word(j))
+        .find(|&j| !plain(j) || is_finite_verb_like(&np.lw(j)))
+        .is_some_and(|j| is_finite_verb_like(&np.lw(j)))
 }
 
 /// After "say", a subject is enough (it seldom takes a plain object): a name, a number, or a
@@ -493,8 +752,63 @@ pub(super) fn is_finite_verb_like(w: &str) -> bool {
             | "wouldn't"
             | "couldn't"
     ) || w.ends_with("’s")
+        || w.ends_with("n't")
+        || w.ends_with("n’t")
+        || w == "shall"
+        || IRREGULAR_PASTS.contains(&w)
         || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
 }
+
+/// Common irregular past forms of English (a closed list from any grammar's table of strong
+/// verbs), without those that are also nouns or present forms ("set", "put", "cut", "saw").
+const IRREGULAR_PASTS: &[&str] = &[
+    "made",
+    "found",
+    "got",
+    "went",
+    "came",
+    "took",
+    "gave",
+    "knew",
+    "felt",
+    "left",
+    "kept",
+    "held",
+    "became",
+    "began",
+    "brought",
+    "built",
+    "bought",
+    "ran",
+    "won",
+    "lost",
+    "paid",
+    "sent",
+    "spent",
+    "stood",
+    "meant",
+    "led",
+    "grew",
+    "fell",
+    "broke",
+    "chose",
+    "drove",
+    "thought",
+    "wrote",
+    "forgot",
+    "sought",
+    "taught",
+    "caught",
+    "fought",
+    "understood",
+    "rose",
+    "struck",
+    "threw",
+    "wore",
+    "sold",
+    "withdrew",
+    "overtook",
+];
 
 /// The token after the last of a statement's content that starts at token `from`: the end of
 /// the sentence, or a break before it (";", ", adding …", ", according to …", a quotation
