@@ -156,6 +156,10 @@ pub const ADVERBIAL_PHRASE_REACH: usize = 9;
 /// state rules would"): longer runs are more often an object than a subject.
 pub const BARE_NP_WORDS: usize = 4;
 
+/// Words a short prepositional phrase may add to such a subject ("people in the area
+/// should"); past `BARE_NP_WORDS` only an auxiliary or a modal counts as its verb.
+pub const BARE_NP_PHRASE_WORDS: usize = 3;
+
 /// Tokens after a subject searched for its verb when deciding whether a clause opens.
 pub const CLAUSE_VERB_REACH: usize = 14;
 
@@ -176,6 +180,10 @@ pub const HEADLINE_CUE_REACH: usize = 8;
 /// Tokens after a sentence-opening "The" searched for the first capitalised word of a name
 /// ("The district GOP Chairman Chuck Williams").
 pub const THE_NAME_REACH: usize = 6;
+
+/// Words of the whole phrase taken as a subject when nothing else parses ("Some growers at
+/// the market in Aldby"): longer phrases are more often a clause of their own.
+pub const PHRASE_SUBJECT_WORDS: usize = 8;
 
 /// Words a bare subject may have ("Romney's associates", "26 percent").
 pub const BARE_SUBJECT_WORDS: usize = 4;

@@ -1,10 +1,12 @@
 //! The reported-clause sieve: "X said he would …" — a clause with "that" left out.
 
+use super::super::limits;
 use super::super::np::MentionKind;
 use super::super::tokens::is_capitalized;
 use super::speech::{
-    Complement, content_end, is_bare_plural, is_subject_pronoun, is_that, opens_bare_clause,
-    opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement, trim_end,
+    Complement, content_end, cue_like, is_bare_plural, is_finite_verb_like, is_subject_pronoun,
+    is_that, np_word_or_mark, opens_bare_clause, opens_clause, says_a_clause, skip_addressee,
+    skip_adverbials, statement, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -26,7 +28,10 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     let mut k = v + 1;
     // "warned they could …": a subject pronoun is the clause's, not a hearer.
     if class == Complement::Addressee && !(np.is_word(k) && is_subject_pronoun(&np.lw(k))) {
-        k = skip_addressee(ctx, k, s.end)?;
+        k = skip_addressee(ctx, k, s.end)
+            .filter(|&after| opens_clause(ctx, after, s.end) && !is_bare_plural(&np.lw(after)))
+            .or_else(|| pronoun_after_hearer(ctx, v, s.end))
+            .or_else(|| skip_addressee(ctx, k, s.end))?;
     }
     k = skip_adverbials(ctx, k, s.end);
     // "X said: prices fell" — a colon before an unquoted clause.
@@ -61,6 +66,22 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     }
     let end = content_end(ctx, k, s)?;
     statement(ctx, v, k, end, s, Sieve::ReportedClause)
+}
+
+/// "told the Post he had …", "told her audience they would …": a hearer the noun-phrase
+/// reader does not end where the clause starts, then a subject pronoun — within a hearer's
+/// length, with no verb or cue between.
+fn pronoun_after_hearer(ctx: &Ctx, v: usize, end: usize) -> Option<usize> {
+    let np = &ctx.np;
+    let reach = end.min(v + 2 + limits::HEARER_MAX_TOKENS);
+    let j = (v + 2..reach).find(|&j| {
+        !np_word_or_mark(ctx, j)
+            || np.is_punct(j, ",")
+            || cue_like(ctx, j)
+            || is_finite_verb_like(&np.lw(j))
+            || is_subject_pronoun(&np.lw(j))
+    })?;
+    (is_subject_pronoun(&np.lw(j)) && opens_clause(ctx, j, end)).then_some(j)
 }
 
 #[cfg(test)]
@@ -109,6 +130,44 @@ mod tests {
             let r = reported(t);
             assert_eq!(r.len(), 1, "{t}: {r:?}");
             assert_eq!(r[0].0, want, "{t}");
+        }
+    }
+
+    #[test]
+    fn hearers_and_unparsed_subjects() {
+        for (t, want, who) in [
+            (
+                "Osric Vane told the Gazette he had never met the buyers.",
+                "he had never met the buyers",
+                "Osric Vane",
+            ),
+            (
+                "Mara Quill waved and told her neighbours they would not be moved.",
+                "they would not be moved",
+                "Mara Quill",
+            ),
+            (
+                "Nearly half said they would skip the ferry.",
+                "they would skip the ferry",
+                "Nearly half",
+            ),
+            (
+                "Some anglers at the pier in Tollby said the catch had collapsed.",
+                "the catch had collapsed",
+                "Some anglers at the pier in Tollby",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+            assert_eq!(r[0].1.as_deref(), Some(who), "{t}");
+        }
+        for t in [
+            "If some anglers at the pier said the catch had collapsed, nobody wrote it down.",
+            "Some anglers at the pier never said the catch had collapsed.",
+            "Some anglers at the pier think the catch has collapsed.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }
     }
 

@@ -436,7 +436,9 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                 | "nothing"
                 | "none"
         );
-    if !subject_like || NOT_A_CLAUSE.contains(&w.as_ref()) || np.lw(k + 1) == "same" {
+    // "said nothing", but "said none of the bidders were …".
+    let object = NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of";
+    if !subject_like || object || np.lw(k + 1) == "same" {
         return false;
     }
     opens_clause_verb(ctx, k, end)
@@ -674,10 +676,21 @@ fn bare_noun_then_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
     if !plain(k) || verb_like || np.lw(k + 1) == "same" {
         return false;
     }
-    (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS))
-        .take_while(|&j| np.is_word(j))
-        .find(|&j| !plain(j) || is_finite_verb_like(&np.lw(j)))
-        .is_some_and(|j| is_finite_verb_like(&np.lw(j)))
+    // "people in the area should …": one short prepositional phrase may follow the head.
+    let inner = |j: usize| {
+        np.is_word(j)
+            && matches!(
+                np.lw(j).as_ref(),
+                "in" | "of" | "at" | "on" | "from" | "the" | "a" | "an" | "this" | "their" | "its"
+            )
+    };
+    (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS + limits::BARE_NP_PHRASE_WORDS))
+        .take_while(|&j| np.is_word(j) || np.toks[j].kind == Kind::Number)
+        .find(|&j| !(plain(j) || inner(j)) || is_finite_verb_like(&np.lw(j)))
+        .is_some_and(|j| {
+            is_auxiliary(&np.lw(j))
+                || j <= k + limits::BARE_NP_WORDS && is_finite_verb_like(&np.lw(j))
+        })
 }
 
 /// After "say", a subject is enough (it seldom takes a plain object): a name, a number, or a
@@ -944,7 +957,77 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
         return main_subject(ctx, lo, v);
     }
-    bare_subject(ctx, v, lo)
+    bare_subject(ctx, v, lo).or_else(|| phrase_subject(ctx, v, lo))
+}
+
+/// The last resort for a subject the noun-phrase reader cannot parse: the whole phrase from
+/// the clause's start to the verb ("Almost half said", "People in Aldby said", "Some growers
+/// at the market said"). The clause starts at the sentence's start, or after an introductory
+/// phrase that opens with a preposition ("In a video, …"); the phrase is short, opens with a
+/// capital, a determiner, a quantity or a number, and holds no verb, cue, quotation or comma.
+pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let comma = (lo..v).rev().find(|&k| np.is_punct(k, ","));
+    let start = match comma {
+        None => skip_openers(ctx, lo, v),
+        Some(c) => {
+            let first = skip_openers(ctx, lo, c);
+            let intro = np.is_word(first) && PREPOSITIONS.contains(&np.lw(first).as_ref());
+            if !intro || (lo..c).any(|k| np.is_punct(k, ",")) {
+                return None;
+            }
+            c + 1
+        }
+    };
+    let mut end = v.checked_sub(1)?;
+    while end > start && np.is_word(end) && np.lx.is_adverb(&np.lw(end)) {
+        end -= 1;
+    }
+    if end < start || word_count(ctx, start, end + 1) > limits::PHRASE_SUBJECT_WORDS {
+        return None;
+    }
+    let opener = np.lw(start);
+    let opens = np.toks[start].kind == Kind::Number
+        || np.is_word(start) && is_capitalized(np.word(start))
+        || QUANTITY_SUBJECTS.contains(&opener.as_ref())
+        || matches!(
+            opener.as_ref(),
+            "the" | "a" | "an" | "some" | "many" | "most" | "those" | "these" | "all" | "both"
+        );
+    let clean = (start..=end).all(|k| {
+        let t = &np.toks[k];
+        let w = np.lw(k);
+        t.kind != Kind::Quote
+            && !np.is_punct(k, ",")
+            && !np.is_punct(k, ";")
+            && !(np.is_word(k)
+                && (is_finite_verb_like(&w)
+                    || speech_verb(&w).is_some()
+                    || CLAUSE_OPENERS.contains(&w.as_ref())
+                    || matches!(w.as_ref(), "that" | "and" | "or" | "but")))
+    });
+    // Capitalised openers are names the other readers already tried; a phrase here must be
+    // more than that name: a lower-case word somewhere.
+    let lower = (start..=end).any(|k| np.is_word(k) && !is_capitalized(np.word(k)));
+    if !opens || !clean || !lower && np.toks[start].kind != Kind::Number {
+        return None;
+    }
+    // The head: the last word before a prepositional phrase, or the last word.
+    let head_tok = (start + 1..=end)
+        .find(|&k| np.is_word(k) && PREPOSITIONS.contains(&np.lw(k).as_ref()))
+        .map_or(end, |k| k - 1);
+    Some(Mention {
+        span: np.toks[start].start..np.toks[end].end,
+        kind: MentionKind::Nominal,
+        name: None,
+        gender: Gender::Unknown,
+        head: Some(np.lw(head_tok).into_owned()),
+        modifiers: vec![],
+        descriptor: None,
+        org: None,
+        first_tok: start,
+        last_tok: end,
+    })
 }
 
 /// The subject of the sentence, also where it opens with "The" and a name ("The State
