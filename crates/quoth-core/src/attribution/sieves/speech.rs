@@ -110,7 +110,18 @@ pub(super) fn content_before(
 ) -> Option<Found> {
     let np = &ctx.np;
     let start = skip_openers(ctx, lo, comma);
+    // A statement holds a verb (not its cue): "In a speech last year, X said" reports nothing.
+    let cue_start = found.cue.as_ref().map(|c| c.start);
+    let has_verb = (start..end.max(comma)).any(|k| {
+        np.is_word(k) && !is_capitalized(np.word(k)) && Some(np.toks[k].start) != cue_start && {
+            let w = np.lw(k);
+            is_finite_verb_like(&w)
+                || k > start && is_present_third_person(&w)
+                || k > start && is_subject_pronoun(&np.lw(k - 1))
+        }
+    });
     if start >= comma
+        || !has_verb
         || has_quote(ctx, start, end)
         || word_count(ctx, start, comma) < limits::MIN_CONTENT_WORDS
     {
