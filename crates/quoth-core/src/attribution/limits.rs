@@ -174,6 +174,14 @@ pub const SHORT_TAIL_WORDS: usize = 5;
 /// Tokens after "according to" read as its source when no noun phrase parses.
 pub const SOURCE_PHRASE_REACH: usize = 12;
 
+/// Capitalised words a transcript turn's speaker may have before the colon ("MARA QUILL:").
+pub const TURN_NAME_TOKENS: usize = 3;
+
+/// Tokens either side searched for a word named again (is a headline's or a turn's "X:" a
+/// name the article uses, or a label?): an article's length, and bounded so that a text of
+/// many such lines is not read once per line.
+pub const NAMED_AGAIN_REACH: usize = 5000;
+
 /// Tokens from a headline's start searched for its "X:" or "X Says" cue.
 pub const HEADLINE_CUE_REACH: usize = 8;
 

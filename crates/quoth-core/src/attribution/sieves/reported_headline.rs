@@ -78,7 +78,9 @@ fn is_kicker(ctx: &Ctx, m: &Mention, s: &Range<usize>) -> bool {
     let word = np.word(m.first_tok);
     let capitals = word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase());
     let plural = word.ends_with('s') && !word.ends_with("ss");
-    let named_again = (s.end..np.toks.len()).any(|k| np.is_word(k) && np.word(k) == word);
+    // A bounded look (see `limits::NAMED_AGAIN_REACH`): a long first paragraph stays linear.
+    let hi = np.toks.len().min(s.end + limits::NAMED_AGAIN_REACH);
+    let named_again = (s.end..hi).any(|k| np.is_word(k) && np.word(k) == word);
     capitals || !plural && !named_again
 }
 
