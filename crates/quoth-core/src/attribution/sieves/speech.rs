@@ -269,8 +269,52 @@ pub(super) fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
                 first_tok: k,
                 last_tok: k,
             })
-    })?;
-    (!matches!(m.kind, MentionKind::Pronoun(_))).then_some(m.last_tok + 1)
+    });
+    match m {
+        Some(m) => (!matches!(m.kind, MentionKind::Pronoun(_))).then_some(m.last_tok + 1),
+        None => determined_hearer(ctx, k, end),
+    }
+}
+
+/// A hearer the noun-phrase reader does not parse, opened by a determiner ("the crews", "his
+/// own staff"): the determiner and the plain words after it, up to a preposition, "to",
+/// "that", a subject pronoun or a verb.
+fn determined_hearer(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
+    let np = &ctx.np;
+    let determiner = matches!(
+        np.lw(k).as_ref(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "some"
+            | "several"
+            | "both"
+            | "these"
+            | "those"
+    );
+    if !determiner {
+        return None;
+    }
+    let stop = (k + 1..end.min(k + limits::HEARER_MAX_TOKENS))
+        .find(|&j| {
+            !np.is_word(j) || {
+                let w = np.lw(j);
+                PREPOSITIONS.contains(&w.as_ref())
+                    || w == "that"
+                    || is_subject_pronoun(&w)
+                    || is_finite_verb_like(&w)
+                    || speech_verb(&w).is_some()
+            }
+        })
+        .unwrap_or(end);
+    (stop > k + 1).then_some(stop)
 }
 
 /// Steps over adverbials between a verb and its clause: "on Tuesday", "last week", "in a
