@@ -76,6 +76,25 @@ mod tests {
     }
 
     #[test]
+    fn cue_chains_and_relative_clauses() {
+        let (content, speaker, _) = one("Osric Vane went on to say that the pier was unsafe.");
+        assert_eq!(content, "that the pier was unsafe");
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+        let (content, speaker, _) =
+            one("Mara Quill, who has said that the pier is unsafe, left the meeting early.");
+        assert_eq!(content, "that the pier is unsafe");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        // A wish or a plan to speak is not speech.
+        for t in [
+            "Osric Vane wants to say that the pier is unsafe.",
+            "Osric Vane hopes to say that the pier is unsafe.",
+            "Osric Vane did not go on to say that the pier was unsafe.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
     fn participle_after_a_comma_belongs_to_the_subject() {
         let r = reported("Mara Quill left early, adding that the vote was rigged.");
         assert_eq!(r.len(), 1, "{r:?}");

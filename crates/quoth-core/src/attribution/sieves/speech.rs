@@ -159,7 +159,7 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     let last_content = before
         .iter()
         .rev()
-        .find(|w| !np.lx.is_adverb(w))
+        .find(|w| !np.lx.is_adverb(w) && !is_time_word(w))
         .map(String::as_str);
     let participle = np.lw(v).ends_with("ing");
     let participle_ok = matches!(
@@ -170,7 +170,7 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         || before.iter().any(|w| w == "with");
     let blocked = before.iter().any(|w| is_negation(w) || is_modal(w))
         || (clause_start..v).any(|k| np.is_word(k) && is_condition(&np.lw(k)))
-        || matches!(last, Some("to"))
+        || matches!(last, Some("to")) && chain_verb(ctx, v).is_none()
         || !participle
             && matches!(
                 last,
@@ -178,6 +178,25 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
             )
         || participle && !participle_ok;
     (!blocked).then_some(class)
+}
+
+/// The finite verb of a cue chain ("continued to say", "went on to say", "began to
+/// argue"): its token, which names the subject, when the speech verb at `v` follows "to".
+pub(super) fn chain_verb(ctx: &Ctx, v: usize) -> Option<usize> {
+    let np = &ctx.np;
+    if v < 2 || np.lw(v - 1) != "to" {
+        return None;
+    }
+    let mut j = v - 2;
+    if np.lw(j) == "on" && j > 0 {
+        j -= 1;
+    }
+    let w = np.lw(j);
+    let chain = matches!(
+        w.as_ref(),
+        "continued" | "continues" | "continue" | "began" | "begins" | "went" | "goes"
+    ) && (np.lw(j + 1) == "on") == matches!(w.as_ref(), "went" | "goes");
+    chain.then_some(j)
 }
 
 /// Words after which a participle's subject is the sentence's: "quoted as saying", "by
@@ -969,6 +988,17 @@ pub(super) fn statement(
     let np = &ctx.np;
     let mention = source_of(ctx, v, s)?;
     let person = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
+    // "X, who said the ferry was late, left early": the relative clause ends at its comma.
+    let end = if in_relative_clause(ctx, v, s.start) {
+        let comma = (from..end).find(|&k| np.is_punct(k, ",")).unwrap_or(end);
+        let cut = trim_end(ctx, from, comma);
+        if word_count(ctx, from, cut) < limits::MIN_CLAUSE_WORDS {
+            return None;
+        }
+        cut
+    } else {
+        end
+    };
     if NOUN_LIKE.contains(&np.lw(v).as_ref()) && !person {
         return None;
     }
@@ -978,11 +1008,24 @@ pub(super) fn statement(
     )
 }
 
+/// Whether the cue at `v` opens a relative clause set off by a comma (", who said …",
+/// ", who has long argued …").
+fn in_relative_clause(ctx: &Ctx, v: usize, lo: usize) -> bool {
+    let np = &ctx.np;
+    let mut j = v;
+    while j > lo + 1 && np.is_word(j - 1) && np.lx.is_adverb(&np.lw(j - 1)) {
+        j -= 1;
+    }
+    j > lo + 1 && matches!(np.lw(j - 1).as_ref(), "who" | "which") && np.is_punct(j - 2, ",")
+}
+
 /// Who speaks through the verb at `v`: its subject, or for "…, saying that" the subject of
 /// the sentence.
 pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
     let np = &ctx.np;
     let lo = s.start;
+    // "X continued to say …": the chain's finite verb names the subject.
+    let v = chain_verb(ctx, v).unwrap_or(v);
     if v <= lo {
         return None;
     }
