@@ -84,11 +84,17 @@ mod tests {
             one("Mara Quill, who has said that the pier is unsafe, left the meeting early.");
         assert_eq!(content, "that the pier is unsafe");
         assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        // A progressive cue, with a time word before it.
+        let (content, speaker, _) = one("The growers are now arguing that the river is rising.");
+        assert_eq!(content, "that the river is rising");
+        assert_eq!(speaker.as_deref(), Some("The growers"));
         // A wish or a plan to speak is not speech.
         for t in [
             "Osric Vane wants to say that the pier is unsafe.",
             "Osric Vane hopes to say that the pier is unsafe.",
             "Osric Vane did not go on to say that the pier was unsafe.",
+            "Osric Vane is not saying that the pier is unsafe.",
+            "If Osric Vane is saying that the pier is unsafe, he is wrong.",
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }

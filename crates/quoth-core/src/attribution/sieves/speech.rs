@@ -156,10 +156,13 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         .collect();
     let last = before.last().map(String::as_str);
     // "was quoted as repeatedly saying": the word before the participle, adverbs left out.
+    // "is now saying": adverbs and time words left out, but not the auxiliary of a
+    // progressive (the adverb lexicon also holds "is", "has", "been").
+    let progressive = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "am");
     let last_content = before
         .iter()
         .rev()
-        .find(|w| !np.lx.is_adverb(w) && !is_time_word(w))
+        .find(|w| progressive(w) || !np.lx.is_adverb(w) && !is_time_word(w))
         .map(String::as_str);
     let participle = np.lw(v).ends_with("ing");
     let participle_ok = matches!(
@@ -1047,7 +1050,16 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     if participle && np.is_word(j) && is_participle_opener(&np.lw(j)) {
         return main_subject(ctx, lo, v);
     }
-    if let Some(m) = subject_before(ctx, v, lo).filter(|m| is_nominative(np, m)) {
+    // "The growers now argue": a time word between subject and verb is no part of the subject.
+    let mut before_time = v;
+    while before_time > lo + 1
+        && np.is_word(before_time - 1)
+        && !is_capitalized(np.word(before_time - 1))
+        && is_time_word(&np.lw(before_time - 1))
+    {
+        before_time -= 1;
+    }
+    if let Some(m) = subject_before(ctx, before_time, lo).filter(|m| is_nominative(np, m)) {
         return Some(m);
     }
     // "X became a delegate and said …": a second verb of the sentence's subject.
