@@ -172,6 +172,19 @@ mod tests {
     }
 
     #[test]
+    fn content_ends_before_the_main_clause_or_a_comparison() {
+        let (content, _, _) =
+            one("While Osric Vane said the ferry would run, the crews stayed home on Friday.");
+        assert_eq!(content, "the ferry would run");
+        let (content, _, _) =
+            one("Mara Quill said fares had doubled, compared with a third in Tollby.");
+        assert_eq!(content, "fares had doubled");
+        let (content, _, _) =
+            one("Osric Vane said the pier was unsafe, as the storms had grown worse.");
+        assert_eq!(content, "the pier was unsafe");
+    }
+
+    #[test]
     fn bare_subjects_must_not_fire_on_objects_beliefs_or_negations() {
         for t in [
             "Osric Vane announced new fares for the winter.",

@@ -929,7 +929,7 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
         let contrast = np.is_punct(k, ",")
             && (matches!(
                 np.lw(k + 1).as_ref(),
-                "while" | "whereas" | "although" | "though" | "however"
+                "while" | "whereas" | "although" | "though" | "however" | "compared" | "as"
             ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
                 && opens_clause(ctx, k + 2, s.end));
         let dash = lone_dash && is_dash(k);
@@ -992,7 +992,7 @@ pub(super) fn statement(
     let mention = source_of(ctx, v, s)?;
     let person = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
     // "X, who said the ferry was late, left early": the relative clause ends at its comma.
-    let end = if in_relative_clause(ctx, v, s.start) {
+    let end = if in_relative_clause(ctx, v, s.start) || in_leading_subordinate(ctx, v, s.start) {
         let comma = (from..end).find(|&k| np.is_punct(k, ",")).unwrap_or(end);
         let cut = trim_end(ctx, from, comma);
         if word_count(ctx, from, cut) < limits::MIN_CLAUSE_WORDS {
@@ -1009,6 +1009,20 @@ pub(super) fn statement(
         Found::new(sieve, mention, Some(np.toks[v].start..np.toks[v].end))
             .with_content(np.toks[from].start..np.toks[end - 1].end),
     )
+}
+
+/// Whether the cue at `v` sits in a subordinate clause that opens the sentence ("While she
+/// said the plan would work, her aides …", "Although they said …, they …"): that clause ends
+/// at its comma, and the main clause after it is the writer's.
+fn in_leading_subordinate(ctx: &Ctx, v: usize, lo: usize) -> bool {
+    let np = &ctx.np;
+    let start = skip_openers(ctx, lo, v);
+    let opener = np.lw(start);
+    let subordinate = matches!(
+        opener.as_ref(),
+        "while" | "although" | "though" | "whereas" | "because" | "since" | "as" | "even"
+    );
+    subordinate && !(start..v).any(|k| np.is_punct(k, ","))
 }
 
 /// Whether the cue at `v` opens a relative clause set off by a comma (", who said …",
