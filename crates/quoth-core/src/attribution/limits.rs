@@ -165,6 +165,14 @@ pub const REQUEST_TO_REACH: usize = 6;
 pub const MAX_ADVERBIALS: usize = 4;
 pub const ADVERBIAL_PHRASE_REACH: usize = 9;
 
+/// Words a bare lower-case subject may have before its verb ("climate change is", "new
+/// state rules would"): longer runs are more often an object than a subject.
+pub const BARE_NP_WORDS: usize = 4;
+
+/// Words a short prepositional phrase may add to such a subject ("people in the area
+/// should"); past `BARE_NP_WORDS` only an auxiliary or a modal counts as its verb.
+pub const BARE_NP_PHRASE_WORDS: usize = 3;
+
 /// Tokens after a subject searched for its verb when deciding whether a clause opens.
 pub const CLAUSE_VERB_REACH: usize = 14;
 
@@ -179,12 +187,24 @@ pub const SHORT_TAIL_WORDS: usize = 5;
 /// Tokens after "according to" read as its source when no noun phrase parses.
 pub const SOURCE_PHRASE_REACH: usize = 12;
 
+/// Capitalised words a transcript turn's speaker may have before the colon ("MARA QUILL:").
+pub const TURN_NAME_TOKENS: usize = 3;
+
+/// Tokens either side searched for a word named again (is a headline's or a turn's "X:" a
+/// name the article uses, or a label?): an article's length, and bounded so that a text of
+/// many such lines is not read once per line.
+pub const NAMED_AGAIN_REACH: usize = 5000;
+
 /// Tokens from a headline's start searched for its "X:" or "X Says" cue.
 pub const HEADLINE_CUE_REACH: usize = 8;
 
 /// Tokens after a sentence-opening "The" searched for the first capitalised word of a name
 /// ("The district GOP Chairman Chuck Williams").
 pub const THE_NAME_REACH: usize = 6;
+
+/// Words of the whole phrase taken as a subject when nothing else parses ("Some growers at
+/// the market in Aldby"): longer phrases are more often a clause of their own.
+pub const PHRASE_SUBJECT_WORDS: usize = 8;
 
 /// Words a bare subject may have ("Romney's associates", "26 percent").
 pub const BARE_SUBJECT_WORDS: usize = 4;

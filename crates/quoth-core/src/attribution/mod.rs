@@ -10,7 +10,7 @@
 //!    precise first; the first that finds a speaker phrase decides). The order, one file each
 //!    under `sieves/`:
 //!    adjacent-cue → according-to → block-line → continuation → embedding-subject →
-//!    reported-headline → reported-according-to → reported-request → reported-that →
+//!    reported-headline → reported-according-to → reported-turn → reported-request → reported-that →
 //!    reported-intent → reported-clause → reported-before-cue → reported-around-cue.
 //!    A sieve passes at once on a target it does not read: the first five read quotations, the
 //!    reported ones read sentences (headline, according to) and speech cues (the rest).

@@ -24,6 +24,7 @@ mod reported_headline;
 mod reported_intent;
 mod reported_request;
 mod reported_that;
+mod reported_turn;
 mod speech;
 
 pub use common::Ctx;
@@ -66,6 +67,8 @@ pub enum Sieve {
     ReportedHeadline,
     /// Reported speech around "according to X".
     ReportedAccordingTo,
+    /// A transcript's turn: "VANE: Well, …", "Q: …".
+    ReportedTurn,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -88,6 +91,7 @@ impl Sieve {
             Sieve::ReportedIntent => "reported-intent",
             Sieve::ReportedHeadline => "reported-headline",
             Sieve::ReportedAccordingTo => "reported-according-to",
+            Sieve::ReportedTurn => "reported-turn",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -198,6 +202,11 @@ pub const PIPELINE: &[SieveDef] = &[
     SieveDef {
         sieve: Sieve::ReportedAccordingTo,
         run: reported_according_to::run,
+        accepts_titles: true,
+    },
+    SieveDef {
+        sieve: Sieve::ReportedTurn,
+        run: reported_turn::run,
         accepts_titles: true,
     },
     SieveDef {

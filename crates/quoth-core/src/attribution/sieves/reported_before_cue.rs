@@ -28,7 +28,7 @@ fn reported_before_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use crate::attribution::test_support::one;
+    use crate::attribution::test_support::{one, reported};
 
     #[test]
     fn clause_before_a_closing_cue() {
@@ -37,5 +37,17 @@ mod tests {
         assert_eq!(content, "The ferry will stop running in winter");
         assert_eq!(speaker.as_deref(), Some("the harbour master"));
         assert_eq!(sieve, "reported-before-cue");
+    }
+
+    #[test]
+    fn what_comes_before_the_cue_must_hold_a_verb() {
+        for t in [
+            "Shortly after the long storm of that winter, the harbour master said.",
+            "Mara Quill, the harbour master of the old port, said.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+        let (content, _, _) = one("The old pier leaks badly, the harbour master said.");
+        assert_eq!(content, "The old pier leaks badly");
     }
 }

@@ -1,9 +1,11 @@
 //! The reported-clause sieve: "X said he would …" — a clause with "that" left out.
 
+use super::super::limits;
 use super::super::np::MentionKind;
 use super::super::tokens::is_capitalized;
 use super::speech::{
-    Complement, content_end, is_bare_plural, opens_clause, says_a_clause, skip_addressee,
+    Complement, content_end, cue_like, is_bare_plural, is_finite_verb_like, is_subject_pronoun,
+    is_that, np_word_or_mark, opens_bare_clause, opens_clause, says_a_clause, skip_addressee,
     skip_adverbials, statement, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
@@ -24,8 +26,12 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
     let mut k = v + 1;
-    if class == Complement::Addressee {
-        k = skip_addressee(ctx, k, s.end)?;
+    // "warned they could …": a subject pronoun is the clause's, not a hearer.
+    if class == Complement::Addressee && !(np.is_word(k) && is_subject_pronoun(&np.lw(k))) {
+        k = skip_addressee(ctx, k, s.end)
+            .filter(|&after| opens_clause(ctx, after, s.end) && !is_bare_plural(&np.lw(after)))
+            .or_else(|| pronoun_after_hearer(ctx, v, s.end))
+            .or_else(|| skip_addressee(ctx, k, s.end))?;
     }
     k = skip_adverbials(ctx, k, s.end);
     // "X said: prices fell" — a colon before an unquoted clause.
@@ -44,15 +50,38 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
         });
     // "added trucks": a bare plural opens a clause only after "say".
     let plural_start = np.is_word(k) && !is_capitalized(np.word(k)) && is_bare_plural(&np.lw(k));
+    // A bare subject ("climate change is …") only straight after the cue: after a comma
+    // stands a participle or the rest of a sentence the cue interrupts.
+    let bare = !(v + 1..k).any(|j| np.is_punct(j, ",")) && opens_bare_clause(ctx, k, s.end);
+    // "said with a calm that surprised …": after a phrase, "that" is a conjunction (the
+    // reported-that sieve's) or opens a relative clause — never the subject.
+    let relative = k > v + 1 && is_that(ctx, k);
     let clause = k < s.end
         && !inverted
+        && !relative
         && (!plural_start || say)
-        && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end));
+        && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end) || bare);
     if !clause {
         return None;
     }
     let end = content_end(ctx, k, s)?;
     statement(ctx, v, k, end, s, Sieve::ReportedClause)
+}
+
+/// "told the Post he had …", "told her audience they would …": a hearer the noun-phrase
+/// reader does not end where the clause starts, then a subject pronoun — within a hearer's
+/// length, with no verb or cue between.
+fn pronoun_after_hearer(ctx: &Ctx, v: usize, end: usize) -> Option<usize> {
+    let np = &ctx.np;
+    let reach = end.min(v + 2 + limits::HEARER_MAX_TOKENS);
+    let j = (v + 2..reach).find(|&j| {
+        !np_word_or_mark(ctx, j)
+            || np.is_punct(j, ",")
+            || cue_like(ctx, j)
+            || is_finite_verb_like(&np.lw(j))
+            || is_subject_pronoun(&np.lw(j))
+    })?;
+    (is_subject_pronoun(&np.lw(j)) && opens_clause(ctx, j, end)).then_some(j)
 }
 
 #[cfg(test)]
@@ -68,5 +97,114 @@ mod tests {
         // An object is no clause: "announced the plan".
         assert!(reported("Osric Vane announced the plan to voters.").is_empty());
         assert!(reported("Osric Vane said nothing about it.").is_empty());
+    }
+
+    #[test]
+    fn bare_subjects_quantities_and_gerunds_open_a_clause() {
+        for (t, want) in [
+            (
+                "Mara Quill said rising rents were pushing families out.",
+                "rising rents were pushing families out",
+            ),
+            (
+                "Osric Vane says coastal erosion is getting worse.",
+                "coastal erosion is getting worse",
+            ),
+            (
+                "Mara Quill said half were still without power.",
+                "half were still without power",
+            ),
+            (
+                "Osric Vane said widening the road would not help.",
+                "widening the road would not help",
+            ),
+            (
+                "The ferry company says it fears further delays.",
+                "it fears further delays",
+            ),
+            (
+                "The growers have warned they could leave the valley.",
+                "they could leave the valley",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+        }
+    }
+
+    #[test]
+    fn hearers_and_unparsed_subjects() {
+        for (t, want, who) in [
+            (
+                "Osric Vane told the Gazette he had never met the buyers.",
+                "he had never met the buyers",
+                "Osric Vane",
+            ),
+            (
+                "Mara Quill waved and told her neighbours they would not be moved.",
+                "they would not be moved",
+                "Mara Quill",
+            ),
+            (
+                "Nearly half said they would skip the ferry.",
+                "they would skip the ferry",
+                "Nearly half",
+            ),
+            (
+                "Some anglers at the pier in Tollby said the catch had collapsed.",
+                "the catch had collapsed",
+                "Some anglers at the pier in Tollby",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+            assert_eq!(r[0].1.as_deref(), Some(who), "{t}");
+        }
+        for t in [
+            "If some anglers at the pier said the catch had collapsed, nobody wrote it down.",
+            "Some anglers at the pier never said the catch had collapsed.",
+            "Some anglers at the pier think the catch has collapsed.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn content_ends_before_the_main_clause_or_a_comparison() {
+        let (content, _, _) =
+            one("While Osric Vane said the ferry would run, the crews stayed home on Friday.");
+        assert_eq!(content, "the ferry would run");
+        let (content, _, _) =
+            one("Mara Quill said fares had doubled, compared with a third in Tollby.");
+        assert_eq!(content, "fares had doubled");
+        let (content, _, _) =
+            one("Osric Vane said the pier was unsafe, as the storms had grown worse.");
+        assert_eq!(content, "the pier was unsafe");
+    }
+
+    #[test]
+    fn bare_subjects_must_not_fire_on_objects_beliefs_or_negations() {
+        for t in [
+            "Osric Vane announced new fares for the winter.",
+            "Mara Quill said, standing by the harbour, she had waited long enough.",
+            "Osric Vane believes rising rents are pushing families out.",
+            "Mara Quill did not say rising rents were pushing families out.",
+            "If Osric Vane said coastal erosion is getting worse, nobody listened.",
+            "Did Mara Quill say half were without power?",
+            "Osric Vane vowed to widen the road.",
+        ] {
+            let r = reported(t);
+            assert!(
+                r.iter().all(|(c, _, _)| !c.starts_with("rising")
+                    && !c.starts_with("coastal")
+                    && !c.starts_with("half")
+                    && !c.starts_with("new fares")),
+                "{t}: {r:?}"
+            );
+        }
+        assert!(reported("Osric Vane announced new fares for the winter.").is_empty());
+        assert!(reported("Osric Vane believes rising rents are pushing families out.").is_empty());
     }
 }

@@ -2,6 +2,7 @@
 //! rebound", "Mayor Says Bridge Will Reopen").
 
 use super::super::limits;
+use super::super::np::Mention;
 use super::speech::{has_quote, trim_end, word_count};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -46,6 +47,9 @@ fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
     let mention = np
         .backward(cue - 1, s.start)
         .filter(|m| m.first_tok == s.start)?;
+    if np.is_punct(cue, ":") && is_kicker(ctx, &mention, s) {
+        return None;
+    }
     let from = cue + 1;
     if from >= end
         || has_quote(ctx, from, end)
@@ -63,6 +67,23 @@ fn reported_headline(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
     )
 }
 
+/// A one-word label before a headline's colon ("EXCLUSIVE:", "Breaking:", "Watch:"), not a
+/// speaker: a word in capitals, or a singular word the article never names again (a group
+/// word in the plural, "Insiders:", "Economists:", speaks).
+fn is_kicker(ctx: &Ctx, m: &Mention, s: &Range<usize>) -> bool {
+    let np = &ctx.np;
+    if m.first_tok != m.last_tok || !np.is_word(m.first_tok) {
+        return false;
+    }
+    let word = np.word(m.first_tok);
+    let capitals = word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase());
+    let plural = word.ends_with('s') && !word.ends_with("ss");
+    // A bounded look (see `limits::NAMED_AGAIN_REACH`): a long first paragraph stays linear.
+    let hi = np.toks.len().min(s.end + limits::NAMED_AGAIN_REACH);
+    let named_again = (s.end..hi).any(|k| np.is_word(k) && np.word(k) == word);
+    capitals || !plural && !named_again
+}
+
 #[cfg(test)]
 mod tests {
     use crate::attribution::test_support::{one, reported};
@@ -76,6 +97,16 @@ mod tests {
         assert_eq!(sieve, "reported-headline");
         let (content, _, _) = one("Mara Quill: Toll Will Rise in May\n\nThe ferry is old.");
         assert_eq!(content, "Toll Will Rise in May");
+        // A label is no speaker.
+        for t in [
+            "EXCLUSIVE: Toll Will Rise in May\n\nThe ferry is old.",
+            "Breaking: Toll Will Rise in May\n\nThe ferry is old.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+        let (_, speaker, _) =
+            one("Quill: Toll Will Rise in May\n\nMara Quill runs the ferry. Quill is 50.");
+        assert_eq!(speaker.as_deref(), Some("Quill"));
         // Only the article's first line is a headline.
         let t = "The ferry is old.\n\nMara Quill: Toll Will Rise in May";
         assert!(reported(t).is_empty(), "{:?}", reported(t));

@@ -13,8 +13,47 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
         Target::Cue { v, s, class } if *class == Complement::Request => {
             reported_request(ctx, *v, s)
         }
+        // "told the council to wait", "warned voters to stay home", "explained to the
+        // board why …": a hearer, then what they are to do or a question.
+        Target::Cue { v, s, class } => {
+            let explains = ctx.np.lw(*v).starts_with("explain");
+            (*class == Complement::Addressee || explains)
+                .then(|| told_to_or_why(ctx, *v, s, *class))?
+        }
         _ => None,
     }
+}
+
+/// After a tell verb, a hearer and an infinitive or a question ("told the council to
+/// wait", "told reporters why …"); after "explain", "to" and a hearer first.
+fn told_to_or_why(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> Option<Found> {
+    let np = &ctx.np;
+    let k = if class == Complement::Addressee {
+        skip_addressee(ctx, v + 1, s.end)?
+    } else if np.lw(v + 1) == "to" {
+        skip_addressee(ctx, v + 2, s.end)?
+    } else {
+        v + 1
+    };
+    let from = if is_question_word(&np.lw(k)) {
+        k
+    } else if class == Complement::Addressee
+        && k > v + 1
+        && np.lw(k) == "to"
+        && np.is_word(k + 1)
+        && !is_finite_verb_like(&np.lw(k + 1))
+    {
+        v + 1
+    } else {
+        return None;
+    };
+    let end = action_end(ctx, from, content_end(ctx, from, s)?);
+    statement(ctx, v, from, end, s, Sieve::ReportedRequest)
+}
+
+/// Words that open a reported question ("asked whether …", "explained why …").
+fn is_question_word(w: &str) -> bool {
+    matches!(w, "whether" | "if" | "why" | "how" | "what" | "when")
 }
 
 /// "urged voters to stay home", "called on Congress to act", "called for a ban on
@@ -33,11 +72,13 @@ fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
             }
             _ => return None,
         }
-    } else if matches!(
-        np.lw(k).as_ref(),
-        "whether" | "if" | "why" | "how" | "what" | "when"
-    ) {
+    } else if is_question_word(&np.lw(k)) {
         k
+    } else if let Some(after) =
+        skip_addressee(ctx, k, s.end).filter(|&after| after > k && is_question_word(&np.lw(after)))
+    {
+        // "asked the mayor whether …": a hearer, then the question.
+        after
     } else {
         // "urged both sides to return": a short hearer, then "to" and a verb.
         let to = (k + 1..(k + limits::REQUEST_TO_REACH).min(s.end))
@@ -64,11 +105,22 @@ mod tests {
         assert_eq!(content, "a ban on night flights");
         let (content, _, _) = one("Osric Vane asked whether the ferry would run.");
         assert_eq!(content, "whether the ferry would run");
+        let (content, _, _) = one("Osric Vane told the crews to stay in port until Friday.");
+        assert_eq!(content, "the crews to stay in port until Friday");
+        let (content, _, _) = one("Mara Quill asked the mayor whether the ferry would run.");
+        assert_eq!(content, "whether the ferry would run");
+        let (content, _, _) = one("Mara Quill explained to the board why the ferry had been late.");
+        assert_eq!(content, "why the ferry had been late");
         // Not a request: "called" naming something, a passive, a negation.
         for t in [
             "Osric Vane called the plan a failure.",
             "Mara Quill was urged to reopen the ferry.",
             "Mara Quill did not urge the council to reopen the ferry.",
+            "Mara Quill was told to reopen the ferry.",
+            "Osric Vane never told the crews to stay in port.",
+            "If Osric Vane told the crews to stay in port, they would stay.",
+            "Did Mara Quill explain why the ferry was late?",
+            "Osric Vane told the crews to.",
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }

@@ -3,7 +3,9 @@
 
 use super::super::limits;
 use super::super::tokens::Kind;
-use super::speech::{Complement, content_end, gap_is_adverbial, is_that, speech_verb, statement};
+use super::speech::{
+    Complement, content_end, gap_is_adverbial, is_that, opens_clause, speech_verb, statement,
+};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -28,6 +30,18 @@ fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Op
     if !is_that(ctx, that) || !gap_is_adverbial(ctx, v + 1, that, class) {
         return None;
     }
+    // "said with a passion that …", "agreed with the mayor that …": after a phrase that may
+    // end in a noun, "that" may open a relative clause; a subject and verb must follow.
+    let object_gap = (v + 1..that).any(|j| {
+        np.is_word(j)
+            && matches!(
+                np.lw(j).as_ref(),
+                "to" | "for" | "with" | "amid" | "despite"
+            )
+    });
+    if object_gap && !opens_clause(ctx, that + 1, s.end) {
+        return None;
+    }
     let end = content_end(ctx, that + 1, s)?;
     statement(ctx, v, that, end, s, Sieve::ReportedThat)
 }
@@ -47,6 +61,43 @@ mod tests {
             one("Osric Vane told reporters in Lisbon that the talks had failed.");
         assert_eq!(content, "that the talks had failed");
         assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+    }
+
+    #[test]
+    fn gaps_before_that_hold_adverbials_not_objects() {
+        let (content, _, _) =
+            one("Mara Quill said late Friday that the ferry would not sail before noon.");
+        assert_eq!(content, "that the ferry would not sail before noon");
+        let (content, _, _) = one("Osric Vane now says, however, that the harbour plan is dead.");
+        assert_eq!(content, "that the harbour plan is dead");
+        // "with a passion that …": a relative clause, not a statement.
+        let r = reported("Osric Vane spoke, and said with a calm that surprised everyone.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn cue_chains_and_relative_clauses() {
+        let (content, speaker, _) = one("Osric Vane went on to say that the pier was unsafe.");
+        assert_eq!(content, "that the pier was unsafe");
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+        let (content, speaker, _) =
+            one("Mara Quill, who has said that the pier is unsafe, left the meeting early.");
+        assert_eq!(content, "that the pier is unsafe");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        // A progressive cue, with a time word before it.
+        let (content, speaker, _) = one("The growers are now arguing that the river is rising.");
+        assert_eq!(content, "that the river is rising");
+        assert_eq!(speaker.as_deref(), Some("The growers"));
+        // A wish or a plan to speak is not speech.
+        for t in [
+            "Osric Vane wants to say that the pier is unsafe.",
+            "Osric Vane hopes to say that the pier is unsafe.",
+            "Osric Vane did not go on to say that the pier was unsafe.",
+            "Osric Vane is not saying that the pier is unsafe.",
+            "If Osric Vane is saying that the pier is unsafe, he is wrong.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
     }
 
     #[test]

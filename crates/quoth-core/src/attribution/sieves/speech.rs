@@ -110,7 +110,18 @@ pub(super) fn content_before(
 ) -> Option<Found> {
     let np = &ctx.np;
     let start = skip_openers(ctx, lo, comma);
+    // A statement holds a verb (not its cue): "In a speech last year, X said" reports nothing.
+    let cue_start = found.cue.as_ref().map(|c| c.start);
+    let has_verb = (start..end.max(comma)).any(|k| {
+        np.is_word(k) && !is_capitalized(np.word(k)) && Some(np.toks[k].start) != cue_start && {
+            let w = np.lw(k);
+            is_finite_verb_like(&w)
+                || k > start && is_present_third_person(&w)
+                || k > start && is_subject_pronoun(&np.lw(k - 1))
+        }
+    });
     if start >= comma
+        || !has_verb
         || has_quote(ctx, start, end)
         || word_count(ctx, start, comma) < limits::MIN_CONTENT_WORDS
     {
@@ -145,10 +156,13 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         .collect();
     let last = before.last().map(String::as_str);
     // "was quoted as repeatedly saying": the word before the participle, adverbs left out.
+    // "is now saying": adverbs and time words left out, but not the auxiliary of a
+    // progressive (the adverb lexicon also holds "is", "has", "been").
+    let progressive = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "am");
     let last_content = before
         .iter()
         .rev()
-        .find(|w| !np.lx.is_adverb(w))
+        .find(|w| progressive(w) || !np.lx.is_adverb(w) && !is_time_word(w))
         .map(String::as_str);
     let participle = np.lw(v).ends_with("ing");
     let participle_ok = matches!(
@@ -159,7 +173,7 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         || before.iter().any(|w| w == "with");
     let blocked = before.iter().any(|w| is_negation(w) || is_modal(w))
         || (clause_start..v).any(|k| np.is_word(k) && is_condition(&np.lw(k)))
-        || matches!(last, Some("to"))
+        || matches!(last, Some("to")) && chain_verb(ctx, v).is_none()
         || !participle
             && matches!(
                 last,
@@ -167,6 +181,25 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
             )
         || participle && !participle_ok;
     (!blocked).then_some(class)
+}
+
+/// The finite verb of a cue chain ("continued to say", "went on to say", "began to
+/// argue"): its token, which names the subject, when the speech verb at `v` follows "to".
+pub(super) fn chain_verb(ctx: &Ctx, v: usize) -> Option<usize> {
+    let np = &ctx.np;
+    if v < 2 || np.lw(v - 1) != "to" {
+        return None;
+    }
+    let mut j = v - 2;
+    if np.lw(j) == "on" && j > 0 {
+        j -= 1;
+    }
+    let w = np.lw(j);
+    let chain = matches!(
+        w.as_ref(),
+        "continued" | "continues" | "continue" | "began" | "begins" | "went" | "goes"
+    ) && (np.lw(j + 1) == "on") == matches!(w.as_ref(), "went" | "goes");
+    chain.then_some(j)
 }
 
 /// Words after which a participle's subject is the sentence's: "quoted as saying", "by
@@ -258,8 +291,52 @@ pub(super) fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
                 first_tok: k,
                 last_tok: k,
             })
-    })?;
-    (!matches!(m.kind, MentionKind::Pronoun(_))).then_some(m.last_tok + 1)
+    });
+    match m {
+        Some(m) => (!matches!(m.kind, MentionKind::Pronoun(_))).then_some(m.last_tok + 1),
+        None => determined_hearer(ctx, k, end),
+    }
+}
+
+/// A hearer the noun-phrase reader does not parse, opened by a determiner ("the crews", "his
+/// own staff"): the determiner and the plain words after it, up to a preposition, "to",
+/// "that", a subject pronoun or a verb.
+fn determined_hearer(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
+    let np = &ctx.np;
+    let determiner = matches!(
+        np.lw(k).as_ref(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "some"
+            | "several"
+            | "both"
+            | "these"
+            | "those"
+    );
+    if !determiner {
+        return None;
+    }
+    let stop = (k + 1..end.min(k + limits::HEARER_MAX_TOKENS))
+        .find(|&j| {
+            !np.is_word(j) || {
+                let w = np.lw(j);
+                PREPOSITIONS.contains(&w.as_ref())
+                    || w == "that"
+                    || is_subject_pronoun(&w)
+                    || is_finite_verb_like(&w)
+                    || speech_verb(&w).is_some()
+            }
+        })
+        .unwrap_or(end);
+    (stop > k + 1).then_some(stop)
 }
 
 /// Steps over adverbials between a verb and its clause: "on Tuesday", "last week", "in a
@@ -277,12 +354,15 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
             break;
         }
         let w = np.lw(k);
-        if is_time_word(&w) || np.lx.is_adverb(&w) && !is_that(ctx, k) {
+        let adverb = np.lx.is_adverb(&w) && !is_finite_verb_like(&w) && !is_that(ctx, k);
+        if is_time_word(&w) || adverb || w == "however" {
             k += 1;
             continue;
         }
-        if matches!(w.as_ref(), "last" | "this" | "earlier" | "later")
-            && np.is_word(k + 1)
+        if matches!(
+            w.as_ref(),
+            "last" | "this" | "earlier" | "later" | "late" | "early" | "next"
+        ) && np.is_word(k + 1)
             && is_time_word(&np.lw(k + 1))
         {
             k += 2;
@@ -300,13 +380,30 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
                 | "after"
                 | "since"
                 | "before"
+                | "for"
+                | "with"
+                | "to"
+                | "amid"
+                | "despite"
         ) {
-            // A short prepositional phrase ending before the clause.
+            // A short prepositional phrase ending before the clause: at "that", a comma, a
+            // quotation, or a subject pronoun ("said in Lisbon they would …"); never across a
+            // clause of its own ("in an interview when asked …"). "to", "for", "with" also
+            // open infinitives and objects ("vowed to …"): those phrases must end at "that".
+            let loose = !matches!(w.as_ref(), "to" | "for" | "with" | "amid" | "despite");
             let stop = (k + 1..end.min(k + limits::ADVERBIAL_PHRASE_REACH)).find(|&j| {
-                is_that(ctx, j) || np.is_punct(j, ",") || np.toks[j].kind == Kind::Quote
+                is_that(ctx, j)
+                    || np.is_punct(j, ",")
+                    || np.toks[j].kind == Kind::Quote
+                    || j > k + 1 && is_subject_pronoun(&np.lw(j))
+                    || np.is_word(j) && CLAUSE_OPENERS.contains(&np.lw(j).as_ref())
             });
+            let ends_well = |j: usize| {
+                is_that(ctx, j)
+                    || loose && !(np.is_word(j) && CLAUSE_OPENERS.contains(&np.lw(j).as_ref()))
+            };
             match stop {
-                Some(j) if j > k + 1 => {
+                Some(j) if j > k + 1 && ends_well(j) => {
                     k = j;
                     continue;
                 }
@@ -316,6 +413,18 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
         break;
     }
     k
+}
+
+/// Words that open a clause of their own inside a phrase ("when asked", "how cheaply").
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "which", "who", "whom", "whose", "how", "why", "what", "where", "if", "whether", "as",
+    "because", "while", "after", "before", "since", "until",
+];
+
+/// A pronoun that can only be a subject: it opens a clause.
+pub(super) fn is_subject_pronoun(w: &str) -> bool {
+    let bare = w.split(['\'', '’']).next().unwrap_or("");
+    matches!(bare, "he" | "she" | "they" | "we" | "i")
 }
 
 pub(super) fn is_time_word(w: &str) -> bool {
@@ -367,7 +476,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     }
     // "it", "this", "that" are objects as often as subjects: a verb must follow at once.
     if matches!(bare, "it" | "this" | "that") {
-        return bare != w || is_word_at(ctx, k + 1, is_finite_verb_like);
+        return bare != w || verb_after_pronoun(ctx, k + 1, bare == "that");
     }
     // "said contractors built …": a plural noun as subject, when a verb follows.
     let plural = is_bare_plural(&w);
@@ -404,9 +513,18 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                 | "nothing"
                 | "none"
         );
-    if !subject_like || NOT_A_CLAUSE.contains(&w.as_ref()) || np.lw(k + 1) == "same" {
+    // "said nothing", but "said none of the bidders were …".
+    let object = NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of";
+    if !subject_like || object || np.lw(k + 1) == "same" {
         return false;
     }
+    opens_clause_verb(ctx, k, end)
+}
+
+/// Whether the subject starting at token `k` has its verb within a few words: the verb of
+/// this clause, not of a relative clause or of the next one.
+fn opens_clause_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
     (k + 1..end.min(k + limits::CLAUSE_VERB_REACH))
         .take_while(|&j| {
             // The verb of this clause, not of a relative clause or of the next clause.
@@ -419,6 +537,237 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                     .any(|p| np.is_punct(j, p))
         })
         .any(|j| np.is_word(j) && is_finite_verb_like(&np.lw(j)))
+}
+
+/// After "it" or "this" at token `k`: a verb, perhaps after an adverb ("it fears", "it
+/// actively investigated", "it was"). After "that", only an auxiliary or a modal ("that is
+/// wrong"): "that" before a clause is its conjunction.
+fn verb_after_pronoun(ctx: &Ctx, mut k: usize, strict: bool) -> bool {
+    let np = &ctx.np;
+    if strict {
+        return is_word_at(ctx, k, is_finite_verb_like);
+    }
+    let adverb = |w: &str| np.lx.is_adverb(w) && !is_finite_verb_like(w);
+    if np.is_word(k) && adverb(&np.lw(k)) {
+        k += 1;
+    }
+    is_word_at(ctx, k, |w| {
+        is_finite_verb_like(w) || is_present_third_person(w)
+    })
+}
+
+/// A present-tense form after a singular subject: "fears", "plans", "does" — a lower-case word
+/// ending in "s" that is no function word, possessive or "-ss" noun.
+fn is_present_third_person(w: &str) -> bool {
+    is_bare_plural(w) || matches!(w, "has" | "is" | "does" | "goes")
+}
+
+/// A gerund that may be a clause's subject ("raising taxes would hurt"), not a preposition
+/// ("during", "including") or a noun ("morning", "something").
+fn is_gerund(w: &str) -> bool {
+    w.len() >= limits::MIN_VERB_FORM_BYTES
+        && w.ends_with("ing")
+        && !w.ends_with("thing")
+        && !PREPOSITIONS.contains(&w)
+        && !is_time_word(w)
+}
+
+/// Whether tokens from `k` open a clause whose subject has no determiner: a bare noun phrase
+/// ("climate change is …"), a quantity ("half were …") or a gerund ("raising taxes would …").
+/// Looser than [`opens_clause`]: only straight after a cue, never after a comma (where a
+/// participle or the rest of a sentence the cue interrupts stands).
+pub(super) fn opens_bare_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    if !np.is_word(k) || is_capitalized(np.word(k)) {
+        return false;
+    }
+    let w = np.lw(k);
+    if is_gerund(&w) {
+        // "-ed" forms after a gerund are mostly participles: an auxiliary must follow.
+        return (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS))
+            .take_while(|&j| np.is_word(j) && !PREPOSITIONS.contains(&np.lw(j).as_ref()))
+            .any(|j| is_auxiliary(&np.lw(j)));
+    }
+    if QUANTITY_SUBJECTS.contains(&w.as_ref()) {
+        return opens_clause_verb(ctx, k, end);
+    }
+    bare_noun_then_verb(ctx, k, end)
+}
+
+/// An auxiliary or a modal, with or without "n't".
+fn is_auxiliary(w: &str) -> bool {
+    let bare = w
+        .strip_suffix("n't")
+        .or_else(|| w.strip_suffix("n’t"))
+        .unwrap_or(w);
+    matches!(
+        bare,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "wo"
+            | "ca"
+            | "shall"
+    )
+}
+
+/// Subjects of quantity: "half were …", "neither had …", "few expected …".
+const QUANTITY_SUBJECTS: &[&str] = &[
+    "half",
+    "neither",
+    "either",
+    "few",
+    "much",
+    "any",
+    "another",
+    "such",
+    "only",
+    "nearly",
+    "almost",
+    "roughly",
+    "somebody",
+    "someone",
+    "everybody",
+    "anyone",
+];
+
+/// Prepositions and other closed-class words (English grammar's closed classes, hand-written):
+/// never the first word of a clause's subject, and the words that open an adverbial phrase.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "amid",
+    "among",
+    "around",
+    "as",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beside",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "down",
+    "during",
+    "except",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "than",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+    "including",
+    "regarding",
+    "concerning",
+    "according",
+    "following",
+    "if",
+    "whether",
+    "when",
+    "while",
+    "because",
+    "although",
+    "though",
+    "unless",
+    "so",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "yet",
+    "not",
+    "how",
+    "why",
+    "what",
+    "where",
+    "who",
+    "whom",
+    "which",
+];
+
+/// A clause whose subject is a bare noun phrase of lower-case words ("climate change is …",
+/// "violent threats had …", "money was …"): the first word a content word, and a finite verb
+/// within `limits::BARE_NP_WORDS` plain words.
+fn bare_noun_then_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    let plain = |j: usize| {
+        np.is_word(j) && !is_capitalized(np.word(j)) && {
+            let w = np.lw(j);
+            !PREPOSITIONS.contains(&w.as_ref())
+                && !FUNCTION_LIKE.contains(&w.as_ref())
+                && !NOT_A_CLAUSE.contains(&w.as_ref())
+                && !np.lx.is_adverb(&w)
+                && !is_finite_verb_like(&w)
+                && speech_verb(&w).is_none()
+                && np.lx.pronoun(&w).is_none()
+        }
+    };
+    let first = np.lw(k);
+    let verb_like =
+        matches!(first.as_ref(), "be" | "been" | "being" | "get" | "got") || first.ends_with("ed");
+    if !plain(k) || verb_like || np.lw(k + 1) == "same" {
+        return false;
+    }
+    // "people in the area should …": one short prepositional phrase may follow the head.
+    let inner = |j: usize| {
+        np.is_word(j)
+            && matches!(
+                np.lw(j).as_ref(),
+                "in" | "of" | "at" | "on" | "from" | "the" | "a" | "an" | "this" | "their" | "its"
+            )
+    };
+    (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS + limits::BARE_NP_PHRASE_WORDS))
+        .take_while(|&j| np.is_word(j) || np.toks[j].kind == Kind::Number)
+        .find(|&j| !(plain(j) || inner(j)) || is_finite_verb_like(&np.lw(j)))
+        .is_some_and(|j| {
+            is_auxiliary(&np.lw(j))
+                || j <= k + limits::BARE_NP_WORDS && is_finite_verb_like(&np.lw(j))
+        })
 }
 
 /// After "say", a subject is enough (it seldom takes a plain object): a name, a number, or a
@@ -493,8 +842,63 @@ pub(super) fn is_finite_verb_like(w: &str) -> bool {
             | "wouldn't"
             | "couldn't"
     ) || w.ends_with("’s")
+        || w.ends_with("n't")
+        || w.ends_with("n’t")
+        || w == "shall"
+        || IRREGULAR_PASTS.contains(&w)
         || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
 }
+
+/// Common irregular past forms of English (a closed list from any grammar's table of strong
+/// verbs), without those that are also nouns or present forms ("set", "put", "cut", "saw").
+const IRREGULAR_PASTS: &[&str] = &[
+    "made",
+    "found",
+    "got",
+    "went",
+    "came",
+    "took",
+    "gave",
+    "knew",
+    "felt",
+    "left",
+    "kept",
+    "held",
+    "became",
+    "began",
+    "brought",
+    "built",
+    "bought",
+    "ran",
+    "won",
+    "lost",
+    "paid",
+    "sent",
+    "spent",
+    "stood",
+    "meant",
+    "led",
+    "grew",
+    "fell",
+    "broke",
+    "chose",
+    "drove",
+    "thought",
+    "wrote",
+    "forgot",
+    "sought",
+    "taught",
+    "caught",
+    "fought",
+    "understood",
+    "rose",
+    "struck",
+    "threw",
+    "wore",
+    "sold",
+    "withdrew",
+    "overtook",
+];
 
 /// The token after the last of a statement's content that starts at token `from`: the end of
 /// the sentence, or a break before it (";", ", adding …", ", according to …", a quotation
@@ -525,7 +929,7 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
         let contrast = np.is_punct(k, ",")
             && (matches!(
                 np.lw(k + 1).as_ref(),
-                "while" | "whereas" | "although" | "though" | "however"
+                "while" | "whereas" | "although" | "though" | "however" | "compared" | "as"
             ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
                 && opens_clause(ctx, k + 2, s.end));
         let dash = lone_dash && is_dash(k);
@@ -587,6 +991,17 @@ pub(super) fn statement(
     let np = &ctx.np;
     let mention = source_of(ctx, v, s)?;
     let person = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
+    // "X, who said the ferry was late, left early": the relative clause ends at its comma.
+    let end = if in_relative_clause(ctx, v, s.start) || in_leading_subordinate(ctx, v, s.start) {
+        let comma = (from..end).find(|&k| np.is_punct(k, ",")).unwrap_or(end);
+        let cut = trim_end(ctx, from, comma);
+        if word_count(ctx, from, cut) < limits::MIN_CLAUSE_WORDS {
+            return None;
+        }
+        cut
+    } else {
+        end
+    };
     if NOUN_LIKE.contains(&np.lw(v).as_ref()) && !person {
         return None;
     }
@@ -596,11 +1011,38 @@ pub(super) fn statement(
     )
 }
 
+/// Whether the cue at `v` sits in a subordinate clause that opens the sentence ("While she
+/// said the plan would work, her aides …", "Although they said …, they …"): that clause ends
+/// at its comma, and the main clause after it is the writer's.
+fn in_leading_subordinate(ctx: &Ctx, v: usize, lo: usize) -> bool {
+    let np = &ctx.np;
+    let start = skip_openers(ctx, lo, v);
+    let opener = np.lw(start);
+    let subordinate = matches!(
+        opener.as_ref(),
+        "while" | "although" | "though" | "whereas" | "because" | "since" | "as" | "even"
+    );
+    subordinate && !(start..v).any(|k| np.is_punct(k, ","))
+}
+
+/// Whether the cue at `v` opens a relative clause set off by a comma (", who said …",
+/// ", who has long argued …").
+fn in_relative_clause(ctx: &Ctx, v: usize, lo: usize) -> bool {
+    let np = &ctx.np;
+    let mut j = v;
+    while j > lo + 1 && np.is_word(j - 1) && np.lx.is_adverb(&np.lw(j - 1)) {
+        j -= 1;
+    }
+    j > lo + 1 && matches!(np.lw(j - 1).as_ref(), "who" | "which") && np.is_punct(j - 2, ",")
+}
+
 /// Who speaks through the verb at `v`: its subject, or for "…, saying that" the subject of
 /// the sentence.
 pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention> {
     let np = &ctx.np;
     let lo = s.start;
+    // "X continued to say …": the chain's finite verb names the subject.
+    let v = chain_verb(ctx, v).unwrap_or(v);
     if v <= lo {
         return None;
     }
@@ -622,7 +1064,16 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     if participle && np.is_word(j) && is_participle_opener(&np.lw(j)) {
         return main_subject(ctx, lo, v);
     }
-    if let Some(m) = subject_before(ctx, v, lo).filter(|m| is_nominative(np, m)) {
+    // "The growers now argue": a time word between subject and verb is no part of the subject.
+    let mut before_time = v;
+    while before_time > lo + 1
+        && np.is_word(before_time - 1)
+        && !is_capitalized(np.word(before_time - 1))
+        && is_time_word(&np.lw(before_time - 1))
+    {
+        before_time -= 1;
+    }
+    if let Some(m) = subject_before(ctx, before_time, lo).filter(|m| is_nominative(np, m)) {
         return Some(m);
     }
     // "X became a delegate and said …": a second verb of the sentence's subject.
@@ -630,7 +1081,77 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
         return main_subject(ctx, lo, v);
     }
-    bare_subject(ctx, v, lo)
+    bare_subject(ctx, v, lo).or_else(|| phrase_subject(ctx, v, lo))
+}
+
+/// The last resort for a subject the noun-phrase reader cannot parse: the whole phrase from
+/// the clause's start to the verb ("Almost half said", "People in Aldby said", "Some growers
+/// at the market said"). The clause starts at the sentence's start, or after an introductory
+/// phrase that opens with a preposition ("In a video, …"); the phrase is short, opens with a
+/// capital, a determiner, a quantity or a number, and holds no verb, cue, quotation or comma.
+pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let comma = (lo..v).rev().find(|&k| np.is_punct(k, ","));
+    let start = match comma {
+        None => skip_openers(ctx, lo, v),
+        Some(c) => {
+            let first = skip_openers(ctx, lo, c);
+            let intro = np.is_word(first) && PREPOSITIONS.contains(&np.lw(first).as_ref());
+            if !intro || (lo..c).any(|k| np.is_punct(k, ",")) {
+                return None;
+            }
+            c + 1
+        }
+    };
+    let mut end = v.checked_sub(1)?;
+    while end > start && np.is_word(end) && np.lx.is_adverb(&np.lw(end)) {
+        end -= 1;
+    }
+    if end < start || word_count(ctx, start, end + 1) > limits::PHRASE_SUBJECT_WORDS {
+        return None;
+    }
+    let opener = np.lw(start);
+    let opens = np.toks[start].kind == Kind::Number
+        || np.is_word(start) && is_capitalized(np.word(start))
+        || QUANTITY_SUBJECTS.contains(&opener.as_ref())
+        || matches!(
+            opener.as_ref(),
+            "the" | "a" | "an" | "some" | "many" | "most" | "those" | "these" | "all" | "both"
+        );
+    let clean = (start..=end).all(|k| {
+        let t = &np.toks[k];
+        let w = np.lw(k);
+        t.kind != Kind::Quote
+            && !np.is_punct(k, ",")
+            && !np.is_punct(k, ";")
+            && !(np.is_word(k)
+                && (is_finite_verb_like(&w)
+                    || speech_verb(&w).is_some()
+                    || CLAUSE_OPENERS.contains(&w.as_ref())
+                    || matches!(w.as_ref(), "that" | "and" | "or" | "but")))
+    });
+    // Capitalised openers are names the other readers already tried; a phrase here must be
+    // more than that name: a lower-case word somewhere.
+    let lower = (start..=end).any(|k| np.is_word(k) && !is_capitalized(np.word(k)));
+    if !opens || !clean || !lower && np.toks[start].kind != Kind::Number {
+        return None;
+    }
+    // The head: the last word before a prepositional phrase, or the last word.
+    let head_tok = (start + 1..=end)
+        .find(|&k| np.is_word(k) && PREPOSITIONS.contains(&np.lw(k).as_ref()))
+        .map_or(end, |k| k - 1);
+    Some(Mention {
+        span: np.toks[start].start..np.toks[end].end,
+        kind: MentionKind::Nominal,
+        name: None,
+        gender: Gender::Unknown,
+        head: Some(np.lw(head_tok).into_owned()),
+        modifiers: vec![],
+        descriptor: None,
+        org: None,
+        first_tok: start,
+        last_tok: end,
+    })
 }
 
 /// The subject of the sentence, also where it opens with "The" and a name ("The State

@@ -1,0 +1,90 @@
+//! The reported-turn sieve: a transcript's turn, "VANE: Well, the harbour is closing." or
+//! "Q: Why now?" — a paragraph that opens with a speaker's name and a colon.
+
+use super::super::limits;
+use super::speech::{has_quote, trim_end, word_count};
+use super::{Ctx, Found, Sieve, Target};
+use std::ops::Range;
+
+/// The sieve's entry in the pipeline: the first sentence of a paragraph after the headline.
+pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
+    match target {
+        Target::Sentence { s, .. } => {
+            let para = ctx.np.toks[s.start].para as usize;
+            let opens_paragraph = ctx.np.paras.get(para).is_some_and(|p| p.start == s.start);
+            (para > 0 && opens_paragraph).then(|| reported_turn(ctx, s, para))?
+        }
+        _ => None,
+    }
+}
+
+/// "VANE: Well, the harbour is closing." — the speaker's name in capitals (a name the
+/// transcript uses again); the turn runs to the paragraph's end.
+fn reported_turn(ctx: &Ctx, s: &Range<usize>, para: usize) -> Option<Found> {
+    let np = &ctx.np;
+    let colon = (s.start..s.end.min(s.start + limits::TURN_NAME_TOKENS + 1))
+        .find(|&k| !np.is_word(k) || !in_capitals(np.word(k)))
+        .filter(|&k| k > s.start && np.is_punct(k, ":"))?;
+    if !named_elsewhere(ctx, colon - 1) {
+        return None;
+    }
+    let mention = np.analyze_name_run(s.start, colon - 1)?;
+    let para_end = np.paras[para].end;
+    let end = trim_end(ctx, colon + 1, para_end);
+    if end <= colon + 1
+        || end - s.start > limits::MAX_SENTENCE_TOKENS
+        || has_quote(ctx, colon + 1, end)
+        || word_count(ctx, colon + 1, end) < limits::MIN_CONTENT_WORDS
+    {
+        return None;
+    }
+    let cue = np.toks[colon].start..np.toks[colon].end;
+    Some(
+        Found::new(Sieve::ReportedTurn, mention, Some(cue))
+            .with_content(np.toks[colon + 1].start..np.toks[end - 1].end),
+    )
+}
+
+/// A word in capitals of two letters or more ("VANE"): "Q" and "A" name no one.
+fn in_capitals(w: &str) -> bool {
+    w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '\'')
+}
+
+/// Whether the word at token `a` appears again (in any case) outside its own paragraph, within
+/// `limits::NAMED_AGAIN_REACH` tokens either side (a bounded look, so no input is quadratic).
+fn named_elsewhere(ctx: &Ctx, a: usize) -> bool {
+    let np = &ctx.np;
+    let word = np.word(a);
+    let para = np.toks[a].para;
+    let lo = a.saturating_sub(limits::NAMED_AGAIN_REACH);
+    let hi = np.toks.len().min(a + limits::NAMED_AGAIN_REACH);
+    (lo..hi)
+        .any(|k| np.toks[k].para != para && np.is_word(k) && np.word(k).eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::reported;
+
+    #[test]
+    fn transcript_turns_report_their_speaker() {
+        let t = "Harbour talks\n\nOsric Vane met Mara Quill on Monday.\n\nVANE: Well, the harbour is closing and nobody told us.\n\nMARA QUILL: The crews were warned before the vote.";
+        let r = reported(t);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].0, "Well, the harbour is closing and nobody told us");
+        assert_eq!(r[0].1.as_deref(), Some("VANE"));
+        assert_eq!(r[1].0, "The crews were warned before the vote");
+    }
+
+    #[test]
+    fn labels_and_beliefs_are_no_turns() {
+        for t in [
+            "Harbour talks\n\nUpdate: The harbour will close on Monday after the vote.",
+            "Harbour talks\n\nNote: the ferry times below are from the old timetable.",
+            "Harbour talks\n\nCORRECTION: An earlier version gave the wrong date for the vote.",
+            "Harbour talks\n\nQ: Did anyone warn the crews before the vote?",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+}
