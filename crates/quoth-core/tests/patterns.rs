@@ -487,3 +487,14 @@ fn contractions_prepositions_and_state_abbreviations_are_not_speakers() {
         );
     }
 }
+
+#[test]
+fn a_compound_modifier_is_not_part_of_a_name() {
+    // "Harlow-based" describes the person; it is not their first name.
+    let t = "Harlow-based Tamsin Greer said: “We are ready.”\n\n\
+             “We are set,” said Harlow-based Tamsin Greer.\n\n\
+             Orlando-based Greer said “they are late.”";
+    assert_speaker(t, "We are ready", "Tamsin Greer");
+    assert_speaker(t, "We are set", "Tamsin Greer");
+    assert_speaker(t, "they are late", "Tamsin Greer");
+}
