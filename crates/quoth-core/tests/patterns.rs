@@ -498,3 +498,11 @@ fn a_compound_modifier_is_not_part_of_a_name() {
     assert_speaker(t, "We are set", "Tamsin Greer");
     assert_speaker(t, "they are late", "Tamsin Greer");
 }
+
+#[test]
+fn an_agency_dateline_is_not_the_subject() {
+    let t = "Rivals trade barbs.\n\n\
+             Portland (AFP) – Senator Mara Quell has taken a swipe at her rival, saying that \
+             “loud comments” do harm.";
+    assert_speaker(t, "loud comments", "Mara Quell");
+}
