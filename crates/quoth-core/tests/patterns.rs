@@ -487,3 +487,22 @@ fn contractions_prepositions_and_state_abbreviations_are_not_speakers() {
         );
     }
 }
+
+#[test]
+fn a_compound_modifier_is_not_part_of_a_name() {
+    // "Harlow-based" describes the person; it is not their first name.
+    let t = "Harlow-based Tamsin Greer said: “We are ready.”\n\n\
+             “We are set,” said Harlow-based Tamsin Greer.\n\n\
+             Orlando-based Greer said “they are late.”";
+    assert_speaker(t, "We are ready", "Tamsin Greer");
+    assert_speaker(t, "We are set", "Tamsin Greer");
+    assert_speaker(t, "they are late", "Tamsin Greer");
+}
+
+#[test]
+fn an_agency_dateline_is_not_the_subject() {
+    let t = "Rivals trade barbs.\n\n\
+             Portland (AFP) – Senator Mara Quell has taken a swipe at her rival, saying that \
+             “loud comments” do harm.";
+    assert_speaker(t, "loud comments", "Mara Quell");
+}

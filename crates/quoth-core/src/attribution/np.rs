@@ -163,9 +163,22 @@ impl<'a> Np<'a> {
                 && self.toks[i - 1].kind == Kind::Word
                 && self.is_cap(i + 1);
         }
+        // "Orlando-based", "TV-friendly": a compound whose last part is lower case modifies a
+        // noun; names capitalise every part ("Ruiz-Molina").
+        if self.is_compound_modifier(i) {
+            return false;
+        }
         // "There's", "It's": a function word with a contraction is no name either.
         let bare = strip_possessive(&w);
         !self.lx.is_not_name(bare) || self.lx.honorific(&w).is_some()
+    }
+    /// "Orlando-based", "TV-friendly": a hyphenated word whose last part is lower case.
+    fn is_compound_modifier(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self
+                .word(i)
+                .rsplit_once('-')
+                .is_some_and(|(_, last)| last.starts_with(char::is_lowercase))
     }
     fn is_pronoun(&self, i: usize) -> Option<PronounKind> {
         if !self.is_word(i) {
@@ -682,6 +695,13 @@ impl<'a> Np<'a> {
             return Some(self.pronoun_mention(start, kind));
         }
         if let Some(m) = self.role_then_name(start, hi) {
+            return Some(m);
+        }
+        if self.is_compound_modifier(start)
+            && self.is_name_word(start + 1)
+            && let Some(m) = self.name_after_role(start, start + 1, hi)
+        {
+            // "Harlow-based Tamsin Greer": the modifier describes the name.
             return Some(m);
         }
         let mut m = if self.is_name_word(start) {

@@ -400,11 +400,34 @@ fn skip_dateline(np: &Np, start: usize, limit: usize) -> usize {
         })
         .count();
     if caps == 0 {
-        return start;
+        return agency_dateline(np, start, limit).unwrap_or(start);
     }
     (start + caps..limit.min(start + caps + limits::DATELINE_REACH))
         .find(|&k| ["-", "—", "–"].iter().any(|d| np.is_punct(k, d)))
         .map_or(start, |k| k + 1)
+}
+
+/// "Washington (AFP) – …": a place in title case, a news agency in capitals between
+/// brackets and a dash; the token after the dash.
+fn agency_dateline(np: &Np, start: usize, limit: usize) -> Option<usize> {
+    let open = (start..limit)
+        .take(limits::DATELINE_REACH)
+        .take_while(|&k| np.is_word(k) && is_capitalized(np.word(k)) || np.is_punct(k, "("))
+        .find(|&k| np.is_punct(k, "("))?;
+    let agency = open + 1;
+    let all_caps = |k: usize| {
+        np.is_word(k)
+            && np
+                .word(k)
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    let dash = agency + 2;
+    (open > start
+        && all_caps(agency)
+        && np.is_punct(agency + 1, ")")
+        && ["-", "—", "–"].iter().any(|d| np.is_punct(dash, d)))
+    .then_some(dash + 1)
 }
 
 /// Whether tokens `start..comma` are an introductory phrase rather than the subject.
