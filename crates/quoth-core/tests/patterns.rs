@@ -506,3 +506,59 @@ fn an_agency_dateline_is_not_the_subject() {
              “loud comments” do harm.";
     assert_speaker(t, "loud comments", "Mara Quell");
 }
+
+#[test]
+fn a_report_or_an_organisation_with_the_is_the_speaker() {
+    assert_speaker(
+        "A report by the Cascade Budget Office said the deficit “will double by 2030.”",
+        "will double",
+        "Cascade Budget Office",
+    );
+    assert_speaker(
+        "“Rates will stay where they are,” the Federal Reserve said on Tuesday.",
+        "Rates will",
+        "Federal Reserve",
+    );
+}
+
+#[test]
+fn numbers_and_possessives_inside_the_speaker_phrase() {
+    assert_speaker(
+        "“I lost everything in the fire,” said Dana Ruiz, 45, a mother of two.",
+        "lost everything",
+        "Dana Ruiz",
+    );
+    assert_speaker(
+        "“We are working on it,” her deputy Ivo Lind said.",
+        "working on it",
+        "Ivo Lind",
+    );
+    assert_speaker(
+        "“We will appeal,” said Tomas Rek of the Holy Synod.",
+        "will appeal",
+        "Tomas Rek",
+    );
+}
+
+#[test]
+fn the_outer_cue_wins_over_a_negated_or_attempted_one() {
+    assert_speaker(
+        "“This is a disgrace,” Mayor Ellen Park said, though she did not mention the council.",
+        "disgrace",
+        "Ellen Park",
+    );
+    assert_speaker(
+        "Reporters tried to ask Governor Hal Dunmore about the audit. “No comment,” Dunmore said.",
+        "No comment",
+        "Hal Dunmore",
+    );
+}
+
+#[test]
+fn a_quotation_opened_with_a_closing_mark() {
+    assert_speaker(
+        "”We are ready,” said coach Mira Holt.",
+        "We are ready",
+        "Mira Holt",
+    );
+}

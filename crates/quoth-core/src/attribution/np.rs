@@ -390,7 +390,7 @@ impl<'a> Np<'a> {
                 || (self.is_word(j) && is_name_particle(self.lw(j).as_ref()) && self.is_cap(i))
                 || (self.is_word(j)
                     && matches!(self.lw(j).as_ref(), "of" | "the")
-                    && self.is_cap(i)
+                    && (self.is_cap(i) || self.of_the_name(j, i))
                     && j > lo
                     && (self.is_name_word(j - 1)
                         || self.lw(j) == "the"
@@ -423,6 +423,16 @@ impl<'a> Np<'a> {
             // handled by nominal_backward. A bare capitalised title is still a description.
         }
         Some(m)
+    }
+
+    /// "Archbishop Tomas Rek of the Holy Synod": an "of" at `j` before a lower-case "the" at
+    /// `i` and a capitalised word joins a name to the body it belongs to.
+    fn of_the_name(&self, j: usize, i: usize) -> bool {
+        self.lw(j) == "of"
+            && self.is_word(i)
+            && self.word(i) == "the"
+            && i + 1 < self.toks.len()
+            && self.is_cap(i + 1)
     }
 
     /// Splits a run of capitalised tokens `a..=b` into a title and a name:

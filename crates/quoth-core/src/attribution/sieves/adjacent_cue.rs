@@ -149,7 +149,12 @@ fn right_cue(ctx: &Ctx, qi: usize) -> Option<Found> {
 /// after the quotation) that can only modify it — lower-case content words and numbers, after
 /// an optional article — so the name they lead to is the subject, whatever role they name.
 fn only_premodifiers(np: &Np, from: usize, to: usize) -> bool {
-    let from = if np.is_word(from) && matches!(np.lw(from).as_ref(), "the" | "a" | "an") {
+    // An article or a possessive determiner may lead: "her deputy Ivo Lind said".
+    let from = if np.is_word(from)
+        && matches!(
+            np.lw(from).as_ref(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+        ) {
         from + 1
     } else {
         from
