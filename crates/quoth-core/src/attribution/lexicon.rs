@@ -57,6 +57,8 @@ pub struct Lexicon {
     adverbs: WordSet,
     intro_words: WordSet,
     org_words: WordSet,
+    /// Forms of the speech verbs with their class ("clause", "addressee", "request").
+    speech_verbs: WordMap<&'static str>,
 }
 
 /// A word list with a value per word: a hash map behind a 4096-bit filter on the word's first
@@ -248,6 +250,13 @@ impl Lexicon {
             adverbs: words(include_str!("lexicon/adverbs.txt")).collect(),
             intro_words: words(include_str!("lexicon/intro_words.txt")).collect(),
             org_words: words(include_str!("lexicon/org_words.txt")).collect(),
+            speech_verbs: lines(include_str!("lexicon/speech_verbs.txt"))
+                .flat_map(|l| {
+                    let mut words = l.split_whitespace();
+                    let class = words.next().unwrap_or_default();
+                    words.map(move |form| (form, class))
+                })
+                .collect(),
         }
     }
 
@@ -330,6 +339,10 @@ impl Lexicon {
     }
     pub fn is_intro_word(&self, w: &str) -> bool {
         self.intro_words.contains(w)
+    }
+    /// The class of a speech verb form (the first word of its line in `speech_verbs.txt`).
+    pub fn speech_verb_class(&self, w: &str) -> Option<&'static str> {
+        self.speech_verbs.get(w).copied()
     }
     pub fn is_org_word(&self, w: &str) -> bool {
         self.org_words.contains(w)

@@ -115,10 +115,14 @@ impl<'a> Np<'a> {
     }
     /// Token `i` lower-cased ("" past the end).
     pub fn lw(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        let Some(&t) = self.toks.get(i) else {
-            return std::borrow::Cow::Borrowed("");
-        };
-        std::borrow::Cow::Borrowed(&self.lower[t.start - self.lower_base..t.end - self.lower_base])
+        std::borrow::Cow::Borrowed(self.word_lower(i))
+    }
+    /// Token `i` lower-cased, borrowed from the text's lower-case copy ("" past the end).
+    pub fn word_lower(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) => &self.lower[t.start - self.lower_base..t.end - self.lower_base],
+            None => "",
+        }
     }
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)

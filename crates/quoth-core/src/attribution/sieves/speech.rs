@@ -13,9 +13,7 @@ use super::super::np::{Mention, MentionKind};
 use super::super::tokens::{Kind, is_capitalized};
 use super::common::{cue_clause, is_nominative, sentence_subject, subject_before};
 use super::{Ctx, Found, Sieve};
-use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// How a speech verb takes its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,26 +26,15 @@ pub enum Complement {
     Request,
 }
 
-/// The speech verbs of `lexicon/speech_verbs.txt`, every form mapped to its class.
+/// The class of a speech verb form (`lexicon/speech_verbs.txt`), asked of every word: the
+/// lexicon's filtered map turns most words away before hashing.
 pub fn speech_verb(w: &str) -> Option<Complement> {
-    static VERBS: LazyLock<HashMap<&'static str, Complement>> = LazyLock::new(|| {
-        let data = include_str!("../lexicon/speech_verbs.txt");
-        let mut verbs = HashMap::default();
-        for line in data.lines().map(|l| l.split('#').next().unwrap_or("")) {
-            let mut words = line.split_whitespace();
-            let class = match words.next() {
-                Some("clause") => Complement::Clause,
-                Some("addressee") => Complement::Addressee,
-                Some("request") => Complement::Request,
-                _ => continue,
-            };
-            for form in words {
-                verbs.insert(form, class);
-            }
-        }
-        verbs
-    });
-    VERBS.get(w).copied()
+    match super::super::lexicon::Lexicon::get().speech_verb_class(w)? {
+        "clause" => Some(Complement::Clause),
+        "addressee" => Some(Complement::Addressee),
+        "request" => Some(Complement::Request),
+        _ => None,
+    }
 }
 
 /// A question reports nothing: "Did she say that prices fell?"
@@ -150,11 +137,17 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         .rev()
         .find(|&k| np.is_punct(k, ",") || np.is_punct(k, ";") || np.is_punct(k, "—"))
         .map_or(s.start, |k| k + 1);
-    let before: Vec<String> = (clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS))..v)
-        .filter(|&k| np.is_word(k))
-        .map(|k| np.lw(k).into_owned())
-        .collect();
-    let last = before.last().map(String::as_str);
+    // The words just before the verb, on the stack (asked at every speech-verb candidate).
+    let mut buf = [""; limits::CUE_LOOKBACK_TOKENS];
+    let mut n = 0;
+    for k in clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS))..v {
+        if np.is_word(k) {
+            buf[n] = np.word_lower(k);
+            n += 1;
+        }
+    }
+    let before = &buf[..n];
+    let last = before.last().copied();
     // "was quoted as repeatedly saying": the word before the participle, adverbs left out.
     // "is now saying": adverbs and time words left out, but not the auxiliary of a
     // progressive (the adverb lexicon also holds "is", "has", "been").
@@ -163,14 +156,14 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         .iter()
         .rev()
         .find(|w| progressive(w) || !np.lx.is_adverb(w) && !is_time_word(w))
-        .map(String::as_str);
+        .copied();
     let participle = np.lw(v).ends_with("ing");
     let participle_ok = matches!(
         last_content,
         None | Some("was" | "were" | "is" | "are" | "been")
     ) || last_content
         .is_some_and(|w| np.lx.is_source_noun(w) || is_participle_opener(w))
-        || before.iter().any(|w| w == "with");
+        || before.contains(&"with");
     let blocked = before.iter().any(|w| is_negation(w) || is_modal(w))
         || (clause_start..v).any(|k| np.is_word(k) && is_condition(&np.lw(k)))
         || matches!(last, Some("to")) && chain_verb(ctx, v).is_none()
