@@ -562,3 +562,10 @@ fn a_quotation_opened_with_a_closing_mark() {
         "Mira Holt",
     );
 }
+
+#[test]
+fn straight_and_curly_marks_mixed_in_one_quotation() {
+    let text = "\"We are ready,” said coach Mira Holt. “We trained all summer,\" she added.";
+    assert_speaker(text, "We are ready", "Mira Holt");
+    assert_speaker(text, "trained all summer", "Mira Holt");
+}

@@ -194,10 +194,25 @@ fn run_quote(
     para_end: usize,
 ) -> (Range<usize>, usize, bool) {
     let mut depth = 1usize;
+    // Marks of the other double family opened inside this quotation and not yet closed.
+    let mut inner = 0usize;
     while j < marks.len() {
         let m = marks[j];
         j += 1;
         if m.family != family {
+            // "We are ready,” said X — a writer who mixes straight and curly marks: a closing
+            // mark of the other double family closes the quotation unless it closes one of its
+            // own opened inside ("He said “no” to me").
+            if mixed_doubles(family, m.family) {
+                if closes_as_other(&m) {
+                    if inner == 0 {
+                        return (start..m.end, j, true);
+                    }
+                    inner -= 1;
+                } else if opens_as_other(&m) {
+                    inner += 1;
+                }
+            }
             continue;
         }
         let closes = match m.role {
@@ -215,6 +230,30 @@ fn run_quote(
         }
     }
     (start..para_end, j, false)
+}
+
+/// Straight and curly double marks: the two families a writer mixes in one quotation.
+fn mixed_doubles(a: Family, b: Family) -> bool {
+    matches!(
+        (a, b),
+        (Family::Straight, Family::Curly) | (Family::Curly, Family::Straight)
+    )
+}
+
+/// A mark of the other family that can only be closing here (placed as a closing mark is).
+fn closes_as_other(m: &Mark) -> bool {
+    match m.role {
+        Role::Close | Role::Either => m.closing_shape && !m.opening_shape,
+        Role::Open => false,
+    }
+}
+
+/// A mark of the other family that can only be opening here.
+fn opens_as_other(m: &Mark) -> bool {
+    match m.role {
+        Role::Open | Role::Either => m.opening_shape && !m.closing_shape,
+        Role::Close => false,
+    }
 }
 
 /// The quote marks of one paragraph, in order, with their shapes.
@@ -390,6 +429,26 @@ mod tests {
         assert_eq!(quotes("``It is over,'' he said."), vec!["``It is over,''"]);
         assert_eq!(quotes("Il a dit «non» hier."), vec!["«non»"]);
         assert_eq!(quotes("Er sagte „nein“ gestern."), vec!["„nein“"]);
+    }
+
+    #[test]
+    fn a_writer_may_mix_straight_and_curly_marks() {
+        assert_eq!(
+            quotes("\"We are ready,” said Mira Holt. “We trained all summer,\" she added."),
+            vec!["\"We are ready,”", "“We trained all summer,\""]
+        );
+    }
+
+    #[test]
+    fn the_other_family_nested_inside_stays_inside() {
+        assert_eq!(
+            quotes("Ivo said “He told me \"no\" twice,” and left."),
+            vec!["“He told me \"no\" twice,”"]
+        );
+        assert_eq!(
+            quotes("Ivo said \"He told me “no” twice,\" and left."),
+            vec!["\"He told me “no” twice,\""]
+        );
     }
 
     #[test]
