@@ -412,14 +412,14 @@ fn a_common_word_opening_a_sentence_is_not_a_name() {
 fn a_place_speaks_only_as_the_subject_of_its_cue() {
     // A possessive, a location phrase or a sentence with no cue: never the place.
     for t in [
-        "Voting ended early. Nebraska’s primary was a “closed” one.",
-        "He visited the border in Laredo, Texas and explained why the wall would be “beautiful.”",
+        "The ballots were counted by noon. Norway’s ferry tax is a “temporary” measure, the leaflet says.",
+        "She toured the harbour at Aarhus, Denmark and described the new pier as “finished at last.”",
     ] {
         let speakers = all_speakers(t);
         assert!(
             !speakers
                 .iter()
-                .any(|s| matches!(s.as_str(), "Nebraska" | "Texas" | "Laredo")),
+                .any(|s| matches!(s.as_str(), "Norway" | "Denmark" | "Aarhus")),
             "a place as a speaker in {t:?}: {speakers:?}"
         );
     }
@@ -474,15 +474,15 @@ fn an_age_and_a_role_before_the_name() {
 #[test]
 fn contractions_prepositions_and_state_abbreviations_are_not_speakers() {
     for t in [
-        "They’re less hostile to new taxes and say the rich should pay “a lot” more.",
-        "Outside the arena in Dunmore, about 200 protesters gathered, chanting “Go home.”",
-        "In the hours after the fire in Harlow Bay, Calif., a familiar voice wrote “we warned you.”",
+        "They’re keen on the ferry plan and think tolls should stay “low for locals.”",
+        "Outside the town hall of Velmor, a few dozen cyclists rang their bells, shouting “Lanes now.”",
+        "A day after the flood in Orrin Falls, Ore., a local blogger posted “the levee was old.”",
     ] {
         let speakers = all_speakers(t);
         assert!(
             !speakers
                 .iter()
-                .any(|s| matches!(s.as_str(), "They’re" | "Outside" | "Calif")),
+                .any(|s| matches!(s.as_str(), "They’re" | "Outside" | "Ore")),
             "junk speaker in {t:?}: {speakers:?}"
         );
     }
@@ -493,7 +493,7 @@ fn a_compound_modifier_is_not_part_of_a_name() {
     // "Harlow-based" describes the person; it is not their first name.
     let t = "Harlow-based Tamsin Greer said: “We are ready.”\n\n\
              “We are set,” said Harlow-based Tamsin Greer.\n\n\
-             Orlando-based Greer said “they are late.”";
+             Dockside-based Greer said “they are late.”";
     assert_speaker(t, "We are ready", "Tamsin Greer");
     assert_speaker(t, "We are set", "Tamsin Greer");
     assert_speaker(t, "they are late", "Tamsin Greer");
@@ -502,9 +502,9 @@ fn a_compound_modifier_is_not_part_of_a_name() {
 #[test]
 fn an_agency_dateline_is_not_the_subject() {
     let t = "Rivals trade barbs.\n\n\
-             Portland (AFP) – Senator Mara Quell has taken a swipe at her rival, saying that \
-             “loud comments” do harm.";
-    assert_speaker(t, "loud comments", "Mara Quell");
+             Tromsø (AP) – Councillor Mara Quell criticised the harbour board on Friday, \
+             saying its fees were “far too high.”";
+    assert_speaker(t, "far too high", "Mara Quell");
 }
 
 #[test]
