@@ -36,3 +36,17 @@ fn name_runs_at_the_end_of_the_text() {
         let _ = quoth::attribution::analyse(&Article::from_text(format!("“Yes,” said {t}"), None));
     }
 }
+
+/// Found in review: two commas side by side after a name ("Ivo Lind, , said") read an
+/// appositive backwards; an unclosed quotation full of commas; a transcript of one-off names.
+#[test]
+fn odd_punctuation_around_speakers() {
+    for t in [
+        "“We waited,” Ivo Lind, , said the plan failed.",
+        "Ivo Lind, , said the plan failed.",
+        "“a,a,a,a,a,a,a,a, she said, and more",
+        "AB: one.\n\nCD: two.\n\nAB: three.\n\nEF:",
+    ] {
+        let _ = quoth::attribution::analyse(&Article::from_text(t.to_string(), None));
+    }
+}

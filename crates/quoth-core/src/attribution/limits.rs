@@ -190,9 +190,9 @@ pub const SOURCE_PHRASE_REACH: usize = 12;
 /// Capitalised words a transcript turn's speaker may have before the colon ("MARA QUILL:").
 pub const TURN_NAME_TOKENS: usize = 3;
 
-/// Tokens either side searched for a word named again (is a headline's or a turn's "X:" a
-/// name the article uses, or a label?): an article's length, and bounded so that a text of
-/// many such lines is not read once per line.
+/// Tokens after a headline searched for its one-word "X:" named again (a name the article
+/// uses, or a label?): an article's length, and bounded so that a long first paragraph stays
+/// linear.
 pub const NAMED_AGAIN_REACH: usize = 5000;
 
 /// Tokens from a headline's start searched for its "X:" or "X Says" cue.
@@ -216,3 +216,7 @@ pub const MIN_PLURAL_BYTES: usize = 4;
 /// Bytes a word ending in "-ed" (or "-es") needs to be taken for a verb form ("voted", not
 /// "red", "bed", "need").
 pub const MIN_VERB_FORM_BYTES: usize = 5;
+
+/// Bytes read after a comma inside an unclosed quotation for a reporting clause (", said Hana
+/// Ostrow", ", she added"): three words of a name and a verb fit well within it.
+pub const FORGOTTEN_CLOSE_REACH: usize = 80;

@@ -5,6 +5,7 @@
 //! Apostrophes and single quotes never delimit quotations: a ‘…’ inside a double-quoted quote
 //! is part of it, and don't / Putin's / ’90s / rock 'n' roll are words.
 
+use super::limits;
 use std::ops::Range;
 
 /// A quotation as found in the text, before anyone is attributed.
@@ -146,12 +147,23 @@ fn forgotten_close(text: &str, part: &Range<usize>) -> Option<usize> {
     let s = &text[part.clone()];
     let is_cue = |w: &str| w.starts_with(char::is_lowercase) && lx.is_reporting_verb(w);
     let is_name = |w: &str| w.starts_with(char::is_uppercase);
+    let is_pronoun = |w: &str| w.len() <= 6 && lx.pronoun(&w.to_ascii_lowercase()).is_some();
     s.match_indices(',').find_map(|(c, _)| {
-        let mut words = s[c + 1..]
+        // Only ", " starts a reporting clause; its three words are read within a short window,
+        // so a paragraph of commas with no spaces ("a,a,a,…") costs a constant per comma.
+        let after = &s[c + 1..];
+        if !after.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let mut end = after.len().min(limits::FORGOTTEN_CLOSE_REACH);
+        while !after.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut words = after[..end]
             .split_whitespace()
             .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
         let (w1, w2, w3) = (words.next()?, words.next(), words.next());
-        let subject_first = lx.pronoun(&w1.to_lowercase()).is_some() || is_name(w1);
+        let subject_first = is_pronoun(w1) || is_name(w1);
         let cue = is_cue(w1)
             || subject_first && w2.is_some_and(is_cue)
             || is_name(w1) && w2.is_some_and(is_name) && w3.is_some_and(is_cue);

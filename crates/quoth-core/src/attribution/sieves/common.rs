@@ -7,6 +7,7 @@ use super::super::quotes::FoundQuote;
 use super::super::tokens::{Kind, Tokens, is_capitalized};
 use super::{Found, Sieve};
 use crate::text::marks;
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -19,6 +20,9 @@ pub struct Ctx<'a> {
     pub quotes: &'a [FoundQuote],
     /// The words written in lower case somewhere in the text, read once when first asked.
     lower_case_words: OnceCell<HashSet<&'a str>>,
+    /// Each word (lower-cased) with the first and last paragraph it is written in, read once
+    /// when first asked.
+    word_paragraphs: OnceCell<HashMap<&'a str, (u32, u32)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -28,7 +32,29 @@ impl<'a> Ctx<'a> {
             tokens,
             quotes,
             lower_case_words: OnceCell::new(),
+            word_paragraphs: OnceCell::new(),
         }
+    }
+    /// Whether the word at token `i` (in any case) is written in another paragraph too: a
+    /// transcript's "VANE:" is a name the article uses, not a label. One map for the whole
+    /// text, so a text of many such lines stays linear.
+    pub fn named_in_another_paragraph(&self, i: usize) -> bool {
+        let np = &self.np;
+        let places = self.word_paragraphs.get_or_init(|| {
+            let mut places: HashMap<&str, (u32, u32)> = HashMap::default();
+            for k in (0..np.toks.len()).filter(|&k| np.is_word(k)) {
+                let para = np.toks[k].para;
+                places
+                    .entry(np.word_lower(k))
+                    .and_modify(|(_, last)| *last = para)
+                    .or_insert((para, para));
+            }
+            places
+        });
+        let para = np.toks[i].para;
+        places
+            .get(np.word_lower(i))
+            .is_some_and(|&(first, last)| first != para || last != para)
     }
     /// Whether `lower` (a lower-case word) is written in lower case somewhere in the text:
     /// then a capitalised "Good" opening a sentence is that word, not a name.
@@ -226,7 +252,8 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
             named.first_tok = m.first_tok;
             return Some(named);
         }
-        if m.kind == MentionKind::Name && m.descriptor.is_none() {
+        // Two commas side by side ("Tom Ridge, , said") leave no appositive to read.
+        if m.kind == MentionKind::Name && m.descriptor.is_none() && k + 1 < j {
             let d = np.text[np.toks[k + 1].start..np.toks[j - 1].end].trim();
             m.descriptor = Some(
                 d.trim_start_matches("the ")

@@ -50,16 +50,9 @@ fn in_capitals(w: &str) -> bool {
     w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '\'')
 }
 
-/// Whether the word at token `a` appears again (in any case) outside its own paragraph, within
-/// `limits::NAMED_AGAIN_REACH` tokens either side (a bounded look, so no input is quadratic).
+/// Whether the word at token `a` appears again (in any case) outside its own paragraph.
 fn named_elsewhere(ctx: &Ctx, a: usize) -> bool {
-    let np = &ctx.np;
-    let word = np.word(a);
-    let para = np.toks[a].para;
-    let lo = a.saturating_sub(limits::NAMED_AGAIN_REACH);
-    let hi = np.toks.len().min(a + limits::NAMED_AGAIN_REACH);
-    (lo..hi)
-        .any(|k| np.toks[k].para != para && np.is_word(k) && np.word(k).eq_ignore_ascii_case(word))
+    ctx.named_in_another_paragraph(a)
 }
 
 #[cfg(test)]
