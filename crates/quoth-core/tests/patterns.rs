@@ -159,7 +159,7 @@ fn junk_words_are_never_speakers() {
     let texts = [
         "Voters in the Democratic primary were unhappy. “Nobody listens to us,” he said.",
         "Ossian Ruhl, a Republican, spoke. Another said “it is a shame.”",
-        "The polls closed at 8 p.m. EST. “It is close,” it said.",
+        "The ferry left at 9 p.m. EST. “It is late,” it said.",
         "Supporters in Iowa cheered. “Four more years,” they chanted.",
     ];
     for t in texts {

@@ -43,10 +43,10 @@ pub const PARENTHESIS_REACH: usize = 12;
 pub const APPOSITIVE_REACH: usize = 20;
 
 /// Tokens back a subject may stand from its verb across a short phrase without punctuation
-/// ("Trump on Saturday tweeted").
+/// ("the mayor on Saturday wrote").
 pub const NEARBY_SUBJECT_REACH: usize = 6;
 
-/// Introductory phrases ("Minutes later, …", "At a rally in Portsmouth, N.H., …") stepped
+/// Introductory phrases ("Minutes later, …", "At a meeting in Salem, Ore., …") stepped
 /// over before a sentence's subject, and the tokens each may span.
 pub const MAX_INTRO_SEGMENTS: usize = 4;
 pub const INTRO_SEGMENT_REACH: usize = 20;
@@ -199,7 +199,7 @@ pub const NAMED_AGAIN_REACH: usize = 5000;
 pub const HEADLINE_CUE_REACH: usize = 8;
 
 /// Tokens after a sentence-opening "The" searched for the first capitalised word of a name
-/// ("The district GOP Chairman Chuck Williams").
+/// ("The county party chair Ada Brenn").
 pub const THE_NAME_REACH: usize = 6;
 
 /// Words of the whole phrase taken as a subject when nothing else parses ("Some growers at

@@ -1,5 +1,5 @@
 //! Noun phrases that can name a speaker: names ("Senator Chris Coons"), pronouns ("he"),
-//! and descriptions ("the AFU lieutenant general", "a headline in Britain's The Guardian").
+//! and descriptions ("the navy rear admiral", "an editorial in Norway's The Harbour Post").
 //!
 //! Phrases are read from tokens either backwards from a reporting verb ("X said") or forwards
 //! from it ("said X"); neither direction needs a part-of-speech tagger.
@@ -83,7 +83,7 @@ impl<'a> Np<'a> {
         self.paras.len()
     }
 
-    /// A title-case heading ("Putin and Lukashenko Keep Intrigue Over Ukraine"): its
+    /// A title-case heading ("Ferry Crews And Owners Trade Blame Over Delays"): its
     /// capitalised words are not names.
     pub fn is_heading(&self, p: usize) -> bool {
         let range = self.paras[p].clone();
@@ -296,7 +296,7 @@ impl<'a> Np<'a> {
         Some(m)
     }
 
-    /// "U.S. State Department spokesman Ned Price": the words before the name are its role.
+    /// "city water board spokesman Ivo Lind": the words before the name are its role.
     pub fn add_premodifier_descriptor(&self, m: &mut Mention, lo: usize) {
         // The word right before the name must be a role ("manager", "expert", "co-Anchor");
         // before it may stand what the role is of ("Clinton campaign", "election law").
@@ -422,10 +422,9 @@ impl<'a> Np<'a> {
         if m.kind == MentionKind::Nominal && i > lo && self.is_determiner(i - 1) {
             m.first_tok = i - 1;
             m.span.start = self.toks[i - 1].start;
-        } else if m.kind == MentionKind::Nominal && i > lo {
-            // "the Russian President": lower-case? no; but "the AFU lieutenant general" is
-            // handled by nominal_backward. A bare capitalised title is still a description.
         }
+        // A bare capitalised title with no determiner stays a description ("the AFU lieutenant
+        // general" is read by nominal_backward).
         Some(m)
     }
 
@@ -777,7 +776,7 @@ impl<'a> Np<'a> {
             if let Some(named) = self.appositive_name(&m, hi) {
                 return Some(named);
             }
-            // "a headline in Britain's The Guardian", "a spokesman for the ministry".
+            // "an editorial in Norway's The Harbour Post", "a spokesman for the ministry".
             if self.is_preposition(e + 1) && e + 2 < hi {
                 let inner_start = if self.is_determiner(e + 2) && self.is_cap(e + 3) {
                     e + 3
@@ -943,7 +942,7 @@ impl<'a> Np<'a> {
         self.appositive_name(&m, hi).or(Some(m))
     }
 
-    /// "Newt Gingrich, the former House speaker,": the appositive becomes the descriptor.
+    /// "Ada Brenn, the former council speaker,": the appositive becomes the descriptor.
     fn add_appositive(&self, m: &mut Mention, hi: usize) {
         let c = m.last_tok + 1;
         if !self.is_punct(c, ",") {

@@ -36,8 +36,8 @@ pub(super) fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool 
         return false;
     }
     let title = words.len() <= limits::TITLE_MAX_WORDS && is_title_case(&words);
-    // "author of “America’s Bitter Pill”", "on CNBC’s “Squawk Box”", "his book “The Art of the
-    // Deal”": a title where a title goes is no statement, whoever is near.
+    // "author of “The Harbour Ledger”", "on KRX’s “Morning Desk”", "his book “The Tide
+    // Tables”": a title where a title goes is no statement, whoever is near.
     let title_slot = qt > 0 && np.is_word(qt - 1) && {
         let w = np.lw(qt - 1);
         matches!(
@@ -69,7 +69,7 @@ pub(super) fn is_statement(ctx: &Ctx, qi: usize, found: Option<&Found>) -> bool 
     }
 }
 
-/// "a short film called “Tenemos Familias”": a name given to a thing, not words spoken.
+/// "a short film called “Low Tide”": a name given to a thing, not words spoken.
 fn named_with_called(ctx: &Ctx, qt: usize, f: &Found) -> bool {
     let np = &ctx.np;
     let Some(cue) = &f.cue else { return false };
@@ -112,7 +112,7 @@ mod tests {
 
     #[test]
     fn titles_in_title_places_are_not_statements_even_near_a_cue() {
-        let t = "“It is over,” said Steven Brill, author of “America’s Bitter Pill,” a history of the law. He appeared on CNBC’s “Squawk Box” later.";
+        let t = "“It is over,” said Ivo Lind, author of “The Harbour Ledger,” a history of the port. He appeared on KRX’s “Morning Desk” later.";
         let a = analyse_text(t, &split_paragraphs(t));
         let texts: Vec<&str> = a.quotes.iter().map(|q| &t[q.span.clone()]).collect();
         assert_eq!(texts, vec!["“It is over,”"]);

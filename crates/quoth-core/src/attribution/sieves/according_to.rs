@@ -75,7 +75,7 @@ mod tests {
         let t = "Anna Berg chaired the session. According to her, “the budget is fine.”";
         assert_eq!(speaker_of(t, "the budget"), Some("Anna Berg".into()));
         assert_eq!(sieve_of(t, "the budget"), "according-to");
-        let t = "Tom Reed spoke last. He attacked those who, in his words, “sold the town.”";
+        let t = "Tom Reed spoke last. He blamed the men who, as he put it, “sold the town.”";
         assert_eq!(speaker_of(t, "sold the town"), Some("Tom Reed".into()));
     }
 

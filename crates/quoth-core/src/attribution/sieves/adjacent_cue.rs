@@ -192,7 +192,7 @@ fn dash_byline(ctx: &Ctx, dash: usize) -> Option<Found> {
     rest_is_punct.then(|| Found::new(Sieve::AdjacentCue, m, Some(ctx.tok_span(dash, dash))))
 }
 
-/// “…” before the incident, she said. / “…” they need to win, DFA spokesman Neil Sroka said.
+/// “…” before the storm, she said. / “…” the crews still lack, union spokesman Ivo Lind said.
 /// A cue closing the sentence after a comma, with nothing but its subject before the verb.
 fn sentence_final_cue(ctx: &Ctx, from: usize, end: usize) -> Option<Found> {
     let np = &ctx.np;
@@ -361,7 +361,7 @@ fn is_modifier_of_noun(np: &Np, m: &Mention, v: usize) -> bool {
     !opens_clause && !np.lx.is_adverb(&w)
 }
 
-/// "…, with Donald Trump tweeting that it was a disaster and asking, “…”": the subject of a
+/// "…, with Ada Brenn posting that it was a mistake and asking, “…”": the subject of a
 /// participle in a "with X doing" phrase is X.
 fn with_participle_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     let np = &ctx.np;
@@ -468,10 +468,11 @@ mod tests {
 
     #[test]
     fn adjacent_cue_closing_the_sentence() {
-        let t = "Voters cheered. “People were celebrating” before the incident, Maria Lopez said.";
+        let t = "The pier filled up. “People were dancing” until the storm came, Maria Lopez said.";
         assert_eq!(speaker_of(t, "People were"), Some("Maria Lopez".into()));
-        let t = "He wants “grass-roots firepower” they need to win, campaign spokesman Neil Sroka said.";
-        assert_eq!(speaker_of(t, "grass-roots"), Some("Neil Sroka".into()));
+        let t =
+            "She wants “more night buses” the shift workers need, union spokesman Neil Sroka said.";
+        assert_eq!(speaker_of(t, "more night"), Some("Neil Sroka".into()));
         // Not when the clause goes on after the cue: "…, Lopez said that …" reports something else.
         let t = "Nobody saw “the plan” before the vote, Maria Lopez said that day, and she left.";
         assert_ne!(sieve_of(t, "the plan"), "adjacent-cue");
@@ -479,8 +480,8 @@ mod tests {
 
     #[test]
     fn participle_in_a_with_phrase_takes_its_own_subject() {
-        let t = "Republicans were quick to chime in, with Donald Trump tweeting that it was a disaster and asking, “How can she lead?”";
-        assert_eq!(speaker_of(t, "How can"), Some("Donald Trump".into()));
+        let t = "Her rivals answered within minutes, with Ada Brenn posting that it was a mistake and asking, “How can she lead?”";
+        assert_eq!(speaker_of(t, "How can"), Some("Ada Brenn".into()));
     }
 
     #[test]

@@ -218,7 +218,7 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         return clause_subject(ctx, j, lo).or_else(|| subject_nearby(ctx, j, lo));
     }
     if np.is_punct(j, ")") {
-        // "Sen. Elizabeth Warren (D-MA) said": step over the parenthesis.
+        // "Rep. Ada Brenn (D-Ore.) said": step over the parenthesis.
         let open = (lo..j)
             .rev()
             .take(limits::PARENTHESIS_REACH)
@@ -264,7 +264,7 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         return Some(m);
     }
     if let Some(m) = np.subject_backward(j, lo).filter(|m| is_nominative(np, m)) {
-        // "Trump in his announcement speech called": a prepositional phrase, not the subject.
+        // "Brenn in her budget speech called": a prepositional phrase, not the subject.
         let in_pp = m.kind == MentionKind::Nominal
             && m.first_tok > lo + 1
             && np.is_word(m.first_tok - 1)
@@ -314,7 +314,7 @@ pub(super) fn clause_subject(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> 
     .then_some(m)
 }
 
-/// "Beck, who has in the past described", "Trump on Saturday tweeted", "he laughed and
+/// "Lind, who has often described", "the mayor on Saturday wrote", "he laughed and
 /// said": a subject a few words before token `j`, across a short phrase without punctuation.
 pub(super) fn subject_nearby(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> {
     let np = &ctx.np;

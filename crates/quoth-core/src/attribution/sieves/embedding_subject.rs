@@ -18,7 +18,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     embedding_subject(ctx, q.qi)
 }
 
-/// Quoted words inside a narrative sentence ("He voiced a wish for a “strong …
+/// Quoted words inside a narrative sentence ("She hoped aloud for a “greener …
 /// Mexico”") belong to the sentence's subject when it is a person, pronoun or role.
 fn embedding_subject(ctx: &Ctx, qi: usize) -> Option<Found> {
     let np = &ctx.np;
@@ -42,7 +42,7 @@ mod tests {
 
     #[test]
     fn embedded_quote_belongs_to_sentence_subject() {
-        let t = "Carla Diaz arrived late. She voiced a wish for a “strong and prosperous region.”";
-        assert_eq!(speaker_of(t, "strong and"), Some("Carla Diaz".into()));
+        let t = "Carla Diaz arrived late. She hoped aloud for a “greener and busier harbour.”";
+        assert_eq!(speaker_of(t, "greener and"), Some("Carla Diaz".into()));
     }
 }

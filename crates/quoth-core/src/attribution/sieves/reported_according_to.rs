@@ -66,7 +66,7 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
 }
 
 /// The source after "according to": a noun phrase, or else the words up to the punctuation
-/// ("according to a tally by the state board").
+/// ("according to figures from the port office").
 fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
     let np = &ctx.np;
     if let Some(m) = np.forward(start, end) {

@@ -968,7 +968,7 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
     for k in from..s.end {
         if np.toks[k].kind == Kind::Quote {
             // The quotation is its own statement: keep the clauses before it, up to the last
-            // comma ("… is changing rapidly, and these changes “are momentous”"), or nothing
+            // comma ("… the coast is eroding, and the losses “cannot be undone”"), or nothing
             // where the quoted words finish the reported clause.
             end = (from..k).rev().find(|&j| {
                 np.is_punct(j, ":")
@@ -1217,7 +1217,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
 pub(super) fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
     let np = &ctx.np;
     sentence_subject(ctx, lo, v).or_else(|| {
-        // "The district GOP Chairman Chuck Williams declined …": the name ending the first run
+        // "The county party Chair Ada Brenn refused …": the name ending the first run
         // of capitalised words, read back with its title.
         if np.lw(lo) != "the" {
             return None;
