@@ -40,6 +40,13 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_the_comma_is_not_an_inverted_cue() {
+        for r in reported("The clerk resigned, saying the board had ignored her.") {
+            assert_ne!(r.1.as_deref(), Some("the board"), "{r:?}");
+        }
+    }
+
+    #[test]
     fn what_comes_before_the_cue_must_hold_a_verb() {
         for t in [
             "Shortly after the long storm of that winter, the harbour master said.",

@@ -79,6 +79,11 @@ pub(super) fn cue_between_commas(
     if found.cue.as_ref().map(|c| c.start) != Some(np.toks[v].start) {
         return None;
     }
+    // "…, said the minister" inverts a finite verb; "…, saying the board had …" is a
+    // participle whose object clause follows, not a cue with its subject after it.
+    if found.mention.first_tok > v && np.word_lower(v).ends_with("ing") {
+        return None;
+    }
     let tail = found.mention.last_tok.max(v) + 1;
     let short_tail = word_count(ctx, tail, seg_end) <= limits::SHORT_TAIL_WORDS
         && !opens_clause(ctx, tail, seg_end);
