@@ -22,6 +22,7 @@ mod reported_before_cue;
 mod reported_clause;
 mod reported_headline;
 mod reported_intent;
+mod reported_object;
 mod reported_request;
 mod reported_that;
 mod reported_turn;
@@ -69,6 +70,8 @@ pub enum Sieve {
     ReportedAccordingTo,
     /// A transcript's turn: "VANE: Well, …", "Q: …".
     ReportedTurn,
+    /// A statement named by a speech verb's object: "X denied the allegations".
+    ReportedObject,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -92,6 +95,7 @@ impl Sieve {
             Sieve::ReportedHeadline => "reported-headline",
             Sieve::ReportedAccordingTo => "reported-according-to",
             Sieve::ReportedTurn => "reported-turn",
+            Sieve::ReportedObject => "reported-object",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -237,6 +241,11 @@ pub const PIPELINE: &[SieveDef] = &[
     SieveDef {
         sieve: Sieve::ReportedAroundCue,
         run: reported_around_cue::run,
+        accepts_titles: true,
+    },
+    SieveDef {
+        sieve: Sieve::ReportedObject,
+        run: reported_object::run,
         accepts_titles: true,
     },
 ];

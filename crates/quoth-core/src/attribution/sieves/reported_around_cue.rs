@@ -1,18 +1,14 @@
 //! The reported-around-cue sieve: "Prices, the minister said, will fall."
 
 use super::super::limits;
-use super::speech::{
-    Complement, content_before, content_end, cue_between_commas, has_quote, word_count,
-};
+use super::speech::{content_before, content_end, cue_between_commas, has_quote, word_count};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
 /// The sieve's entry in the pipeline: speech cues that state (not those that ask).
 pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     match target {
-        Target::Cue { v, s, class } if *class != Complement::Request => {
-            reported_around_cue(ctx, *v, s)
-        }
+        Target::Cue { v, s, class } if class.takes_clause() => reported_around_cue(ctx, *v, s),
         _ => None,
     }
 }

@@ -1,15 +1,13 @@
 //! The reported-before-cue sieve: "Prices will fall next year, the minister said."
 
-use super::speech::{Complement, content_before, cue_between_commas, trim_end};
+use super::speech::{content_before, cue_between_commas, trim_end};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
 /// The sieve's entry in the pipeline: speech cues that state (not those that ask).
 pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     match target {
-        Target::Cue { v, s, class } if *class != Complement::Request => {
-            reported_before_cue(ctx, *v, s)
-        }
+        Target::Cue { v, s, class } if class.takes_clause() => reported_before_cue(ctx, *v, s),
         _ => None,
     }
 }

@@ -1,13 +1,13 @@
 //! The reported-intent sieve: "X vowed to repeal the law" — a commitment made aloud.
 
-use super::speech::{Complement, action_end, content_end, skip_adverbials, statement};
+use super::speech::{action_end, content_end, skip_adverbials, statement};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
 /// The sieve's entry in the pipeline: speech cues that state (not those that ask).
 pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     match target {
-        Target::Cue { v, s, class } if *class != Complement::Request => reported_intent(ctx, *v, s),
+        Target::Cue { v, s, class } if class.takes_clause() => reported_intent(ctx, *v, s),
         _ => None,
     }
 }

@@ -12,9 +12,7 @@ use std::ops::Range;
 /// The sieve's entry in the pipeline: speech cues that state (not those that ask).
 pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     match target {
-        Target::Cue { v, s, class } if *class != Complement::Request => {
-            reported_that(ctx, *v, *class, s)
-        }
+        Target::Cue { v, s, class } if class.takes_clause() => reported_that(ctx, *v, *class, s),
         _ => None,
     }
 }

@@ -24,6 +24,15 @@ pub enum Complement {
     Addressee,
     /// A hearer and what they are to do, or a question: "urged voters to …", "asked whether …".
     Request,
+    /// A judgement whose object is what was said: "criticized the plan as rushed".
+    Object,
+}
+
+impl Complement {
+    /// Verbs that report a clause ("said (that) …", "told reporters …").
+    pub fn takes_clause(self) -> bool {
+        matches!(self, Complement::Clause | Complement::Addressee)
+    }
 }
 
 /// The class of a speech verb form (`lexicon/speech_verbs.txt`), asked of every word: the
@@ -33,6 +42,7 @@ pub fn speech_verb(w: &str) -> Option<Complement> {
         "clause" => Some(Complement::Clause),
         "addressee" => Some(Complement::Addressee),
         "request" => Some(Complement::Request),
+        "object" => Some(Complement::Object),
         _ => None,
     }
 }

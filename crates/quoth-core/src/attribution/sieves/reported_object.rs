@@ -1,0 +1,116 @@
+//! The reported-object sieve: a statement named by the object of a speech verb that takes a
+//! proposition as its object — "X denied the allegations", "X announced a new timetable for
+//! the ferries", "X confirmed the plant's closure".
+
+use super::super::tokens::is_capitalized;
+use super::speech::{Complement, content_end, speech_verb, statement};
+use super::{Ctx, Found, Sieve, Target};
+use std::ops::Range;
+
+/// The sieve's entry in the pipeline: speech cues that state, followed by a noun phrase.
+pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
+    match target {
+        Target::Cue { v, s, class } if matches!(class, Complement::Clause | Complement::Object) => {
+            reported_object(ctx, *v, s, *class)
+        }
+        _ => None,
+    }
+}
+
+/// Stems of the verbs of saying whose noun-phrase object is what was said (Levin's "say"
+/// verbs, class 37.7, and the "admit"/"confirm" verbs that share their frame): a letter
+/// written or a word said is not a statement, a claim denied or a plan announced is.
+const PROPOSITION_OBJECT_STEMS: &[&str] = &[
+    "announc",
+    "confirm",
+    "deni",
+    "deny",
+    "acknowledg",
+    "admit",
+    "reveal",
+    "disclos",
+    "predict",
+    "reiterat",
+    "propos",
+    "demand",
+    "conced",
+    "promis",
+    "pledg",
+];
+
+/// Determiners that open an object noun phrase (a pronoun object, "denied it", names
+/// nothing).
+fn opens_object(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "no" | "any"
+    )
+}
+
+/// "X denied the allegations": the object noun phrase to the end of its clause.
+fn reported_object(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> Option<Found> {
+    let np = &ctx.np;
+    let verb = np.word_lower(v);
+    let judgement = class == Complement::Object;
+    if verb.ends_with("ing")
+        || speech_verb(verb).is_none()
+        || !judgement
+            && !PROPOSITION_OBJECT_STEMS
+                .iter()
+                .any(|stem| verb.starts_with(stem))
+    {
+        return None;
+    }
+    let from = v + 1;
+    if from + 1 >= s.end || !np.is_word(from) {
+        return None;
+    }
+    // A judgement may be of someone named: "criticized Ivo Lind for the delays".
+    let named = judgement && is_capitalized(np.word(from));
+    if !(opens_object(np.word_lower(from)) || named) {
+        return None;
+    }
+    // The word after the determiner is a noun or its modifier, not a clause ("admitted the
+    // ferry was late" is the clause sieve's).
+    if !np.is_word(from + 1) || np.lx.pronoun(np.word_lower(from + 1)).is_some() {
+        return None;
+    }
+    let end = content_end(ctx, from, s)?;
+    statement(ctx, v, from, end, s, Sieve::ReportedObject)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn a_denied_claim_or_an_announced_plan_is_a_statement() {
+        let (content, speaker, sieve) =
+            one("Mara Quill denied the claims about the harbour fund on Tuesday.");
+        assert_eq!(content, "the claims about the harbour fund on Tuesday");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
+        assert_eq!(sieve, "reported-object");
+        let (content, _, _) = one("The port office announced a new timetable for the ferries.");
+        assert_eq!(content, "a new timetable for the ferries");
+        let (content, speaker, _) =
+            one("Ivo Lind criticized the harbour board for the late repairs.");
+        assert_eq!(content, "the harbour board for the late repairs");
+        assert_eq!(speaker.as_deref(), Some("Ivo Lind"));
+    }
+
+    #[test]
+    fn objects_that_are_no_statements_report_nothing() {
+        for t in [
+            "Mara Quill wrote a letter to the council.",
+            "Mara Quill denied it.",
+            "Mara Quill did not deny the claims about the fund.",
+            "If Mara Quill announced the plan, nobody heard.",
+            "Did Mara Quill confirm the closure?",
+            "Mara Quill believes the claims.",
+            "Mara Quill was criticized for the delays.",
+            "Mara Quill criticized him.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+}
