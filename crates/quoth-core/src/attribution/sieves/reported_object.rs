@@ -18,8 +18,9 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 }
 
 /// Stems of the verbs of saying whose noun-phrase object is what was said (Levin's "say"
-/// verbs, class 37.7, and the "admit"/"confirm" verbs that share their frame): a letter
-/// written or a word said is not a statement, a claim denied or a plan announced is.
+/// verbs, class 37.7, "explain" of 37.1, and the "admit"/"confirm" verbs that share their
+/// frame): a letter written or a word said is not a statement, a claim denied, a plan
+/// announced or a decision explained is.
 const PROPOSITION_OBJECT_STEMS: &[&str] = &[
     "announc",
     "confirm",
@@ -36,6 +37,13 @@ const PROPOSITION_OBJECT_STEMS: &[&str] = &[
     "conced",
     "promis",
     "pledg",
+    "mention",
+    "stress",
+    "emphas",
+    "explain",
+    "recall",
+    "repeat",
+    "report",
 ];
 
 /// Determiners that open an object noun phrase (a pronoun object, "denied it", names
