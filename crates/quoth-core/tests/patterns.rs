@@ -569,3 +569,12 @@ fn straight_and_curly_marks_mixed_in_one_quotation() {
     assert_speaker(text, "We are ready", "Mira Holt");
     assert_speaker(text, "trained all summer", "Mira Holt");
 }
+
+#[test]
+fn a_surname_that_is_also_a_place_is_the_person_named_with_it() {
+    let t = "Rep. Ada Jordan spoke first.\n\n“We will win,” Jordan said.";
+    assert_speaker(t, "We will win", "Ada Jordan");
+    // With no such person, the place speaks as its government.
+    let t = "Jordan and Egypt met on Monday.\n\n“We will sign,” Jordan said.";
+    assert_speaker(t, "We will sign", "Jordan");
+}

@@ -328,9 +328,16 @@ impl Entities {
         let fitting = || {
             candidates.iter().copied().filter(|&e| {
                 let ent = &self.list[e];
+                // "Rep. Ada Jordan … Jordan said": a bare surname that is also a place's name
+                // is the person the article has named with it.
+                let surname_of_person = kind == EntityKind::Place
+                    && ent.kind == EntityKind::Person
+                    && words.len() == 1
+                    && ent.word_count > 1;
                 let kinds_fit = kind == ent.kind
                     || kind == EntityKind::Unknown
-                    || ent.kind == EntityKind::Unknown;
+                    || ent.kind == EntityKind::Unknown
+                    || surname_of_person;
                 let gender_fits = gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || gender == ent.gender;
