@@ -61,6 +61,24 @@ impl<'a> NameWords<'a> {
 }
 
 impl Entity {
+    /// An entity with no name, aliases or mentions yet (`set_name` gives it its name).
+    fn unnamed(kind: EntityKind, gender: Gender) -> Entity {
+        Entity {
+            name: String::new(),
+            aliases: vec![],
+            kind,
+            gender,
+            descriptor: None,
+            descriptor_words: vec![],
+            roles: vec![],
+            mention_count: 0,
+            last_seen: 0,
+            word_count: 0,
+            first_word: 0..0,
+            last_word: 0..0,
+        }
+    }
+
     /// Sets the canonical name and where its first and last words are; `words` are the words
     /// of `name` as `split_words` gives them (slices of it).
     fn set_name(&mut self, name: &str, words: &[&str]) {
@@ -241,12 +259,19 @@ impl Entities {
     /// Finds or creates the entity a name refers to.
     pub fn link(&mut self, lx: &Lexicon, m: &Mention) -> usize {
         let name = m.name.as_deref().unwrap_or_default();
-        let mut buf = [0u8; 64];
-        let lower = lower_in(name, &mut buf);
-        let (mut stack, mut heap) = ([""; 16], Vec::new());
-        let words = split_words(name, &mut stack, &mut heap);
-        let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
-        let lower_words = split_words(&lower, &mut lower_stack, &mut lower_heap);
+        with_name_words(name, |words, lower_words| {
+            self.link_words(lx, m, name, words, lower_words)
+        })
+    }
+
+    fn link_words(
+        &mut self,
+        lx: &Lexicon,
+        m: &Mention,
+        name: &str,
+        words: &[&str],
+        lower_words: &[&str],
+    ) -> usize {
         let kind = classify(lx, words, lower_words, m);
         if let Some(e) = self.find(lx, words, lower_words, m.gender, kind) {
             let ent = &mut self.list[e];
@@ -270,20 +295,8 @@ impl Entities {
             return e;
         }
         let e = self.list.len();
-        let mut ent = Entity {
-            name: String::new(),
-            aliases: vec![name.to_string()],
-            kind,
-            gender: m.gender,
-            descriptor: None,
-            descriptor_words: vec![],
-            roles: vec![],
-            mention_count: 0,
-            last_seen: 0,
-            word_count: 0,
-            first_word: 0..0,
-            last_word: 0..0,
-        };
+        let mut ent = Entity::unnamed(kind, m.gender);
+        ent.aliases.push(name.to_string());
         ent.set_name(name, words);
         ent.set_descriptor(lx, m.descriptor.as_deref());
         self.list.push(ent);
@@ -361,14 +374,10 @@ impl Entities {
     /// The entity a name refers to, without creating one.
     pub fn lookup(&self, m: &Mention, lx: &Lexicon) -> Option<usize> {
         let name = m.name.as_deref()?;
-        let mut buf = [0u8; 64];
-        let lower = lower_in(name, &mut buf);
-        let (mut stack, mut heap) = ([""; 16], Vec::new());
-        let words = split_words(name, &mut stack, &mut heap);
-        let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
-        let lower_words = split_words(&lower, &mut lower_stack, &mut lower_heap);
-        let kind = classify(lx, words, lower_words, m);
-        self.find(lx, words, lower_words, m.gender, kind)
+        with_name_words(name, |words, lower_words| {
+            let kind = classify(lx, words, lower_words, m);
+            self.find(lx, words, lower_words, m.gender, kind)
+        })
     }
 
     /// Resolves a title or role ("the Russian President", "the AFU lieutenant general").
@@ -714,6 +723,18 @@ fn split_words<'s, 'b>(
 }
 
 /// `s` lower-cased: in `buf` when it is short ASCII (names nearly always are), else allocated.
+/// Calls `f` with a name's words and their lower-case forms, split on the stack (asked for
+/// every name mention: no allocation for names of up to 16 words and 64 bytes).
+fn with_name_words<R>(name: &str, f: impl FnOnce(&[&str], &[&str]) -> R) -> R {
+    let mut buf = [0u8; 64];
+    let lower = lower_in(name, &mut buf);
+    let (mut stack, mut heap) = ([""; 16], Vec::new());
+    let words = split_words(name, &mut stack, &mut heap);
+    let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
+    let lower_words = split_words(&lower, &mut lower_stack, &mut lower_heap);
+    f(words, lower_words)
+}
+
 fn lower_in<'b>(s: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
     if s.len() <= buf.len() && s.is_ascii() {
         let out = &mut buf[..s.len()];
@@ -813,20 +834,7 @@ mod tests {
 
     #[test]
     fn an_entity_finds_its_first_and_last_words_in_its_name() {
-        let mut ent = Entity {
-            name: String::new(),
-            aliases: vec![],
-            kind: EntityKind::Person,
-            gender: Gender::Unknown,
-            descriptor: None,
-            descriptor_words: vec![],
-            roles: vec![],
-            mention_count: 0,
-            last_seen: 0,
-            word_count: 0,
-            first_word: 0..0,
-            last_word: 0..0,
-        };
+        let mut ent = Entity::unnamed(EntityKind::Person, Gender::Unknown);
         for (name, first, last, count) in [
             ("Tamsin Okoro", "Tamsin", "Okoro", 2),
             (" Ana\u{a0} María\tDe\u{2003}León ", "Ana", "León", 4),

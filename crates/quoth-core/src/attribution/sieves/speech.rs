@@ -602,14 +602,20 @@ pub(super) fn opens_bare_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     bare_noun_then_verb(ctx, k, end)
 }
 
-/// An auxiliary or a modal, with or without "n't".
+/// An auxiliary or a modal, with or without "n't" ("wo" and "ca" are what "won't" and
+/// "can't" leave).
 fn is_auxiliary(w: &str) -> bool {
     let bare = w
         .strip_suffix("n't")
         .or_else(|| w.strip_suffix("n’t"))
         .unwrap_or(w);
+    is_bare_auxiliary(bare) || matches!(bare, "wo" | "ca" | "shall")
+}
+
+/// The auxiliaries and modals themselves: "is", "had", "would", "must", …
+fn is_bare_auxiliary(w: &str) -> bool {
     matches!(
-        bare,
+        w,
         "is" | "are"
             | "was"
             | "were"
@@ -627,9 +633,6 @@ fn is_auxiliary(w: &str) -> bool {
             | "did"
             | "does"
             | "do"
-            | "wo"
-            | "ca"
-            | "shall"
     )
 }
 
@@ -818,38 +821,8 @@ pub(super) fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
 }
 
 pub(super) fn is_finite_verb_like(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-            | "isn't"
-            | "wasn't"
-            | "won't"
-            | "didn't"
-            | "doesn't"
-            | "don't"
-            | "aren't"
-            | "weren't"
-            | "hasn't"
-            | "haven't"
-            | "wouldn't"
-            | "couldn't"
-    ) || w.ends_with("’s")
+    is_bare_auxiliary(w)
+        || w.ends_with("’s")
         || w.ends_with("n't")
         || w.ends_with("n’t")
         || w == "shall"
