@@ -1,12 +1,15 @@
 //! End to end: the real binary in a pseudo-terminal. Keys go in, the screen is parsed with
 //! vt100, and quitting must leave the alternate screen and restore the terminal.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+mod pty;
+
+use portable_pty::PtySize;
 
 struct Session {
     master: Option<Box<dyn portable_pty::MasterPty + Send>>,
@@ -32,23 +35,8 @@ impl Session {
         cols: u16,
         home: &std::path::Path,
     ) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("openpty");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", home);
-        cmd.env("XDG_STATE_HOME", home.join("state"));
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        let child = pty.slave.spawn_command(cmd).expect("spawn quoth");
-        drop(pty.slave);
+        let pty = pty::spawn(program, args, home, rows, cols);
+        let child = pty.child;
         let raw_fd = pty.master.as_raw_fd().expect("master fd");
         // SAFETY: the master is open for the whole call; the clone is an fd of our own.
         let master_fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(raw_fd) }

@@ -6,13 +6,13 @@
 //! The browser gets the item's URL, which `quoth URL` fetches (tests/fetch.rs). Both open
 //! straight into the reader: checked in a pseudo-terminal, against a server on 127.0.0.1.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+mod pty;
 mod web_server;
 
 fn fixture(name: &str) -> PathBuf {
@@ -107,23 +107,8 @@ fn newsboat_pager_file_reads_like_the_article() {
 /// Runs `quoth ARG` in a pseudo-terminal as newsboat would, waits until the screen shows every
 /// one of `wanted`, quits with q, and checks that quoth exits cleanly.
 fn opens_in_the_reader(arg: &str, home: &Path, wanted: &[&str]) {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 110,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("openpty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quoth"));
-    cmd.arg(arg);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", home);
-    cmd.env("XDG_STATE_HOME", home.join("state"));
-    cmd.env("XDG_DATA_HOME", home.join("data"));
-    cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn quoth");
-    drop(pty.slave);
+    let pty = pty::spawn(env!("CARGO_BIN_EXE_quoth"), &[arg], home, 30, 110);
+    let mut child = pty.child;
     let mut reader = pty.master.try_clone_reader().expect("reader");
     let mut writer = pty.master.take_writer().expect("writer");
     let (tx, rx) = mpsc::channel();

@@ -5,6 +5,8 @@ use quoth::notes::{Correction, Note, Sidecar, Target, model, selectors_for, stor
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod pty;
+
 fn temp(tag: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("quoth-hardening-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -328,25 +330,9 @@ fn a_pipe_as_the_config_file_is_refused_before_the_reader_starts() {
 /// the terminal rule applies (controls shown as symbols), not the pipe rule. Returns every
 /// byte the terminal received.
 fn quoth_on_a_terminal(home: &Path, args: &[&std::ffi::OsStr]) -> String {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     use std::io::Read;
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 200,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quoth"));
-    cmd.args(args);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", home);
-    cmd.env("XDG_DATA_HOME", home.join("data"));
-    cmd.env("XDG_STATE_HOME", home.join("state"));
-    cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn quoth");
-    drop(pty.slave);
+    let pty = pty::spawn(env!("CARGO_BIN_EXE_quoth"), args, home, 40, 200);
+    let mut child = pty.child;
     let mut reader = pty.master.try_clone_reader().expect("reader");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
