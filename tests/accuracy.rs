@@ -63,17 +63,22 @@ const FLOORS: &[(Kind, f64, f64)] = &[(Kind::Indirect, 0.86, 0.80), (Kind::All, 
 
 #[test]
 fn sample_articles_reported_speech_and_all_statements_hold_their_floors() {
-    for &(kind, min_detection, min_attributed) in FLOORS {
-        let t = score_folder(&samples(), kind);
+    assert_floors("samples", &samples(), FLOORS);
+}
+
+/// Scores `dir` for each kind of `floors` and fails below either floor.
+fn assert_floors(name: &str, dir: &Path, floors: &[(Kind, f64, f64)]) {
+    for &(kind, min_detection, min_attributed) in floors {
+        let t = score_folder(dir, kind);
         let (detection, attributed) = (t.detection_f1(), t.attributed_f1());
-        eprintln!("samples {kind:?}: detection F1 {detection:.3}, attributed F1 {attributed:.3}");
+        eprintln!("{name} {kind:?}: detection F1 {detection:.3}, attributed F1 {attributed:.3}");
         assert!(
             detection >= min_detection,
-            "{kind:?}: detection F1 {detection:.3} fell below {min_detection}"
+            "{name} {kind:?}: detection F1 {detection:.3} fell below {min_detection}"
         );
         assert!(
             attributed >= min_attributed,
-            "{kind:?}: attributed F1 {attributed:.3} fell below {min_attributed}"
+            "{name} {kind:?}: attributed F1 {attributed:.3} fell below {min_attributed}"
         );
     }
 }
@@ -90,17 +95,5 @@ const PATTERN_FLOORS: &[(Kind, f64, f64)] = &[
 #[test]
 fn pattern_sentences_hold_their_floors() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/patterns");
-    for &(kind, min_detection, min_attributed) in PATTERN_FLOORS {
-        let t = score_folder(&dir, kind);
-        let (detection, attributed) = (t.detection_f1(), t.attributed_f1());
-        eprintln!("patterns {kind:?}: detection F1 {detection:.3}, attributed F1 {attributed:.3}");
-        assert!(
-            detection >= min_detection,
-            "{kind:?}: detection F1 {detection:.3} fell below {min_detection}"
-        );
-        assert!(
-            attributed >= min_attributed,
-            "{kind:?}: attributed F1 {attributed:.3} fell below {min_attributed}"
-        );
-    }
+    assert_floors("patterns", &dir, PATTERN_FLOORS);
 }
