@@ -1374,8 +1374,8 @@ fn caret_action(app: &mut App, a: Action, repeat: usize) {
         Action::CaretCharBack => Box::new(crate::text::prev_grapheme),
         Action::CaretWordForward => Box::new(super::notes_ui::word_forward),
         Action::CaretWordBack => Box::new(super::notes_ui::word_back),
-        Action::CaretSentenceForward => Box::new(super::notes_ui::sentence_forward),
-        Action::CaretSentenceBack => Box::new(super::notes_ui::sentence_back),
+        Action::CaretSentenceForward => Box::new(crate::text::sentence::forward),
+        Action::CaretSentenceBack => Box::new(crate::text::sentence::back),
         Action::CaretParagraphForward => {
             let paras = paras.clone();
             Box::new(move |_: &str, at: usize| {

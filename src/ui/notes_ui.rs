@@ -686,16 +686,6 @@ pub fn word_back(t: &str, at: usize) -> usize {
     start.len()
 }
 
-/// After the end of the sentence that contains `at` (at least one character on).
-pub fn sentence_forward(t: &str, at: usize) -> usize {
-    crate::text::sentence::forward(t, at)
-}
-
-/// The start of the sentence before `at`.
-pub fn sentence_back(t: &str, at: usize) -> usize {
-    crate::text::sentence::back(t, at)
-}
-
 /// Whether a placed note exists and was found in the text.
 pub fn is_found(p: &Placed) -> bool {
     !matches!(p.anchor, Anchor::Orphan)

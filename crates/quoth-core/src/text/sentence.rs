@@ -106,6 +106,9 @@ pub fn end_at(text: &str, i: usize) -> Option<usize> {
     if c == '\n' {
         return Some(i);
     }
+    if !matches!(c, '.' | '!' | '?' | '…') {
+        return None;
+    }
     let stop_len = c.len_utf8();
     let closing = rest[stop_len..]
         .find(|ch: char| !(marks::CLOSING.contains(&ch) || ch == ')'))
@@ -113,15 +116,15 @@ pub fn end_at(text: &str, i: usize) -> Option<usize> {
     let end = i + stop_len + closing;
     let after = &text[end..];
     if after.is_empty() {
-        return matches!(c, '.' | '!' | '?' | '…').then_some(end);
+        return Some(end);
     }
-    if !after.starts_with(char::is_whitespace) || after.starts_with('\n') && c == '\n' {
+    if !after.starts_with(char::is_whitespace) {
         return None;
     }
     let next = after.trim_start_matches(|ch: char| ch.is_whitespace() && ch != '\n');
     if next.starts_with('\n') {
         // The paragraph ends here.
-        return matches!(c, '.' | '!' | '?' | '…').then_some(end);
+        return Some(end);
     }
     // “… no.” Then: a quotation that closes on a full stop has ended its sentence, whatever
     // word came before the stop.
