@@ -22,6 +22,7 @@ mod reported_before_cue;
 mod reported_clause;
 mod reported_headline;
 mod reported_intent;
+mod reported_naming;
 mod reported_object;
 mod reported_request;
 mod reported_that;
@@ -72,6 +73,8 @@ pub enum Sieve {
     ReportedTurn,
     /// A statement named by a speech verb's object: "X denied the allegations".
     ReportedObject,
+    /// A judgement given by naming: "X called the plan a mistake", "…, calling him reckless".
+    ReportedNaming,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -96,6 +99,7 @@ impl Sieve {
             Sieve::ReportedAccordingTo => "reported-according-to",
             Sieve::ReportedTurn => "reported-turn",
             Sieve::ReportedObject => "reported-object",
+            Sieve::ReportedNaming => "reported-naming",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -216,6 +220,11 @@ pub const PIPELINE: &[SieveDef] = &[
     SieveDef {
         sieve: Sieve::ReportedRequest,
         run: reported_request::run,
+        accepts_titles: true,
+    },
+    SieveDef {
+        sieve: Sieve::ReportedNaming,
+        run: reported_naming::run,
         accepts_titles: true,
     },
     SieveDef {
