@@ -228,3 +228,7 @@ pub const NAMING_OBJECT_WORDS: usize = 5;
 /// Tokens of a naming predicate searched for a time ("called the office the next morning"):
 /// a phone call, not a judgement.
 pub const NAMING_TIME_REACH: usize = 4;
+
+/// Tokens after a noun of speech searched for its "that" ("her statement earlier this year
+/// that …"): room for a time phrase, not for a clause of its own.
+pub const NOUN_THAT_REACH: usize = 8;

@@ -23,6 +23,7 @@ mod reported_clause;
 mod reported_headline;
 mod reported_intent;
 mod reported_naming;
+mod reported_noun;
 mod reported_object;
 mod reported_request;
 mod reported_that;
@@ -75,6 +76,8 @@ pub enum Sieve {
     ReportedObject,
     /// A judgement given by naming: "X called the plan a mistake", "…, calling him reckless".
     ReportedNaming,
+    /// A statement named by an owned noun of speech: "his claim that …", "X's promise to …".
+    ReportedNoun,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -100,6 +103,7 @@ impl Sieve {
             Sieve::ReportedTurn => "reported-turn",
             Sieve::ReportedObject => "reported-object",
             Sieve::ReportedNaming => "reported-naming",
+            Sieve::ReportedNoun => "reported-noun",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -228,6 +232,11 @@ pub const PIPELINE: &[SieveDef] = &[
         accepts_titles: true,
     },
     SieveDef {
+        sieve: Sieve::ReportedNoun,
+        run: reported_noun::run,
+        accepts_titles: true,
+    },
+    SieveDef {
         sieve: Sieve::ReportedThat,
         run: reported_that::run,
         accepts_titles: true,
@@ -315,7 +324,9 @@ pub fn find_reported(ctx: &Ctx) -> Vec<Reported> {
             continue;
         }
         for v in s.clone() {
-            let Some(class) = speech::cue_verb(ctx, v, &s) else {
+            // A noun of speech with its owner ("his claim that …"), or a speech verb.
+            let cue = reported_noun::cue_noun(ctx, v, &s).or_else(|| speech::cue_verb(ctx, v, &s));
+            let Some(class) = cue else {
                 continue;
             };
             let cue = Target::Cue {

@@ -11,7 +11,7 @@ use super::super::limits;
 use super::super::np::MentionKind;
 use super::super::tokens::{Kind, is_capitalized};
 use super::speech::{
-    PREPOSITIONS, content_end, is_finite_verb_like, is_time_word, statement, trim_end,
+    Complement, PREPOSITIONS, content_end, is_finite_verb_like, is_time_word, statement, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -19,9 +19,11 @@ use std::ops::Range;
 /// The sieve's entry in the pipeline: a form of "call" (a request verb in the lexicon).
 pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     match target {
-        Target::Cue { v, s, .. } if ctx.np.word_lower(*v).starts_with("call") => {
-            reported_naming(ctx, *v, s)
-        }
+        Target::Cue {
+            v,
+            s,
+            class: Complement::Request,
+        } if ctx.np.word_lower(*v).starts_with("call") => reported_naming(ctx, *v, s),
         _ => None,
     }
 }

@@ -26,6 +26,8 @@ pub enum Complement {
     Request,
     /// A judgement whose object is what was said: "criticized the plan as rushed".
     Object,
+    /// A noun of speech with its owner: "his claim that …", "X's promise to …".
+    Noun,
 }
 
 impl Complement {
