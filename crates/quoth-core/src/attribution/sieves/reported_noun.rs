@@ -17,51 +17,23 @@ use super::speech::{
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
-/// Nouns of speech, each the nominalisation of a verb of `lexicon/speech_verbs.txt`, and
-/// whether an infinitive may follow them ("his promise to …"; "his statement to the press"
-/// is a hearer, not a content).
-const SPEECH_NOUNS: &[(&str, bool)] = &[
-    ("claim", true),
-    ("claims", true),
-    ("statement", false),
-    ("statements", false),
-    ("assertion", false),
-    ("assertions", false),
-    ("announcement", false),
-    ("declaration", false),
-    ("comment", false),
-    ("comments", false),
-    ("remark", false),
-    ("remarks", false),
-    ("promise", true),
-    ("promises", true),
-    ("pledge", true),
-    ("pledges", true),
-    ("vow", true),
-    ("vows", true),
-    ("warning", false),
-    ("warnings", false),
-    ("call", true),
-    ("calls", true),
-    ("argument", false),
-    ("insistence", false),
-    ("suggestion", false),
-    ("prediction", false),
-    ("predictions", false),
-    ("admission", false),
-    ("denial", false),
-    ("contention", false),
-    ("accusation", false),
-    ("accusations", false),
-    ("allegation", false),
-    ("allegations", false),
-    ("assurance", false),
-    ("assurances", false),
-    ("complaint", false),
-    ("proposal", true),
-    ("report", false),
-    ("testimony", false),
-];
+/// Nouns of speech, each the nominalisation of a verb of `lexicon/speech_verbs.txt`: Some, with
+/// whether an infinitive may follow ("his promise to …"; "his statement to the press" is a
+/// hearer, not a content). Asked of every word: a `match` turns most away at once.
+fn speech_noun(w: &str) -> Option<bool> {
+    match w {
+        "claim" | "claims" | "promise" | "promises" | "pledge" | "pledges" | "vow" | "vows"
+        | "call" | "calls" | "proposal" => Some(true),
+        "statement" | "statements" | "assertion" | "assertions" | "announcement"
+        | "declaration" | "comment" | "comments" | "remark" | "remarks" | "warning"
+        | "warnings" | "argument" | "insistence" | "suggestion" | "prediction" | "predictions"
+        | "admission" | "denial" | "contention" | "accusation" | "accusations" | "allegation"
+        | "allegations" | "assurance" | "assurances" | "complaint" | "report" | "testimony" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
 
 /// Modifiers that may stand between the owner and the noun ("his repeated claim", "her
 /// earlier promise").
@@ -91,10 +63,8 @@ pub fn cue_noun(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     if !np.is_word(v) || v <= s.start {
         return None;
     }
-    SPEECH_NOUNS
-        .iter()
-        .any(|(n, _)| *n == np.word_lower(v))
-        .then(|| owner_token(ctx, v, s.start))??;
+    speech_noun(np.word_lower(v))?;
+    owner_token(ctx, v, s.start)?;
     Some(Complement::Noun)
 }
 
@@ -136,7 +106,7 @@ fn reported_noun(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     }
     let mention = owner_mention(ctx, owner, s.start)?;
     let w = np.word_lower(v);
-    let infinitive_ok = SPEECH_NOUNS.iter().any(|(n, inf)| *n == w && *inf);
+    let infinitive_ok = speech_noun(w) == Some(true);
     let that = (v + 1..(v + limits::NOUN_THAT_REACH).min(s.end))
         .find(|&k| !np.is_word(k) || is_that(ctx, k) || np.lw(k) == "to")
         .filter(|&k| is_that(ctx, k) && gap_is_adverbial(ctx, v + 1, k, Complement::Clause));

@@ -152,7 +152,7 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     let class = speech_verb(&np.lw(v))?;
     let clause_start = (s.start..v)
         .rev()
-        .find(|&k| np.is_punct(k, ",") || np.is_punct(k, ";") || np.is_punct(k, "—"))
+        .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";") || np.is_punct(k, "—"))
         .map_or(s.start, |k| k + 1);
     // The words just before the verb, on the stack (asked at every speech-verb candidate).
     let mut buf = [""; limits::CUE_LOOKBACK_TOKENS];
@@ -1096,7 +1096,7 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     }
     // "…, saying that", "a statement saying that": the sentence's subject speaks.
     let after_document = v > lo && np.is_word(v - 1) && np.lx.is_source_noun(&np.lw(v - 1));
-    if np.lw(v).ends_with("ing") && v > lo && (np.is_punct(v - 1, ",") || after_document) {
+    if np.lw(v).ends_with("ing") && v > lo && (follows_comma(ctx, v) || after_document) {
         // "«…», the president said, adding that …": the speaker of the cue before it.
         let earlier = (lo..v.saturating_sub(1))
             .rev()
@@ -1130,6 +1130,23 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
         return main_subject(ctx, lo, v);
     }
     bare_subject(ctx, v, lo).or_else(|| phrase_subject(ctx, v, lo))
+}
+
+/// Whether token `v` follows a comma (see [`is_comma_like`]).
+fn follows_comma(ctx: &Ctx, v: usize) -> bool {
+    v >= 1 && is_comma_like(ctx, v - 1)
+}
+
+/// A comma, or a quotation that ends with one ("… he said, “we won,” adding that …": the
+/// comma is the quotation's, the clause break the sentence's).
+fn is_comma_like(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    np.is_punct(k, ",")
+        || np.toks[k].kind == Kind::Quote
+            && np.toks[k]
+                .text(np.text)
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                .ends_with(',')
 }
 
 /// The last resort for a subject the noun-phrase reader cannot parse: the whole phrase from
