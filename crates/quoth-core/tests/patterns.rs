@@ -655,3 +655,11 @@ fn an_owned_noun_of_speech_in_the_subject() {
         assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
     }
 }
+
+#[test]
+fn a_quantity_with_than_opens_a_clause() {
+    let t = "Ilse Varga said more than 200 homes were flooded.";
+    assert_reported(t, "more than 200 homes were flooded", "Ilse Varga");
+    let t = "Tova Brask said more than she meant.";
+    assert!(reported(t).is_empty(), "{:?}", reported(t));
+}

@@ -523,12 +523,25 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                 | "nothing"
                 | "none"
         );
-    // "said nothing", but "said none of the bidders were …".
-    let object = NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of";
+    // "said nothing", but "said none of the bidders were …", "said more than 200 homes were …".
+    let object =
+        NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of" && !than_a_number(ctx, k);
     if !subject_like || object || np.lw(k + 1) == "same" {
         return false;
     }
     opens_clause_verb(ctx, k, end)
+}
+
+/// "more than 200", "fewer than half": a quantity at token `k`, not an object ("said more
+/// than he meant").
+fn than_a_number(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    np.lw(k + 1) == "than"
+        && (np.toks.get(k + 2).is_some_and(|t| t.kind == Kind::Number)
+            || matches!(
+                np.lw(k + 2).as_ref(),
+                "half" | "a" | "one" | "two" | "three"
+            ))
 }
 
 /// Whether the subject starting at token `k` has its verb within a few words: the verb of
