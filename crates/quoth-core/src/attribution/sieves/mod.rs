@@ -28,6 +28,7 @@ mod reported_object;
 mod reported_request;
 mod reported_that;
 mod reported_turn;
+mod reported_wh;
 mod speech;
 
 pub use common::Ctx;
@@ -78,6 +79,8 @@ pub enum Sieve {
     ReportedNaming,
     /// A statement named by an owned noun of speech: "his claim that …", "X's promise to …".
     ReportedNoun,
+    /// An embedded question whose answer was stated: "X revealed why …".
+    ReportedWh,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -104,6 +107,7 @@ impl Sieve {
             Sieve::ReportedObject => "reported-object",
             Sieve::ReportedNaming => "reported-naming",
             Sieve::ReportedNoun => "reported-noun",
+            Sieve::ReportedWh => "reported-wh",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -259,6 +263,11 @@ pub const PIPELINE: &[SieveDef] = &[
     SieveDef {
         sieve: Sieve::ReportedAroundCue,
         run: reported_around_cue::run,
+        accepts_titles: true,
+    },
+    SieveDef {
+        sieve: Sieve::ReportedWh,
+        run: reported_wh::run,
         accepts_titles: true,
     },
     SieveDef {
