@@ -663,3 +663,18 @@ fn a_quantity_with_than_opens_a_clause() {
     let t = "Tova Brask said more than she meant.";
     assert!(reported(t).is_empty(), "{:?}", reported(t));
 }
+
+#[test]
+fn a_gerund_after_a_verb_of_stating() {
+    let t = "Tova Brask proposed banning night flights over the town.";
+    assert_reported(t, "banning night flights over the town", "Tova Brask");
+    let t = "The clinic reported spending half its budget on agency staff.";
+    assert_reported(t, "spending half its budget on agency staff", "The clinic");
+    for t in [
+        "Tova Brask did not propose banning night flights.",
+        "Ilse Varga recalled everything about the morning.",
+        "Ilse Varga announced during the meeting.",
+    ] {
+        assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+    }
+}

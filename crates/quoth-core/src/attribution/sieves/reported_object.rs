@@ -3,7 +3,7 @@
 //! the ferries", "X confirmed the plant's closure".
 
 use super::super::tokens::is_capitalized;
-use super::speech::{Complement, content_end, speech_verb, statement};
+use super::speech::{Complement, content_end, is_gerund, speech_verb, statement};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -75,6 +75,12 @@ fn reported_object(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> 
     }
     // A judgement may be of someone named: "criticized Ivo Lind for the delays".
     let named = judgement && is_capitalized(np.word(from));
+    // "proposed banning night flights", "reported spending $2 million": a gerund's phrase.
+    let gerund = !judgement && !is_capitalized(np.word(from)) && is_gerund(np.word_lower(from));
+    if gerund {
+        let end = content_end(ctx, from, s)?;
+        return statement(ctx, v, from, end, s, Sieve::ReportedObject);
+    }
     if !(opens_object(np.word_lower(from)) || named) {
         return None;
     }

@@ -587,7 +587,7 @@ fn is_present_third_person(w: &str) -> bool {
 
 /// A gerund that may be a clause's subject ("raising taxes would hurt"), not a preposition
 /// ("during", "including") or a noun ("morning", "something").
-fn is_gerund(w: &str) -> bool {
+pub(super) fn is_gerund(w: &str) -> bool {
     w.len() >= limits::MIN_VERB_FORM_BYTES
         && w.ends_with("ing")
         && !w.ends_with("thing")
