@@ -678,3 +678,20 @@ fn a_gerund_after_a_verb_of_stating() {
         assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
     }
 }
+
+#[test]
+fn a_short_subject_before_a_cue_between_commas() {
+    let t = "The levy, Ilse Varga said, was unfair.";
+    assert_reported(t, "The levy, Ilse Varga said, was unfair", "Ilse Varga");
+    let t = "Tova Brask met the nurses. Wages, she said, had not risen in years.";
+    assert_reported(t, "Wages, she said, had not risen in years", "Tova Brask");
+    // A time before the cue is no part of the statement: what follows the cue is.
+    let t = "In May, Ilse Varga said, the clinic closed.";
+    assert_reported(t, "the clinic closed", "Ilse Varga");
+    let t = "If wages, she said, had risen, nobody would strike.";
+    assert!(reported(t).is_empty(), "{:?}", reported(t));
+    // "state" in an appositive is a noun, not a cue around the clause.
+    let t = "Ilse Varga, a former state senator, warned that the clinic would close.";
+    assert_reported(t, "that the clinic would close", "Ilse Varga");
+    assert_eq!(reported(t).len(), 1, "{:?}", reported(t));
+}

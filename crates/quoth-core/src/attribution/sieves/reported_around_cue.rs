@@ -1,7 +1,12 @@
 //! The reported-around-cue sieve: "Prices, the minister said, will fall."
 
 use super::super::limits;
-use super::speech::{content_before, content_end, cue_between_commas, has_quote, word_count};
+use super::super::np::MentionKind;
+use super::super::tokens::is_capitalized;
+use super::speech::{
+    NOUN_LIKE, PREPOSITIONS, content_before, content_end, cue_between_commas, has_quote,
+    is_finite_verb_like, is_present_third_person, skip_openers, word_count,
+};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -27,7 +32,67 @@ fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     {
         return None;
     }
-    content_before(ctx, s.start, comma, end, found, Sieve::ReportedAroundCue)
+    let short = short_subject_around(ctx, s.start, comma, seg_end, end, &found);
+    content_before(
+        ctx,
+        s.start,
+        comma,
+        end,
+        found.clone(),
+        Sieve::ReportedAroundCue,
+    )
+    .or(short)
+}
+
+/// "Bob, they said, ordered them to wait", "This plan, he says, is different": a subject of
+/// one or two words before the cue (too short for [`content_before`], which asks for a clause
+/// there) and its verb straight after: the cue interrupts one clause.
+fn short_subject_around(
+    ctx: &Ctx,
+    lo: usize,
+    comma: usize,
+    seg_end: usize,
+    end: usize,
+    found: &Found,
+) -> Option<Found> {
+    let np = &ctx.np;
+    let start = skip_openers(ctx, lo, comma);
+    let words = word_count(ctx, start, comma);
+    let verb_after = seg_end + 1 < end && {
+        let w = np.word_lower(seg_end + 1);
+        np.is_word(seg_end + 1)
+            && !is_capitalized(np.word(seg_end + 1))
+            && (is_finite_verb_like(w) || is_present_third_person(w))
+    };
+    // A capitalised first word that is no preposition or conjunction ("If wages, she said,
+    // had risen, …" is a condition).
+    let subject = np.is_word(start)
+        && is_capitalized(np.word(start))
+        && !PREPOSITIONS.contains(&np.word_lower(start))
+        && !has_quote(ctx, start, comma);
+    // A cue that is as often a noun ("a former state senator") speaks only with a name or a
+    // pronoun as its subject.
+    let person = matches!(
+        found.mention.kind,
+        MentionKind::Name | MentionKind::Pronoun(_)
+    );
+    let cue_word = found
+        .cue
+        .as_ref()
+        .map(|c| np.text[c.clone()].to_lowercase());
+    let noun_like = cue_word.is_some_and(|w| NOUN_LIKE.contains(&w.as_str()));
+    let cue_inside = found.mention.first_tok > comma && (person || !noun_like);
+    if words == 0 || words >= limits::MIN_CONTENT_WORDS || !verb_after || !subject || !cue_inside {
+        return None;
+    }
+    let content = np.toks[start].start..np.toks[end - 1].end;
+    Some(
+        Found {
+            sieve: Sieve::ReportedAroundCue,
+            ..found.clone()
+        }
+        .with_content(content),
+    )
 }
 
 #[cfg(test)]

@@ -581,7 +581,7 @@ fn verb_after_pronoun(ctx: &Ctx, mut k: usize, strict: bool) -> bool {
 
 /// A present-tense form after a singular subject: "fears", "plans", "does" — a lower-case word
 /// ending in "s" that is no function word, possessive or "-ss" noun.
-fn is_present_third_person(w: &str) -> bool {
+pub(super) fn is_present_third_person(w: &str) -> bool {
     is_bare_plural(w) || matches!(w, "has" | "is" | "does" | "goes")
 }
 
