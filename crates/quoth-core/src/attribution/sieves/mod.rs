@@ -17,6 +17,7 @@ mod common;
 mod continuation;
 mod embedding_subject;
 mod reported_according_to;
+mod reported_answer;
 mod reported_around_cue;
 mod reported_before_cue;
 mod reported_clause;
@@ -81,6 +82,8 @@ pub enum Sieve {
     ReportedNoun,
     /// An embedded question whose answer was stated: "X revealed why …".
     ReportedWh,
+    /// A one-word answer: "X said yes", "half said so".
+    ReportedAnswer,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -108,6 +111,7 @@ impl Sieve {
             Sieve::ReportedNaming => "reported-naming",
             Sieve::ReportedNoun => "reported-noun",
             Sieve::ReportedWh => "reported-wh",
+            Sieve::ReportedAnswer => "reported-answer",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -263,6 +267,11 @@ pub const PIPELINE: &[SieveDef] = &[
     SieveDef {
         sieve: Sieve::ReportedAroundCue,
         run: reported_around_cue::run,
+        accepts_titles: true,
+    },
+    SieveDef {
+        sieve: Sieve::ReportedAnswer,
+        run: reported_answer::run,
         accepts_titles: true,
     },
     SieveDef {
