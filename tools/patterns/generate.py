@@ -153,7 +153,8 @@ TEMPLATES = {
     ],
     # Added with the reported-speech recall work (issue 13), last again: participle cues after
     # a main clause (also after a quotation that ends in a comma), naming ("called the plan a
-    # mistake"), owned nouns of speech ("Her promise to …"), and what must stay silent.
+    # mistake"), owned nouns of speech ("Her promise to …"), what must stay silent, then
+    # embedded questions ("revealed why …") and one-word answers ("said no").
     "reported-participle": [
         "⟨s1={N}⟩{N}⟨/s⟩ left the meeting early, ⟨k1⟩saying⟨/k⟩ ⟨c1⟩{C}⟨/c⟩.",
         "⟨s1,2={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩ ⟨c1⟩“{Q},”⟨/c⟩ ⟨k2⟩adding⟨/k⟩ ⟨c2⟩that {C}⟨/c⟩.",
@@ -171,6 +172,14 @@ TEMPLATES = {
         "{N} called the harbour office the next morning.",
         "{N}’s hope that {C} was dashed.",
         "{N} did not call the plan a mistake.",
+    ],
+    "reported-wh": [
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩revealed⟨/k⟩ ⟨c1⟩why {C}⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩described⟨/k⟩ ⟨c1⟩how {C}⟨/c⟩.",
+    ],
+    "reported-answer": [
+        "{N} was asked about the ferry on Monday. ⟨s1={N}⟩{Pc}⟨/s⟩ ⟨k1⟩said⟨/k⟩ ⟨c1⟩no⟨/c⟩.",
+        "Asked about the vote, ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩ ⟨c1⟩yes⟨/c⟩.",
     ],
 }
 
