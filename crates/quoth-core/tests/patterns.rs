@@ -695,3 +695,11 @@ fn a_short_subject_before_a_cue_between_commas() {
     assert_reported(t, "that the clinic would close", "Ilse Varga");
     assert_eq!(reported(t).len(), 1, "{:?}", reported(t));
 }
+
+#[test]
+fn a_month_named_may_is_no_modal() {
+    let t = "Ilse Varga met the nurses in May and said the clinic would stay open.";
+    assert_reported(t, "the clinic would stay open", "Ilse Varga");
+    let t = "Ilse Varga may say the clinic will stay open.";
+    assert!(reported(t).is_empty(), "{:?}", reported(t));
+}

@@ -158,7 +158,8 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     let mut buf = [""; limits::CUE_LOOKBACK_TOKENS];
     let mut n = 0;
     for k in clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS))..v {
-        if np.is_word(k) {
+        // A capitalised modal is a month or a name ("in May and said …", "Will Dunn said").
+        if np.is_word(k) && !(is_capitalized(np.word(k)) && is_modal(np.word_lower(k))) {
             buf[n] = np.word_lower(k);
             n += 1;
         }
