@@ -26,6 +26,7 @@ mod reported_intent;
 mod reported_naming;
 mod reported_noun;
 mod reported_object;
+mod reported_phrasal;
 mod reported_request;
 mod reported_that;
 mod reported_turn;
@@ -84,6 +85,8 @@ pub enum Sieve {
     ReportedWh,
     /// A one-word answer: "X said yes", "half said so".
     ReportedAnswer,
+    /// A verb of speech with its particle: "X pointed out that …".
+    ReportedPhrasal,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -112,6 +115,7 @@ impl Sieve {
             Sieve::ReportedNoun => "reported-noun",
             Sieve::ReportedWh => "reported-wh",
             Sieve::ReportedAnswer => "reported-answer",
+            Sieve::ReportedPhrasal => "reported-phrasal",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -270,6 +274,11 @@ pub const PIPELINE: &[SieveDef] = &[
         accepts_titles: true,
     },
     SieveDef {
+        sieve: Sieve::ReportedPhrasal,
+        run: reported_phrasal::run,
+        accepts_titles: true,
+    },
+    SieveDef {
         sieve: Sieve::ReportedAnswer,
         run: reported_answer::run,
         accepts_titles: true,
@@ -342,8 +351,11 @@ pub fn find_reported(ctx: &Ctx) -> Vec<Reported> {
             continue;
         }
         for v in s.clone() {
-            // A noun of speech with its owner ("his claim that …"), or a speech verb.
-            let cue = reported_noun::cue_noun(ctx, v, &s).or_else(|| speech::cue_verb(ctx, v, &s));
+            // A noun of speech with its owner ("his claim that …"), a speech verb, or a verb
+            // with its particle ("pointed out").
+            let cue = reported_noun::cue_noun(ctx, v, &s)
+                .or_else(|| speech::cue_verb(ctx, v, &s))
+                .or_else(|| reported_phrasal::cue_phrasal(ctx, v, &s));
             let Some(class) = cue else {
                 continue;
             };

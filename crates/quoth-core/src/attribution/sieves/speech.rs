@@ -28,6 +28,8 @@ pub enum Complement {
     Object,
     /// A noun of speech with its owner: "his claim that …", "X's promise to …".
     Noun,
+    /// A verb of speech with its particle: "pointed out that …".
+    Phrasal,
 }
 
 impl Complement {
@@ -150,6 +152,13 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         return None;
     }
     let class = speech_verb(&np.lw(v))?;
+    reports_at(ctx, v, s).then_some(class)
+}
+
+/// Whether the verb of speech at token `v` reports here: finite or a participle after a comma,
+/// not negated, not hypothetical, not passive and not an infinitive.
+pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
+    let np = &ctx.np;
     let clause_start = (s.start..v)
         .rev()
         .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";") || np.is_punct(k, "—"))
@@ -191,7 +200,7 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
                 Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
             )
         || participle && !participle_ok;
-    (!blocked).then_some(class)
+    !blocked
 }
 
 /// The finite verb of a cue chain ("continued to say", "went on to say", "began to
