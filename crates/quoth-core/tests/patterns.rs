@@ -703,3 +703,15 @@ fn a_month_named_may_is_no_modal() {
     let t = "Ilse Varga may say the clinic will stay open.";
     assert!(reported(t).is_empty(), "{:?}", reported(t));
 }
+
+#[test]
+fn plurals_without_s_open_a_clause() {
+    let t = "As Ilse Varga noted, people on the waiting list could lose their place.";
+    assert_reported(
+        t,
+        "people on the waiting list could lose their place",
+        "Ilse Varga",
+    );
+    let t = "Tova Brask said police had closed the road.";
+    assert_reported(t, "police had closed the road", "Tova Brask");
+}

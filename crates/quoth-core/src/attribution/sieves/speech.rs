@@ -503,6 +503,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     let subject_like = is_capitalized(np.word(k))
         || plural
         || w == "one"
+        || is_irregular_plural(&w)
         || np.toks[k].kind == Kind::Number
         || matches!(
             w.as_ref(),
@@ -540,6 +541,12 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
         return false;
     }
     opens_clause_verb(ctx, k, end)
+}
+
+/// The English plurals without "-s" that name people (a closed class of the grammar): "said
+/// people in the area were …", "said police had …".
+fn is_irregular_plural(w: &str) -> bool {
+    matches!(w, "people" | "men" | "women" | "children" | "police")
 }
 
 /// "more than 200", "fewer than half": a quantity at token `k`, not an object ("said more
