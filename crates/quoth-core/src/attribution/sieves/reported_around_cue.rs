@@ -44,7 +44,7 @@ fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     .or(short)
 }
 
-/// "Bob, they said, ordered them to wait", "This plan, he says, is different": a subject of
+/// "Wages, she said, had not risen", "The levy, Ilse Varga said, was unfair": a subject of
 /// one or two words before the cue (too short for [`content_before`], which asks for a clause
 /// there) and its verb straight after: the cue interrupts one clause.
 fn short_subject_around(
