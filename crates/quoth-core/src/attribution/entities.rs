@@ -48,15 +48,31 @@ struct NameWords<'a> {
     first: &'a str,
     last: &'a str,
     count: usize,
+    /// The last word is the object of "of" ("Bank of America", "University of the Andes"):
+    /// it names something else, not the whole, and is no short form of it.
+    last_after_of: bool,
 }
 
 impl<'a> NameWords<'a> {
     fn of(words: &[&'a str]) -> NameWords<'a> {
+        let before_last = &words[..words.len().saturating_sub(1)];
         NameWords {
             first: words.first().copied().unwrap_or_default(),
             last: words.last().copied().unwrap_or_default(),
             count: words.len(),
+            last_after_of: ends_with_of(before_last.iter().rev().copied()),
         }
+    }
+}
+
+/// Whether words, read from the end, end in "of" or "of the".
+fn ends_with_of<'w>(mut from_end: impl Iterator<Item = &'w str>) -> bool {
+    match from_end.next() {
+        Some(w) if w.eq_ignore_ascii_case("the") => from_end
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("of")),
+        Some(w) => w.eq_ignore_ascii_case("of"),
+        None => false,
     }
 }
 
@@ -94,10 +110,12 @@ impl Entity {
     }
 
     fn name_words(&self) -> NameWords<'_> {
+        let before_last = self.name[..self.last_word.start].split_whitespace();
         NameWords {
             first: &self.name[self.first_word.clone()],
             last: &self.name[self.last_word.clone()],
             count: self.word_count,
+            last_after_of: ends_with_of(before_last.rev()),
         }
     }
 
@@ -790,7 +808,7 @@ fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
         };
         // "Hillary" is Hillary Clinton, but "Trump" is not Trump Tower. The gazetteer is asked
         // last, only when the first names match.
-        return other.count > 0 && other.last.eq_ignore_ascii_case(single)
+        return other.count > 0 && other.last.eq_ignore_ascii_case(single) && !other.last_after_of
             || (other.count > 1
                 && other.first.eq_ignore_ascii_case(single)
                 && lx
@@ -830,6 +848,29 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_object_of_of_is_no_short_form_of_a_name() {
+        let lx = Lexicon::get();
+        let whole = ["Transport", "Workers", "of", "Norland"];
+        let with_the = ["University", "of", "the", "Andes"];
+        assert!(!names_compatible(
+            lx,
+            NameWords::of(&whole),
+            NameWords::of(&["Norland"])
+        ));
+        assert!(!names_compatible(
+            lx,
+            NameWords::of(&["Andes"]),
+            NameWords::of(&with_the)
+        ));
+        let person = ["Tamsin", "Greer"];
+        assert!(names_compatible(
+            lx,
+            NameWords::of(&["Greer"]),
+            NameWords::of(&person)
+        ));
     }
 
     #[test]

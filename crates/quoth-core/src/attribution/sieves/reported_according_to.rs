@@ -72,15 +72,33 @@ fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
     if let Some(m) = np.forward(start, end) {
         return Some(m);
     }
+    // "according to the Ministry of Health": the whole phrase is a name after the article.
+    if np.is_word(start)
+        && np.lw(start) == "the"
+        && let Some(m) = np.forward(start + 1, end).filter(|m| {
+            m.kind == MentionKind::Name
+                && m.first_tok == start + 1
+                && (m.last_tok + 1..end).all(|k| !np.is_word(k))
+        })
+    {
+        return Some(m);
+    }
     let last = (start..end.min(start + limits::SOURCE_PHRASE_REACH))
         .rev()
         .find(|&k| np.is_word(k))?;
+    // The phrase's last word is its head only when it names a role or a source ("figures from
+    // the port office"); a title is never looked up by any other word ("… of health").
+    let last_word = np.lw(last);
+    let head = (np.lx.role_noun(&last_word).is_some()
+        || np.lx.is_source_noun(&last_word)
+        || np.lx.is_org_word(&last_word))
+    .then(|| last_word.into_owned());
     Some(Mention {
         span: np.toks[start].start..np.toks[last].end,
         kind: MentionKind::Nominal,
         name: None,
         gender: Gender::Unknown,
-        head: Some(np.lw(last).into_owned()),
+        head,
         modifiers: vec![],
         descriptor: None,
         org: None,
