@@ -157,6 +157,31 @@ struct GivenName {
     surname_too: bool,
 }
 
+/// The auxiliaries and modals themselves: "is", "had", "would", "must", … (a closed class of
+/// English grammar, so written here rather than generated).
+pub fn is_bare_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+    )
+}
+
 /// The lines of a lexicon file with comments dropped and spaces trimmed, empty ones skipped.
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()

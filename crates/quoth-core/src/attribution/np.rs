@@ -5,7 +5,7 @@
 //! from it ("said X"); neither direction needs a part-of-speech tagger.
 
 use super::lexicon::word_set;
-use super::lexicon::{Gender, Lexicon, PronounKind};
+use super::lexicon::{self, Gender, Lexicon, PronounKind};
 use super::tokens::{Kind, Token, is_capitalized};
 use std::ops::Range;
 
@@ -645,6 +645,8 @@ impl<'a> Np<'a> {
                     self.lw(j).as_ref(),
                     "and" | "or" | "but" | "that" | "which" | "who" | "as"
                 )
+                // "The port has hired ten pilots": a noun phrase holds no auxiliary.
+                && !lexicon::is_bare_auxiliary(&self.lw(j))
                 || self.honorific_dot(j);
             if !ok {
                 break;
@@ -755,9 +757,11 @@ impl<'a> Np<'a> {
                 && (e == start || !self.is_preposition(e))
             {
                 let w = self.lw(e);
+                // "The port has hired ten pilots": an auxiliary ends the noun phrase.
                 if e > start
                     && (matches!(w.as_ref(), "and" | "or" | "that" | "who" | "which" | "as")
-                        || self.lx.is_reporting_verb(&w))
+                        || self.lx.is_reporting_verb(&w)
+                        || lexicon::is_bare_auxiliary(&w))
                 {
                     break;
                 }

@@ -422,6 +422,13 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_is_never_a_speaker() {
+        // The sentence's first words are a clause ("The port has hired …"), not its subject.
+        let t = "Mayor Ilse Brandt spoke on Monday.\n\nThe port has hired ten new pilots, Brandt said in reply, and insisted that wages would not fall.";
+        assert_eq!(speaker_of(t, "wages would not"), Some("Ilse Brandt".into()));
+    }
+
+    #[test]
     fn unresolved_role_stays_a_description() {
         let t = "“We have no comment,” a Pentagon spokesman said.";
         assert_eq!(

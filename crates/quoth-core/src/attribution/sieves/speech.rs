@@ -7,7 +7,7 @@
 //! as a quotation's speaker. Words inside quotation marks are never content here: a sentence
 //! that mixes both keeps its quotation as the one statement.
 
-use super::super::lexicon::Gender;
+use super::super::lexicon::{self, Gender};
 use super::super::limits;
 use super::super::np::{Mention, MentionKind};
 use super::super::tokens::{Kind, is_capitalized};
@@ -609,31 +609,7 @@ fn is_auxiliary(w: &str) -> bool {
         .strip_suffix("n't")
         .or_else(|| w.strip_suffix("n’t"))
         .unwrap_or(w);
-    is_bare_auxiliary(bare) || matches!(bare, "wo" | "ca" | "shall")
-}
-
-/// The auxiliaries and modals themselves: "is", "had", "would", "must", …
-fn is_bare_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-    )
+    lexicon::is_bare_auxiliary(bare) || matches!(bare, "wo" | "ca" | "shall")
 }
 
 /// Subjects of quantity: "half were …", "neither had …", "few expected …".
@@ -821,7 +797,7 @@ pub(super) fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
 }
 
 pub(super) fn is_finite_verb_like(w: &str) -> bool {
-    is_bare_auxiliary(w)
+    lexicon::is_bare_auxiliary(w)
         || w.ends_with("’s")
         || w.ends_with("n't")
         || w.ends_with("n’t")
