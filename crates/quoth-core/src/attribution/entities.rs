@@ -566,6 +566,38 @@ impl Entities {
             .map(|o| o.entity)
     }
 
+    /// The organisation a description headed by an organisation word stands for: the latest
+    /// one before token `tok` whose name holds that word ("the union" for the Harbour Workers'
+    /// Union, "the ministry" for the Ministry of Transport), among the last
+    /// `TITLE_REACH_MENTIONS` mentions. Its modifiers must be in the name too ("the budget
+    /// office", but not "the terrorist group" for the Sitka Intelligence Group).
+    pub fn resolve_organisation_word(
+        &self,
+        tok: usize,
+        head: &str,
+        modifiers: &[String],
+    ) -> Option<usize> {
+        let before = self.timeline.partition_point(|o| o.tok < tok);
+        self.timeline[..before]
+            .iter()
+            .rev()
+            .take(limits::TITLE_REACH_MENTIONS)
+            .map(|o| o.entity)
+            .find(|&e| {
+                let ent = &self.list[e];
+                ent.kind != EntityKind::Person
+                    && ent.kind != EntityKind::Place
+                    && ent.word_count > 1
+                    && std::iter::once(head)
+                        .chain(modifiers.iter().map(String::as_str))
+                        .all(|m| {
+                            ent.name
+                                .split(|c: char| !c.is_alphanumeric())
+                                .any(|w| w.eq_ignore_ascii_case(m))
+                        })
+            })
+    }
+
     /// Remembers that `entity` spoke the quotation at token `tok` ("prefer recent speakers").
     pub fn record_speaker(&mut self, tok: usize, entity: usize) {
         self.speakers.push((tok, entity));

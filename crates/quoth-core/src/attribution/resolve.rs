@@ -297,6 +297,13 @@ fn resolve_phrase(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerK
             {
                 return Some((SpeakerKey::Entity(e), Resolution::Title));
             }
+            // "the union said": the union the story named.
+            if organisation
+                && np.lw(m.first_tok) == "the"
+                && let Some(e) = ents.resolve_organisation_word(m.first_tok, head, &m.modifiers)
+            {
+                return Some((SpeakerKey::Entity(e), Resolution::Organisation));
+            }
             let d = np.text[m.span.clone()]
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -419,6 +426,26 @@ mod tests {
         assert_ne!(speaker_of(t, "coverage fell"), Some("Mara Lind".into()));
         let t = "Ivo Lind, a ministry spokesman, said that the talks would resume.\n\nThe ministry said later that the talks had been cancelled.";
         assert_ne!(speaker_of(t, "the talks had been"), Some("Ivo Lind".into()));
+    }
+
+    #[test]
+    fn an_organisation_word_names_the_organisation_the_story_named() {
+        let t = "The Harbour Workers Union voted to strike on Monday.\n\nThe union said that the talks had failed.";
+        assert_eq!(
+            speaker_of(t, "the talks had failed"),
+            Some("Harbour Workers Union".into())
+        );
+        // Only an organisation whose name holds the word.
+        let t = "Brell Shipping cut wages on Monday.\n\nThe union said that the talks had failed.";
+        assert_eq!(
+            speaker_of(t, "the talks had failed"),
+            Some("The union".into())
+        );
+        let t = "The Sitka Intelligence Group tracks militias.\n\nThe armed group said that the talks had failed.";
+        assert_eq!(
+            speaker_of(t, "the talks had failed"),
+            Some("The armed group".into())
+        );
     }
 
     #[test]
