@@ -178,6 +178,9 @@ pub const CLAUSE_VERB_REACH: usize = 14;
 
 /// Tokens before a speech verb checked for a negation or a modal ("did not say").
 pub const CUE_LOOKBACK_TOKENS: usize = 4;
+/// How far before "and" in "said the port would reopen and added that …" the first speech
+/// verb may be (tokens; bounded so that a long run of coordinated verbs stays linear).
+pub const COORDINATED_CUE_REACH: usize = 40;
 
 /// Tokens back from a verb searched for the comma that opens a cue clause ("…, the minister
 /// said"), and the words after the cue's subject that still count as a short adverbial.

@@ -99,6 +99,19 @@ mod tests {
     }
 
     #[test]
+    fn a_second_cue_after_and_is_not_blocked_by_the_first_clause() {
+        // The modal belongs to the first clause, not to "added".
+        let r =
+            reported("Mara Quill said the pier would close and added that the ferry would run.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[1].0, "that the ferry would run");
+        assert_eq!(r[1].1.as_deref(), Some("Mara Quill"));
+        // Must not fire: the negation scopes over both verbs of one subject.
+        let r = reported("Osric Vane did not come out and say that the pier was unsafe.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
     fn participle_after_a_comma_belongs_to_the_subject() {
         let r = reported("Mara Quill left early, adding that the vote was rigged.");
         assert_eq!(r.len(), 1, "{r:?}");

@@ -152,10 +152,24 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         .rev()
         .find(|&k| np.is_punct(k, ",") || np.is_punct(k, ";") || np.is_punct(k, "—"))
         .map_or(s.start, |k| k + 1);
+    let participle = np.lw(v).ends_with("ing");
+    let window_start = clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS));
+    // "said the port would reopen and added that …": after a speech verb and its clause, the
+    // words before a coordinator are that clause's; its modal or negation does not block a
+    // second finite verb. ("did not come out and say" keeps its negation; a participle after
+    // "and" continues whatever phrase came before and keeps the whole test.)
+    let coordinator = (window_start..v)
+        .rev()
+        .find(|&t| np.is_word(t) && matches!(np.lw(t).as_ref(), "and" | "but"))
+        .filter(|&c| {
+            !participle
+                && (clause_start.max(c.saturating_sub(limits::COORDINATED_CUE_REACH))..c)
+                    .any(|t| np.is_word(t) && speech_verb(&np.lw(t)).is_some())
+        });
     // The words just before the verb, on the stack (asked at every speech-verb candidate).
     let mut buf = [""; limits::CUE_LOOKBACK_TOKENS];
     let mut n = 0;
-    for k in clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS))..v {
+    for k in coordinator.map_or(window_start, |c| c + 1)..v {
         if np.is_word(k) {
             buf[n] = np.word_lower(k);
             n += 1;
@@ -172,7 +186,6 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         .rev()
         .find(|w| progressive(w) || !np.lx.is_adverb(w) && !is_time_word(w))
         .copied();
-    let participle = np.lw(v).ends_with("ing");
     let participle_ok = matches!(
         last_content,
         None | Some("was" | "were" | "is" | "are" | "been")
