@@ -1,6 +1,6 @@
 //! The reported-before-cue sieve: "Prices will fall next year, the minister said."
 
-use super::speech::{content_before, cue_between_commas, trim_end};
+use super::speech::{content_before, cue_between_commas, cue_verb, is_word_at, trim_end};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -18,10 +18,24 @@ fn reported_before_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
     // After "…, said X" what follows is about X ("a professor at …"), not more of the content.
     let inverted = found.mention.first_tok > v;
-    if trim_end(ctx, comma, s.end) > seg_end && !inverted {
+    if trim_end(ctx, comma, s.end) > seg_end && !inverted && !second_cue_follows(ctx, seg_end, s) {
         return None;
     }
     content_before(ctx, s.start, comma, comma, found, Sieve::ReportedBeforeCue)
+}
+
+/// "…, Otieno said in reply, and insisted that …": the cue clause is followed by a second
+/// speech verb of the same speaker, which carries a statement of its own.
+fn second_cue_follows(ctx: &Ctx, seg_end: usize, s: &Range<usize>) -> bool {
+    let np = &ctx.np;
+    if !np.is_punct(seg_end, ",") || !is_word_at(ctx, seg_end + 1, |w| matches!(w, "and" | "but")) {
+        return false;
+    }
+    let mut k = seg_end + 2;
+    while k < s.end && np.is_word(k) && np.lx.is_adverb(&np.lw(k)) {
+        k += 1;
+    }
+    k < s.end && cue_verb(ctx, k, s).is_some()
 }
 
 #[cfg(test)]
@@ -35,6 +49,22 @@ mod tests {
         assert_eq!(content, "The ferry will stop running in winter");
         assert_eq!(speaker.as_deref(), Some("the harbour master"));
         assert_eq!(sieve, "reported-before-cue");
+    }
+
+    #[test]
+    fn a_second_cue_after_the_cue_clause_keeps_the_clause_before() {
+        let r = reported(
+            "The pier has been repaired, Mara Quill said on Monday, and added that it would open soon.",
+        );
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].0, "The pier has been repaired");
+        assert_eq!(r[0].1.as_deref(), Some("Mara Quill"));
+        // Must not fire: what follows "and" is no speech verb.
+        let r = reported("The pier has been repaired, Mara Quill said on Monday, and left.");
+        assert!(
+            r.iter().all(|r| r.0 != "The pier has been repaired"),
+            "{r:?}"
+        );
     }
 
     #[test]

@@ -112,6 +112,16 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_cue_takes_the_subject_of_the_cue_before() {
+        let r = reported(
+            "Its harbour adviser, Ada Brenn, said the plan was sound, but cautioned that it would take years.",
+        );
+        let last = r.last().expect("statements");
+        assert_eq!(last.0, "that it would take years");
+        assert_eq!(last.1.as_deref(), Some("Ada Brenn"));
+    }
+
+    #[test]
     fn participle_after_a_comma_belongs_to_the_subject() {
         let r = reported("Mara Quill left early, adding that the vote was rigged.");
         assert_eq!(r.len(), 1, "{r:?}");

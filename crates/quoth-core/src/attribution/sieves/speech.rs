@@ -1085,11 +1085,7 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     let after_document = v > lo && np.is_word(v - 1) && np.lx.is_source_noun(&np.lw(v - 1));
     if np.lw(v).ends_with("ing") && v > lo && (np.is_punct(v - 1, ",") || after_document) {
         // "«…», the president said, adding that …": the speaker of the cue before it.
-        let earlier = (lo..v.saturating_sub(1))
-            .rev()
-            .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)));
-        return main_subject(ctx, lo, v)
-            .or_else(|| earlier.and_then(|k| subject_before(ctx, k, lo)));
+        return main_subject(ctx, lo, v).or_else(|| earlier_cue_subject(ctx, lo, v - 1));
     }
     let participle = np.lw(v).ends_with("ing");
     let mut j = v - 1;
@@ -1113,10 +1109,20 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     }
     // "X became a delegate and said …": a second verb of the sentence's subject.
     // "…, a veteran who served in the navy, said": a subject before a long appositive.
+    // "Its adviser, Ada Brenn, said … but cautioned that": the subject of the cue before.
     if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
-        return main_subject(ctx, lo, v);
+        return main_subject(ctx, lo, v).or_else(|| earlier_cue_subject(ctx, lo, j));
     }
     bare_subject(ctx, v, lo).or_else(|| phrase_subject(ctx, v, lo))
+}
+
+/// The subject of the last speech or reporting verb before token `end` of the sentence.
+fn earlier_cue_subject(ctx: &Ctx, lo: usize, end: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let earlier = (lo..end)
+        .rev()
+        .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)))?;
+    subject_before(ctx, earlier, lo).filter(|m| is_nominative(np, m))
 }
 
 /// The last resort for a subject the noun-phrase reader cannot parse: the whole phrase from
