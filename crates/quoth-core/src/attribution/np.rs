@@ -6,6 +6,7 @@
 
 use super::lexicon::word_set;
 use super::lexicon::{self, Gender, Lexicon, PronounKind};
+use super::limits;
 use super::tokens::{Kind, Token, is_capitalized};
 use std::ops::Range;
 
@@ -77,6 +78,10 @@ pub struct Np<'a> {
     pub paras: &'a [Range<usize>],
     pub lx: &'static Lexicon,
 }
+
+/// Lower-case adjectives read between a capitalised opener and a plural head without an
+/// article ("Chinese military commentators").
+const MAX_INNER_ADJECTIVES: usize = 2;
 
 impl<'a> Np<'a> {
     pub fn paragraph_count(&self) -> usize {
@@ -628,7 +633,11 @@ impl<'a> Np<'a> {
             return None;
         }
         let quantifier = lenient && is_quantifier(head.as_str());
-        let known_head = self.is_role_or_source(&head) || quantifier;
+        // "Norlandic senators have vowed": a plural role heads a phrase as the singular does.
+        let plural_role = head.len() >= limits::MIN_PLURAL_BYTES
+            && head.ends_with('s')
+            && self.lx.role_noun(&head[..head.len() - 1]).is_some();
+        let known_head = self.is_role_or_source(&head) || plural_role || quantifier;
         let mut i = end;
         let mut det = None;
         while i > lo && end - i < 6 {
@@ -662,7 +671,7 @@ impl<'a> Np<'a> {
         // Without a determiner, keep only the role words and capitalised modifiers next to
         // the head ("Pentagon spokesman"), not whatever verb came before them.
         let first = if det.is_none() {
-            (first..=end)
+            let modifiers = (first..=end)
                 .rev()
                 .take_while(|&k| {
                     k == end
@@ -671,7 +680,22 @@ impl<'a> Np<'a> {
                         || self.honorific_dot(k)
                 })
                 .last()
-                .unwrap_or(end)
+                .unwrap_or(end);
+            // "Chinese military commentators": lower-case adjectives between a capitalised
+            // opener and the head belong to the phrase when the opener starts it.
+            (first..modifiers)
+                .rev()
+                .take(MAX_INNER_ADJECTIVES + 1)
+                .find(|&k| self.is_cap(k))
+                .filter(|&k| {
+                    // A name or demonym opens it ("Even though people" does not), and the
+                    // words between are no verbs ("Sullivan's e-mails helped officials").
+                    k == first
+                        && self.is_name_word(k)
+                        && (k + 1..modifiers)
+                            .all(|j| !self.is_cap(j) && !self.lw(j).ends_with("ed"))
+                })
+                .unwrap_or(modifiers)
         } else {
             first
         };

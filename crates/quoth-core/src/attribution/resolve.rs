@@ -449,6 +449,23 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_role_with_its_modifiers_is_the_speaker() {
+        let t = "Norlandic senators have vowed that the harbour bill will fail.";
+        assert_eq!(
+            speaker_of(t, "the harbour bill"),
+            Some("Norlandic senators".into())
+        );
+        let t = "Chinese military commentators have said that the drills were routine.";
+        assert_eq!(
+            speaker_of(t, "the drills were"),
+            Some("Chinese military commentators".into())
+        );
+        // Must not take a sentence's opening words or a verb into the phrase.
+        let t = "So even economists say that the levy is too high.";
+        assert_eq!(speaker_of(t, "the levy is"), Some("economists".into()));
+    }
+
+    #[test]
     fn a_clause_is_never_a_speaker() {
         // The sentence's first words are a clause ("The port has hired …"), not its subject.
         let t = "Mayor Ilse Brandt spoke on Monday.\n\nThe port has hired ten new pilots, Brandt said in reply, and insisted that wages would not fall.";
