@@ -804,8 +804,11 @@ impl<'a> Np<'a> {
             if let Some(named) = self.appositive_name(&m, hi) {
                 return Some(named);
             }
-            // "an editorial in Norway's The Harbour Post", "a spokesman for the ministry".
-            if self.is_preposition(e + 1) && e + 2 < hi {
+            // "an editorial in Norway's The Harbour Post", "a spokesman for the ministry". After
+            // a document, "of" names what it is about, not who wrote it ("a poll of Norland
+            // voters", "a study of hospitals").
+            let about = self.lw(e + 1) == "of" && self.lx.role_noun(&self.lw(e)).is_none();
+            if self.is_preposition(e + 1) && e + 2 < hi && !about {
                 let inner_start = if self.is_determiner(e + 2) && self.is_cap(e + 3) {
                     e + 3
                 } else {

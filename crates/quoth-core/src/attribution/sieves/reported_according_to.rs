@@ -69,7 +69,13 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
 /// ("according to figures from the port office").
 fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
     let np = &ctx.np;
-    if let Some(m) = np.forward(start, end) {
+    // A document described by what it is about ("a recent poll" of "a recent poll of Norland
+    // voters") is read whole below, as the phrase it heads.
+    if let Some(m) = np.forward(start, end).filter(|m| {
+        m.kind != MentionKind::Nominal
+            || m.org.is_some()
+            || !(np.is_word(m.last_tok + 1) && np.lw(m.last_tok + 1) == "of")
+    }) {
         return Some(m);
     }
     // "according to the Ministry of Health": the whole phrase is a name after the article.
@@ -110,6 +116,16 @@ fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
 #[cfg(test)]
 mod tests {
     use crate::attribution::test_support::one;
+
+    #[test]
+    fn a_poll_of_voters_is_the_poll_not_the_voters_place() {
+        let (_, speaker, _) =
+            one("According to a recent poll of Norland voters, the pier plan is popular.");
+        assert_eq!(speaker.as_deref(), Some("a recent poll of Norland voters"));
+        let (_, speaker, _) =
+            one("According to a statement from the Harbour Authority, the pier will close.");
+        assert_eq!(speaker.as_deref(), Some("Harbour Authority"));
+    }
 
     #[test]
     fn according_to_reports_the_rest_of_the_sentence() {
