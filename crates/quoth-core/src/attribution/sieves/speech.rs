@@ -69,6 +69,44 @@ pub(super) fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
         .unwrap_or(end)
 }
 
+/// Words that open an adjunct of the saying, not of what was said: "denied the charges through
+/// his lawyer", "criticized the mayor during a rally", "announced the deal after months of
+/// talks".
+const SAYING_ADJUNCTS: &[&str] = &["during", "through", "after", "following", "despite"];
+
+/// The end of a noun-phrase content that starts at token `from` and runs to `end` at most:
+/// before the subject's next predicate ("denied the charges and jailed him", "praised the
+/// plan but stopped short of …") — a noun phrase holds no verb of its own, so a finite verb
+/// after "and"/"but" is the sentence's (unless a relative clause has opened: "candidates who
+/// could have run but didn't") — or before an adjunct of the saying.
+pub(super) fn object_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    let relative = (from..end)
+        .find(|&k| matches!(np.lw(k).as_ref(), "who" | "which" | "that"))
+        .unwrap_or(end);
+    (from + 1..end)
+        .find(|&k| {
+            np.is_word(k)
+                && (SAYING_ADJUNCTS.contains(&np.lw(k).as_ref())
+                    || k < relative && next_predicate(ctx, k, end))
+        })
+        .map_or(end, |k| trim_end(ctx, from, k))
+}
+
+/// Whether token `k` is an "and"/"but" followed (past adverbs: "but also used") by a finite
+/// verb in lower case: the start of a second predicate.
+fn next_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    if !matches!(np.lw(k).as_ref(), "and" | "but") {
+        return false;
+    }
+    let mut j = k + 1;
+    while j < end && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
+        j += 1;
+    }
+    j < end && np.is_word(j) && !is_capitalized(np.word(j)) && is_finite_verb_like(&np.lw(j))
+}
+
 /// A cue clause ("X said", "said X", "he told reporters") between a comma before the verb at
 /// `v` and the next comma or the sentence's end, with nothing after it but a short adverbial:
 /// (the comma, the end of the clause, what it names).
