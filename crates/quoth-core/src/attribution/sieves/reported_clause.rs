@@ -5,8 +5,8 @@ use super::super::np::MentionKind;
 use super::super::tokens::is_capitalized;
 use super::speech::{
     Complement, content_end, cue_like, is_bare_plural, is_finite_verb_like, is_subject_pronoun,
-    is_that, np_word_or_mark, opens_bare_clause, opens_clause, says_a_clause, skip_addressee,
-    skip_adverbials, statement, trim_end,
+    is_that, np_word_or_mark, opens_bare_clause, opens_clause, relative_tail_end, says_a_clause,
+    skip_addressee, skip_adverbials, statement, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -62,7 +62,7 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     if !clause {
         return None;
     }
-    let end = content_end(ctx, k, s)?;
+    let end = relative_tail_end(ctx, k, content_end(ctx, k, s)?);
     statement(ctx, v, k, end, s, Sieve::ReportedClause)
 }
 

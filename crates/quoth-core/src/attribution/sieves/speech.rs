@@ -107,6 +107,27 @@ fn next_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
     j < end && np.is_word(j) && !is_capitalized(np.word(j)) && is_finite_verb_like(&np.lw(j))
 }
 
+/// The end of a content that starts at token `from` and runs to `end` at most, before a
+/// relative clause that closes it (", which was passed in 2010", ", who worked on her
+/// campaign"): the writer's gloss on the content's last noun, not what was said. Only after a
+/// whole clause and only where the relative clause runs to the end with no comma: one closed
+/// by a comma ("the governor, who must decide, has said nothing") is inside the content.
+pub(super) fn relative_tail_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    let relative = (from..end).find(|&k| {
+        np.is_punct(k, ",") && matches!(np.lw(k + 1).as_ref(), "which" | "who" | "whose")
+    });
+    match relative {
+        Some(comma)
+            if !(comma + 1..end).any(|k| np.is_punct(k, ","))
+                && word_count(ctx, from, comma) >= limits::RELATIVE_TAIL_MIN_WORDS =>
+        {
+            trim_end(ctx, from, comma)
+        }
+        _ => end,
+    }
+}
+
 /// A cue clause ("X said", "said X", "he told reporters") between a comma before the verb at
 /// `v` and the next comma or the sentence's end, with nothing after it but a short adverbial:
 /// (the comma, the end of the clause, what it names).
