@@ -44,6 +44,22 @@ mod tests {
         );
         assert_eq!(speaker.as_deref(), Some("Ilse Brandt"));
         assert_eq!(sieve, "reported-around-cue");
+        // After a fronted adverbial the cue interrupts one clause: the adverbial is said too.
+        for t in [
+            "If the levy passes, Ilse Brandt said, owners will pay twice as much.",
+            "After the vote in Kessel, she said, the board will meet again.",
+        ] {
+            let (content, _, sieve) = one(t);
+            assert_eq!(content, t.trim_end_matches('.'), "{t}");
+            assert_eq!(sieve, "reported-around-cue", "{t}");
+        }
+        // Must not widen: a connective opener is no adverbial of the content.
+        for t in [
+            "And yet, Ilse Brandt said, the bridge will open in May.",
+            "After all, Ilse Brandt said, the bridge will open in May.",
+        ] {
+            assert_eq!(one(t).0, "the bridge will open in May", "{t}");
+        }
         // "…, said X, a …": what follows the name is about the speaker, not more content.
         let (content, _, sieve) =
             one("The toll will rise in May, said Ilse Brandt, a spokeswoman for the port.");

@@ -4,9 +4,10 @@ use super::super::limits;
 use super::super::np::MentionKind;
 use super::super::tokens::is_capitalized;
 use super::speech::{
-    Complement, content_end, cue_like, is_bare_plural, is_finite_verb_like, is_subject_pronoun,
-    is_that, np_word_or_mark, opens_bare_clause, opens_clause, relative_tail_end, says_a_clause,
-    skip_addressee, skip_adverbials, statement, trim_end,
+    Complement, content_end, cue_like, interrupts_after_adverbial, is_bare_plural,
+    is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark, opens_bare_clause,
+    opens_clause, relative_tail_end, says_a_clause, skip_addressee, skip_adverbials, statement,
+    trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -23,6 +24,10 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 /// out, which must open with a subject and hold a verb.
 fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
+    // The around-cue sieve reports the whole sentence the cue interrupts.
+    if interrupts_after_adverbial(ctx, v, s) {
+        return None;
+    }
     let mut k = v + 1;
     // "warned they could …": a subject pronoun is the clause's, not a hearer.
     if class == Complement::Addressee && !(np.is_word(k) && is_subject_pronoun(&np.lw(k))) {

@@ -128,6 +128,51 @@ pub(super) fn relative_tail_end(ctx: &Ctx, from: usize, end: usize) -> usize {
     }
 }
 
+/// Whether the cue at `v` is set off by commas after a fronted adverbial: "If the levy
+/// passes, Ada Brill said, owners will pay more", "After the vote, he said, the board …".
+/// The cue interrupts the clause it reports, and the adverbial belongs to what was said.
+pub(super) fn interrupts_after_adverbial(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
+    let np = &ctx.np;
+    if !np.is_punct(v + 1, ",") {
+        return false;
+    }
+    let Some((comma, _, found)) = cue_between_commas(ctx, v, s) else {
+        return false;
+    };
+    // A short opener ("After all, she said, …") is a connective the content does without (and
+    // the around-cue sieve wants more words before the cue).
+    let start = skip_openers(ctx, s.start, comma);
+    found.mention.first_tok < v
+        && word_count(ctx, start, comma) >= limits::MIN_CONTENT_WORDS
+        && opens_adverbial(&np.lw(start))
+}
+
+/// A word that opens an adverbial phrase or clause at a sentence's start ("If …", "After
+/// the vote", "Even in Kessel"): a preposition or subordinator, not a coordinator or a
+/// question word (which may open a subject clause).
+fn opens_adverbial(w: &str) -> bool {
+    w == "even"
+        || PREPOSITIONS.contains(&w)
+            && !matches!(
+                w,
+                "and"
+                    | "or"
+                    | "but"
+                    | "nor"
+                    | "yet"
+                    | "so"
+                    | "not"
+                    | "how"
+                    | "why"
+                    | "what"
+                    | "where"
+                    | "who"
+                    | "whom"
+                    | "which"
+                    | "whether"
+            )
+}
+
 /// A cue clause ("X said", "said X", "he told reporters") between a comma before the verb at
 /// `v` and the next comma or the sentence's end, with nothing after it but a short adverbial:
 /// (the comma, the end of the clause, what it names).
