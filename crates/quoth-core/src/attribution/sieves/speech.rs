@@ -924,6 +924,12 @@ pub(super) fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
     ctx.np.is_word(k) && test(&ctx.np.lw(k))
 }
 
+/// Whether tokens `a..b` hold a finite verb (in lower case: "Will" may be a name).
+pub(super) fn holds_finite_verb(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let np = &ctx.np;
+    (a..b).any(|k| np.is_word(k) && !is_capitalized(np.word(k)) && is_finite_verb_like(&np.lw(k)))
+}
+
 pub(super) fn is_finite_verb_like(w: &str) -> bool {
     is_bare_auxiliary(w)
         || w.ends_with("’s")
