@@ -107,6 +107,24 @@ mod tests {
     }
 
     #[test]
+    fn a_concession_belongs_to_the_speaker_unless_it_is_about_them() {
+        let (content, _, _) =
+            one("Osric Vane said the new rules helped, although the fees are still too high.");
+        assert_eq!(
+            content,
+            "the new rules helped, although the fees are still too high"
+        );
+        // Must not continue: a concession about the speaker, or one reporting more speech.
+        for t in [
+            "Osric Vane said the new rules helped, though he did not give numbers.",
+            "Osric Vane said the new rules helped, although the mayor added that fees rose.",
+        ] {
+            let first = reported(t).into_iter().next().map(|r| r.0);
+            assert_eq!(first.as_deref(), Some("the new rules helped"), "{t}");
+        }
+    }
+
+    #[test]
     fn bare_subjects_quantities_and_gerunds_open_a_clause() {
         for (t, want) in [
             (

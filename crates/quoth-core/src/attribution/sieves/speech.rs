@@ -1082,9 +1082,10 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
         let contrast = np.is_punct(k, ",")
             && (matches!(
                 np.lw(k + 1).as_ref(),
-                "while" | "whereas" | "although" | "though" | "however" | "compared" | "as"
+                "while" | "whereas" | "however" | "compared" | "as"
             ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
-                && opens_clause(ctx, k + 2, s.end));
+                && opens_clause(ctx, k + 2, s.end)
+                || concession_is_writers(ctx, k + 1, s.end));
         let dash = lone_dash && is_dash(k);
         if np.is_punct(k, ";") || dash || second_cue || contrast {
             end = k;
@@ -1101,6 +1102,16 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
     }
     let end = trim_end(ctx, from, end);
     (word_count(ctx, from, end) >= limits::MIN_CLAUSE_WORDS).then_some(end)
+}
+
+/// Whether a concession at token `k` (", although …", ", though …") is the writer's, not
+/// part of what was said: one about the speaker ("…, though she did not say when") or one
+/// that reports more speech ("…, although he added that …"). Otherwise the speaker concedes
+/// it too ("said the changes helped, although the rules are still too narrow").
+fn concession_is_writers(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    matches!(np.lw(k).as_ref(), "although" | "though")
+        && (is_word_at(ctx, k + 1, is_subject_pronoun) || (k + 1..end).any(|j| cue_like(ctx, j)))
 }
 
 /// Drops closing punctuation from the end of tokens `from..end`.
