@@ -4,10 +4,9 @@ use super::super::limits;
 use super::super::np::MentionKind;
 use super::super::tokens::is_capitalized;
 use super::speech::{
-    Complement, content_end, cue_like, interrupts_after_adverbial, is_bare_plural,
+    Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial, is_bare_plural,
     is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark, opens_bare_clause,
-    opens_clause, relative_tail_end, says_a_clause, skip_addressee, skip_adverbials, statement,
-    trim_end,
+    opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -67,7 +66,7 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     if !clause {
         return None;
     }
-    let end = relative_tail_end(ctx, k, content_end(ctx, k, s)?);
+    let end = gloss_end(ctx, k, content_end(ctx, k, s)?);
     statement(ctx, v, k, end, s, Sieve::ReportedClause)
 }
 

@@ -3,9 +3,7 @@
 //! the ferries", "X confirmed the plant's closure".
 
 use super::super::tokens::is_capitalized;
-use super::speech::{
-    Complement, content_end, object_end, relative_tail_end, speech_verb, statement,
-};
+use super::speech::{Complement, content_end, gloss_end, object_end, speech_verb, statement};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -86,7 +84,7 @@ fn reported_object(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> 
         return None;
     }
     let end = object_end(ctx, from, content_end(ctx, from, s)?);
-    let end = relative_tail_end(ctx, from, end);
+    let end = gloss_end(ctx, from, end);
     statement(ctx, v, from, end, s, Sieve::ReportedObject)
 }
 

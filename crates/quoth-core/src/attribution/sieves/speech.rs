@@ -107,17 +107,19 @@ fn next_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
     j < end && np.is_word(j) && !is_capitalized(np.word(j)) && is_finite_verb_like(&np.lw(j))
 }
 
-/// The end of a content that starts at token `from` and runs to `end` at most, before a
-/// relative clause that closes it (", which was passed in 2010", ", who worked on her
-/// campaign"): the writer's gloss on the content's last noun, not what was said. Only after a
-/// whole clause and only where the relative clause runs to the end with no comma: one closed
-/// by a comma ("the governor, who must decide, has said nothing") is inside the content.
-pub(super) fn relative_tail_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+/// The end of a content that starts at token `from` and runs to `end` at most, before a gloss
+/// the writer adds to its last noun after a comma — a relative clause (", which was passed in
+/// 2010") or an appositive (", a plan the board has since dropped") — which is not what was
+/// said. Only after a whole clause, and only where the gloss runs to the end with no comma: one
+/// closed by a comma ("the governor, who must decide, has said nothing") is inside the content.
+pub(super) fn gloss_end(ctx: &Ctx, from: usize, end: usize) -> usize {
     let np = &ctx.np;
-    let relative = (from..end).find(|&k| {
-        np.is_punct(k, ",") && matches!(np.lw(k + 1).as_ref(), "which" | "who" | "whose")
+    let gloss = (from..end).find(|&k| {
+        np.is_punct(k, ",")
+            && (matches!(np.lw(k + 1).as_ref(), "which" | "who" | "whose")
+                || appositive_after(ctx, from, k))
     });
-    match relative {
+    match gloss {
         Some(comma)
             if !(comma + 1..end).any(|k| np.is_punct(k, ","))
                 && word_count(ctx, from, comma) >= limits::RELATIVE_TAIL_MIN_WORDS =>
@@ -126,6 +128,25 @@ pub(super) fn relative_tail_end(ctx: &Ctx, from: usize, end: usize) -> usize {
         }
         _ => end,
     }
+}
+
+/// Whether an indefinite noun phrase after the comma at `comma` (", a plan …", ", an
+/// ambitious goal …", ", one that …") is an appositive to the clause before it: the stretch
+/// since the previous comma is a main clause (it holds a verb and opens with no adverbial
+/// word). After a fronted clause ("when she was earning less, a boss invited her") the noun
+/// phrase is the subject of the main clause.
+fn appositive_after(ctx: &Ctx, from: usize, comma: usize) -> bool {
+    let np = &ctx.np;
+    if !matches!(np.lw(comma + 1).as_ref(), "a" | "an" | "one") {
+        return false;
+    }
+    let seg = (from..comma)
+        .rev()
+        .find(|&k| np.is_punct(k, ","))
+        .map_or(from, |k| k + 1);
+    let first = if is_that(ctx, seg) { seg + 1 } else { seg };
+    let opener = np.lw(first);
+    holds_finite_verb(ctx, first, comma) && opener != "not" && !opens_adverbial(&opener)
 }
 
 /// Whether the cue at `v` is set off by commas after a fronted adverbial: "If the levy
