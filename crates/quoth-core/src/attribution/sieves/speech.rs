@@ -247,10 +247,17 @@ pub(super) fn content_before(
                 || k > start && is_subject_pronoun(&np.lw(k - 1))
         }
     });
+    // Before a closing cue the words before it are the whole content; around a cue the
+    // subject before it may be one word ("Time, he added, was on their side").
+    let min_before = if end > comma {
+        1
+    } else {
+        limits::MIN_CONTENT_WORDS
+    };
     if start >= comma
         || !has_verb
         || has_quote(ctx, start, end)
-        || word_count(ctx, start, comma) < limits::MIN_CONTENT_WORDS
+        || word_count(ctx, start, comma) < min_before
     {
         return None;
     }
