@@ -96,6 +96,24 @@ mod tests {
     }
 
     #[test]
+    fn and_that_adds_a_second_complement() {
+        for t in [
+            "Mara Quill argued that the levy is legal, and that the port may keep it.",
+            "Mara Quill argued that the levy is legal - and that the port may keep it.",
+        ] {
+            let (content, _, _) = one(t);
+            assert!(
+                content.ends_with("that the port may keep it"),
+                "{t}: {content}"
+            );
+        }
+        // Must still end: a new clause with its own subject after ", and".
+        let (content, _, _) =
+            one("Mara Quill argued that the levy is legal, and the council agreed with her.");
+        assert_eq!(content, "that the levy is legal");
+    }
+
+    #[test]
     fn gaps_before_that_hold_adverbials_not_objects() {
         let (content, _, _) =
             one("Mara Quill said late Friday that the ferry would not sail before noon.");

@@ -1115,7 +1115,7 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
                 && opens_clause(ctx, k + 2, s.end)
                 || concession_is_writers(ctx, k + 1, s.end));
         let dash = lone_dash && is_dash(k);
-        if np.is_punct(k, ";") || dash || second_cue || contrast {
+        if (np.is_punct(k, ";") || dash || second_cue || contrast) && !and_that(ctx, k + 1) {
             end = k;
             break;
         }
@@ -1130,6 +1130,12 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
     }
     let end = trim_end(ctx, from, end);
     (word_count(ctx, from, end) >= limits::MIN_CLAUSE_WORDS).then_some(end)
+}
+
+/// Whether tokens `k`, `k + 1` are "and that": a second complement of the same cue ("argued
+/// that the contracts are protected, and that his speech has no bearing …"), not a new clause.
+fn and_that(ctx: &Ctx, k: usize) -> bool {
+    ctx.np.is_word(k) && ctx.np.lw(k) == "and" && is_that(ctx, k + 1)
 }
 
 /// Whether a concession at token `k` (", although …", ", though …") is the writer's, not
