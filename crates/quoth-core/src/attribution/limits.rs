@@ -150,6 +150,12 @@ pub const SAYS_CLAUSE_WORDS: usize = 4;
 /// that the phrase closes (not one it interrupts).
 pub const WHOLE_CLAUSE_WORDS: usize = 5;
 
+/// Words a content must have before ", which …" or ", a …" for that relative clause or
+/// appositive, running to the content's end, to be the writer's gloss on its last noun rather
+/// than part of what was said (after a short subject it describes the subject: "the
+/// governor, who …").
+pub const RELATIVE_TAIL_MIN_WORDS: usize = 6;
+
 /// Tokens after a speech verb searched for its "that" ("told reporters on Monday that").
 pub const THAT_REACH: usize = 12;
 

@@ -5,7 +5,9 @@ use super::super::lexicon::Gender;
 use super::super::limits;
 use super::super::np::{Mention, MentionKind};
 use super::super::tokens::Kind;
-use super::speech::{content_end, has_quote, skip_openers, trim_end, word_count};
+use super::speech::{
+    content_end, has_quote, holds_finite_verb, skip_openers, trim_end, word_count,
+};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -47,8 +49,11 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
         let end = trim_end(ctx, start, s.end);
         // "The economy, according to X, grew": the phrase interrupts a clause. After a whole
         // clause ("… vehicles, according to the group, which tracks …") it closes it.
-        let whole_clause_before =
-            before < i && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS;
+        // A phrase without a verb ("Notably absent from the talks, according to X, was …")
+        // is no whole clause, however long.
+        let whole_clause_before = before < i
+            && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS
+            && holds_finite_verb(ctx, start, before);
         if source_end + 1 < end && np.is_punct(source_end, ",") && !whole_clause_before {
             start..end
         } else {
@@ -136,5 +141,17 @@ mod tests {
         assert_eq!(sieve, "reported-according-to");
         let (content, _, _) = one("The mine lost money for years, according to Ilse Brandt.");
         assert_eq!(content, "The mine lost money for years");
+    }
+
+    #[test]
+    fn a_phrase_without_a_verb_is_interrupted_not_closed() {
+        // However long, a verbless phrase before the source is half of the clause.
+        let t = "Notably absent from the harbour talks, according to Ilse Brandt, was any plan for the ferries.";
+        assert_eq!(one(t).0, t.trim_end_matches('.'));
+        // Must not join: a whole clause before the source is closed by it.
+        let (content, _, _) = one(
+            "The mine lost money for many years, according to Ilse Brandt, who ran it until 2019.",
+        );
+        assert_eq!(content, "The mine lost money for many years");
     }
 }

@@ -1,7 +1,9 @@
 //! The reported-around-cue sieve: "Prices, the minister said, will fall."
 
 use super::super::limits;
-use super::speech::{content_before, content_end, cue_between_commas, has_quote, word_count};
+use super::speech::{
+    content_before, content_end, cue_between_commas, has_quote, skip_openers, word_count,
+};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -20,6 +22,13 @@ fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     if found.mention.first_tok > v {
         return None;
     }
+    // Before a short subject ("Time, he added, was …") only a cue that is all the aside
+    // ("he added,"): "X, a senator, warned that …" is a cue with its own clause.
+    let short_front =
+        word_count(ctx, skip_openers(ctx, s.start, comma), comma) < limits::MIN_CONTENT_WORDS;
+    if short_front && !ctx.np.is_punct(v + 1, ",") {
+        return None;
+    }
     let end = content_end(ctx, seg_end, s).unwrap_or(seg_end);
     if end <= seg_end + 1
         || has_quote(ctx, seg_end, end)
@@ -32,7 +41,7 @@ fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use crate::attribution::test_support::one;
+    use crate::attribution::test_support::{one, reported};
 
     #[test]
     fn cue_set_off_by_commas_inside_its_clause() {
@@ -44,6 +53,34 @@ mod tests {
         );
         assert_eq!(speaker.as_deref(), Some("Ilse Brandt"));
         assert_eq!(sieve, "reported-around-cue");
+        // A short subject before the cue is still half of the clause.
+        for t in [
+            "The toll, Ilse Brandt said, is too high.",
+            "Time, the mayor added, was on the council's side.",
+        ] {
+            let (content, _, sieve) = one(t);
+            assert_eq!(content, t.trim_end_matches('.'), "{t}");
+            assert_eq!(sieve, "reported-around-cue", "{t}");
+        }
+        // Must not fire: a cue with a clause of its own after a subject and its appositive.
+        let r = reported("Kemal Vole, a former state senator, warned that the ferry would stop.");
+        assert!(r.iter().all(|r| r.2 != "reported-around-cue"), "{r:?}");
+        // After a fronted adverbial the cue interrupts one clause: the adverbial is said too.
+        for t in [
+            "If the levy passes, Ilse Brandt said, owners will pay twice as much.",
+            "After the vote in Kessel, she said, the board will meet again.",
+        ] {
+            let (content, _, sieve) = one(t);
+            assert_eq!(content, t.trim_end_matches('.'), "{t}");
+            assert_eq!(sieve, "reported-around-cue", "{t}");
+        }
+        // Must not widen: a connective opener is no adverbial of the content.
+        for t in [
+            "And yet, Ilse Brandt said, the bridge will open in May.",
+            "After all, Ilse Brandt said, the bridge will open in May.",
+        ] {
+            assert_eq!(one(t).0, "the bridge will open in May", "{t}");
+        }
         // "…, said X, a …": what follows the name is about the speaker, not more content.
         let (content, _, sieve) =
             one("The toll will rise in May, said Ilse Brandt, a spokeswoman for the port.");

@@ -4,7 +4,8 @@
 use super::super::limits;
 use super::super::tokens::Kind;
 use super::speech::{
-    Complement, content_end, gap_is_adverbial, is_that, opens_clause, speech_verb, statement,
+    Complement, content_end, gap_is_adverbial, gloss_end, is_that, opens_clause, speech_verb,
+    statement,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -40,7 +41,7 @@ fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Op
     if object_gap && !opens_clause(ctx, that + 1, s.end) {
         return None;
     }
-    let end = content_end(ctx, that + 1, s)?;
+    let end = gloss_end(ctx, that + 1, content_end(ctx, that + 1, s)?);
     statement(ctx, v, that, end, s, Sieve::ReportedThat)
 }
 
@@ -59,6 +60,57 @@ mod tests {
             one("Osric Vane told reporters in Lisbon that the talks had failed.");
         assert_eq!(content, "that the talks had failed");
         assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+    }
+
+    #[test]
+    fn a_closing_relative_clause_or_appositive_is_the_writers_gloss() {
+        let (content, _, _) = one(
+            "Mara Quill said that the council would repeal the harbour levy, which was passed in 2010.",
+        );
+        assert_eq!(content, "that the council would repeal the harbour levy");
+        let (content, _, _) = one(
+            "Osric Vane said the board had hired Ada Brill, who ran the port of Kessel for a decade.",
+        );
+        assert_eq!(content, "the board had hired Ada Brill");
+        let (content, _, _) = one(
+            "Osric Vane said the council would close the old harbour by May, a plan the mayor opposes.",
+        );
+        assert_eq!(content, "the council would close the old harbour by May");
+        // Must not cut: a relative clause closed by a comma, or one on a short subject.
+        let (content, _, _) =
+            one("Mara Quill said that the governor, who must sign the bill, has not decided yet.");
+        assert_eq!(
+            content,
+            "that the governor, who must sign the bill, has not decided yet"
+        );
+        let (content, _, _) = one("Osric Vane said that the ferry, which sails at noon, is full.");
+        assert_eq!(content, "that the ferry, which sails at noon, is full");
+        // Must not cut: after a fronted clause the noun phrase is the main clause's subject.
+        let (content, _, _) = one(
+            "Osric Vane said that when the harbour was closed for repairs, a ferry sank nearby.",
+        );
+        assert_eq!(
+            content,
+            "that when the harbour was closed for repairs, a ferry sank nearby"
+        );
+    }
+
+    #[test]
+    fn and_that_adds_a_second_complement() {
+        for t in [
+            "Mara Quill argued that the levy is legal, and that the port may keep it.",
+            "Mara Quill argued that the levy is legal - and that the port may keep it.",
+        ] {
+            let (content, _, _) = one(t);
+            assert!(
+                content.ends_with("that the port may keep it"),
+                "{t}: {content}"
+            );
+        }
+        // Must still end: a new clause with its own subject after ", and".
+        let (content, _, _) =
+            one("Mara Quill argued that the levy is legal, and the council agreed with her.");
+        assert_eq!(content, "that the levy is legal");
     }
 
     #[test]

@@ -69,6 +69,131 @@ pub(super) fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
         .unwrap_or(end)
 }
 
+/// Words that open an adjunct of the saying, not of what was said: "denied the charges through
+/// his lawyer", "criticized the mayor during a rally", "announced the deal after months of
+/// talks".
+const SAYING_ADJUNCTS: &[&str] = &["during", "through", "after", "following", "despite"];
+
+/// The end of a noun-phrase content that starts at token `from` and runs to `end` at most:
+/// before the subject's next predicate ("denied the charges and jailed him", "praised the
+/// plan but stopped short of …") — a noun phrase holds no verb of its own, so a finite verb
+/// after "and"/"but" is the sentence's (unless a relative clause has opened: "candidates who
+/// could have run but didn't") — or before an adjunct of the saying.
+pub(super) fn object_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    let relative = (from..end)
+        .find(|&k| matches!(np.lw(k).as_ref(), "who" | "which" | "that"))
+        .unwrap_or(end);
+    (from + 1..end)
+        .find(|&k| {
+            np.is_word(k)
+                && (SAYING_ADJUNCTS.contains(&np.lw(k).as_ref())
+                    || k < relative && next_predicate(ctx, k, end))
+        })
+        .map_or(end, |k| trim_end(ctx, from, k))
+}
+
+/// Whether token `k` is an "and"/"but" followed (past adverbs: "but also used") by a finite
+/// verb in lower case: the start of a second predicate.
+fn next_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    if !matches!(np.lw(k).as_ref(), "and" | "but") {
+        return false;
+    }
+    let mut j = k + 1;
+    while j < end && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
+        j += 1;
+    }
+    j < end && np.is_word(j) && !is_capitalized(np.word(j)) && is_finite_verb_like(&np.lw(j))
+}
+
+/// The end of a content that starts at token `from` and runs to `end` at most, before a gloss
+/// the writer adds to its last noun after a comma — a relative clause (", which was passed in
+/// 2010") or an appositive (", a plan the board has since dropped") — which is not what was
+/// said. Only after a whole clause, and only where the gloss runs to the end with no comma: one
+/// closed by a comma ("the governor, who must decide, has said nothing") is inside the content.
+pub(super) fn gloss_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    let gloss = (from..end).find(|&k| {
+        np.is_punct(k, ",")
+            && (matches!(np.lw(k + 1).as_ref(), "which" | "who" | "whose")
+                || appositive_after(ctx, from, k))
+    });
+    match gloss {
+        Some(comma)
+            if !(comma + 1..end).any(|k| np.is_punct(k, ","))
+                && word_count(ctx, from, comma) >= limits::RELATIVE_TAIL_MIN_WORDS =>
+        {
+            trim_end(ctx, from, comma)
+        }
+        _ => end,
+    }
+}
+
+/// Whether an indefinite noun phrase after the comma at `comma` (", a plan …", ", an
+/// ambitious goal …", ", one that …") is an appositive to the clause before it: the stretch
+/// since the previous comma is a main clause (it holds a verb and opens with no adverbial
+/// word). After a fronted clause ("when she was earning less, a boss invited her") the noun
+/// phrase is the subject of the main clause.
+fn appositive_after(ctx: &Ctx, from: usize, comma: usize) -> bool {
+    let np = &ctx.np;
+    if !matches!(np.lw(comma + 1).as_ref(), "a" | "an" | "one") {
+        return false;
+    }
+    let seg = (from..comma)
+        .rev()
+        .find(|&k| np.is_punct(k, ","))
+        .map_or(from, |k| k + 1);
+    let first = if is_that(ctx, seg) { seg + 1 } else { seg };
+    let opener = np.lw(first);
+    holds_finite_verb(ctx, first, comma) && opener != "not" && !opens_adverbial(&opener)
+}
+
+/// Whether the cue at `v` is set off by commas after a fronted adverbial: "If the levy
+/// passes, Ada Brill said, owners will pay more", "After the vote, he said, the board …".
+/// The cue interrupts the clause it reports, and the adverbial belongs to what was said.
+pub(super) fn interrupts_after_adverbial(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
+    let np = &ctx.np;
+    if !np.is_punct(v + 1, ",") {
+        return false;
+    }
+    let Some((comma, _, found)) = cue_between_commas(ctx, v, s) else {
+        return false;
+    };
+    // A short opener ("After all, she said, …") is a connective the content does without (and
+    // the around-cue sieve wants more words before the cue).
+    let start = skip_openers(ctx, s.start, comma);
+    found.mention.first_tok < v
+        && word_count(ctx, start, comma) >= limits::MIN_CONTENT_WORDS
+        && opens_adverbial(&np.lw(start))
+}
+
+/// A word that opens an adverbial phrase or clause at a sentence's start ("If …", "After
+/// the vote", "Even in Kessel"): a preposition or subordinator, not a coordinator or a
+/// question word (which may open a subject clause).
+fn opens_adverbial(w: &str) -> bool {
+    w == "even"
+        || PREPOSITIONS.contains(&w)
+            && !matches!(
+                w,
+                "and"
+                    | "or"
+                    | "but"
+                    | "nor"
+                    | "yet"
+                    | "so"
+                    | "not"
+                    | "how"
+                    | "why"
+                    | "what"
+                    | "where"
+                    | "who"
+                    | "whom"
+                    | "which"
+                    | "whether"
+            )
+}
+
 /// A cue clause ("X said", "said X", "he told reporters") between a comma before the verb at
 /// `v` and the next comma or the sentence's end, with nothing after it but a short adverbial:
 /// (the comma, the end of the clause, what it names).
@@ -122,10 +247,17 @@ pub(super) fn content_before(
                 || k > start && is_subject_pronoun(&np.lw(k - 1))
         }
     });
+    // Before a closing cue the words before it are the whole content; around a cue the
+    // subject before it may be one word ("Time, he added, was on their side").
+    let min_before = if end > comma {
+        1
+    } else {
+        limits::MIN_CONTENT_WORDS
+    };
     if start >= comma
         || !has_verb
         || has_quote(ctx, start, end)
-        || word_count(ctx, start, comma) < limits::MIN_CONTENT_WORDS
+        || word_count(ctx, start, comma) < min_before
     {
         return None;
     }
@@ -809,6 +941,12 @@ pub(super) fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
     ctx.np.is_word(k) && test(&ctx.np.lw(k))
 }
 
+/// Whether tokens `a..b` hold a finite verb (in lower case: "Will" may be a name).
+pub(super) fn holds_finite_verb(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let np = &ctx.np;
+    (a..b).any(|k| np.is_word(k) && !is_capitalized(np.word(k)) && is_finite_verb_like(&np.lw(k)))
+}
+
 pub(super) fn is_finite_verb_like(w: &str) -> bool {
     lexicon::is_bare_auxiliary(w)
         || w.ends_with("’s")
@@ -961,11 +1099,12 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
         let contrast = np.is_punct(k, ",")
             && (matches!(
                 np.lw(k + 1).as_ref(),
-                "while" | "whereas" | "although" | "though" | "however" | "compared" | "as"
+                "while" | "whereas" | "however" | "compared" | "as"
             ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
-                && opens_clause(ctx, k + 2, s.end));
+                && opens_clause(ctx, k + 2, s.end)
+                || concession_is_writers(ctx, k + 1, s.end));
         let dash = lone_dash && is_dash(k);
-        if np.is_punct(k, ";") || dash || second_cue || contrast {
+        if (np.is_punct(k, ";") || dash || second_cue || contrast) && !and_that(ctx, k + 1) {
             end = k;
             break;
         }
@@ -980,6 +1119,22 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
     }
     let end = trim_end(ctx, from, end);
     (word_count(ctx, from, end) >= limits::MIN_CLAUSE_WORDS).then_some(end)
+}
+
+/// Whether tokens `k`, `k + 1` are "and that": a second complement of the same cue ("argued
+/// that the contracts are protected, and that his speech has no bearing …"), not a new clause.
+fn and_that(ctx: &Ctx, k: usize) -> bool {
+    ctx.np.is_word(k) && ctx.np.lw(k) == "and" && is_that(ctx, k + 1)
+}
+
+/// Whether a concession at token `k` (", although …", ", though …") is the writer's, not
+/// part of what was said: one about the speaker ("…, though she did not say when") or one
+/// that reports more speech ("…, although he added that …"). Otherwise the speaker concedes
+/// it too ("said the changes helped, although the rules are still too narrow").
+fn concession_is_writers(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    matches!(np.lw(k).as_ref(), "although" | "though")
+        && (is_word_at(ctx, k + 1, is_subject_pronoun) || (k + 1..end).any(|j| cue_like(ctx, j)))
 }
 
 /// Drops closing punctuation from the end of tokens `from..end`.
