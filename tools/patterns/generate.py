@@ -4,7 +4,7 @@ people, for measuring the engine on names and sentences it was never tuned on.
 
 Each template below is one paragraph in the markup of tools/samples/annotate.py (⟨cN⟩content⟨/c⟩,
 ⟨sN=Canonical⟩mention⟨/s⟩, ⟨kN⟩cue⟨/k⟩), with slots filled from the invented pools here:
-  {N} full name   {M}/{W} a man's/woman's full name   {F} first name   {S} surname   {P}/{Pc} he/she   {R} role noun   {O} organisation
+  {N} full name   {M}/{W} a man's/woman's full name   {F} first name   {S} surname   {P}/{Pc} he/she   {Hc} His/Her   {R} role noun   {O} organisation
   {Q}/{Q2} a quotation's words     {C} a reported clause
 Names are drawn from given names and surnames of many countries and recombined at random (fixed
 seed), so no person is real; none of the sentences comes from a corpus. Templates marked
@@ -151,6 +151,27 @@ TEMPLATES = {
     "age-role-after-verb": [
         "⟨c1⟩“{Q},”⟨/c⟩ ⟨k1⟩said⟨/k⟩ the 52-year-old {R} ⟨s1={N}⟩{N}⟨/s⟩.",
     ],
+    # Added with the reported-speech recall work (issue 13), last again: participle cues after
+    # a main clause (also after a quotation that ends in a comma), naming ("called the plan a
+    # mistake"), owned nouns of speech ("Her promise to …"), and what must stay silent.
+    "reported-participle": [
+        "⟨s1={N}⟩{N}⟨/s⟩ left the meeting early, ⟨k1⟩saying⟨/k⟩ ⟨c1⟩{C}⟨/c⟩.",
+        "⟨s1,2={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩ ⟨c1⟩“{Q},”⟨/c⟩ ⟨k2⟩adding⟨/k⟩ ⟨c2⟩that {C}⟨/c⟩.",
+        "⟨s1={Oc}⟩{Ot}⟨/s⟩ rejected the offer, ⟨k1⟩warning⟨/k⟩ ⟨c1⟩that {C}⟨/c⟩.",
+    ],
+    "reported-naming": [
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩called⟨/k⟩ ⟨c1⟩the new levy a tax on the poor⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ turned down the offer, ⟨k1⟩calling⟨/k⟩ ⟨c1⟩it an insult to the crews⟨/c⟩.",
+    ],
+    "reported-noun": [
+        "⟨s1={N}⟩{N}⟨/s⟩’s ⟨k1⟩claim⟨/k⟩ ⟨c1⟩that {C}⟨/c⟩ drew a sharp reply.",
+        "{N} spoke on Monday. ⟨s1={N}⟩{Hc}⟨/s⟩ ⟨k1⟩promise⟨/k⟩ ⟨c1⟩to reopen the harbour by May⟨/c⟩ won applause.",
+    ],
+    "none-recall": [
+        "{N} called the harbour office the next morning.",
+        "{N}’s hope that {C} was dashed.",
+        "{N} did not call the plan a mistake.",
+    ],
 }
 
 INSTANCES = 6
@@ -187,6 +208,7 @@ def fill(template, rng, used):
         "M": man, "W": woman,
         "N": f"{first} {last}", "F": first, "S": last, "I": rng.choice("ABDEGHJKLMRST"),
         "P": "she" if female else "he", "Pc": "She" if female else "He",
+        "Hc": "Her" if female else "His",
         "R": rng.choice(ROLES), "O": org, "Oc": org_name, "Ot": org[0].upper() + org[1:],
         "Q": rng.choice(QUOTES), "Q2": rng.choice(QUOTES),
         "C": clause, "Cc": clause[0].upper() + clause[1:],

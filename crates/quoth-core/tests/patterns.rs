@@ -592,3 +592,74 @@ fn an_occupation_names_its_speaker() {
     let speaker = found.speaker.map(|s| a.speakers[s].name.clone());
     assert_eq!(speaker.as_deref(), Some("The nurse"));
 }
+
+/// (words, speaker) of each reported statement.
+fn reported(text: &str) -> Vec<(String, Option<String>)> {
+    let a = analyse(text);
+    a.quotes
+        .iter()
+        .filter(|q| q.kind == StatementKind::Indirect)
+        .map(|q| {
+            let speaker = q.speaker.map(|s| a.speakers[s].name.clone());
+            (text[q.span.clone()].to_string(), speaker)
+        })
+        .collect()
+}
+
+fn assert_reported(text: &str, words: &str, want: &str) {
+    let r = reported(text);
+    let found = r.iter().find(|(w, _)| w == words);
+    assert_eq!(
+        found.and_then(|(_, s)| s.as_deref()),
+        Some(want),
+        "{words:?} in {text:?}: {r:?}"
+    );
+}
+
+#[test]
+fn a_participle_after_a_quotation_ending_in_a_comma() {
+    let t = "Tova Brask insisted that she had “saved the fund,” adding that the audit was late.";
+    assert_reported(t, "that the audit was late", "Tova Brask");
+    let t = "“We are done,” Ilse Varga said, claiming that the count was wrong.";
+    assert_reported(t, "that the count was wrong", "Ilse Varga");
+    // Without a comma the participle is no cue of the sentence's subject.
+    let t = "Tova Brask spoke of “the fund” before adding up the votes.";
+    assert!(reported(t).is_empty(), "{:?}", reported(t));
+}
+
+#[test]
+fn calling_something_a_name() {
+    let t = "Ilse Varga rejected the offer, calling it an insult to the nurses.";
+    assert_reported(t, "it an insult to the nurses", "Ilse Varga");
+    let t = "Tova Brask called the new levy a tax on the poor.";
+    assert_reported(t, "the new levy a tax on the poor", "Tova Brask");
+    for t in [
+        "Tova Brask called the clinic the next morning.",
+        "Ilse Varga called it a night at ten.",
+        "Tova Brask never called the levy a tax.",
+    ] {
+        assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+    }
+}
+
+#[test]
+fn an_owned_noun_of_speech_in_the_subject() {
+    let t = "Ilse Varga’s claim that the clinic was short of staff drew a reply.";
+    assert_reported(t, "that the clinic was short of staff", "Ilse Varga");
+    let t = "Tova Brask spoke first. Her promise to cut waiting lists won applause.";
+    assert_reported(t, "to cut waiting lists", "Tova Brask");
+    for t in [
+        "Ilse Varga’s hope that the clinic would open was dashed.",
+        "The claim that the clinic was short of staff was denied.",
+    ] {
+        assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+    }
+}
+
+#[test]
+fn a_quantity_with_than_opens_a_clause() {
+    let t = "Ilse Varga said more than 200 homes were flooded.";
+    assert_reported(t, "more than 200 homes were flooded", "Ilse Varga");
+    let t = "Tova Brask said more than she meant.";
+    assert!(reported(t).is_empty(), "{:?}", reported(t));
+}

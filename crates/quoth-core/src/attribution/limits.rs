@@ -229,3 +229,15 @@ pub const MIN_VERB_FORM_BYTES: usize = 5;
 /// Bytes read after a comma inside an unclosed quotation for a reporting clause (", said Hana
 /// Ostrow", ", she added"): three words of a name and a verb fit well within it.
 pub const FORGOTTEN_CLOSE_REACH: usize = 80;
+
+/// Words of an object before what "call" names it ("called the new toll plan a mistake"): a
+/// noun phrase, not a clause.
+pub const NAMING_OBJECT_WORDS: usize = 5;
+
+/// Tokens of a naming predicate searched for a time ("called the office the next morning"):
+/// a phone call, not a judgement.
+pub const NAMING_TIME_REACH: usize = 4;
+
+/// Tokens after a noun of speech searched for its "that" ("her statement earlier this year
+/// that …"): room for a time phrase, not for a clause of its own.
+pub const NOUN_THAT_REACH: usize = 8;

@@ -22,10 +22,13 @@ mod reported_before_cue;
 mod reported_clause;
 mod reported_headline;
 mod reported_intent;
+mod reported_naming;
+mod reported_noun;
 mod reported_object;
 mod reported_request;
 mod reported_that;
 mod reported_turn;
+mod reported_wh;
 mod speech;
 
 pub use common::Ctx;
@@ -72,6 +75,12 @@ pub enum Sieve {
     ReportedTurn,
     /// A statement named by a speech verb's object: "X denied the allegations".
     ReportedObject,
+    /// A judgement given by naming: "X called the plan a mistake", "…, calling him reckless".
+    ReportedNaming,
+    /// A statement named by an owned noun of speech: "his claim that …", "X's promise to …".
+    ReportedNoun,
+    /// An embedded question whose answer was stated: "X revealed why …".
+    ReportedWh,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -96,6 +105,9 @@ impl Sieve {
             Sieve::ReportedAccordingTo => "reported-according-to",
             Sieve::ReportedTurn => "reported-turn",
             Sieve::ReportedObject => "reported-object",
+            Sieve::ReportedNaming => "reported-naming",
+            Sieve::ReportedNoun => "reported-noun",
+            Sieve::ReportedWh => "reported-wh",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -219,6 +231,16 @@ pub const PIPELINE: &[SieveDef] = &[
         accepts_titles: true,
     },
     SieveDef {
+        sieve: Sieve::ReportedNaming,
+        run: reported_naming::run,
+        accepts_titles: true,
+    },
+    SieveDef {
+        sieve: Sieve::ReportedNoun,
+        run: reported_noun::run,
+        accepts_titles: true,
+    },
+    SieveDef {
         sieve: Sieve::ReportedThat,
         run: reported_that::run,
         accepts_titles: true,
@@ -241,6 +263,11 @@ pub const PIPELINE: &[SieveDef] = &[
     SieveDef {
         sieve: Sieve::ReportedAroundCue,
         run: reported_around_cue::run,
+        accepts_titles: true,
+    },
+    SieveDef {
+        sieve: Sieve::ReportedWh,
+        run: reported_wh::run,
         accepts_titles: true,
     },
     SieveDef {
@@ -306,7 +333,9 @@ pub fn find_reported(ctx: &Ctx) -> Vec<Reported> {
             continue;
         }
         for v in s.clone() {
-            let Some(class) = speech::cue_verb(ctx, v, &s) else {
+            // A noun of speech with its owner ("his claim that …"), or a speech verb.
+            let cue = reported_noun::cue_noun(ctx, v, &s).or_else(|| speech::cue_verb(ctx, v, &s));
+            let Some(class) = cue else {
                 continue;
             };
             let cue = Target::Cue {

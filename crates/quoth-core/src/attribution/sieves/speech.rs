@@ -26,6 +26,8 @@ pub enum Complement {
     Request,
     /// A judgement whose object is what was said: "criticized the plan as rushed".
     Object,
+    /// A noun of speech with its owner: "his claim that …", "X's promise to …".
+    Noun,
 }
 
 impl Complement {
@@ -282,7 +284,7 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     let class = speech_verb(&np.lw(v))?;
     let clause_start = (s.start..v)
         .rev()
-        .find(|&k| np.is_punct(k, ",") || np.is_punct(k, ";") || np.is_punct(k, "—"))
+        .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";") || np.is_punct(k, "—"))
         .map_or(s.start, |k| k + 1);
     let participle = np.lw(v).ends_with("ing");
     let window_start = clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS));
@@ -666,12 +668,25 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                 | "nothing"
                 | "none"
         );
-    // "said nothing", but "said none of the bidders were …".
-    let object = NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of";
+    // "said nothing", but "said none of the bidders were …", "said more than 200 homes were …".
+    let object =
+        NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of" && !than_a_number(ctx, k);
     if !subject_like || object || np.lw(k + 1) == "same" {
         return false;
     }
     opens_clause_verb(ctx, k, end)
+}
+
+/// "more than 200", "fewer than half": a quantity at token `k`, not an object ("said more
+/// than he meant").
+fn than_a_number(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    np.lw(k + 1) == "than"
+        && (np.toks.get(k + 2).is_some_and(|t| t.kind == Kind::Number)
+            || matches!(
+                np.lw(k + 2).as_ref(),
+                "half" | "a" | "one" | "two" | "three"
+            ))
 }
 
 /// Whether the subject starting at token `k` has its verb within a few words: the verb of
@@ -1238,7 +1253,7 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     }
     // "…, saying that", "a statement saying that": the sentence's subject speaks.
     let after_document = v > lo && np.is_word(v - 1) && np.lx.is_source_noun(&np.lw(v - 1));
-    if np.lw(v).ends_with("ing") && v > lo && (np.is_punct(v - 1, ",") || after_document) {
+    if np.lw(v).ends_with("ing") && v > lo && (follows_comma(ctx, v) || after_document) {
         // "«…», the president said, adding that …": the speaker of the cue before it.
         return main_subject(ctx, lo, v).or_else(|| earlier_cue_subject(ctx, lo, v - 1));
     }
@@ -1278,6 +1293,23 @@ fn earlier_cue_subject(ctx: &Ctx, lo: usize, end: usize) -> Option<Mention> {
         .rev()
         .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)))?;
     subject_before(ctx, earlier, lo).filter(|m| is_nominative(np, m))
+}
+
+/// Whether token `v` follows a comma (see [`is_comma_like`]).
+fn follows_comma(ctx: &Ctx, v: usize) -> bool {
+    v >= 1 && is_comma_like(ctx, v - 1)
+}
+
+/// A comma, or a quotation that ends with one ("… he said, “we won,” adding that …": the
+/// comma is the quotation's, the clause break the sentence's).
+fn is_comma_like(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    np.is_punct(k, ",")
+        || np.toks[k].kind == Kind::Quote
+            && np.toks[k]
+                .text(np.text)
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                .ends_with(',')
 }
 
 /// The last resort for a subject the noun-phrase reader cannot parse: the whole phrase from
