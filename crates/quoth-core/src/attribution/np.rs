@@ -178,11 +178,11 @@ impl<'a> Np<'a> {
     }
     /// "Orlando-based", "TV-friendly": a hyphenated word whose last part is lower case.
     fn is_compound_modifier(&self, i: usize) -> bool {
-        self.is_word(i)
-            && self
-                .word(i)
-                .rsplit_once('-')
-                .is_some_and(|(_, last)| last.starts_with(char::is_lowercase))
+        self.is_word(i) && {
+            let w = self.word(i);
+            let last = last_part(w);
+            last.len() < w.len() && last.starts_with(char::is_lowercase)
+        }
     }
     fn is_pronoun(&self, i: usize) -> Option<PronounKind> {
         if !self.is_word(i) {
@@ -303,8 +303,7 @@ impl<'a> Np<'a> {
         let role_at = |j: usize| {
             self.is_word(j) && {
                 let w = self.lw(j);
-                let last = w.rsplit('-').next().unwrap_or(&w);
-                self.lx.role_noun(last).is_some()
+                self.lx.role_noun(last_part(&w)).is_some()
             }
         };
         if m.first_tok <= lo {
@@ -835,10 +834,7 @@ impl<'a> Np<'a> {
             let w = self.lw(k);
             let cap = self.is_cap(k);
             let title = cap && self.lx.honorific(&w).is_some();
-            let role = self
-                .lx
-                .role_noun(w.rsplit('-').next().unwrap_or(&w))
-                .is_some();
+            let role = self.lx.role_noun(last_part(&w)).is_some();
             if k > start && lower_seen && cap && !role && self.is_name_word(k) {
                 // "harbour master Tomas Okafor": a role the lexicon does not know, followed by
                 // a full name that opens with a given name.
@@ -977,6 +973,16 @@ impl<'a> Np<'a> {
                 m.descriptor = Some(self.text[start..end].to_string());
             }
         }
+    }
+}
+
+/// The part of a hyphenated word after its last hyphen ("co-anchor" → "anchor"; the whole
+/// word without one). Found byte by byte: '-' is ASCII, so the byte after it starts a character,
+/// and a general `rsplit` pattern search costs more than the short words it is asked about.
+pub fn last_part(w: &str) -> &str {
+    match w.bytes().rposition(|b| b == b'-') {
+        Some(k) => &w[k + 1..],
+        None => w,
     }
 }
 
