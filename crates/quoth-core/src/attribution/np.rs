@@ -6,7 +6,7 @@
 
 use super::lexicon::word_set;
 use super::lexicon::{Gender, Lexicon, PronounKind};
-use super::tokens::{Kind, Token, is_capitalized};
+use super::tokens::{Kind, Token, Tokens, is_capitalized};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,9 +76,43 @@ pub struct Np<'a> {
     /// Token ranges of the paragraphs.
     pub paras: &'a [Range<usize>],
     pub lx: &'static Lexicon,
+    /// Per token, what the phrase readers ask of it most (`CAP`, `NAME_WORD`): worked out once
+    /// in `new`, where they would otherwise ask it again for every phrase around the token.
+    facts: Vec<u8>,
 }
 
+/// A word that starts with a capital letter.
+const CAP: u8 = 1;
+/// A capitalised word that can be part of a name or title (see `name_word_at`).
+const NAME_WORD: u8 = 2;
+
 impl<'a> Np<'a> {
+    /// The phrase reader over the tokens of `text`.
+    pub fn new(text: &'a str, toks: &'a Tokens) -> Np<'a> {
+        let mut np = Np {
+            text,
+            lower: &toks.lower,
+            lower_base: toks.lower_base,
+            toks: &toks.toks,
+            paras: &toks.paragraphs,
+            lx: Lexicon::get(),
+            facts: vec![],
+        };
+        let caps: Vec<u8> = np
+            .toks
+            .iter()
+            .map(|t| u8::from(t.is_word() && is_capitalized(t.text(text))) * CAP)
+            .collect();
+        np.facts = caps;
+        // Name words read the capitals of their neighbours: a second pass.
+        for i in 0..np.toks.len() {
+            if np.facts[i] & CAP != 0 && np.name_word_at(i) {
+                np.facts[i] |= NAME_WORD;
+            }
+        }
+        np
+    }
+
     pub fn paragraph_count(&self) -> usize {
         self.paras.len()
     }
@@ -131,7 +165,7 @@ impl<'a> Np<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
     }
     fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && is_capitalized(self.word(i))
+        self.facts.get(i).is_some_and(|f| f & CAP != 0)
     }
     fn is_determiner(&self, i: usize) -> bool {
         self.is_word(i) && is_determiner_word(self.lw(i).as_ref())
@@ -156,9 +190,11 @@ impl<'a> Np<'a> {
     }
     /// A capitalised word that can be part of a name or title.
     fn is_name_word(&self, i: usize) -> bool {
-        if !self.is_cap(i) {
-            return false;
-        }
+        self.facts.get(i).is_some_and(|f| f & NAME_WORD != 0)
+    }
+    /// Whether the capitalised word at `i` can be part of a name or title (worked out once per
+    /// token, in `new`).
+    fn name_word_at(&self, i: usize) -> bool {
         let w = self.lw(i);
         if w == "the" {
             // A capital "The" mid-sentence starts a title: "Britain's The Guardian".
