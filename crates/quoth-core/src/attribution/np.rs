@@ -7,6 +7,7 @@
 use super::lexicon::word_set;
 use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::tokens::{Kind, Token, Tokens, is_capitalized};
+use std::cell::Cell;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,41 +77,36 @@ pub struct Np<'a> {
     /// Token ranges of the paragraphs.
     pub paras: &'a [Range<usize>],
     pub lx: &'static Lexicon,
-    /// Per token, what the phrase readers ask of it most (`CAP`, `NAME_WORD`): worked out once
-    /// in `new`, where they would otherwise ask it again for every phrase around the token.
-    facts: Vec<u8>,
+    /// Per token, what the phrase readers ask of it most: whether it is capitalised (`CAP`,
+    /// set in `new`) and whether it can be part of a name (`NAME_WORD`, worked out the first
+    /// time it is asked, then `NAME_KNOWN`). Every phrase read around a token asks again.
+    facts: Vec<Cell<u8>>,
 }
 
 /// A word that starts with a capital letter.
 const CAP: u8 = 1;
 /// A capitalised word that can be part of a name or title (see `name_word_at`).
 const NAME_WORD: u8 = 2;
+/// `NAME_WORD` has been worked out.
+const NAME_KNOWN: u8 = 4;
 
 impl<'a> Np<'a> {
     /// The phrase reader over the tokens of `text`.
     pub fn new(text: &'a str, toks: &'a Tokens) -> Np<'a> {
-        let mut np = Np {
+        let facts = toks
+            .toks
+            .iter()
+            .map(|t| Cell::new(if starts_with_capital(text, t) { CAP } else { 0 }))
+            .collect();
+        Np {
             text,
             lower: &toks.lower,
             lower_base: toks.lower_base,
             toks: &toks.toks,
             paras: &toks.paragraphs,
             lx: Lexicon::get(),
-            facts: vec![],
-        };
-        let caps: Vec<u8> = np
-            .toks
-            .iter()
-            .map(|t| u8::from(t.is_word() && is_capitalized(t.text(text))) * CAP)
-            .collect();
-        np.facts = caps;
-        // Name words read the capitals of their neighbours: a second pass.
-        for i in 0..np.toks.len() {
-            if np.facts[i] & CAP != 0 && np.name_word_at(i) {
-                np.facts[i] |= NAME_WORD;
-            }
+            facts,
         }
-        np
     }
 
     pub fn paragraph_count(&self) -> usize {
@@ -165,7 +161,7 @@ impl<'a> Np<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
     }
     fn is_cap(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|f| f & CAP != 0)
+        self.facts.get(i).is_some_and(|f| f.get() & CAP != 0)
     }
     fn is_determiner(&self, i: usize) -> bool {
         self.is_word(i) && is_determiner_word(self.lw(i).as_ref())
@@ -190,10 +186,22 @@ impl<'a> Np<'a> {
     }
     /// A capitalised word that can be part of a name or title.
     fn is_name_word(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|f| f & NAME_WORD != 0)
+        let Some(fact) = self.facts.get(i) else {
+            return false;
+        };
+        let f = fact.get();
+        if f & CAP == 0 {
+            return false;
+        }
+        if f & NAME_KNOWN == 0 {
+            let name_word = if self.name_word_at(i) { NAME_WORD } else { 0 };
+            fact.set(f | NAME_KNOWN | name_word);
+            return name_word != 0;
+        }
+        f & NAME_WORD != 0
     }
-    /// Whether the capitalised word at `i` can be part of a name or title (worked out once per
-    /// token, in `new`).
+    /// Whether the capitalised word at `i` can be part of a name or title (asked once per
+    /// token, by `is_name_word`).
     fn name_word_at(&self, i: usize) -> bool {
         let w = self.lw(i);
         if w == "the" {
@@ -1009,6 +1017,15 @@ impl<'a> Np<'a> {
                 m.descriptor = Some(self.text[start..end].to_string());
             }
         }
+    }
+}
+
+/// Whether token `t` is a word that starts with a capital letter (ASCII without decoding).
+fn starts_with_capital(text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.start) {
+        _ if !t.is_word() => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => is_capitalized(t.text(text)),
     }
 }
 
