@@ -70,9 +70,6 @@ word_set!(
 
 pub struct Np<'a> {
     pub text: &'a str,
-    /// The analysed stretch of `text` lower-cased with the same offsets, from `lower_base`.
-    pub lower: &'a str,
-    pub lower_base: usize,
     pub toks: &'a [Token],
     /// Token ranges of the paragraphs.
     pub paras: &'a [Range<usize>],
@@ -81,6 +78,9 @@ pub struct Np<'a> {
     /// set in `new`) and whether it can be part of a name (`NAME_WORD`, worked out the first
     /// time it is asked, then `NAME_KNOWN`). Every phrase read around a token asks again.
     facts: Vec<Cell<u8>>,
+    /// Each token lower-cased, a slice of the tokens' lower-case copy of the text (cut once
+    /// here: `word_lower` is asked millions of times, and cutting a `str` checks both ends).
+    lower_words: Vec<&'a str>,
 }
 
 /// A word that starts with a capital letter.
@@ -98,14 +98,22 @@ impl<'a> Np<'a> {
             .iter()
             .map(|t| Cell::new(if starts_with_capital(text, t) { CAP } else { 0 }))
             .collect();
+        let lower = toks.lower.as_str();
+        let lower_words = toks
+            .toks
+            .iter()
+            .map(|t| {
+                let (a, b) = (t.start - toks.lower_base, t.end - toks.lower_base);
+                lower.get(a..b).unwrap_or_default()
+            })
+            .collect();
         Np {
             text,
-            lower: &toks.lower,
-            lower_base: toks.lower_base,
             toks: &toks.toks,
             paras: &toks.paragraphs,
             lx: Lexicon::get(),
             facts,
+            lower_words,
         }
     }
 
@@ -149,10 +157,7 @@ impl<'a> Np<'a> {
     }
     /// Token `i` lower-cased, borrowed from the text's lower-case copy ("" past the end).
     pub fn word_lower(&self, i: usize) -> &'a str {
-        match self.toks.get(i) {
-            Some(t) => &self.lower[t.start - self.lower_base..t.end - self.lower_base],
-            None => "",
-        }
+        self.lower_words.get(i).copied().unwrap_or_default()
     }
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
