@@ -81,6 +81,8 @@ pub struct Np<'a> {
     /// Each token lower-cased, a slice of the tokens' lower-case copy of the text (cut once
     /// here: `word_lower` is asked millions of times, and cutting a `str` checks both ends).
     lower_words: Vec<&'a str>,
+    /// Each token as written, cut once for the same reason.
+    words: Vec<&'a str>,
 }
 
 /// A word that starts with a capital letter.
@@ -98,6 +100,7 @@ impl<'a> Np<'a> {
             .iter()
             .map(|t| Cell::new(if starts_with_capital(text, t) { CAP } else { 0 }))
             .collect();
+        let words = toks.toks.iter().map(|t| t.text(text)).collect();
         let lower = toks.lower.as_str();
         let lower_words = toks
             .toks
@@ -114,6 +117,7 @@ impl<'a> Np<'a> {
             lx: Lexicon::get(),
             facts,
             lower_words,
+            words,
         }
     }
 
@@ -149,7 +153,7 @@ impl<'a> Np<'a> {
 
     /// Token `i`'s text ("" past the end: callers look ahead freely).
     pub fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.text(self.text))
+        self.words.get(i).copied().unwrap_or_default()
     }
     /// Token `i` lower-cased ("" past the end).
     pub fn lw(&self, i: usize) -> std::borrow::Cow<'a, str> {
