@@ -28,8 +28,9 @@ pub struct Entity {
     pub kind: EntityKind,
     pub gender: Gender,
     pub descriptor: Option<String>,
-    /// The descriptor's words, lower case, for matching roles.
-    descriptor_words: Vec<String>,
+    /// The descriptor lower-cased, whose words (`descriptor_words`) roles are matched with:
+    /// one string, where a list of words would be an allocation per word for every entity.
+    descriptor_lower: String,
     /// Titles bound to this entity: head noun and modifiers ("president", ["russian"]).
     roles: Vec<(String, Vec<String>)>,
     pub mention_count: usize,
@@ -85,7 +86,7 @@ impl Entity {
             kind,
             gender,
             descriptor: None,
-            descriptor_words: vec![],
+            descriptor_lower: String::new(),
             roles: vec![],
             mention_count: 0,
             last_seen: 0,
@@ -126,12 +127,15 @@ impl Entity {
         let lower = lower_in(d, &mut buf);
         if d.split_whitespace().count() > 1 || lx.role_noun(&lower).is_some() {
             self.descriptor = Some(d.to_string());
-            self.descriptor_words = lower
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect();
+            self.descriptor_lower = lower.into_owned();
         }
+    }
+
+    /// The descriptor's words, lower case, for matching roles.
+    fn descriptor_words(&self) -> impl Iterator<Item = &str> {
+        self.descriptor_lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
     }
 }
 
@@ -428,7 +432,9 @@ impl Entities {
             if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
                 continue;
             }
-            let desc_fit = ent.descriptor_words.contains(&head);
+            // Most entities have no descriptor, and most descriptors do not hold the head at all.
+            let desc_fit = ent.descriptor_lower.contains(head.as_str())
+                && ent.descriptor_words().any(|w| w == head);
             let role_fit = ent.roles.iter().any(|(h, ms)| {
                 h == &head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, &mods))
             });
@@ -750,15 +756,8 @@ fn split_words<'s, 'b>(
     stack: &'b mut [&'s str; 16],
     heap: &'b mut Vec<&'s str>,
 ) -> &'b [&'s str] {
-    // Plain ASCII (nearly every name) is split byte by byte; U+000B is white space to
-    // `split_whitespace` but not to the ASCII split.
-    let words: &mut dyn Iterator<Item = &'s str> = if s.is_ascii() && !s.contains('\u{b}') {
-        &mut s.split_ascii_whitespace()
-    } else {
-        &mut s.split_whitespace()
-    };
     let mut n = 0;
-    for w in words {
+    let mut put = |w: &'s str| {
         if n < stack.len() {
             stack[n] = w;
             n += 1;
@@ -768,6 +767,27 @@ fn split_words<'s, 'b>(
             }
             heap.push(w);
         }
+    };
+    if s.is_ascii() {
+        // Plain ASCII (nearly every name) is split byte by byte, on the ASCII characters that
+        // `char::is_whitespace` calls white space (U+000B among them).
+        let bytes = s.as_bytes();
+        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && space(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !space(bytes[i]) {
+                i += 1;
+            }
+            if start < i {
+                put(&s[start..i]);
+            }
+        }
+    } else {
+        s.split_whitespace().for_each(put);
     }
     if heap.is_empty() { &stack[..n] } else { heap }
 }
