@@ -182,6 +182,10 @@ pub const BARE_NP_PHRASE_WORDS: usize = 3;
 /// Tokens after a subject searched for its verb when deciding whether a clause opens.
 pub const CLAUSE_VERB_REACH: usize = 14;
 
+/// Lower-case adjectives before a plural role that make a cue clause's subject ("…, federal
+/// law enforcement officials said").
+pub const MAX_SUBJECT_ADJECTIVES: usize = 3;
+
 /// Tokens before a speech verb checked for a negation or a modal ("did not say").
 pub const CUE_LOOKBACK_TOKENS: usize = 4;
 /// How far before "and" in "said the port would reopen and added that …" the first speech

@@ -48,7 +48,7 @@ word_set!(
 );
 word_set!(
     /// Words that never head a noun phrase.
-    fn is_function_word,
+    pub(crate) fn is_function_word,
     "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "then", "than", "if",
     "when", "while", "because", "so", "as", "to", "of", "in", "on", "at", "by", "for", "with",
     "from", "into", "about", "not", "also", "has", "have", "had", "was", "were", "is", "are", "be",

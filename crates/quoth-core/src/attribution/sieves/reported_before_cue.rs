@@ -68,6 +68,21 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_role_with_adjectives_closes_the_sentence() {
+        let (content, speaker, _) =
+            one("The ferry will not sail before spring, harbour safety officials said.");
+        assert_eq!(content, "The ferry will not sail before spring");
+        assert_eq!(speaker.as_deref(), Some("harbour safety officials"));
+        // Must not fire: a verb, not adjectives, before the plural.
+        let r = reported("The ferry will not sail before spring, which worried officials said.");
+        assert!(
+            r.iter()
+                .all(|r| r.1.as_deref() != Some("which worried officials")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn a_participle_after_the_comma_is_not_an_inverted_cue() {
         for r in reported("The clerk resigned, saying the board had ignored her.") {
             assert_ne!(r.1.as_deref(), Some("the board"), "{r:?}");
