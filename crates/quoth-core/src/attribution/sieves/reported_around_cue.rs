@@ -18,6 +18,7 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 /// "Prices, the minister said, will fall." — a cue set off by commas inside the
 /// clause it reports.
 fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
+    let np = &ctx.np;
     let (comma, seg_end, found) = cue_between_commas(ctx, v, s)?;
     if found.mention.first_tok > v {
         return None;
@@ -26,10 +27,14 @@ fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     // ("he added,"): "X, a senator, warned that …" is a cue with its own clause.
     let short_front =
         word_count(ctx, skip_openers(ctx, s.start, comma), comma) < limits::MIN_CONTENT_WORDS;
-    if short_front && !ctx.np.is_punct(v + 1, ",") {
+    if short_front && !np.is_punct(v + 1, ",") {
         return None;
     }
-    let end = content_end(ctx, seg_end, s).unwrap_or(seg_end);
+    // "X, he said, and Y": the clause joined after the aside is said too.
+    let joined =
+        np.is_punct(seg_end, ",") && matches!(np.lw(seg_end + 1).as_ref(), "and" | "but" | "so");
+    let after = if joined { seg_end + 1 } else { seg_end };
+    let end = content_end(ctx, after, s).unwrap_or(seg_end);
     if end <= seg_end + 1
         || has_quote(ctx, seg_end, end)
         || word_count(ctx, seg_end, end) < limits::MIN_CLAUSE_WORDS
@@ -62,6 +67,9 @@ mod tests {
             assert_eq!(content, t.trim_end_matches('.'), "{t}");
             assert_eq!(sieve, "reported-around-cue", "{t}");
         }
+        // A clause joined after the aside is said too.
+        let t = "The toll will rise in May, Ilse Brandt said, and the ferries will run less often.";
+        assert_eq!(one(t).0, t.trim_end_matches('.'));
         // Must not fire: a cue with a clause of its own after a subject and its appositive.
         let r = reported("Kemal Vole, a former state senator, warned that the ferry would stop.");
         assert!(r.iter().all(|r| r.2 != "reported-around-cue"), "{r:?}");
