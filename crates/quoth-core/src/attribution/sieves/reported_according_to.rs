@@ -4,7 +4,7 @@
 use super::super::lexicon::Gender;
 use super::super::limits;
 use super::super::np::{Mention, MentionKind};
-use super::super::tokens::Kind;
+use super::super::tokens::{Kind, is_capitalized};
 use super::speech::{
     content_end, has_quote, holds_finite_verb, skip_openers, trim_end, word_count,
 };
@@ -83,13 +83,18 @@ fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
     }) {
         return Some(m);
     }
-    // "according to the Ministry of Health": the whole phrase is a name after the article.
+    // "according to the (national) Ministry of Health": the rest of the phrase is a name after
+    // the article and at most one lower-case adjective.
+    let name_start = (start + 1..=start + 2)
+        .find(|&k| np.is_word(k) && is_capitalized(np.word(k)))
+        .filter(|&k| (start + 1..k).all(|j| np.is_word(j)));
     if np.is_word(start)
         && np.lw(start) == "the"
-        && let Some(m) = np.forward(start + 1, end).filter(|m| {
+        && let Some(k) = name_start
+        && let Some(m) = np.forward(k, end).filter(|m| {
             m.kind == MentionKind::Name
-                && m.first_tok == start + 1
-                && (m.last_tok + 1..end).all(|k| !np.is_word(k))
+                && m.first_tok == k
+                && (m.last_tok + 1..end).all(|j| !np.is_word(j))
         })
     {
         return Some(m);
