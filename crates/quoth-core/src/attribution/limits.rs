@@ -183,7 +183,7 @@ pub const BARE_NP_PHRASE_WORDS: usize = 3;
 pub const CLAUSE_VERB_REACH: usize = 14;
 
 /// Lower-case adjectives before a plural role that make a cue clause's subject ("…, federal
-/// law enforcement officials said").
+/// harbour safety officials said").
 pub const MAX_SUBJECT_ADJECTIVES: usize = 3;
 
 /// Tokens before a speech verb checked for a negation or a modal ("did not say").

@@ -87,7 +87,7 @@ pub struct Np<'a> {
 }
 
 /// Lower-case adjectives read between a capitalised opener and a plural head without an
-/// article ("Chinese military commentators").
+/// article ("Tarnish coastal engineers").
 const MAX_INNER_ADJECTIVES: usize = 2;
 
 /// A word that starts with a capital letter.
@@ -733,7 +733,7 @@ impl<'a> Np<'a> {
                 })
                 .last()
                 .unwrap_or(end);
-            // "Chinese military commentators": lower-case adjectives between a capitalised
+            // "Tarnish coastal engineers": lower-case adjectives between a capitalised
             // opener and the head belong to the phrase when the opener starts it.
             (first..modifiers)
                 .rev()
@@ -741,7 +741,7 @@ impl<'a> Np<'a> {
                 .find(|&k| self.is_cap(k))
                 .filter(|&k| {
                     // A name or demonym opens it ("Even though people" does not), and the
-                    // words between are no verbs ("Sullivan's e-mails helped officials").
+                    // words between are no verbs ("Brell's memo worried engineers").
                     k == first
                         && self.is_name_word(k)
                         && (k + 1..modifiers)

@@ -98,7 +98,7 @@ pub(super) fn resolve(
     })
 }
 
-/// "Iowa biofuels advocates say", "Chinese military commentators said": a place or an
+/// "Norland ferry owners say", "Tarnish coastal engineers said": a place or an
 /// adjective that the sieve took alone modifies the noun phrase that runs from it to the cue
 /// (words only, a few of them); that phrase, as a description, is the speaker.
 fn premodified_phrase(np: &np::Np, f: &Found) -> Option<(SpeakerKey, Resolution)> {
@@ -455,14 +455,14 @@ mod tests {
             speaker_of(t, "the harbour bill"),
             Some("Norlandic senators".into())
         );
-        let t = "Chinese military commentators have said that the drills were routine.";
+        let t = "Tarnish coastal engineers have said that the sea wall was sound.";
         assert_eq!(
-            speaker_of(t, "the drills were"),
-            Some("Chinese military commentators".into())
+            speaker_of(t, "the sea wall"),
+            Some("Tarnish coastal engineers".into())
         );
         // Must not take a sentence's opening words or a verb into the phrase.
-        let t = "So even economists say that the levy is too high.";
-        assert_eq!(speaker_of(t, "the levy is"), Some("economists".into()));
+        let t = "Then perhaps engineers say that the levy is too high.";
+        assert_eq!(speaker_of(t, "the levy is"), Some("engineers".into()));
     }
 
     #[test]

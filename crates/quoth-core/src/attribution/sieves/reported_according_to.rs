@@ -49,7 +49,7 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
         let end = trim_end(ctx, start, s.end);
         // "The economy, according to X, grew": the phrase interrupts a clause. After a whole
         // clause ("… vehicles, according to the group, which tracks …") it closes it.
-        // A phrase without a verb ("Notably absent from the talks, according to X, was …")
+        // A phrase without a verb ("Missing from the harbour plan, according to X, was …")
         // is no whole clause, however long.
         let whole_clause_before = before < i
             && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS
@@ -151,7 +151,7 @@ mod tests {
     #[test]
     fn a_phrase_without_a_verb_is_interrupted_not_closed() {
         // However long, a verbless phrase before the source is half of the clause.
-        let t = "Notably absent from the harbour talks, according to Ilse Brandt, was any plan for the ferries.";
+        let t = "Missing from the harbour plan, according to Ilse Brandt, was any date for the ferries.";
         assert_eq!(one(t).0, t.trim_end_matches('.'));
         // Must not join: a whole clause before the source is closed by it.
         let (content, _, _) = one(

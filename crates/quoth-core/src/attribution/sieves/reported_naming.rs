@@ -51,7 +51,7 @@ fn reported_naming(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
 
 /// The end of a naming predicate that starts at token `p`: the clause's end, or a comma before
 /// a phrase of its own (", after …", ", raising the question …", ", which …"); a comma inside a
-/// list of adjectives ("a kind, loving and admirable person") stays.
+/// list of adjectives ("a slow, costly and needless plan") stays.
 fn naming_end(ctx: &Ctx, p: usize, end: usize) -> usize {
     let np = &ctx.np;
     let own_phrase = |c: usize| {

@@ -119,8 +119,8 @@ mod tests {
                 "the new ferry",
             ),
             (
-                "Mara Quill denied the claims through her lawyer on Friday.",
-                "the claims",
+                "Mara Quill denied the figures through her agent on Friday.",
+                "the figures",
             ),
             (
                 "Ivo Lind criticized the harbour board during a rally in Kessel.",

@@ -65,15 +65,15 @@ mod tests {
     #[test]
     fn a_closing_relative_clause_or_appositive_is_the_writers_gloss() {
         let (content, _, _) = one(
-            "Mara Quill said that the council would repeal the harbour levy, which was passed in 2010.",
+            "Mara Quill said that the council would scrap the harbour levy, which dates from 1998.",
         );
-        assert_eq!(content, "that the council would repeal the harbour levy");
+        assert_eq!(content, "that the council would scrap the harbour levy");
         let (content, _, _) = one(
             "Osric Vane said the board had hired Ada Brill, who ran the port of Kessel for a decade.",
         );
         assert_eq!(content, "the board had hired Ada Brill");
         let (content, _, _) = one(
-            "Osric Vane said the council would close the old harbour by May, a plan the mayor opposes.",
+            "Osric Vane said the council would close the old harbour by May, a move the pilots dread.",
         );
         assert_eq!(content, "the council would close the old harbour by May");
         // Must not cut: a relative clause closed by a comma, or one on a short subject.
@@ -159,7 +159,7 @@ mod tests {
         assert_eq!(r[1].0, "that the ferry would run");
         assert_eq!(r[1].1.as_deref(), Some("Mara Quill"));
         // Must not fire: the negation scopes over both verbs of one subject.
-        let r = reported("Osric Vane did not come out and say that the pier was unsafe.");
+        let r = reported("Osric Vane did not stand up and say that the pier was unsafe.");
         assert!(r.is_empty(), "{r:?}");
     }
 

@@ -71,16 +71,16 @@ pub(super) fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
         .unwrap_or(end)
 }
 
-/// Words that open an adjunct of the saying, not of what was said: "denied the charges through
-/// his lawyer", "criticized the mayor during a rally", "announced the deal after months of
+/// Words that open an adjunct of the saying, not of what was said: "denied the figures through
+/// her agent", "criticized the mayor during a rally", "announced the deal after months of
 /// talks".
 const SAYING_ADJUNCTS: &[&str] = &["during", "through", "after", "following", "despite"];
 
 /// The end of a noun-phrase content that starts at token `from` and runs to `end` at most:
-/// before the subject's next predicate ("denied the charges and jailed him", "praised the
-/// plan but stopped short of …") — a noun phrase holds no verb of its own, so a finite verb
-/// after "and"/"but" is the sentence's (unless a relative clause has opened: "candidates who
-/// could have run but didn't") — or before an adjunct of the saying.
+/// before the subject's next predicate ("denied the figures and left the room", "praised
+/// the plan but refused to back it") — a noun phrase holds no verb of its own, so a finite verb
+/// after "and"/"but" is the sentence's (unless a relative clause has opened: "pilots who
+/// could have left but stayed") — or before an adjunct of the saying.
 pub(super) fn object_end(ctx: &Ctx, from: usize, end: usize) -> usize {
     let np = &ctx.np;
     let relative = (from..end)
@@ -132,10 +132,10 @@ pub(super) fn gloss_end(ctx: &Ctx, from: usize, end: usize) -> usize {
     }
 }
 
-/// Whether an indefinite noun phrase after the comma at `comma` (", a plan …", ", an
-/// ambitious goal …", ", one that …") is an appositive to the clause before it: the stretch
+/// Whether an indefinite noun phrase after the comma at `comma` (", a plan …", ", a
+/// costly step …", ", one that …") is an appositive to the clause before it: the stretch
 /// since the previous comma is a main clause (it holds a verb and opens with no adverbial
-/// word). After a fronted clause ("when she was earning less, a boss invited her") the noun
+/// word). After a fronted clause ("while the ferry was late, a crowd gathered") the noun
 /// phrase is the subject of the main clause.
 fn appositive_after(ctx: &Ctx, from: usize, comma: usize) -> bool {
     let np = &ctx.np;
@@ -250,7 +250,7 @@ pub(super) fn content_before(
         }
     });
     // Before a closing cue the words before it are the whole content; around a cue the
-    // subject before it may be one word ("Time, he added, was on their side").
+    // subject before it may be one word ("Rain, she warned, would close the pass").
     let min_before = if end > comma {
         1
     } else {
@@ -290,7 +290,7 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     let window_start = clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS));
     // "said the port would reopen and added that …": after a speech verb and its clause, the
     // words before a coordinator are that clause's; its modal or negation does not block a
-    // second finite verb. ("did not come out and say" keeps its negation; a participle after
+    // second finite verb. ("did not stand up and say" keeps its negation; a participle after
     // "and" continues whatever phrase came before and keeps the whole test.)
     let coordinator = (window_start..v)
         .rev()
@@ -668,7 +668,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                 | "nothing"
                 | "none"
         );
-    // "said nothing", but "said none of the bidders were …", "said more than 200 homes were …".
+    // "said nothing", but "said none of the pilots were …", "said more than 40 boats were …".
     let object =
         NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of" && !than_a_number(ctx, k);
     if !subject_like || object || np.lw(k + 1) == "same" {
@@ -1137,13 +1137,13 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
 }
 
 /// Whether tokens `k`, `k + 1` are "and that": a second complement of the same cue ("argued
-/// that the contracts are protected, and that his speech has no bearing …"), not a new clause.
+/// that the levy is lawful, and that the harbour needs it …"), not a new clause.
 fn and_that(ctx: &Ctx, k: usize) -> bool {
     ctx.np.is_word(k) && ctx.np.lw(k) == "and" && is_that(ctx, k + 1)
 }
 
 /// Whether a concession at token `k` (", although …", ", though …") is the writer's, not
-/// part of what was said: one about the speaker ("…, though she did not say when") or one
+/// part of what was said: one about the speaker ("…, though she gave no date") or one
 /// that reports more speech ("…, although he added that …"). Otherwise the speaker concedes
 /// it too ("said the changes helped, although the rules are still too narrow").
 fn concession_is_writers(ctx: &Ctx, k: usize, end: usize) -> bool {
