@@ -74,8 +74,8 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
 /// ("according to figures from the port office").
 fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
     let np = &ctx.np;
-    // A document described by what it is about ("a recent poll" of "a recent poll of Norland
-    // voters") is read whole below, as the phrase it heads.
+    // A document described by what it is about ("a spring survey" of "a spring survey of
+    // Norland ferry users") is read whole below, as the phrase it heads.
     if let Some(m) = np.forward(start, end).filter(|m| {
         m.kind != MentionKind::Nominal
             || m.org.is_some()
@@ -130,8 +130,11 @@ mod tests {
     #[test]
     fn a_poll_of_voters_is_the_poll_not_the_voters_place() {
         let (_, speaker, _) =
-            one("According to a recent poll of Norland voters, the pier plan is popular.");
-        assert_eq!(speaker.as_deref(), Some("a recent poll of Norland voters"));
+            one("According to a spring survey of Norland ferry users, the pier plan is popular.");
+        assert_eq!(
+            speaker.as_deref(),
+            Some("a spring survey of Norland ferry users")
+        );
         let (_, speaker, _) =
             one("According to a statement from the Harbour Authority, the pier will close.");
         assert_eq!(speaker.as_deref(), Some("Harbour Authority"));
