@@ -66,6 +66,20 @@ impl<'a> NameWords<'a> {
     }
 }
 
+/// The word an organisation's name is headed by: the last before "of" or "for" ("Ministry"
+/// of the Ministry of Transport, "Members" of "Members of the Harbour Union"), else the last.
+fn name_head(name: &str) -> &str {
+    let words = || {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let before_of = words()
+        .zip(words().skip(1))
+        .find(|(_, next)| next.eq_ignore_ascii_case("of") || next.eq_ignore_ascii_case("for"))
+        .map(|(w, _)| w);
+    before_of.or_else(|| words().next_back()).unwrap_or_default()
+}
+
 /// Whether words, read from the end, end in "of" or "of the".
 fn ends_with_of<'w>(mut from_end: impl Iterator<Item = &'w str>) -> bool {
     match from_end.next() {
@@ -573,7 +587,7 @@ impl Entities {
     }
 
     /// The organisation a description headed by an organisation word stands for: the latest
-    /// one before token `tok` whose name holds that word ("the union" for the Harbour Workers'
+    /// one before token `tok` whose name is headed by that word ("the union" for the Harbour Workers'
     /// Union, "the ministry" for the Ministry of Transport), among the last
     /// `TITLE_REACH_MENTIONS` mentions. Its modifiers must be in the name too ("the budget
     /// office", but not "the terrorist group" for the Sitka Intelligence Group).
@@ -594,13 +608,12 @@ impl Entities {
                 ent.kind != EntityKind::Person
                     && ent.kind != EntityKind::Place
                     && ent.word_count > 1
-                    && std::iter::once(head)
-                        .chain(modifiers.iter().map(String::as_str))
-                        .all(|m| {
-                            ent.name
-                                .split(|c: char| !c.is_alphanumeric())
-                                .any(|w| w.eq_ignore_ascii_case(m))
-                        })
+                    && name_head(&ent.name).eq_ignore_ascii_case(head)
+                    && modifiers.iter().all(|m| {
+                        ent.name
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w.eq_ignore_ascii_case(m))
+                    })
             })
     }
 

@@ -59,6 +59,8 @@ pub struct Lexicon {
     org_words: WordSet,
     /// Forms of the speech verbs with their class ("clause", "addressee", "request").
     speech_verbs: WordMap<&'static str>,
+    /// The base form of each speech verb ("say", "warn"): the first form on its line.
+    speech_verb_bases: WordSet,
 }
 
 /// A word list with a value per word: a hash map behind a 4096-bit filter on the word's first
@@ -155,6 +157,19 @@ struct GivenName {
     gender: Gender,
     /// Also a common surname ("Clinton", "Scott"): a gender only before another name word.
     surname_too: bool,
+}
+
+/// Calls `f` with `stem` + `ending`, built on the stack (a plural's singular is short; a
+/// longer one is no word of any list).
+fn with_ending(stem: &str, ending: &str, f: impl Fn(&str) -> bool) -> bool {
+    let mut buf = [0u8; 64];
+    let len = stem.len() + ending.len();
+    if len > buf.len() {
+        return false;
+    }
+    buf[..stem.len()].copy_from_slice(stem.as_bytes());
+    buf[stem.len()..len].copy_from_slice(ending.as_bytes());
+    std::str::from_utf8(&buf[..len]).is_ok_and(f)
 }
 
 /// The auxiliaries and modals themselves: "is", "had", "would", "must", … (a closed class of
@@ -285,6 +300,9 @@ impl Lexicon {
                     words.map(move |form| (form, class))
                 })
                 .collect(),
+            speech_verb_bases: lines(include_str!("lexicon/speech_verbs.txt"))
+                .filter_map(|l| l.split_whitespace().nth(1))
+                .collect(),
         }
     }
 
@@ -312,6 +330,20 @@ impl Lexicon {
     }
     pub fn role_noun(&self, w: &str) -> Option<Gender> {
         self.role_nouns.get(w).copied()
+    }
+    /// Whether `w` (lower case) is the plural of a role noun: "officials", "witnesses",
+    /// "secretaries", "spokesmen". The one test for a plural role, so that every reader agrees.
+    pub fn is_plural_role(&self, w: &str) -> bool {
+        if w.len() < super::limits::MIN_PLURAL_BYTES {
+            return false;
+        }
+        let role = |stem: &str, ending: &str| {
+            with_ending(stem, ending, |singular| self.role_noun(singular).is_some())
+        };
+        w.strip_suffix("men").is_some_and(|s| role(s, "man"))
+            || w.strip_suffix("ies").is_some_and(|s| role(s, "y"))
+            || w.strip_suffix("es").is_some_and(|s| role(s, ""))
+            || w.strip_suffix('s').is_some_and(|s| role(s, ""))
     }
     pub fn is_source_noun(&self, w: &str) -> bool {
         self.source_nouns.contains(w)
@@ -372,6 +404,10 @@ impl Lexicon {
     pub fn speech_verb_class(&self, w: &str) -> Option<&'static str> {
         self.speech_verbs.get(w).copied()
     }
+    /// Whether `w` is a speech verb's base form ("say", "warn"), not an inflected one.
+    pub fn is_speech_verb_base(&self, w: &str) -> bool {
+        self.speech_verb_bases.get(w).is_some()
+    }
     pub fn is_org_word(&self, w: &str) -> bool {
         self.org_words.contains(w)
     }
@@ -381,6 +417,24 @@ impl Lexicon {
 mod tests {
     use super::*;
     use rustc_hash::FxHashSet as HashSet;
+
+    #[test]
+    fn plurals_of_roles_in_every_english_form() {
+        let lx = Lexicon::get();
+        for w in [
+            "officials",
+            "spokesmen",
+            "secretaries",
+            "witnesses",
+            "judges",
+            "senators",
+        ] {
+            assert!(lx.is_plural_role(w), "{w}");
+        }
+        for w in ["bus", "is", "pilots's", "ministries", "says"] {
+            assert!(!lx.is_plural_role(w), "{w}");
+        }
+    }
 
     #[test]
     fn lexicons_load_and_answer() {

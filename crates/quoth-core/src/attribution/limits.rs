@@ -182,7 +182,12 @@ pub const BARE_NP_PHRASE_WORDS: usize = 3;
 /// Tokens after a subject searched for its verb when deciding whether a clause opens.
 pub const CLAUSE_VERB_REACH: usize = 14;
 
-/// Lower-case adjectives before a plural role that make a cue clause's subject ("…, federal
+/// Lower-case adjectives read between a capitalised opener and a role head without an article
+/// ("Tarnish coastal engineers"), anywhere a noun phrase is read.
+pub const MAX_INNER_ADJECTIVES: usize = 2;
+
+/// Lower-case adjectives before a plural role that make a cue clause's subject (more than
+/// `MAX_INNER_ADJECTIVES`: the comma before and the cue after bound the phrase) ("…, federal
 /// harbour safety officials said").
 pub const MAX_SUBJECT_ADJECTIVES: usize = 3;
 

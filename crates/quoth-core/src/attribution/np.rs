@@ -86,10 +86,6 @@ pub struct Np<'a> {
     words: Vec<&'a str>,
 }
 
-/// Lower-case adjectives read between a capitalised opener and a plural head without an
-/// article ("Tarnish coastal engineers").
-const MAX_INNER_ADJECTIVES: usize = 2;
-
 /// A word that starts with a capital letter.
 const CAP: u8 = 1;
 /// A capitalised word that can be part of a name or title (see `name_word_at`).
@@ -686,10 +682,8 @@ impl<'a> Np<'a> {
         }
         let quantifier = lenient && is_quantifier(head.as_str());
         // "Norlandic senators have vowed": a plural role heads a phrase as the singular does.
-        let plural_role = head.len() >= limits::MIN_PLURAL_BYTES
-            && head.ends_with('s')
-            && self.lx.role_noun(&head[..head.len() - 1]).is_some();
-        let known_head = self.is_role_or_source(&head) || plural_role || quantifier;
+        let known_head =
+            self.is_role_or_source(&head) || self.lx.is_plural_role(&head) || quantifier;
         let mut i = end;
         let mut det = None;
         while i > lo && end - i < 6 {
@@ -737,7 +731,7 @@ impl<'a> Np<'a> {
             // opener and the head belong to the phrase when the opener starts it.
             (first..modifiers)
                 .rev()
-                .take(MAX_INNER_ADJECTIVES + 1)
+                .take(limits::MAX_INNER_ADJECTIVES + 1)
                 .find(|&k| self.is_cap(k))
                 .filter(|&k| {
                     // A name or demonym opens it ("Even though people" does not), and the
@@ -753,9 +747,7 @@ impl<'a> Np<'a> {
         };
         if det.is_some() && !known_head && !lenient && !self.lx.is_source_noun(&head) {
             // "the bloodshed said" is not a speaker; keep to people, groups and documents.
-            let plural_person =
-                head.ends_with('s') && self.lx.role_noun(head.trim_end_matches('s')).is_some();
-            if !plural_person {
+            if !self.lx.is_plural_role(&head) {
                 return None;
             }
         }
@@ -841,9 +833,7 @@ impl<'a> Np<'a> {
                 {
                     break;
                 }
-                if self.is_role_or_source(&w)
-                    || (w.ends_with('s') && self.lx.role_noun(w.trim_end_matches('s')).is_some())
-                {
+                if self.is_role_or_source(&w) || self.lx.is_plural_role(&w) {
                     head = Some(e);
                 }
                 e += 1;

@@ -355,12 +355,10 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
         }
         let w = np.lw(k);
         let fits = if plural {
-            w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s') && {
-                let stem = w.trim_end_matches('s');
-                np.lx.role_noun(stem).is_some()
-                    || np.lx.is_source_noun(stem)
-                    || np.lx.role_noun(&w).is_some()
-            }
+            np.lx.is_plural_role(&w)
+                || w.len() >= limits::MIN_PLURAL_BYTES
+                    && w.ends_with('s')
+                    && (np.lx.is_source_noun(&w[..w.len() - 1]) || np.lx.role_noun(&w).is_some())
         } else {
             !tokens::is_capitalized(np.word(k))
                 && (np.lx.is_source_noun(&w) || np.lx.is_org_word(&w))
@@ -423,9 +421,15 @@ mod tests {
     #[test]
     fn an_organisation_is_no_title_of_a_person_named_before() {
         let t = "Dr. Mara Lind, the county's director of health, said that nine cases were confirmed.\n\nAccording to the Ministry of Health, coverage fell to 68 percent last year.";
-        assert_ne!(speaker_of(t, "coverage fell"), Some("Mara Lind".into()));
+        assert_eq!(
+            speaker_of(t, "coverage fell"),
+            Some("Ministry of Health".into())
+        );
         let t = "Ivo Lind, a ministry spokesman, said that the talks would resume.\n\nThe ministry said later that the talks had been cancelled.";
-        assert_ne!(speaker_of(t, "the talks had been"), Some("Ivo Lind".into()));
+        assert_eq!(
+            speaker_of(t, "the talks had been"),
+            Some("The ministry".into())
+        );
     }
 
     #[test]
@@ -436,6 +440,12 @@ mod tests {
             Some("Harbour Workers Union".into())
         );
         // Only an organisation whose name holds the word.
+        // Only the word that heads the name: these are members, not the union.
+        let t = "Members of the Harbour Workers Union met on Monday.\n\nThe union said that the talks had failed.";
+        assert_eq!(
+            speaker_of(t, "the talks had failed"),
+            Some("The union".into())
+        );
         let t = "Brell Shipping cut wages on Monday.\n\nThe union said that the talks had failed.";
         assert_eq!(
             speaker_of(t, "the talks had failed"),

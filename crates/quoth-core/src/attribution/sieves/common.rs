@@ -194,9 +194,7 @@ pub(super) fn cue_clause(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
 /// the subject of a cue) — the mention widened to start at `start`.
 fn with_adjectives(np: &Np, mut m: Mention, start: usize) -> Option<Mention> {
     let plural_role = m.kind == MentionKind::Nominal
-        && m.head.as_deref().is_some_and(|h| {
-            h.ends_with('s') && np.lx.role_noun(h.trim_end_matches('s')).is_some()
-        });
+        && m.head.as_deref().is_some_and(|h| np.lx.is_plural_role(h));
     let adjectives = m.first_tok > start
         && m.first_tok - start <= limits::MAX_SUBJECT_ADJECTIVES
         && (start..m.first_tok).all(|k| {
@@ -219,9 +217,7 @@ pub(super) fn is_strong(np: &Np, m: &Mention) -> bool {
     match m.kind {
         MentionKind::Name | MentionKind::Pronoun(_) => true,
         MentionKind::Nominal => m.head.as_deref().is_some_and(|h| {
-            np.lx.role_noun(h).is_some()
-                || np.lx.is_source_noun(h)
-                || h.ends_with('s') && np.lx.role_noun(h.trim_end_matches('s')).is_some()
+            np.lx.role_noun(h).is_some() || np.lx.is_source_noun(h) || np.lx.is_plural_role(h)
         }),
     }
 }

@@ -73,7 +73,7 @@ mod tests {
             one("The ferry will not sail before spring, harbour safety officials said.");
         assert_eq!(content, "The ferry will not sail before spring");
         assert_eq!(speaker.as_deref(), Some("harbour safety officials"));
-        // Must not fire: a verb, not adjectives, before the plural.
+        // Must not fire: a relative clause, not adjectives, before the plural.
         let r = reported("The ferry will not sail before spring, which worried officials said.");
         assert!(
             r.iter()

@@ -161,6 +161,18 @@ mod tests {
         // Must not fire: the negation scopes over both verbs of one subject.
         let r = reported("Osric Vane did not stand up and say that the pier was unsafe.");
         assert!(r.is_empty(), "{r:?}");
+        // Must not fire: a base form after "and" shares the first verb's negation or modal.
+        for t in [
+            "Mara Quill did not say that the pier would close and warn that the ferry would stop.",
+            "Mara Quill will probably say the pier is safe and claim that the ferry is late.",
+        ] {
+            let r = reported(t);
+            assert!(
+                r.iter()
+                    .all(|r| r.0 != "that the ferry would stop" && r.0 != "that the ferry is late"),
+                "{t}: {r:?}"
+            );
+        }
     }
 
     #[test]

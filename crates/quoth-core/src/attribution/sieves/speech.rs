@@ -294,12 +294,22 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     // "and" continues whatever phrase came before and keeps the whole test.)
     let coordinator = (window_start..v)
         .rev()
-        .find(|&t| np.is_word(t) && matches!(np.lw(t).as_ref(), "and" | "but"))
-        .filter(|&c| {
-            !participle
-                && (clause_start.max(c.saturating_sub(limits::COORDINATED_CUE_REACH))..c)
-                    .any(|t| np.is_word(t) && speech_verb(&np.lw(t)).is_some())
-        });
+        .find(|&t| np.is_word(t) && matches!(np.lw(t).as_ref(), "and" | "but"));
+    // The speech verb before that "and", if any: the first of two coordinated cues.
+    let first_cue = coordinator.filter(|_| !participle).and_then(|c| {
+        (clause_start.max(c.saturating_sub(limits::COORDINATED_CUE_REACH))..c)
+            .rev()
+            .find(|&t| np.is_word(t) && speech_verb(&np.lw(t)).is_some())
+    });
+    // A base form shares the first verb's auxiliary ("did not say … and warn", "will say …
+    // and claim"): it reports only what the first verb may report.
+    if let Some(first) = first_cue
+        && np.lx.is_speech_verb_base(&np.lw(v))
+        && cue_verb(ctx, first, s).is_none()
+    {
+        return None;
+    }
+    let coordinator = coordinator.filter(|_| first_cue.is_some());
     // The words just before the verb, on the stack (asked at every speech-verb candidate).
     let mut buf = [""; limits::CUE_LOOKBACK_TOKENS];
     let mut n = 0;
