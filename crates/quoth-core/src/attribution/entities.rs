@@ -77,7 +77,9 @@ fn name_head(name: &str) -> &str {
         .zip(words().skip(1))
         .find(|(_, next)| next.eq_ignore_ascii_case("of") || next.eq_ignore_ascii_case("for"))
         .map(|(w, _)| w);
-    before_of.or_else(|| words().next_back()).unwrap_or_default()
+    before_of
+        .or_else(|| words().next_back())
+        .unwrap_or_default()
 }
 
 /// Whether words, read from the end, end in "of" or "of the".

@@ -2,7 +2,8 @@
 
 use super::super::limits;
 use super::speech::{
-    content_before, content_end, cue_between_commas, has_quote, skip_openers, word_count,
+    content_before, content_end, cue_between_commas, has_quote, opens_clause, skip_openers,
+    word_count,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -30,9 +31,19 @@ fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     if short_front && !np.is_punct(v + 1, ",") {
         return None;
     }
-    // "X, he said, and Y": the clause joined after the aside is said too.
-    let joined =
+    // "X, he said, and Y", "…, he said, but Y": a clause joined after the aside is said too
+    // (the training gold counts a contrast there as the speaker's more often than not); a
+    // second predicate of the speaker ("…, she said, and left") is not.
+    let joined = np.is_punct(seg_end, ",")
+        && matches!(np.lw(seg_end + 1).as_ref(), "and" | "but" | "so")
+        && opens_clause(ctx, seg_end + 2, s.end);
+    // Any other "and", "but" or "so" after the aside adds the writer's words (the before-cue
+    // sieve keeps the clause before it).
+    let coordinated =
         np.is_punct(seg_end, ",") && matches!(np.lw(seg_end + 1).as_ref(), "and" | "but" | "so");
+    if coordinated && !joined {
+        return None;
+    }
     let after = if joined { seg_end + 1 } else { seg_end };
     let end = content_end(ctx, after, s).unwrap_or(seg_end);
     if end <= seg_end + 1
@@ -70,6 +81,14 @@ mod tests {
         // A clause joined after the aside is said too.
         let t = "The toll will rise in May, Ilse Brandt said, and the ferries will run less often.";
         assert_eq!(one(t).0, t.trim_end_matches('.'));
+        // Must not join: the speaker's next action.
+        let t = "The toll will rise in May, Ilse Brandt said, and left the meeting.";
+        let r = reported(t);
+        assert!(r.iter().all(|r| r.0 != t.trim_end_matches('.')), "{r:?}");
+        assert!(
+            r.iter().any(|r| r.0 == "The toll will rise in May"),
+            "{r:?}"
+        );
         // Must not fire: a cue with a clause of its own after a subject and its appositive.
         let r = reported("Kemal Vole, a former state senator, warned that the ferry would stop.");
         assert!(r.iter().all(|r| r.2 != "reported-around-cue"), "{r:?}");

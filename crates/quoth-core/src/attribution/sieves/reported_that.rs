@@ -151,6 +151,20 @@ mod tests {
     }
 
     #[test]
+    fn a_list_and_a_demonstrative_are_no_gloss_or_second_complement() {
+        // ", a tug and three barges" is the list's next item, not a gloss on "cranes".
+        let (content, _, _) =
+            one("Mara Quill said the port had bought two cranes, a tug and three barges.");
+        assert_eq!(
+            content,
+            "the port had bought two cranes, a tug and three barges"
+        );
+        // ", and that angered …": "that" is a demonstrative subject, no second complement.
+        let r = reported("Osric Vane argued that the levy is lawful, and that angered the pilots.");
+        assert!(r.iter().any(|r| r.0 == "that the levy is lawful"), "{r:?}");
+    }
+
+    #[test]
     fn a_second_cue_after_and_is_not_blocked_by_the_first_clause() {
         // The modal belongs to the first clause, not to "added".
         let r =

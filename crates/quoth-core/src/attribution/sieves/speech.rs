@@ -119,7 +119,7 @@ pub(super) fn gloss_end(ctx: &Ctx, from: usize, end: usize) -> usize {
     let gloss = (from..end).find(|&k| {
         np.is_punct(k, ",")
             && (matches!(np.lw(k + 1).as_ref(), "which" | "who" | "whose")
-                || appositive_after(ctx, from, k))
+                || appositive_after(ctx, from, k) && !continues_a_list(ctx, k + 1, end))
     });
     match gloss {
         Some(comma)
@@ -130,6 +130,15 @@ pub(super) fn gloss_end(ctx: &Ctx, from: usize, end: usize) -> usize {
         }
         _ => end,
     }
+}
+
+/// Whether the noun phrase from token `k` is an item of a list ("two cranes, a tug and three
+/// barges"): an "and"/"or" follows before any finite verb.
+fn continues_a_list(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    (k..end)
+        .find(|&j| np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "or"))
+        .is_some_and(|j| !holds_finite_verb(ctx, k, j))
 }
 
 /// Whether an indefinite noun phrase after the comma at `comma` (", a plan …", ", a
@@ -1129,7 +1138,7 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
                 && opens_clause(ctx, k + 2, s.end)
                 || concession_is_writers(ctx, k + 1, s.end));
         let dash = lone_dash && is_dash(k);
-        if (np.is_punct(k, ";") || dash || second_cue || contrast) && !and_that(ctx, k + 1) {
+        if (np.is_punct(k, ";") || dash || second_cue || contrast) && !and_that(ctx, k + 1, s.end) {
             end = k;
             break;
         }
@@ -1147,9 +1156,13 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
 }
 
 /// Whether tokens `k`, `k + 1` are "and that": a second complement of the same cue ("argued
-/// that the levy is lawful, and that the harbour needs it …"), not a new clause.
-fn and_that(ctx: &Ctx, k: usize) -> bool {
-    ctx.np.is_word(k) && ctx.np.lw(k) == "and" && is_that(ctx, k + 1)
+/// that the levy is lawful, and that the harbour needs it …"), not a new clause; "that" must
+/// open a clause ("…, and that angered the pilots" is a demonstrative subject).
+fn and_that(ctx: &Ctx, k: usize, end: usize) -> bool {
+    ctx.np.is_word(k)
+        && ctx.np.lw(k) == "and"
+        && is_that(ctx, k + 1)
+        && opens_clause(ctx, k + 2, end)
 }
 
 /// Whether a concession at token `k` (", although …", ", though …") is the writer's, not
