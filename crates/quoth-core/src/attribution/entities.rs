@@ -180,10 +180,9 @@ impl Entities {
             }
             // A name starts at a capital not joined to one before it; a sentence-opening "The"
             // is an article, not part of the name ("The Harbour Union called …").
-            let starts_name = crate::attribution::tokens::is_capitalized(np.word(i))
+            let starts_name = np.is_cap(i)
                 && !(i > 0
-                    && toks[i - 1].kind == Kind::Word
-                    && crate::attribution::tokens::is_capitalized(np.word(i - 1))
+                    && np.is_cap(i - 1)
                     && !(np.word(i - 1) == "The"
                         && (i == 1 || toks[i - 2].sentence != toks[i - 1].sentence)));
             if !starts_name {
