@@ -750,7 +750,26 @@ fn with_name_words<R>(name: &str, f: impl FnOnce(&[&str], &[&str]) -> R) -> R {
     let (mut stack, mut heap) = ([""; 16], Vec::new());
     let words = split_words(name, &mut stack, &mut heap);
     let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
-    let lower_words = split_words(&lower, &mut lower_stack, &mut lower_heap);
+    let lower_words = if name.is_ascii() {
+        // ASCII lower-cased keeps every byte in place: the words are where the name's are.
+        let at = |w: &str| (w.as_ptr() as usize).wrapping_sub(name.as_ptr() as usize);
+        let cut = |w: &str| {
+            lower
+                .get(at(w)..at(w).wrapping_add(w.len()))
+                .unwrap_or_default()
+        };
+        if words.len() <= lower_stack.len() {
+            for (slot, w) in lower_stack.iter_mut().zip(words) {
+                *slot = cut(w);
+            }
+            &lower_stack[..words.len()]
+        } else {
+            lower_heap.extend(words.iter().map(|w| cut(w)));
+            &lower_heap[..]
+        }
+    } else {
+        split_words(&lower, &mut lower_stack, &mut lower_heap)
+    };
     f(words, lower_words)
 }
 
