@@ -9,6 +9,10 @@ use quoth_core::article::Article;
 use quoth_core::attribution::analyse;
 use std::process::ExitCode;
 
+/// The allocator of the quoth binary, as in the attribution bench.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {
         eprintln!("usage: attribute-corpus DIR");

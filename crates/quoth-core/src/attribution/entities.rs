@@ -214,10 +214,9 @@ impl Entities {
             }
             // A name starts at a capital not joined to one before it; a sentence-opening "The"
             // is an article, not part of the name ("The Harbour Union called …").
-            let starts_name = crate::attribution::tokens::is_capitalized(np.word(i))
+            let starts_name = np.is_cap(i)
                 && !(i > 0
-                    && toks[i - 1].kind == Kind::Word
-                    && crate::attribution::tokens::is_capitalized(np.word(i - 1))
+                    && np.is_cap(i - 1)
                     && !(np.word(i - 1) == "The"
                         && (i == 1 || toks[i - 2].sentence != toks[i - 1].sentence)));
             if !starts_name {
@@ -816,7 +815,26 @@ fn with_name_words<R>(name: &str, f: impl FnOnce(&[&str], &[&str]) -> R) -> R {
     let (mut stack, mut heap) = ([""; 16], Vec::new());
     let words = split_words(name, &mut stack, &mut heap);
     let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
-    let lower_words = split_words(&lower, &mut lower_stack, &mut lower_heap);
+    let lower_words = if name.is_ascii() {
+        // ASCII lower-cased keeps every byte in place: the words are where the name's are.
+        let at = |w: &str| (w.as_ptr() as usize).wrapping_sub(name.as_ptr() as usize);
+        let cut = |w: &str| {
+            lower
+                .get(at(w)..at(w).wrapping_add(w.len()))
+                .unwrap_or_default()
+        };
+        if words.len() <= lower_stack.len() {
+            for (slot, w) in lower_stack.iter_mut().zip(words) {
+                *slot = cut(w);
+            }
+            &lower_stack[..words.len()]
+        } else {
+            lower_heap.extend(words.iter().map(|w| cut(w)));
+            &lower_heap[..]
+        }
+    } else {
+        split_words(&lower, &mut lower_stack, &mut lower_heap)
+    };
     f(words, lower_words)
 }
 

@@ -63,33 +63,62 @@ pub struct Lexicon {
     speech_verb_bases: WordSet,
 }
 
-/// A word list with a value per word: a hash map behind a 4096-bit filter on the word's first
-/// byte, last byte and length. Most words asked about are in no small list (the lexicon is
-/// asked about nearly every word near a name or a quotation), and the filter answers those
-/// without hashing.
+/// A word list with a value per word: a hash map behind a bit filter on the word's first two
+/// bytes, last two bytes and length. Most words asked about are in no small list (the lexicon
+/// is asked about nearly every word near a name or a quotation), and the filter answers those
+/// without hashing. The filter has about 16 bits per word (4,096 to 65,536 bits), so that even
+/// the thousands of given names let few other words through.
 struct WordMap<V> {
     map: HashMap<&'static str, V>,
-    filter: [u64; 64],
+    filter: Vec<u64>,
+    /// The filter has `1 << (64 - shift)` bits: a slot is the top bits of the mixed key.
+    shift: u32,
 }
 
 type WordSet = WordMap<()>;
 
+/// The filter's size bounds, as powers of two.
+const MIN_FILTER_BITS_LOG2: u32 = 12;
+const MAX_FILTER_BITS_LOG2: u32 = 16;
+
 impl<V> WordMap<V> {
-    #[inline]
-    fn slot(w: &str) -> usize {
-        let b = w.as_bytes();
-        match (b.first(), b.last()) {
-            (Some(&first), Some(&last)) => {
-                (usize::from(first) * 31 + usize::from(last) * 7 + b.len()) & 4095
-            }
-            _ => 0,
+    /// The word list over `map`, its filter built from every word in it.
+    fn new(map: HashMap<&'static str, V>) -> WordMap<V> {
+        let wanted = (map.len().max(1) * 16).next_power_of_two().trailing_zeros();
+        let bits_log2 = wanted.clamp(MIN_FILTER_BITS_LOG2, MAX_FILTER_BITS_LOG2);
+        let mut words = WordMap {
+            map,
+            filter: vec![0; (1 << bits_log2) / 64],
+            shift: 64 - bits_log2,
+        };
+        let slots: Vec<usize> = words.map.keys().map(|w| words.slot(w)).collect();
+        for slot in slots {
+            words.filter[slot / 64] |= 1 << (slot % 64);
         }
+        words
+    }
+
+    #[inline]
+    fn slot(&self, w: &str) -> usize {
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return 0;
+        };
+        let n = b.len();
+        let (second, before_last) = if n > 1 { (b[1], b[n - 2]) } else { (0, 0) };
+        let key = u64::from(first)
+            | u64::from(second) << 8
+            | u64::from(before_last) << 16
+            | u64::from(last) << 24
+            | (n as u64) << 32;
+        // A multiplicative hash: the top bits depend on every bit of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// Inlined where asked: the filter's answer costs a few instructions.
     #[inline]
     fn get(&self, w: &str) -> Option<&V> {
-        let slot = Self::slot(w);
+        let slot = self.slot(w);
         if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
             return None;
         }
@@ -105,43 +134,11 @@ impl<V> WordMap<V> {
     fn contains(&self, w: &str) -> bool {
         self.get(w).is_some()
     }
-
-    fn insert(&mut self, w: &'static str, value: V) {
-        let slot = Self::slot(w);
-        self.filter[slot / 64] |= 1 << (slot % 64);
-        self.map.insert(w, value);
-    }
-
-    fn entry_or_default(&mut self, w: &'static str) -> &mut V
-    where
-        V: Default,
-    {
-        let slot = Self::slot(w);
-        self.filter[slot / 64] |= 1 << (slot % 64);
-        self.map.entry(w).or_default()
-    }
-}
-
-impl<V> Default for WordMap<V> {
-    fn default() -> Self {
-        WordMap {
-            map: HashMap::default(),
-            filter: [0; 64],
-        }
-    }
 }
 
 impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
     fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
-        // Counted first so the map is sized once (the given names are thousands): the lexicon
-        // is built when the first article is opened.
-        let entries: Vec<_> = iter.into_iter().collect();
-        let mut words = WordMap::default();
-        words.map.reserve(entries.len());
-        for (w, v) in entries {
-            words.insert(w, v);
-        }
-        words
+        WordMap::new(iter.into_iter().collect())
     }
 }
 
@@ -249,14 +246,18 @@ fn given_names(data: &'static str) -> WordMap<GivenName> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut reporting_verbs = WordSet::default();
-        let mut phrasal_verbs: WordMap<Vec<&str>> = WordMap::default();
+        let mut reporting_verbs = HashMap::default();
+        let mut phrasal_verbs: HashMap<&str, Vec<&str>> = HashMap::default();
         for w in words(include_str!("lexicon/reporting_verbs.txt")) {
             match w.split_once('+') {
-                Some((verb, particle)) => phrasal_verbs.entry_or_default(verb).push(particle),
-                None => reporting_verbs.insert(w, ()),
+                Some((verb, particle)) => phrasal_verbs.entry(verb).or_default().push(particle),
+                None => {
+                    reporting_verbs.insert(w, ());
+                }
             }
         }
+        let (reporting_verbs, phrasal_verbs) =
+            (WordMap::new(reporting_verbs), WordMap::new(phrasal_verbs));
         let pronouns = entries(include_str!("lexicon/pronouns.txt"))
             .map(|(w, tag)| {
                 let kind = match tag {

@@ -170,7 +170,8 @@ impl<'a> Np<'a> {
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
     }
-    fn is_cap(&self, i: usize) -> bool {
+    /// A word that starts with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
         self.facts.get(i).is_some_and(|f| f.get() & CAP != 0)
     }
     fn is_determiner(&self, i: usize) -> bool {

@@ -203,14 +203,39 @@ fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Tok
     }
 }
 
+/// `ASCII_WORD_BYTE[b]`: `DIGIT` for an ASCII digit, `LETTER` for an ASCII letter, else 0.
+static ASCII_WORD_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+
 /// Where the word that starts at `i` (its first character ends at `j`) ends, not reaching
 /// `end`, and whether it is all ASCII digits (`all_digits`: so far).
 fn word_end(text: &str, i: usize, mut j: usize, end: usize, mut all_digits: bool) -> (usize, bool) {
-    let bytes = text.as_bytes();
+    let bytes = text.as_bytes().get(..end).unwrap_or_default();
     while j < end {
-        // ASCII letters and digits are the common case: a run of them, no decoding.
-        while j < end && bytes[j].is_ascii_alphanumeric() {
-            all_digits &= bytes[j].is_ascii_digit();
+        // ASCII letters and digits are the common case: a run of them, no decoding, one table
+        // look-up a byte.
+        while let Some(&b) = bytes.get(j) {
+            let class = ASCII_WORD_BYTE[usize::from(b)];
+            if class == 0 {
+                break;
+            }
+            all_digits &= class == DIGIT;
             j += 1;
         }
         if j == end {

@@ -8,8 +8,8 @@ use super::super::tokens::{Kind, Tokens, is_capitalized};
 use super::{Found, Sieve};
 use crate::text::marks;
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// What every sieve reads: noun phrases over the tokens, the tokens (sentences, paragraphs,
