@@ -194,6 +194,10 @@ impl Failure {
     }
 }
 
+/// mimalloc: attribution allocates many small strings and vectors (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let _ = quoth::ui::STARTED.set(std::time::Instant::now());
     let cli = match Cli::try_parse() {

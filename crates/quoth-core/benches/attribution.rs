@@ -8,6 +8,10 @@ use quoth_core::article::{Article, split_paragraphs};
 use quoth_core::attribution::{analyse, analyse_text};
 use std::path::Path;
 
+/// The allocator of the quoth binary (src/main.rs), so the bench measures what it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -28,8 +28,9 @@ pub struct Entity {
     pub kind: EntityKind,
     pub gender: Gender,
     pub descriptor: Option<String>,
-    /// The descriptor's words, lower case, for matching roles.
-    descriptor_words: Vec<String>,
+    /// The descriptor lower-cased, whose words (`descriptor_words`) roles are matched with:
+    /// one string, where a list of words would be an allocation per word for every entity.
+    descriptor_lower: String,
     /// Titles bound to this entity: head noun and modifiers ("president", ["russian"]).
     roles: Vec<(String, Vec<String>)>,
     pub mention_count: usize,
@@ -48,15 +49,47 @@ struct NameWords<'a> {
     first: &'a str,
     last: &'a str,
     count: usize,
+    /// The last word is the object of "of" ("Bank of America", "University of the Andes"):
+    /// it names something else, not the whole, and is no short form of it.
+    last_after_of: bool,
 }
 
 impl<'a> NameWords<'a> {
     fn of(words: &[&'a str]) -> NameWords<'a> {
+        let before_last = &words[..words.len().saturating_sub(1)];
         NameWords {
             first: words.first().copied().unwrap_or_default(),
             last: words.last().copied().unwrap_or_default(),
             count: words.len(),
+            last_after_of: ends_with_of(before_last.iter().rev().copied()),
         }
+    }
+}
+
+/// The word an organisation's name is headed by: the last before "of" or "for" ("Ministry"
+/// of the Ministry of Transport, "Members" of "Members of the Harbour Union"), else the last.
+fn name_head(name: &str) -> &str {
+    let words = || {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let before_of = words()
+        .zip(words().skip(1))
+        .find(|(_, next)| next.eq_ignore_ascii_case("of") || next.eq_ignore_ascii_case("for"))
+        .map(|(w, _)| w);
+    before_of
+        .or_else(|| words().next_back())
+        .unwrap_or_default()
+}
+
+/// Whether words, read from the end, end in "of" or "of the".
+fn ends_with_of<'w>(mut from_end: impl Iterator<Item = &'w str>) -> bool {
+    match from_end.next() {
+        Some(w) if w.eq_ignore_ascii_case("the") => from_end
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("of")),
+        Some(w) => w.eq_ignore_ascii_case("of"),
+        None => false,
     }
 }
 
@@ -69,7 +102,7 @@ impl Entity {
             kind,
             gender,
             descriptor: None,
-            descriptor_words: vec![],
+            descriptor_lower: String::new(),
             roles: vec![],
             mention_count: 0,
             last_seen: 0,
@@ -94,10 +127,12 @@ impl Entity {
     }
 
     fn name_words(&self) -> NameWords<'_> {
+        let before_last = self.name[..self.last_word.start].split_whitespace();
         NameWords {
             first: &self.name[self.first_word.clone()],
             last: &self.name[self.last_word.clone()],
             count: self.word_count,
+            last_after_of: ends_with_of(before_last.rev()),
         }
     }
 
@@ -108,12 +143,15 @@ impl Entity {
         let lower = lower_in(d, &mut buf);
         if d.split_whitespace().count() > 1 || lx.role_noun(&lower).is_some() {
             self.descriptor = Some(d.to_string());
-            self.descriptor_words = lower
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect();
+            self.descriptor_lower = lower.into_owned();
         }
+    }
+
+    /// The descriptor's words, lower case, for matching roles.
+    fn descriptor_words(&self) -> impl Iterator<Item = &str> {
+        self.descriptor_lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
     }
 }
 
@@ -176,10 +214,9 @@ impl Entities {
             }
             // A name starts at a capital not joined to one before it; a sentence-opening "The"
             // is an article, not part of the name ("The Harbour Union called …").
-            let starts_name = crate::attribution::tokens::is_capitalized(np.word(i))
+            let starts_name = np.is_cap(i)
                 && !(i > 0
-                    && toks[i - 1].kind == Kind::Word
-                    && crate::attribution::tokens::is_capitalized(np.word(i - 1))
+                    && np.is_cap(i - 1)
                     && !(np.word(i - 1) == "The"
                         && (i == 1 || toks[i - 2].sentence != toks[i - 1].sentence)));
             if !starts_name {
@@ -410,7 +447,9 @@ impl Entities {
             if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
                 continue;
             }
-            let desc_fit = ent.descriptor_words.contains(&head);
+            // Most entities have no descriptor, and most descriptors do not hold the head at all.
+            let desc_fit = ent.descriptor_lower.contains(head.as_str())
+                && ent.descriptor_words().any(|w| w == head);
             let role_fit = ent.roles.iter().any(|(h, ms)| {
                 h == &head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, &mods))
             });
@@ -546,6 +585,37 @@ impl Entities {
             })
             .find(|o| self.list[o.entity].kind == EntityKind::Organisation)
             .map(|o| o.entity)
+    }
+
+    /// The organisation a description headed by an organisation word stands for: the latest
+    /// one before token `tok` whose name is headed by that word ("the union" for the Harbour Workers'
+    /// Union, "the ministry" for the Ministry of Transport), among the last
+    /// `TITLE_REACH_MENTIONS` mentions. Its modifiers must be in the name too ("the budget
+    /// office", but not "the terrorist group" for the Sitka Intelligence Group).
+    pub fn resolve_organisation_word(
+        &self,
+        tok: usize,
+        head: &str,
+        modifiers: &[String],
+    ) -> Option<usize> {
+        let before = self.timeline.partition_point(|o| o.tok < tok);
+        self.timeline[..before]
+            .iter()
+            .rev()
+            .take(limits::TITLE_REACH_MENTIONS)
+            .map(|o| o.entity)
+            .find(|&e| {
+                let ent = &self.list[e];
+                ent.kind != EntityKind::Person
+                    && ent.kind != EntityKind::Place
+                    && ent.word_count > 1
+                    && name_head(&ent.name).eq_ignore_ascii_case(head)
+                    && modifiers.iter().all(|m| {
+                        ent.name
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w.eq_ignore_ascii_case(m))
+                    })
+            })
     }
 
     /// Remembers that `entity` spoke the quotation at token `tok` ("prefer recent speakers").
@@ -700,15 +770,8 @@ fn split_words<'s, 'b>(
     stack: &'b mut [&'s str; 16],
     heap: &'b mut Vec<&'s str>,
 ) -> &'b [&'s str] {
-    // Plain ASCII (nearly every name) is split byte by byte; U+000B is white space to
-    // `split_whitespace` but not to the ASCII split.
-    let words: &mut dyn Iterator<Item = &'s str> = if s.is_ascii() && !s.contains('\u{b}') {
-        &mut s.split_ascii_whitespace()
-    } else {
-        &mut s.split_whitespace()
-    };
     let mut n = 0;
-    for w in words {
+    let mut put = |w: &'s str| {
         if n < stack.len() {
             stack[n] = w;
             n += 1;
@@ -718,6 +781,27 @@ fn split_words<'s, 'b>(
             }
             heap.push(w);
         }
+    };
+    if s.is_ascii() {
+        // Plain ASCII (nearly every name) is split byte by byte, on the ASCII characters that
+        // `char::is_whitespace` calls white space (U+000B among them).
+        let bytes = s.as_bytes();
+        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && space(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !space(bytes[i]) {
+                i += 1;
+            }
+            if start < i {
+                put(&s[start..i]);
+            }
+        }
+    } else {
+        s.split_whitespace().for_each(put);
     }
     if heap.is_empty() { &stack[..n] } else { heap }
 }
@@ -731,7 +815,26 @@ fn with_name_words<R>(name: &str, f: impl FnOnce(&[&str], &[&str]) -> R) -> R {
     let (mut stack, mut heap) = ([""; 16], Vec::new());
     let words = split_words(name, &mut stack, &mut heap);
     let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
-    let lower_words = split_words(&lower, &mut lower_stack, &mut lower_heap);
+    let lower_words = if name.is_ascii() {
+        // ASCII lower-cased keeps every byte in place: the words are where the name's are.
+        let at = |w: &str| (w.as_ptr() as usize).wrapping_sub(name.as_ptr() as usize);
+        let cut = |w: &str| {
+            lower
+                .get(at(w)..at(w).wrapping_add(w.len()))
+                .unwrap_or_default()
+        };
+        if words.len() <= lower_stack.len() {
+            for (slot, w) in lower_stack.iter_mut().zip(words) {
+                *slot = cut(w);
+            }
+            &lower_stack[..words.len()]
+        } else {
+            lower_heap.extend(words.iter().map(|w| cut(w)));
+            &lower_heap[..]
+        }
+    } else {
+        split_words(&lower, &mut lower_stack, &mut lower_heap)
+    };
     f(words, lower_words)
 }
 
@@ -790,7 +893,7 @@ fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
         };
         // "Hillary" is Hillary Clinton, but "Trump" is not Trump Tower. The gazetteer is asked
         // last, only when the first names match.
-        return other.count > 0 && other.last.eq_ignore_ascii_case(single)
+        return other.count > 0 && other.last.eq_ignore_ascii_case(single) && !other.last_after_of
             || (other.count > 1
                 && other.first.eq_ignore_ascii_case(single)
                 && lx
@@ -830,6 +933,29 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_object_of_of_is_no_short_form_of_a_name() {
+        let lx = Lexicon::get();
+        let whole = ["Transport", "Workers", "of", "Norland"];
+        let with_the = ["University", "of", "the", "Andes"];
+        assert!(!names_compatible(
+            lx,
+            NameWords::of(&whole),
+            NameWords::of(&["Norland"])
+        ));
+        assert!(!names_compatible(
+            lx,
+            NameWords::of(&["Andes"]),
+            NameWords::of(&with_the)
+        ));
+        let person = ["Tamsin", "Greer"];
+        assert!(names_compatible(
+            lx,
+            NameWords::of(&["Greer"]),
+            NameWords::of(&person)
+        ));
     }
 
     #[test]

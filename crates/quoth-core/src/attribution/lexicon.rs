@@ -59,35 +59,66 @@ pub struct Lexicon {
     org_words: WordSet,
     /// Forms of the speech verbs with their class ("clause", "addressee", "request").
     speech_verbs: WordMap<&'static str>,
+    /// The base form of each speech verb ("say", "warn"): the first form on its line.
+    speech_verb_bases: WordSet,
 }
 
-/// A word list with a value per word: a hash map behind a 4096-bit filter on the word's first
-/// byte, last byte and length. Most words asked about are in no small list (the lexicon is
-/// asked about nearly every word near a name or a quotation), and the filter answers those
-/// without hashing.
+/// A word list with a value per word: a hash map behind a bit filter on the word's first two
+/// bytes, last two bytes and length. Most words asked about are in no small list (the lexicon
+/// is asked about nearly every word near a name or a quotation), and the filter answers those
+/// without hashing. The filter has about 16 bits per word (4,096 to 65,536 bits), so that even
+/// the thousands of given names let few other words through.
 struct WordMap<V> {
     map: HashMap<&'static str, V>,
-    filter: [u64; 64],
+    filter: Vec<u64>,
+    /// The filter has `1 << (64 - shift)` bits: a slot is the top bits of the mixed key.
+    shift: u32,
 }
 
 type WordSet = WordMap<()>;
 
+/// The filter's size bounds, as powers of two.
+const MIN_FILTER_BITS_LOG2: u32 = 12;
+const MAX_FILTER_BITS_LOG2: u32 = 16;
+
 impl<V> WordMap<V> {
-    #[inline]
-    fn slot(w: &str) -> usize {
-        let b = w.as_bytes();
-        match (b.first(), b.last()) {
-            (Some(&first), Some(&last)) => {
-                (usize::from(first) * 31 + usize::from(last) * 7 + b.len()) & 4095
-            }
-            _ => 0,
+    /// The word list over `map`, its filter built from every word in it.
+    fn new(map: HashMap<&'static str, V>) -> WordMap<V> {
+        let wanted = (map.len().max(1) * 16).next_power_of_two().trailing_zeros();
+        let bits_log2 = wanted.clamp(MIN_FILTER_BITS_LOG2, MAX_FILTER_BITS_LOG2);
+        let mut words = WordMap {
+            map,
+            filter: vec![0; (1 << bits_log2) / 64],
+            shift: 64 - bits_log2,
+        };
+        let slots: Vec<usize> = words.map.keys().map(|w| words.slot(w)).collect();
+        for slot in slots {
+            words.filter[slot / 64] |= 1 << (slot % 64);
         }
+        words
+    }
+
+    #[inline]
+    fn slot(&self, w: &str) -> usize {
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return 0;
+        };
+        let n = b.len();
+        let (second, before_last) = if n > 1 { (b[1], b[n - 2]) } else { (0, 0) };
+        let key = u64::from(first)
+            | u64::from(second) << 8
+            | u64::from(before_last) << 16
+            | u64::from(last) << 24
+            | (n as u64) << 32;
+        // A multiplicative hash: the top bits depend on every bit of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// Inlined where asked: the filter's answer costs a few instructions.
     #[inline]
     fn get(&self, w: &str) -> Option<&V> {
-        let slot = Self::slot(w);
+        let slot = self.slot(w);
         if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
             return None;
         }
@@ -103,43 +134,11 @@ impl<V> WordMap<V> {
     fn contains(&self, w: &str) -> bool {
         self.get(w).is_some()
     }
-
-    fn insert(&mut self, w: &'static str, value: V) {
-        let slot = Self::slot(w);
-        self.filter[slot / 64] |= 1 << (slot % 64);
-        self.map.insert(w, value);
-    }
-
-    fn entry_or_default(&mut self, w: &'static str) -> &mut V
-    where
-        V: Default,
-    {
-        let slot = Self::slot(w);
-        self.filter[slot / 64] |= 1 << (slot % 64);
-        self.map.entry(w).or_default()
-    }
-}
-
-impl<V> Default for WordMap<V> {
-    fn default() -> Self {
-        WordMap {
-            map: HashMap::default(),
-            filter: [0; 64],
-        }
-    }
 }
 
 impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
     fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
-        // Counted first so the map is sized once (the given names are thousands): the lexicon
-        // is built when the first article is opened.
-        let entries: Vec<_> = iter.into_iter().collect();
-        let mut words = WordMap::default();
-        words.map.reserve(entries.len());
-        for (w, v) in entries {
-            words.insert(w, v);
-        }
-        words
+        WordMap::new(iter.into_iter().collect())
     }
 }
 
@@ -155,6 +154,44 @@ struct GivenName {
     gender: Gender,
     /// Also a common surname ("Clinton", "Scott"): a gender only before another name word.
     surname_too: bool,
+}
+
+/// Calls `f` with `stem` + `ending`, built on the stack (a plural's singular is short; a
+/// longer one is no word of any list).
+fn with_ending(stem: &str, ending: &str, f: impl Fn(&str) -> bool) -> bool {
+    let mut buf = [0u8; 64];
+    let len = stem.len() + ending.len();
+    if len > buf.len() {
+        return false;
+    }
+    buf[..stem.len()].copy_from_slice(stem.as_bytes());
+    buf[stem.len()..len].copy_from_slice(ending.as_bytes());
+    std::str::from_utf8(&buf[..len]).is_ok_and(f)
+}
+
+/// The auxiliaries and modals themselves: "is", "had", "would", "must", … (a closed class of
+/// English grammar, so written here rather than generated).
+pub fn is_bare_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+    )
 }
 
 /// The lines of a lexicon file with comments dropped and spaces trimmed, empty ones skipped.
@@ -209,14 +246,18 @@ fn given_names(data: &'static str) -> WordMap<GivenName> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut reporting_verbs = WordSet::default();
-        let mut phrasal_verbs: WordMap<Vec<&str>> = WordMap::default();
+        let mut reporting_verbs = HashMap::default();
+        let mut phrasal_verbs: HashMap<&str, Vec<&str>> = HashMap::default();
         for w in words(include_str!("lexicon/reporting_verbs.txt")) {
             match w.split_once('+') {
-                Some((verb, particle)) => phrasal_verbs.entry_or_default(verb).push(particle),
-                None => reporting_verbs.insert(w, ()),
+                Some((verb, particle)) => phrasal_verbs.entry(verb).or_default().push(particle),
+                None => {
+                    reporting_verbs.insert(w, ());
+                }
             }
         }
+        let (reporting_verbs, phrasal_verbs) =
+            (WordMap::new(reporting_verbs), WordMap::new(phrasal_verbs));
         let pronouns = entries(include_str!("lexicon/pronouns.txt"))
             .map(|(w, tag)| {
                 let kind = match tag {
@@ -260,6 +301,9 @@ impl Lexicon {
                     words.map(move |form| (form, class))
                 })
                 .collect(),
+            speech_verb_bases: lines(include_str!("lexicon/speech_verbs.txt"))
+                .filter_map(|l| l.split_whitespace().nth(1))
+                .collect(),
         }
     }
 
@@ -287,6 +331,20 @@ impl Lexicon {
     }
     pub fn role_noun(&self, w: &str) -> Option<Gender> {
         self.role_nouns.get(w).copied()
+    }
+    /// Whether `w` (lower case) is the plural of a role noun: "officials", "witnesses",
+    /// "secretaries", "spokesmen". The one test for a plural role, so that every reader agrees.
+    pub fn is_plural_role(&self, w: &str) -> bool {
+        if w.len() < super::limits::MIN_PLURAL_BYTES {
+            return false;
+        }
+        let role = |stem: &str, ending: &str| {
+            with_ending(stem, ending, |singular| self.role_noun(singular).is_some())
+        };
+        w.strip_suffix("men").is_some_and(|s| role(s, "man"))
+            || w.strip_suffix("ies").is_some_and(|s| role(s, "y"))
+            || w.strip_suffix("es").is_some_and(|s| role(s, ""))
+            || w.strip_suffix('s').is_some_and(|s| role(s, ""))
     }
     pub fn is_source_noun(&self, w: &str) -> bool {
         self.source_nouns.contains(w)
@@ -347,6 +405,10 @@ impl Lexicon {
     pub fn speech_verb_class(&self, w: &str) -> Option<&'static str> {
         self.speech_verbs.get(w).copied()
     }
+    /// Whether `w` is a speech verb's base form ("say", "warn"), not an inflected one.
+    pub fn is_speech_verb_base(&self, w: &str) -> bool {
+        self.speech_verb_bases.get(w).is_some()
+    }
     pub fn is_org_word(&self, w: &str) -> bool {
         self.org_words.contains(w)
     }
@@ -356,6 +418,24 @@ impl Lexicon {
 mod tests {
     use super::*;
     use rustc_hash::FxHashSet as HashSet;
+
+    #[test]
+    fn plurals_of_roles_in_every_english_form() {
+        let lx = Lexicon::get();
+        for w in [
+            "officials",
+            "spokesmen",
+            "secretaries",
+            "witnesses",
+            "judges",
+            "senators",
+        ] {
+            assert!(lx.is_plural_role(w), "{w}");
+        }
+        for w in ["bus", "is", "pilots's", "ministries", "says"] {
+            assert!(!lx.is_plural_role(w), "{w}");
+        }
+    }
 
     #[test]
     fn lexicons_load_and_answer() {

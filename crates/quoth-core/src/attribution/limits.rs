@@ -150,6 +150,12 @@ pub const SAYS_CLAUSE_WORDS: usize = 4;
 /// that the phrase closes (not one it interrupts).
 pub const WHOLE_CLAUSE_WORDS: usize = 5;
 
+/// Words a content must have before ", which …" or ", a …" for that relative clause or
+/// appositive, running to the content's end, to be the writer's gloss on its last noun rather
+/// than part of what was said (after a short subject it describes the subject: "the
+/// governor, who …").
+pub const RELATIVE_TAIL_MIN_WORDS: usize = 6;
+
 /// Tokens after a speech verb searched for its "that" ("told reporters on Monday that").
 pub const THAT_REACH: usize = 12;
 
@@ -176,8 +182,20 @@ pub const BARE_NP_PHRASE_WORDS: usize = 3;
 /// Tokens after a subject searched for its verb when deciding whether a clause opens.
 pub const CLAUSE_VERB_REACH: usize = 14;
 
+/// Lower-case adjectives read between a capitalised opener and a role head without an article
+/// ("Tarnish coastal engineers"), anywhere a noun phrase is read.
+pub const MAX_INNER_ADJECTIVES: usize = 2;
+
+/// Lower-case adjectives before a plural role that make a cue clause's subject (more than
+/// `MAX_INNER_ADJECTIVES`: the comma before and the cue after bound the phrase) ("…, federal
+/// harbour safety officials said").
+pub const MAX_SUBJECT_ADJECTIVES: usize = 3;
+
 /// Tokens before a speech verb checked for a negation or a modal ("did not say").
 pub const CUE_LOOKBACK_TOKENS: usize = 4;
+/// How far before "and" in "said the port would reopen and added that …" the first speech
+/// verb may be (tokens; bounded so that a long run of coordinated verbs stays linear).
+pub const COORDINATED_CUE_REACH: usize = 40;
 
 /// Tokens back from a verb searched for the comma that opens a cue clause ("…, the minister
 /// said"), and the words after the cue's subject that still count as a short adverbial.

@@ -47,7 +47,6 @@ use crate::article::Article;
 use assemble::{Direct, assemble};
 use chunks::chunks;
 use entities::Entities;
-use lexicon::Lexicon;
 use np::Np;
 use resolve::{SpeakerKey, resolve, speaker_key};
 use sieves::{Ctx, Found, Quotation, Reported, Target};
@@ -258,14 +257,7 @@ fn analyse_chunk(
         return Analysis::default();
     }
     let toks = tokens::tokenize(text, paragraphs, found);
-    let np = Np {
-        text,
-        lower: &toks.lower,
-        lower_base: toks.lower_base,
-        toks: &toks.toks,
-        paras: &toks.paragraphs,
-        lx: Lexicon::get(),
-    };
+    let np = Np::new(text, &toks);
     let mut ents = Entities::build(&np);
     let ctx = Ctx::new(np, &toks, found);
 

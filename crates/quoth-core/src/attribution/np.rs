@@ -5,8 +5,10 @@
 //! from it ("said X"); neither direction needs a part-of-speech tagger.
 
 use super::lexicon::word_set;
-use super::lexicon::{Gender, Lexicon, PronounKind};
-use super::tokens::{Kind, Token, is_capitalized};
+use super::lexicon::{self, Gender, Lexicon, PronounKind};
+use super::limits;
+use super::tokens::{Kind, Token, Tokens, is_capitalized};
+use std::cell::Cell;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +48,7 @@ word_set!(
 );
 word_set!(
     /// Words that never head a noun phrase.
-    fn is_function_word,
+    pub(crate) fn is_function_word,
     "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "then", "than", "if",
     "when", "while", "because", "so", "as", "to", "of", "in", "on", "at", "by", "for", "with",
     "from", "into", "about", "not", "also", "has", "have", "had", "was", "were", "is", "are", "be",
@@ -69,16 +71,57 @@ word_set!(
 
 pub struct Np<'a> {
     pub text: &'a str,
-    /// The analysed stretch of `text` lower-cased with the same offsets, from `lower_base`.
-    pub lower: &'a str,
-    pub lower_base: usize,
     pub toks: &'a [Token],
     /// Token ranges of the paragraphs.
     pub paras: &'a [Range<usize>],
     pub lx: &'static Lexicon,
+    /// Per token, what the phrase readers ask of it most: whether it is capitalised (`CAP`,
+    /// set in `new`) and whether it can be part of a name (`NAME_WORD`, worked out the first
+    /// time it is asked, then `NAME_KNOWN`). Every phrase read around a token asks again.
+    facts: Vec<Cell<u8>>,
+    /// Each token lower-cased, a slice of the tokens' lower-case copy of the text (cut once
+    /// here: `word_lower` is asked millions of times, and cutting a `str` checks both ends).
+    lower_words: Vec<&'a str>,
+    /// Each token as written, cut once for the same reason.
+    words: Vec<&'a str>,
 }
 
+/// A word that starts with a capital letter.
+const CAP: u8 = 1;
+/// A capitalised word that can be part of a name or title (see `name_word_at`).
+const NAME_WORD: u8 = 2;
+/// `NAME_WORD` has been worked out.
+const NAME_KNOWN: u8 = 4;
+
 impl<'a> Np<'a> {
+    /// The phrase reader over the tokens of `text`.
+    pub fn new(text: &'a str, toks: &'a Tokens) -> Np<'a> {
+        let facts = toks
+            .toks
+            .iter()
+            .map(|t| Cell::new(if starts_with_capital(text, t) { CAP } else { 0 }))
+            .collect();
+        let words = toks.toks.iter().map(|t| t.text(text)).collect();
+        let lower = toks.lower.as_str();
+        let lower_words = toks
+            .toks
+            .iter()
+            .map(|t| {
+                let (a, b) = (t.start - toks.lower_base, t.end - toks.lower_base);
+                lower.get(a..b).unwrap_or_default()
+            })
+            .collect();
+        Np {
+            text,
+            toks: &toks.toks,
+            paras: &toks.paragraphs,
+            lx: Lexicon::get(),
+            facts,
+            lower_words,
+            words,
+        }
+    }
+
     pub fn paragraph_count(&self) -> usize {
         self.paras.len()
     }
@@ -111,7 +154,7 @@ impl<'a> Np<'a> {
 
     /// Token `i`'s text ("" past the end: callers look ahead freely).
     pub fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.text(self.text))
+        self.words.get(i).copied().unwrap_or_default()
     }
     /// Token `i` lower-cased ("" past the end).
     pub fn lw(&self, i: usize) -> std::borrow::Cow<'a, str> {
@@ -119,10 +162,7 @@ impl<'a> Np<'a> {
     }
     /// Token `i` lower-cased, borrowed from the text's lower-case copy ("" past the end).
     pub fn word_lower(&self, i: usize) -> &'a str {
-        match self.toks.get(i) {
-            Some(t) => &self.lower[t.start - self.lower_base..t.end - self.lower_base],
-            None => "",
-        }
+        self.lower_words.get(i).copied().unwrap_or_default()
     }
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
@@ -130,8 +170,9 @@ impl<'a> Np<'a> {
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
     }
-    fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && is_capitalized(self.word(i))
+    /// A word that starts with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.facts.get(i).is_some_and(|f| f.get() & CAP != 0)
     }
     fn is_determiner(&self, i: usize) -> bool {
         self.is_word(i) && is_determiner_word(self.lw(i).as_ref())
@@ -156,9 +197,23 @@ impl<'a> Np<'a> {
     }
     /// A capitalised word that can be part of a name or title.
     fn is_name_word(&self, i: usize) -> bool {
-        if !self.is_cap(i) {
+        let Some(fact) = self.facts.get(i) else {
+            return false;
+        };
+        let f = fact.get();
+        if f & CAP == 0 {
             return false;
         }
+        if f & NAME_KNOWN == 0 {
+            let name_word = if self.name_word_at(i) { NAME_WORD } else { 0 };
+            fact.set(f | NAME_KNOWN | name_word);
+            return name_word != 0;
+        }
+        f & NAME_WORD != 0
+    }
+    /// Whether the capitalised word at `i` can be part of a name or title (asked once per
+    /// token, by `is_name_word`).
+    fn name_word_at(&self, i: usize) -> bool {
         let w = self.lw(i);
         if w == "the" {
             // A capital "The" mid-sentence starts a title: "Britain's The Guardian".
@@ -178,11 +233,11 @@ impl<'a> Np<'a> {
     }
     /// "Orlando-based", "TV-friendly": a hyphenated word whose last part is lower case.
     fn is_compound_modifier(&self, i: usize) -> bool {
-        self.is_word(i)
-            && self
-                .word(i)
-                .rsplit_once('-')
-                .is_some_and(|(_, last)| last.starts_with(char::is_lowercase))
+        self.is_word(i) && {
+            let w = self.word(i);
+            let last = last_part(w);
+            last.len() < w.len() && last.starts_with(char::is_lowercase)
+        }
     }
     fn is_pronoun(&self, i: usize) -> Option<PronounKind> {
         if !self.is_word(i) {
@@ -303,8 +358,7 @@ impl<'a> Np<'a> {
         let role_at = |j: usize| {
             self.is_word(j) && {
                 let w = self.lw(j);
-                let last = w.rsplit('-').next().unwrap_or(&w);
-                self.lx.role_noun(last).is_some()
+                self.lx.role_noun(last_part(&w)).is_some()
             }
         };
         if m.first_tok <= lo {
@@ -628,7 +682,9 @@ impl<'a> Np<'a> {
             return None;
         }
         let quantifier = lenient && is_quantifier(head.as_str());
-        let known_head = self.is_role_or_source(&head) || quantifier;
+        // "Norlandic senators have vowed": a plural role heads a phrase as the singular does.
+        let known_head =
+            self.is_role_or_source(&head) || self.lx.is_plural_role(&head) || quantifier;
         let mut i = end;
         let mut det = None;
         while i > lo && end - i < 6 {
@@ -645,6 +701,8 @@ impl<'a> Np<'a> {
                     self.lw(j).as_ref(),
                     "and" | "or" | "but" | "that" | "which" | "who" | "as"
                 )
+                // "The port has hired ten pilots": a noun phrase holds no auxiliary.
+                && !lexicon::is_bare_auxiliary(&self.lw(j))
                 || self.honorific_dot(j);
             if !ok {
                 break;
@@ -660,7 +718,7 @@ impl<'a> Np<'a> {
         // Without a determiner, keep only the role words and capitalised modifiers next to
         // the head ("Pentagon spokesman"), not whatever verb came before them.
         let first = if det.is_none() {
-            (first..=end)
+            let modifiers = (first..=end)
                 .rev()
                 .take_while(|&k| {
                     k == end
@@ -669,15 +727,28 @@ impl<'a> Np<'a> {
                         || self.honorific_dot(k)
                 })
                 .last()
-                .unwrap_or(end)
+                .unwrap_or(end);
+            // "Tarnish coastal engineers": lower-case adjectives between a capitalised
+            // opener and the head belong to the phrase when the opener starts it.
+            (first..modifiers)
+                .rev()
+                .take(limits::MAX_INNER_ADJECTIVES + 1)
+                .find(|&k| self.is_cap(k))
+                .filter(|&k| {
+                    // A name or demonym opens it ("Even though people" does not), and the
+                    // words between are no verbs ("Brell's memo worried engineers").
+                    k == first
+                        && self.is_name_word(k)
+                        && (k + 1..modifiers)
+                            .all(|j| !self.is_cap(j) && !self.lw(j).ends_with("ed"))
+                })
+                .unwrap_or(modifiers)
         } else {
             first
         };
         if det.is_some() && !known_head && !lenient && !self.lx.is_source_noun(&head) {
             // "the bloodshed said" is not a speaker; keep to people, groups and documents.
-            let plural_person =
-                head.ends_with('s') && self.lx.role_noun(head.trim_end_matches('s')).is_some();
-            if !plural_person {
+            if !self.lx.is_plural_role(&head) {
                 return None;
             }
         }
@@ -755,15 +826,15 @@ impl<'a> Np<'a> {
                 && (e == start || !self.is_preposition(e))
             {
                 let w = self.lw(e);
+                // "The port has hired ten pilots": an auxiliary ends the noun phrase.
                 if e > start
                     && (matches!(w.as_ref(), "and" | "or" | "that" | "who" | "which" | "as")
-                        || self.lx.is_reporting_verb(&w))
+                        || self.lx.is_reporting_verb(&w)
+                        || lexicon::is_bare_auxiliary(&w))
                 {
                     break;
                 }
-                if self.is_role_or_source(&w)
-                    || (w.ends_with('s') && self.lx.role_noun(w.trim_end_matches('s')).is_some())
-                {
+                if self.is_role_or_source(&w) || self.lx.is_plural_role(&w) {
                     head = Some(e);
                 }
                 e += 1;
@@ -776,8 +847,11 @@ impl<'a> Np<'a> {
             if let Some(named) = self.appositive_name(&m, hi) {
                 return Some(named);
             }
-            // "an editorial in Norway's The Harbour Post", "a spokesman for the ministry".
-            if self.is_preposition(e + 1) && e + 2 < hi {
+            // "an editorial in Norway's The Harbour Post", "a spokesman for the ministry". After
+            // a document, "of" names what it is about, not who wrote it ("a poll of Norland
+            // voters", "a study of hospitals").
+            let about = self.lw(e + 1) == "of" && self.lx.role_noun(&self.lw(e)).is_none();
+            if self.is_preposition(e + 1) && e + 2 < hi && !about {
                 let inner_start = if self.is_determiner(e + 2) && self.is_cap(e + 3) {
                     e + 3
                 } else {
@@ -835,10 +909,7 @@ impl<'a> Np<'a> {
             let w = self.lw(k);
             let cap = self.is_cap(k);
             let title = cap && self.lx.honorific(&w).is_some();
-            let role = self
-                .lx
-                .role_noun(w.rsplit('-').next().unwrap_or(&w))
-                .is_some();
+            let role = self.lx.role_noun(last_part(&w)).is_some();
             if k > start && lower_seen && cap && !role && self.is_name_word(k) {
                 // "harbour master Tomas Okafor": a role the lexicon does not know, followed by
                 // a full name that opens with a given name.
@@ -977,6 +1048,25 @@ impl<'a> Np<'a> {
                 m.descriptor = Some(self.text[start..end].to_string());
             }
         }
+    }
+}
+
+/// Whether token `t` is a word that starts with a capital letter (ASCII without decoding).
+fn starts_with_capital(text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.start) {
+        _ if !t.is_word() => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => is_capitalized(t.text(text)),
+    }
+}
+
+/// The part of a hyphenated word after its last hyphen ("co-anchor" → "anchor"; the whole
+/// word without one). Found byte by byte: '-' is ASCII, so the byte after it starts a character,
+/// and a general `rsplit` pattern search costs more than the short words it is asked about.
+pub fn last_part(w: &str) -> &str {
+    match w.bytes().rposition(|b| b == b'-') {
+        Some(k) => &w[k + 1..],
+        None => w,
     }
 }
 

@@ -98,7 +98,7 @@ pub(super) fn resolve(
     })
 }
 
-/// "Iowa biofuels advocates say", "Chinese military commentators said": a place or an
+/// "Norland ferry owners say", "Tarnish coastal engineers said": a place or an
 /// adjective that the sieve took alone modifies the noun phrase that runs from it to the cue
 /// (words only, a few of them); that phrase, as a description, is the speaker.
 fn premodified_phrase(np: &np::Np, f: &Found) -> Option<(SpeakerKey, Resolution)> {
@@ -288,8 +288,21 @@ fn resolve_phrase(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerK
                     .unwrap_or_else(|| ents.link(np.lx, &org_mention));
                 return Some((SpeakerKey::Entity(e), Resolution::Organisation));
             }
-            if let Some(e) = ents.resolve_title(m, np) {
+            // "the ministry said": an organisation is no person's title, even where a person's
+            // description named it ("a ministry spokesman"); it may be a company's ("Brell
+            // Mining, the company that runs the pit").
+            let organisation = np.lx.is_org_word(head) && np.lx.role_noun(head).is_none();
+            if let Some(e) = ents.resolve_title(m, np)
+                && !(organisation && ents.list[e].kind == EntityKind::Person)
+            {
                 return Some((SpeakerKey::Entity(e), Resolution::Title));
+            }
+            // "the union said": the union the story named.
+            if organisation
+                && np.lw(m.first_tok) == "the"
+                && let Some(e) = ents.resolve_organisation_word(m.first_tok, head, &m.modifiers)
+            {
+                return Some((SpeakerKey::Entity(e), Resolution::Organisation));
             }
             let d = np.text[m.span.clone()]
                 .split_whitespace()
@@ -342,12 +355,10 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
         }
         let w = np.lw(k);
         let fits = if plural {
-            w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s') && {
-                let stem = w.trim_end_matches('s');
-                np.lx.role_noun(stem).is_some()
-                    || np.lx.is_source_noun(stem)
-                    || np.lx.role_noun(&w).is_some()
-            }
+            np.lx.is_plural_role(&w)
+                || w.len() >= limits::MIN_PLURAL_BYTES
+                    && w.ends_with('s')
+                    && (np.lx.is_source_noun(&w[..w.len() - 1]) || np.lx.role_noun(&w).is_some())
         } else {
             !tokens::is_capitalized(np.word(k))
                 && (np.lx.is_source_noun(&w) || np.lx.is_org_word(&w))
@@ -405,6 +416,70 @@ mod tests {
     fn title_resolves_to_introduced_role() {
         let t = "City water board spokesman Ivo Lind spoke first.\n\n“We are watching,” the spokesman said.";
         assert_eq!(speaker_of(t, "We are watching"), Some("Ivo Lind".into()));
+    }
+
+    #[test]
+    fn an_organisation_is_no_title_of_a_person_named_before() {
+        let t = "Dr. Mara Lind, the county's director of health, said that nine cases were confirmed.\n\nAccording to the Ministry of Health, coverage fell to 68 percent last year.";
+        assert_eq!(
+            speaker_of(t, "coverage fell"),
+            Some("Ministry of Health".into())
+        );
+        let t = "Ivo Lind, a ministry spokesman, said that the talks would resume.\n\nThe ministry said later that the talks had been cancelled.";
+        assert_eq!(
+            speaker_of(t, "the talks had been"),
+            Some("The ministry".into())
+        );
+    }
+
+    #[test]
+    fn an_organisation_word_names_the_organisation_the_story_named() {
+        let t = "The Harbour Workers Union voted to strike on Monday.\n\nThe union said that the talks had failed.";
+        assert_eq!(
+            speaker_of(t, "the talks had failed"),
+            Some("Harbour Workers Union".into())
+        );
+        // Only an organisation whose name holds the word.
+        // Only the word that heads the name: these are members, not the union.
+        let t = "Members of the Harbour Workers Union met on Monday.\n\nThe union said that the talks had failed.";
+        assert_eq!(
+            speaker_of(t, "the talks had failed"),
+            Some("The union".into())
+        );
+        let t = "Brell Shipping cut wages on Monday.\n\nThe union said that the talks had failed.";
+        assert_eq!(
+            speaker_of(t, "the talks had failed"),
+            Some("The union".into())
+        );
+        let t = "The Sitka Intelligence Group tracks militias.\n\nThe armed group said that the talks had failed.";
+        assert_eq!(
+            speaker_of(t, "the talks had failed"),
+            Some("The armed group".into())
+        );
+    }
+
+    #[test]
+    fn a_plural_role_with_its_modifiers_is_the_speaker() {
+        let t = "Norlandic senators have vowed that the harbour bill will fail.";
+        assert_eq!(
+            speaker_of(t, "the harbour bill"),
+            Some("Norlandic senators".into())
+        );
+        let t = "Tarnish coastal engineers have said that the sea wall was sound.";
+        assert_eq!(
+            speaker_of(t, "the sea wall"),
+            Some("Tarnish coastal engineers".into())
+        );
+        // Must not take a sentence's opening words or a verb into the phrase.
+        let t = "Then perhaps engineers say that the levy is too high.";
+        assert_eq!(speaker_of(t, "the levy is"), Some("engineers".into()));
+    }
+
+    #[test]
+    fn a_clause_is_never_a_speaker() {
+        // The sentence's first words are a clause ("The port has hired …"), not its subject.
+        let t = "Mayor Ilse Brandt spoke on Monday.\n\nThe port has hired ten new pilots, Brandt said in reply, and insisted that wages would not fall.";
+        assert_eq!(speaker_of(t, "wages would not"), Some("Ilse Brandt".into()));
     }
 
     #[test]

@@ -168,54 +168,104 @@ fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Tok
         quote: 0,
     };
     while i < end {
-        let c = char_at(text, i);
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            out.push(token(i, i + len, Kind::Punct));
-            i += len;
-            continue;
-        }
-        let mut all_digits = c.is_ascii_digit();
-        let mut j = i + len;
-        while j < end {
-            // ASCII letters and digits are the common case: a run of them, no decoding.
-            let run = bytes[j..end]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            all_digits = all_digits && bytes[j..j + run].iter().all(u8::is_ascii_digit);
-            j += run;
-            if j == end {
-                break;
-            }
-            let d = char_at(text, j);
-            let dlen = d.len_utf8();
-            if d.is_alphanumeric() {
-                all_digits = false;
-                j += dlen;
+        // ASCII bytes (nearly all of English news) are classified without decoding a char;
+        // for them `char::is_whitespace` and `is_alphanumeric` are the ASCII tests below.
+        let b = bytes[i];
+        let len = if b < 0x80 {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                i += 1;
                 continue;
             }
-            let after = (j + dlen < end).then(|| char_at(text, j + dlen));
-            let joins = match d {
-                '\'' | '’' | '-' => after.is_some_and(char::is_alphanumeric),
-                '.' | ',' if all_digits => after.is_some_and(|a| a.is_ascii_digit()),
-                '.' => is_initialism(&text[i..j], after),
-                '&' => after.is_some_and(char::is_uppercase),
-                _ => false,
-            };
-            if !joins {
-                break;
+            if !b.is_ascii_alphanumeric() {
+                out.push(token(i, i + 1, Kind::Punct));
+                i += 1;
+                continue;
             }
-            j += dlen;
-        }
+            1
+        } else {
+            let c = char_at(text, i);
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                out.push(token(i, i + len, Kind::Punct));
+                i += len;
+                continue;
+            }
+            len
+        };
+        let (j, all_digits) = word_end(text, i, i + len, end, b.is_ascii_digit());
         let kind = if all_digits { Kind::Number } else { Kind::Word };
         out.push(token(i, j, kind));
         i = j;
     }
+}
+
+/// `ASCII_WORD_BYTE[b]`: `DIGIT` for an ASCII digit, `LETTER` for an ASCII letter, else 0.
+static ASCII_WORD_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+
+/// Where the word that starts at `i` (its first character ends at `j`) ends, not reaching
+/// `end`, and whether it is all ASCII digits (`all_digits`: so far).
+fn word_end(text: &str, i: usize, mut j: usize, end: usize, mut all_digits: bool) -> (usize, bool) {
+    let bytes = text.as_bytes().get(..end).unwrap_or_default();
+    while j < end {
+        // ASCII letters and digits are the common case: a run of them, no decoding, one table
+        // look-up a byte.
+        while let Some(&b) = bytes.get(j) {
+            let class = ASCII_WORD_BYTE[usize::from(b)];
+            if class == 0 {
+                break;
+            }
+            all_digits &= class == DIGIT;
+            j += 1;
+        }
+        if j == end {
+            break;
+        }
+        // Only these ASCII characters can join two parts of a word (see `joins` below).
+        if bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b',' | b'&') {
+            break;
+        }
+        let d = char_at(text, j);
+        let dlen = d.len_utf8();
+        if d.is_alphanumeric() {
+            all_digits = false;
+            j += dlen;
+            continue;
+        }
+        let after = (j + dlen < end).then(|| char_at(text, j + dlen));
+        let joins = match d {
+            '\'' | '’' | '-' => after.is_some_and(char::is_alphanumeric),
+            '.' | ',' if all_digits => after.is_some_and(|a| a.is_ascii_digit()),
+            '.' => is_initialism(&text[i..j], after),
+            '&' => after.is_some_and(char::is_uppercase),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        j += dlen;
+    }
+    (j, all_digits)
 }
 
 /// The character starting at byte `i` of `text` (which must be a character boundary).

@@ -8,8 +8,8 @@ use super::super::tokens::{Kind, Tokens, is_capitalized};
 use super::{Found, Sieve};
 use crate::text::marks;
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// What every sieve reads: noun phrases over the tokens, the tokens (sentences, paragraphs,
@@ -171,7 +171,12 @@ pub(super) fn cue_clause(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
     } else {
         let starts =
             |m: &Mention| m.first_tok == start || m.first_tok == start + 1 && np.lw(start) == "the";
-        subject_before(ctx, j, start).filter(starts)?
+        let m = subject_before(ctx, j, start)?;
+        if starts(&m) {
+            m
+        } else {
+            with_adjectives(np, m, start)?
+        }
     };
     let tail_ok = (m.last_tok.max(ctx.cue_end_tok(j)) + 1..end).all(|k| {
         np.toks[k].kind != Kind::Quote
@@ -184,15 +189,35 @@ pub(super) fn cue_clause(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
     tail_ok.then_some(Found::new(Sieve::AdjacentCue, m, Some(cue)))
 }
 
+/// "…, federal officials said.": a plural role without an article, with the lower-case
+/// words before it in the cue clause (adjectives: nothing else stands between a comma and
+/// the subject of a cue) — the mention widened to start at `start`.
+fn with_adjectives(np: &Np, mut m: Mention, start: usize) -> Option<Mention> {
+    let plural_role = m.kind == MentionKind::Nominal
+        && m.head.as_deref().is_some_and(|h| np.lx.is_plural_role(h));
+    let adjectives = m.first_tok > start
+        && m.first_tok - start <= limits::MAX_SUBJECT_ADJECTIVES
+        && (start..m.first_tok).all(|k| {
+            np.is_word(k)
+                && !is_capitalized(np.word(k))
+                && !np::is_function_word(&np.lw(k))
+                && !np.lx.is_reporting_verb(&np.lw(k))
+        });
+    if !(plural_role && adjectives) {
+        return None;
+    }
+    m.span.start = np.toks[start].start;
+    m.first_tok = start;
+    Some(m)
+}
+
 /// A subject that can speak: a name, a pronoun, or a description headed by a role, a
 /// document or a group word.
 pub(super) fn is_strong(np: &Np, m: &Mention) -> bool {
     match m.kind {
         MentionKind::Name | MentionKind::Pronoun(_) => true,
         MentionKind::Nominal => m.head.as_deref().is_some_and(|h| {
-            np.lx.role_noun(h).is_some()
-                || np.lx.is_source_noun(h)
-                || h.ends_with('s') && np.lx.role_noun(h.trim_end_matches('s')).is_some()
+            np.lx.role_noun(h).is_some() || np.lx.is_source_noun(h) || np.lx.is_plural_role(h)
         }),
     }
 }

@@ -4,8 +4,10 @@
 use super::super::lexicon::Gender;
 use super::super::limits;
 use super::super::np::{Mention, MentionKind};
-use super::super::tokens::Kind;
-use super::speech::{content_end, has_quote, skip_openers, trim_end, word_count};
+use super::super::tokens::{Kind, is_capitalized};
+use super::speech::{
+    content_end, has_quote, holds_finite_verb, skip_openers, trim_end, word_count,
+};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -47,8 +49,11 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
         let end = trim_end(ctx, start, s.end);
         // "The economy, according to X, grew": the phrase interrupts a clause. After a whole
         // clause ("… vehicles, according to the group, which tracks …") it closes it.
-        let whole_clause_before =
-            before < i && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS;
+        // A phrase without a verb ("Missing from the harbour plan, according to X, was …")
+        // is no whole clause, however long.
+        let whole_clause_before = before < i
+            && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS
+            && holds_finite_verb(ctx, start, before);
         if source_end + 1 < end && np.is_punct(source_end, ",") && !whole_clause_before {
             start..end
         } else {
@@ -69,18 +74,47 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
 /// ("according to figures from the port office").
 fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
     let np = &ctx.np;
-    if let Some(m) = np.forward(start, end) {
+    // A document described by what it is about ("a spring survey" of "a spring survey of
+    // Norland ferry users") is read whole below, as the phrase it heads.
+    if let Some(m) = np.forward(start, end).filter(|m| {
+        m.kind != MentionKind::Nominal
+            || m.org.is_some()
+            || !(np.is_word(m.last_tok + 1) && np.lw(m.last_tok + 1) == "of")
+    }) {
+        return Some(m);
+    }
+    // "according to the (national) Ministry of Health": the rest of the phrase is a name after
+    // the article and at most one lower-case adjective.
+    let name_start = (start + 1..=start + 2)
+        .find(|&k| np.is_word(k) && is_capitalized(np.word(k)))
+        .filter(|&k| (start + 1..k).all(|j| np.is_word(j)));
+    if np.is_word(start)
+        && np.lw(start) == "the"
+        && let Some(k) = name_start
+        && let Some(m) = np.forward(k, end).filter(|m| {
+            m.kind == MentionKind::Name
+                && m.first_tok == k
+                && (m.last_tok + 1..end).all(|j| !np.is_word(j))
+        })
+    {
         return Some(m);
     }
     let last = (start..end.min(start + limits::SOURCE_PHRASE_REACH))
         .rev()
         .find(|&k| np.is_word(k))?;
+    // The phrase's last word is its head only when it names a role or a source ("figures from
+    // the port office"); a title is never looked up by any other word ("… of health").
+    let last_word = np.lw(last);
+    let head = (np.lx.role_noun(&last_word).is_some()
+        || np.lx.is_source_noun(&last_word)
+        || np.lx.is_org_word(&last_word))
+    .then(|| last_word.into_owned());
     Some(Mention {
         span: np.toks[start].start..np.toks[last].end,
         kind: MentionKind::Nominal,
         name: None,
         gender: Gender::Unknown,
-        head: Some(np.lw(last).into_owned()),
+        head,
         modifiers: vec![],
         descriptor: None,
         org: None,
@@ -94,6 +128,19 @@ mod tests {
     use crate::attribution::test_support::one;
 
     #[test]
+    fn a_poll_of_voters_is_the_poll_not_the_voters_place() {
+        let (_, speaker, _) =
+            one("According to a spring survey of Norland ferry users, the pier plan is popular.");
+        assert_eq!(
+            speaker.as_deref(),
+            Some("a spring survey of Norland ferry users")
+        );
+        let (_, speaker, _) =
+            one("According to a statement from the Harbour Authority, the pier will close.");
+        assert_eq!(speaker.as_deref(), Some("Harbour Authority"));
+    }
+
+    #[test]
     fn according_to_reports_the_rest_of_the_sentence() {
         let (content, speaker, sieve) =
             one("According to Ilse Brandt, the mine lost money for years.");
@@ -102,5 +149,17 @@ mod tests {
         assert_eq!(sieve, "reported-according-to");
         let (content, _, _) = one("The mine lost money for years, according to Ilse Brandt.");
         assert_eq!(content, "The mine lost money for years");
+    }
+
+    #[test]
+    fn a_phrase_without_a_verb_is_interrupted_not_closed() {
+        // However long, a verbless phrase before the source is half of the clause.
+        let t = "Missing from the harbour plan, according to Ilse Brandt, was any date for the ferries.";
+        assert_eq!(one(t).0, t.trim_end_matches('.'));
+        // Must not join: a whole clause before the source is closed by it.
+        let (content, _, _) = one(
+            "The mine lost money for many years, according to Ilse Brandt, who ran it until 2019.",
+        );
+        assert_eq!(content, "The mine lost money for many years");
     }
 }

@@ -4,9 +4,9 @@ use super::super::limits;
 use super::super::np::MentionKind;
 use super::super::tokens::is_capitalized;
 use super::speech::{
-    Complement, content_end, cue_like, is_bare_plural, is_finite_verb_like, is_subject_pronoun,
-    is_that, np_word_or_mark, opens_bare_clause, opens_clause, says_a_clause, skip_addressee,
-    skip_adverbials, statement, trim_end,
+    Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial, is_bare_plural,
+    is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark, opens_bare_clause,
+    opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -23,6 +23,10 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 /// out, which must open with a subject and hold a verb.
 fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
+    // The around-cue sieve reports the whole sentence the cue interrupts.
+    if interrupts_after_adverbial(ctx, v, s) {
+        return None;
+    }
     let mut k = v + 1;
     // "warned they could …": a subject pronoun is the clause's, not a hearer.
     if class == Complement::Addressee && !(np.is_word(k) && is_subject_pronoun(&np.lw(k))) {
@@ -62,7 +66,7 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     if !clause {
         return None;
     }
-    let end = content_end(ctx, k, s)?;
+    let end = gloss_end(ctx, k, content_end(ctx, k, s)?);
     statement(ctx, v, k, end, s, Sieve::ReportedClause)
 }
 
@@ -99,6 +103,24 @@ mod tests {
             "{object:?}"
         );
         assert!(reported("Osric Vane said nothing about it.").is_empty());
+    }
+
+    #[test]
+    fn a_concession_belongs_to_the_speaker_unless_it_is_about_them() {
+        let (content, _, _) =
+            one("Osric Vane said the new rules helped, although the fees are still too high.");
+        assert_eq!(
+            content,
+            "the new rules helped, although the fees are still too high"
+        );
+        // Must not continue: a concession about the speaker, or one reporting more speech.
+        for t in [
+            "Osric Vane said the new rules helped, though he did not give numbers.",
+            "Osric Vane said the new rules helped, although the mayor added that fees rose.",
+        ] {
+            let first = reported(t).into_iter().next().map(|r| r.0);
+            assert_eq!(first.as_deref(), Some("the new rules helped"), "{t}");
+        }
     }
 
     #[test]

@@ -50,8 +50,8 @@ fn reported_naming(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
 }
 
 /// The end of a naming predicate that starts at token `p`: the clause's end, or a comma before
-/// a phrase of its own (", after …", ", raising doubts …", ", which …"); a comma inside a
-/// list of adjectives ("a calm, patient and careful skipper") stays.
+/// a phrase of its own (", after …", ", raising the question …", ", which …"); a comma inside a
+/// list of adjectives ("a slow, costly and needless plan") stays.
 fn naming_end(ctx: &Ctx, p: usize, end: usize) -> usize {
     let np = &ctx.np;
     let own_phrase = |c: usize| {

@@ -3,7 +3,9 @@
 //! the ferries", "X confirmed the plant's closure".
 
 use super::super::tokens::is_capitalized;
-use super::speech::{Complement, content_end, is_gerund, speech_verb, statement};
+use super::speech::{
+    Complement, content_end, gloss_end, is_gerund, object_end, speech_verb, statement,
+};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -89,7 +91,8 @@ fn reported_object(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> 
     if !np.is_word(from + 1) || np.lx.pronoun(np.word_lower(from + 1)).is_some() {
         return None;
     }
-    let end = content_end(ctx, from, s)?;
+    let end = object_end(ctx, from, content_end(ctx, from, s)?);
+    let end = gloss_end(ctx, from, end);
     statement(ctx, v, from, end, s, Sieve::ReportedObject)
 }
 
@@ -110,6 +113,36 @@ mod tests {
             one("Ivo Lind criticized the harbour board for the late repairs.");
         assert_eq!(content, "the harbour board for the late repairs");
         assert_eq!(speaker.as_deref(), Some("Ivo Lind"));
+    }
+
+    #[test]
+    fn the_object_ends_before_the_next_predicate_or_an_adjunct_of_the_saying() {
+        for (t, want) in [
+            (
+                "Mara Quill denied the claims and walked out of the meeting.",
+                "the claims",
+            ),
+            (
+                "Ivo Lind praised the new ferry but also criticized its price.",
+                "the new ferry",
+            ),
+            (
+                "Mara Quill denied the figures through her agent on Friday.",
+                "the figures",
+            ),
+            (
+                "Ivo Lind criticized the harbour board during a rally in Kessel.",
+                "the harbour board",
+            ),
+            // Must not cut: a plural noun after "and" is more of the object.
+            (
+                "Mara Quill explained the risks and benefits of the new bridge.",
+                "the risks and benefits of the new bridge",
+            ),
+        ] {
+            let first = reported(t).into_iter().next().map(|r| r.0);
+            assert_eq!(first.as_deref(), Some(want), "{t}");
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use super::super::limits;
 use super::super::tokens::Kind;
 use super::speech::{
-    Complement, content_end, gap_is_adverbial, is_that, opens_clause, speech_verb, statement,
+    Complement, content_end, gap_is_adverbial, gloss_end, is_that, opens_clause, speech_verb,
+    statement,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -40,7 +41,7 @@ fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Op
     if object_gap && !opens_clause(ctx, that + 1, s.end) {
         return None;
     }
-    let end = content_end(ctx, that + 1, s)?;
+    let end = gloss_end(ctx, that + 1, content_end(ctx, that + 1, s)?);
     statement(ctx, v, that, end, s, Sieve::ReportedThat)
 }
 
@@ -59,6 +60,57 @@ mod tests {
             one("Osric Vane told reporters in Lisbon that the talks had failed.");
         assert_eq!(content, "that the talks had failed");
         assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+    }
+
+    #[test]
+    fn a_closing_relative_clause_or_appositive_is_the_writers_gloss() {
+        let (content, _, _) = one(
+            "Mara Quill said that the council would scrap the harbour levy, which dates from 1998.",
+        );
+        assert_eq!(content, "that the council would scrap the harbour levy");
+        let (content, _, _) = one(
+            "Osric Vane said the board had hired Ada Brill, who ran the port of Kessel for a decade.",
+        );
+        assert_eq!(content, "the board had hired Ada Brill");
+        let (content, _, _) = one(
+            "Osric Vane said the council would close the old harbour by May, a move the pilots dread.",
+        );
+        assert_eq!(content, "the council would close the old harbour by May");
+        // Must not cut: a relative clause closed by a comma, or one on a short subject.
+        let (content, _, _) =
+            one("Mara Quill said that the governor, who must sign the bill, has not decided yet.");
+        assert_eq!(
+            content,
+            "that the governor, who must sign the bill, has not decided yet"
+        );
+        let (content, _, _) = one("Osric Vane said that the ferry, which sails at noon, is full.");
+        assert_eq!(content, "that the ferry, which sails at noon, is full");
+        // Must not cut: after a fronted clause the noun phrase is the main clause's subject.
+        let (content, _, _) = one(
+            "Osric Vane said that when the harbour was closed for repairs, a ferry sank nearby.",
+        );
+        assert_eq!(
+            content,
+            "that when the harbour was closed for repairs, a ferry sank nearby"
+        );
+    }
+
+    #[test]
+    fn and_that_adds_a_second_complement() {
+        for t in [
+            "Mara Quill argued that the levy is legal, and that the port may keep it.",
+            "Mara Quill argued that the levy is legal - and that the port may keep it.",
+        ] {
+            let (content, _, _) = one(t);
+            assert!(
+                content.ends_with("that the port may keep it"),
+                "{t}: {content}"
+            );
+        }
+        // Must still end: a new clause with its own subject after ", and".
+        let (content, _, _) =
+            one("Mara Quill argued that the levy is legal, and the council agreed with her.");
+        assert_eq!(content, "that the levy is legal");
     }
 
     #[test]
@@ -96,6 +148,55 @@ mod tests {
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }
+    }
+
+    #[test]
+    fn a_list_and_a_demonstrative_are_no_gloss_or_second_complement() {
+        // ", a tug and three barges" is the list's next item, not a gloss on "cranes".
+        let (content, _, _) =
+            one("Mara Quill said the port had bought two cranes, a tug and three barges.");
+        assert_eq!(
+            content,
+            "the port had bought two cranes, a tug and three barges"
+        );
+        // ", and that angered …": "that" is a demonstrative subject, no second complement.
+        let r = reported("Osric Vane argued that the levy is lawful, and that angered the pilots.");
+        assert!(r.iter().any(|r| r.0 == "that the levy is lawful"), "{r:?}");
+    }
+
+    #[test]
+    fn a_second_cue_after_and_is_not_blocked_by_the_first_clause() {
+        // The modal belongs to the first clause, not to "added".
+        let r =
+            reported("Mara Quill said the pier would close and added that the ferry would run.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[1].0, "that the ferry would run");
+        assert_eq!(r[1].1.as_deref(), Some("Mara Quill"));
+        // Must not fire: the negation scopes over both verbs of one subject.
+        let r = reported("Osric Vane did not stand up and say that the pier was unsafe.");
+        assert!(r.is_empty(), "{r:?}");
+        // Must not fire: a base form after "and" shares the first verb's negation or modal.
+        for t in [
+            "Mara Quill did not say that the pier would close and warn that the ferry would stop.",
+            "Mara Quill will probably say the pier is safe and claim that the ferry is late.",
+        ] {
+            let r = reported(t);
+            assert!(
+                r.iter()
+                    .all(|r| r.0 != "that the ferry would stop" && r.0 != "that the ferry is late"),
+                "{t}: {r:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_coordinated_cue_takes_the_subject_of_the_cue_before() {
+        let r = reported(
+            "Its harbour adviser, Ada Brenn, said the plan was sound, but cautioned that it would take years.",
+        );
+        let last = r.last().expect("statements");
+        assert_eq!(last.0, "that it would take years");
+        assert_eq!(last.1.as_deref(), Some("Ada Brenn"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! as a quotation's speaker. Words inside quotation marks are never content here: a sentence
 //! that mixes both keeps its quotation as the one statement.
 
-use super::super::lexicon::Gender;
+use super::super::lexicon::{self, Gender};
 use super::super::limits;
 use super::super::np::{Mention, MentionKind};
 use super::super::tokens::{Kind, is_capitalized};
@@ -73,6 +73,140 @@ pub(super) fn action_end(ctx: &Ctx, from: usize, end: usize) -> usize {
         .unwrap_or(end)
 }
 
+/// Words that open an adjunct of the saying, not of what was said: "denied the figures through
+/// her agent", "criticized the mayor during a rally", "announced the deal after months of
+/// talks".
+const SAYING_ADJUNCTS: &[&str] = &["during", "through", "after", "following", "despite"];
+
+/// The end of a noun-phrase content that starts at token `from` and runs to `end` at most:
+/// before the subject's next predicate ("denied the figures and left the room", "praised
+/// the plan but refused to back it") — a noun phrase holds no verb of its own, so a finite verb
+/// after "and"/"but" is the sentence's (unless a relative clause has opened: "pilots who
+/// could have left but stayed") — or before an adjunct of the saying.
+pub(super) fn object_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    let relative = (from..end)
+        .find(|&k| matches!(np.lw(k).as_ref(), "who" | "which" | "that"))
+        .unwrap_or(end);
+    (from + 1..end)
+        .find(|&k| {
+            np.is_word(k)
+                && (SAYING_ADJUNCTS.contains(&np.lw(k).as_ref())
+                    || k < relative && next_predicate(ctx, k, end))
+        })
+        .map_or(end, |k| trim_end(ctx, from, k))
+}
+
+/// Whether token `k` is an "and"/"but" followed (past adverbs: "but also used") by a finite
+/// verb in lower case: the start of a second predicate.
+fn next_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    if !matches!(np.lw(k).as_ref(), "and" | "but") {
+        return false;
+    }
+    let mut j = k + 1;
+    while j < end && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
+        j += 1;
+    }
+    j < end && np.is_word(j) && !is_capitalized(np.word(j)) && is_finite_verb_like(&np.lw(j))
+}
+
+/// The end of a content that starts at token `from` and runs to `end` at most, before a gloss
+/// the writer adds to its last noun after a comma — a relative clause (", which was passed in
+/// 2010") or an appositive (", a plan the board has since dropped") — which is not what was
+/// said. Only after a whole clause, and only where the gloss runs to the end with no comma: one
+/// closed by a comma ("the governor, who must decide, has said nothing") is inside the content.
+pub(super) fn gloss_end(ctx: &Ctx, from: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    let gloss = (from..end).find(|&k| {
+        np.is_punct(k, ",")
+            && (matches!(np.lw(k + 1).as_ref(), "which" | "who" | "whose")
+                || appositive_after(ctx, from, k) && !continues_a_list(ctx, k + 1, end))
+    });
+    match gloss {
+        Some(comma)
+            if !(comma + 1..end).any(|k| np.is_punct(k, ","))
+                && word_count(ctx, from, comma) >= limits::RELATIVE_TAIL_MIN_WORDS =>
+        {
+            trim_end(ctx, from, comma)
+        }
+        _ => end,
+    }
+}
+
+/// Whether the noun phrase from token `k` is an item of a list ("two cranes, a tug and three
+/// barges"): an "and"/"or" follows before any finite verb.
+fn continues_a_list(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    (k..end)
+        .find(|&j| np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "or"))
+        .is_some_and(|j| !holds_finite_verb(ctx, k, j))
+}
+
+/// Whether an indefinite noun phrase after the comma at `comma` (", a plan …", ", a
+/// costly step …", ", one that …") is an appositive to the clause before it: the stretch
+/// since the previous comma is a main clause (it holds a verb and opens with no adverbial
+/// word). After a fronted clause ("while the ferry was late, a crowd gathered") the noun
+/// phrase is the subject of the main clause.
+fn appositive_after(ctx: &Ctx, from: usize, comma: usize) -> bool {
+    let np = &ctx.np;
+    if !matches!(np.lw(comma + 1).as_ref(), "a" | "an" | "one") {
+        return false;
+    }
+    let seg = (from..comma)
+        .rev()
+        .find(|&k| np.is_punct(k, ","))
+        .map_or(from, |k| k + 1);
+    let first = if is_that(ctx, seg) { seg + 1 } else { seg };
+    let opener = np.lw(first);
+    holds_finite_verb(ctx, first, comma) && opener != "not" && !opens_adverbial(&opener)
+}
+
+/// Whether the cue at `v` is set off by commas after a fronted adverbial: "If the levy
+/// passes, Ada Brill said, owners will pay more", "After the vote, he said, the board …".
+/// The cue interrupts the clause it reports, and the adverbial belongs to what was said.
+pub(super) fn interrupts_after_adverbial(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
+    let np = &ctx.np;
+    if !np.is_punct(v + 1, ",") {
+        return false;
+    }
+    let Some((comma, _, found)) = cue_between_commas(ctx, v, s) else {
+        return false;
+    };
+    // A short opener ("After all, she said, …") is a connective the content does without (and
+    // the around-cue sieve wants more words before the cue).
+    let start = skip_openers(ctx, s.start, comma);
+    found.mention.first_tok < v
+        && word_count(ctx, start, comma) >= limits::MIN_CONTENT_WORDS
+        && opens_adverbial(&np.lw(start))
+}
+
+/// A word that opens an adverbial phrase or clause at a sentence's start ("If …", "After
+/// the vote", "Even in Kessel"): a preposition or subordinator, not a coordinator or a
+/// question word (which may open a subject clause).
+fn opens_adverbial(w: &str) -> bool {
+    w == "even"
+        || PREPOSITIONS.contains(&w)
+            && !matches!(
+                w,
+                "and"
+                    | "or"
+                    | "but"
+                    | "nor"
+                    | "yet"
+                    | "so"
+                    | "not"
+                    | "how"
+                    | "why"
+                    | "what"
+                    | "where"
+                    | "who"
+                    | "whom"
+                    | "which"
+                    | "whether"
+            )
+}
+
 /// A cue clause ("X said", "said X", "he told reporters") between a comma before the verb at
 /// `v` and the next comma or the sentence's end, with nothing after it but a short adverbial:
 /// (the comma, the end of the clause, what it names).
@@ -126,10 +260,17 @@ pub(super) fn content_before(
                 || k > start && is_subject_pronoun(&np.lw(k - 1))
         }
     });
+    // Before a closing cue the words before it are the whole content; around a cue the
+    // subject before it may be one word ("Rain, she warned, would close the pass").
+    let min_before = if end > comma {
+        1
+    } else {
+        limits::MIN_CONTENT_WORDS
+    };
     if start >= comma
         || !has_verb
         || has_quote(ctx, start, end)
-        || word_count(ctx, start, comma) < limits::MIN_CONTENT_WORDS
+        || word_count(ctx, start, comma) < min_before
     {
         return None;
     }
@@ -163,10 +304,34 @@ pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
         .rev()
         .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";") || np.is_punct(k, "—"))
         .map_or(s.start, |k| k + 1);
+    let participle = np.lw(v).ends_with("ing");
+    let window_start = clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS));
+    // "said the port would reopen and added that …": after a speech verb and its clause, the
+    // words before a coordinator are that clause's; its modal or negation does not block a
+    // second finite verb. ("did not stand up and say" keeps its negation; a participle after
+    // "and" continues whatever phrase came before and keeps the whole test.)
+    let coordinator = (window_start..v)
+        .rev()
+        .find(|&t| np.is_word(t) && matches!(np.lw(t).as_ref(), "and" | "but"));
+    // The speech verb before that "and", if any: the first of two coordinated cues.
+    let first_cue = coordinator.filter(|_| !participle).and_then(|c| {
+        (clause_start.max(c.saturating_sub(limits::COORDINATED_CUE_REACH))..c)
+            .rev()
+            .find(|&t| np.is_word(t) && speech_verb(&np.lw(t)).is_some())
+    });
+    // A base form shares the first verb's auxiliary ("did not say … and warn", "will say …
+    // and claim"): it reports only what the first verb may report.
+    if let Some(first) = first_cue
+        && np.lx.is_speech_verb_base(&np.lw(v))
+        && cue_verb(ctx, first, s).is_none()
+    {
+        return false;
+    }
+    let coordinator = coordinator.filter(|_| first_cue.is_some());
     // The words just before the verb, on the stack (asked at every speech-verb candidate).
     let mut buf = [""; limits::CUE_LOOKBACK_TOKENS];
     let mut n = 0;
-    for k in clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS))..v {
+    for k in coordinator.map_or(window_start, |c| c + 1)..v {
         // A capitalised modal is a month or a name ("in May and said …", "Will Dunn said").
         if np.is_word(k) && !(is_capitalized(np.word(k)) && is_modal(np.word_lower(k))) {
             buf[n] = np.word_lower(k);
@@ -184,7 +349,6 @@ pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
         .rev()
         .find(|w| progressive(w) || !np.lx.is_adverb(w) && !is_time_word(w))
         .copied();
-    let participle = np.lw(v).ends_with("ing");
     let participle_ok = matches!(
         last_content,
         None | Some("was" | "were" | "is" | "are" | "been")
@@ -534,7 +698,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                 | "nothing"
                 | "none"
         );
-    // "said nothing", but "said none of the bidders were …", "said more than 200 homes were …".
+    // "said nothing", but "said none of the pilots were …", "said more than 40 boats were …".
     let object =
         NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of" && !than_a_number(ctx, k);
     if !subject_like || object || np.lw(k + 1) == "same" {
@@ -598,7 +762,7 @@ fn verb_after_pronoun(ctx: &Ctx, mut k: usize, strict: bool) -> bool {
 
 /// A present-tense form after a singular subject: "fears", "plans", "does" — a lower-case word
 /// ending in "s" that is no function word, possessive or "-ss" noun.
-pub(super) fn is_present_third_person(w: &str) -> bool {
+fn is_present_third_person(w: &str) -> bool {
     is_bare_plural(w) || matches!(w, "has" | "is" | "does" | "goes")
 }
 
@@ -641,31 +805,7 @@ fn is_auxiliary(w: &str) -> bool {
         .strip_suffix("n't")
         .or_else(|| w.strip_suffix("n’t"))
         .unwrap_or(w);
-    is_bare_auxiliary(bare) || matches!(bare, "wo" | "ca" | "shall")
-}
-
-/// The auxiliaries and modals themselves: "is", "had", "would", "must", …
-fn is_bare_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-    )
+    lexicon::is_bare_auxiliary(bare) || matches!(bare, "wo" | "ca" | "shall")
 }
 
 /// Subjects of quantity: "half were …", "neither had …", "few expected …".
@@ -852,8 +992,14 @@ pub(super) fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
     ctx.np.is_word(k) && test(&ctx.np.lw(k))
 }
 
+/// Whether tokens `a..b` hold a finite verb (in lower case: "Will" may be a name).
+pub(super) fn holds_finite_verb(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let np = &ctx.np;
+    (a..b).any(|k| np.is_word(k) && !is_capitalized(np.word(k)) && is_finite_verb_like(&np.lw(k)))
+}
+
 pub(super) fn is_finite_verb_like(w: &str) -> bool {
-    is_bare_auxiliary(w)
+    lexicon::is_bare_auxiliary(w)
         || w.ends_with("’s")
         || w.ends_with("n't")
         || w.ends_with("n’t")
@@ -1004,11 +1150,12 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
         let contrast = np.is_punct(k, ",")
             && (matches!(
                 np.lw(k + 1).as_ref(),
-                "while" | "whereas" | "although" | "though" | "however" | "compared" | "as"
+                "while" | "whereas" | "however" | "compared" | "as"
             ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
-                && opens_clause(ctx, k + 2, s.end));
+                && opens_clause(ctx, k + 2, s.end)
+                || concession_is_writers(ctx, k + 1, s.end));
         let dash = lone_dash && is_dash(k);
-        if np.is_punct(k, ";") || dash || second_cue || contrast {
+        if (np.is_punct(k, ";") || dash || second_cue || contrast) && !and_that(ctx, k + 1, s.end) {
             end = k;
             break;
         }
@@ -1023,6 +1170,26 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
     }
     let end = trim_end(ctx, from, end);
     (word_count(ctx, from, end) >= limits::MIN_CLAUSE_WORDS).then_some(end)
+}
+
+/// Whether tokens `k`, `k + 1` are "and that": a second complement of the same cue ("argued
+/// that the levy is lawful, and that the harbour needs it …"), not a new clause; "that" must
+/// open a clause ("…, and that angered the pilots" is a demonstrative subject).
+fn and_that(ctx: &Ctx, k: usize, end: usize) -> bool {
+    ctx.np.is_word(k)
+        && ctx.np.lw(k) == "and"
+        && is_that(ctx, k + 1)
+        && opens_clause(ctx, k + 2, end)
+}
+
+/// Whether a concession at token `k` (", although …", ", though …") is the writer's, not
+/// part of what was said: one about the speaker ("…, though she gave no date") or one
+/// that reports more speech ("…, although he added that …"). Otherwise the speaker concedes
+/// it too ("said the changes helped, although the rules are still too narrow").
+fn concession_is_writers(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    matches!(np.lw(k).as_ref(), "although" | "though")
+        && (is_word_at(ctx, k + 1, is_subject_pronoun) || (k + 1..end).any(|j| cue_like(ctx, j)))
 }
 
 /// Drops closing punctuation from the end of tokens `from..end`.
@@ -1128,11 +1295,7 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     let after_document = v > lo && np.is_word(v - 1) && np.lx.is_source_noun(&np.lw(v - 1));
     if np.lw(v).ends_with("ing") && v > lo && (follows_comma(ctx, v) || after_document) {
         // "«…», the president said, adding that …": the speaker of the cue before it.
-        let earlier = (lo..v.saturating_sub(1))
-            .rev()
-            .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)));
-        return main_subject(ctx, lo, v)
-            .or_else(|| earlier.and_then(|k| subject_before(ctx, k, lo)));
+        return main_subject(ctx, lo, v).or_else(|| earlier_cue_subject(ctx, lo, v - 1));
     }
     let participle = np.lw(v).ends_with("ing");
     let mut j = v - 1;
@@ -1156,10 +1319,20 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     }
     // "X became a delegate and said …": a second verb of the sentence's subject.
     // "…, a veteran who served in the navy, said": a subject before a long appositive.
+    // "Its adviser, Ada Brenn, said … but cautioned that": the subject of the cue before.
     if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
-        return main_subject(ctx, lo, v);
+        return main_subject(ctx, lo, v).or_else(|| earlier_cue_subject(ctx, lo, j));
     }
     bare_subject(ctx, v, lo).or_else(|| phrase_subject(ctx, v, lo))
+}
+
+/// The subject of the last speech or reporting verb before token `end` of the sentence.
+fn earlier_cue_subject(ctx: &Ctx, lo: usize, end: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let earlier = (lo..end)
+        .rev()
+        .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)))?;
+    subject_before(ctx, earlier, lo).filter(|m| is_nominative(np, m))
 }
 
 /// Whether token `v` follows a comma (see [`is_comma_like`]).
