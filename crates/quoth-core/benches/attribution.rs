@@ -1,7 +1,7 @@
 //! Attribution speed. Run with `cargo bench --bench attribution`.
 //!
 //! The corpus is the PolNeAR training split in `../shared/corpus/polnear-train` when it is
-//! there (4.3 MB of real news), else the sample articles. Throughput is printed in MB/s.
+//! there (3.9 MB of real news), else the sample articles. Throughput is printed in MB/s.
 
 use divan::counter::BytesCount;
 use quoth_core::article::{Article, split_paragraphs};

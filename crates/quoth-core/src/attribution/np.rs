@@ -526,13 +526,11 @@ impl<'a> Np<'a> {
         let (pre, post) = all.split_at(of_at.unwrap_or(n));
         let mut gender = Gender::Unknown;
         let mut k = 0;
-        while k < pre.len() && self.is_cap(pre[k]) && self.lx.honorific(&self.lw(pre[k])).is_some()
-        {
-            if let Some(g) = self
-                .lx
-                .honorific(&self.lw(pre[k]))
-                .filter(|g| *g != Gender::Unknown)
-            {
+        while k < pre.len() && self.is_cap(pre[k]) {
+            let Some(g) = self.lx.honorific(&self.lw(pre[k])) else {
+                break;
+            };
+            if g != Gender::Unknown {
                 gender = g;
             }
             k += 1;
