@@ -61,6 +61,8 @@ pub struct Lexicon {
     speech_verbs: WordMap<&'static str>,
     /// The base form of each speech verb ("say", "warn"): the first form on its line.
     speech_verb_bases: WordSet,
+    /// Nouns of speech, with whether an infinitive may follow them ("promise to …").
+    speech_nouns: WordMap<bool>,
 }
 
 /// A word list with a value per word: a hash map behind a bit filter on the word's first two
@@ -168,6 +170,15 @@ fn with_ending(stem: &str, ending: &str, f: impl Fn(&str) -> bool) -> bool {
     buf[stem.len()..len].copy_from_slice(ending.as_bytes());
     std::str::from_utf8(&buf[..len]).is_ok_and(f)
 }
+
+word_set!(
+    /// English cardinal number words (a closed class of the grammar): "more than four boats".
+    pub fn is_number_word,
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands", "millions",
+);
 
 /// The auxiliaries and modals themselves: "is", "had", "would", "must", … (a closed class of
 /// English grammar, so written here rather than generated).
@@ -304,6 +315,13 @@ impl Lexicon {
             speech_verb_bases: lines(include_str!("lexicon/speech_verbs.txt"))
                 .filter_map(|l| l.split_whitespace().nth(1))
                 .collect(),
+            speech_nouns: lines(include_str!("lexicon/speech_nouns.txt"))
+                .flat_map(|l| {
+                    let mut words = l.split_whitespace();
+                    let infinitive = words.next() == Some("to");
+                    words.map(move |form| (form, infinitive))
+                })
+                .collect(),
         }
     }
 
@@ -405,6 +423,11 @@ impl Lexicon {
     pub fn speech_verb_class(&self, w: &str) -> Option<&'static str> {
         self.speech_verbs.get(w).copied()
     }
+    /// A noun of speech ("claim", "statements"): Some, with whether an infinitive may follow it
+    /// ("his promise to …"; "his statement to the press" names a hearer).
+    pub fn speech_noun(&self, w: &str) -> Option<bool> {
+        self.speech_nouns.get(w).copied()
+    }
     /// Whether `w` is a speech verb's base form ("say", "warn"), not an inflected one.
     pub fn is_speech_verb_base(&self, w: &str) -> bool {
         self.speech_verb_bases.get(w).is_some()
@@ -501,7 +524,7 @@ mod tests {
                 entries(text).map(|(w, _)| w).collect()
             }
             // A line is a class name, then the forms of one verb: the forms are the entries.
-            "speech_verbs.txt" => lines(text)
+            "speech_verbs.txt" | "speech_nouns.txt" => lines(text)
                 .flat_map(|l| l.split_whitespace().skip(1))
                 .collect(),
             _ => words(text).collect(),

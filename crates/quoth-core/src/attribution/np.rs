@@ -41,7 +41,7 @@ pub struct Mention {
 }
 
 word_set!(
-    fn is_determiner_word,
+    pub(crate) fn is_determiner_word,
     "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "one",
     "another", "some", "many", "several", "two", "three", "four", "both", "each", "every", "any",
     "my", "your", "other", "most", "few", "all",

@@ -8,7 +8,7 @@
 //! a day") names nothing.
 
 use super::super::limits;
-use super::super::np::MentionKind;
+use super::super::np::{MentionKind, is_determiner_word};
 use super::super::tokens::{Kind, is_capitalized};
 use super::speech::{
     Complement, PREPOSITIONS, content_end, is_finite_verb_like, is_time_word, statement, trim_end,
@@ -61,7 +61,7 @@ fn naming_end(ctx: &Ctx, p: usize, end: usize) -> usize {
                 let w = np.word_lower(j);
                 j == c + 1 && matches!(w, "but" | "and" | "or")
                     || w != "and" && w != "or" && PREPOSITIONS.contains(&w)
-                    || is_determiner(w)
+                    || is_determiner_word(w)
                     || matches!(w, "that" | "which" | "who" | "whom")
             }
         })
@@ -91,16 +91,16 @@ fn object_end(ctx: &Ctx, k: usize, end: usize) -> Option<(usize, bool)> {
         let m = np.forward(k, end)?;
         return (m.kind == MentionKind::Name).then_some((m.last_tok + 1, true));
     }
-    if !is_determiner(w) && w != "her" {
+    if !is_determiner_word(w) && w != "her" {
         return None;
     }
     // "called her a liar" (a pronoun) or "called her plan a mistake" (a determiner).
-    if w == "her" && np.is_word(k + 1) && is_determiner(np.word_lower(k + 1)) {
+    if w == "her" && np.is_word(k + 1) && is_determiner_word(np.word_lower(k + 1)) {
         return Some((k + 1, false));
     }
     let next = (k + 1..end.min(k + 1 + limits::NAMING_OBJECT_WORDS))
         .take_while(|&j| np.is_word(j) && plain_object_word(ctx, j))
-        .find(|&j| is_determiner(np.word_lower(j)))?;
+        .find(|&j| is_determiner_word(np.word_lower(j)))?;
     Some((next, false))
 }
 
@@ -108,13 +108,6 @@ fn object_end(ctx: &Ctx, k: usize, end: usize) -> Option<(usize, bool)> {
 fn plain_object_word(ctx: &Ctx, j: usize) -> bool {
     let w = ctx.np.word_lower(j);
     !PREPOSITIONS.contains(&w) && !is_finite_verb_like(w) && !matches!(w, "that" | "to")
-}
-
-fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
-    )
 }
 
 /// Whether a predicate starts at token `p`: a noun phrase with a determiner that is no time
@@ -127,7 +120,7 @@ fn names_a_predicate(ctx: &Ctx, p: usize, end: usize, adjective_ok: bool) -> boo
         return false;
     }
     let w = np.word_lower(p);
-    if is_determiner(w) {
+    if is_determiner_word(w) {
         let window = p + 1..end.min(p + 1 + limits::NAMING_TIME_REACH);
         let timed = window
             .clone()
@@ -162,13 +155,19 @@ fn is_time_like(w: &str) -> bool {
             w,
             "day"
                 | "days"
+                | "minute"
                 | "minutes"
+                | "hour"
                 | "hours"
+                | "week"
                 | "weeks"
+                | "month"
                 | "months"
+                | "year"
                 | "years"
                 | "later"
                 | "ago"
+                | "time"
                 | "times"
         )
 }
@@ -202,6 +201,7 @@ mod tests {
             "Osric Vane called a press conference on Monday.",
             "Osric Vane called her to ask about the ferry.",
             "Mara Quill called it a day after the vote.",
+            "Osric Vane called the harbour office a second time.",
             "Mara Quill called it quits after the vote.",
             "Mara Quill called them twice.",
             "A band called Harbour Lights played at the fair.",

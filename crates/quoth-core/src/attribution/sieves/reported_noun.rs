@@ -8,7 +8,7 @@
 //! that") is no statement, as its verb is none.
 
 use super::super::limits;
-use super::super::np::{Mention, MentionKind, is_possessive};
+use super::super::np::{Mention, MentionKind, is_determiner_word, is_function_word, is_possessive};
 use super::super::tokens::is_capitalized;
 use super::speech::{
     Complement, action_end, content_end, gap_is_adverbial, is_finite_verb_like, is_that,
@@ -17,45 +17,6 @@ use super::speech::{
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
-/// Nouns of speech, each the nominalisation of a verb of `lexicon/speech_verbs.txt`: Some, with
-/// whether an infinitive may follow ("his promise to …"; "his statement to the press" is a
-/// hearer, not a content). Asked of every word: a `match` turns most away at once.
-fn speech_noun(w: &str) -> Option<bool> {
-    match w {
-        "claim" | "claims" | "promise" | "promises" | "pledge" | "pledges" | "vow" | "vows"
-        | "call" | "calls" | "proposal" => Some(true),
-        "statement" | "statements" | "assertion" | "assertions" | "announcement"
-        | "declaration" | "comment" | "comments" | "remark" | "remarks" | "warning"
-        | "warnings" | "argument" | "insistence" | "suggestion" | "prediction" | "predictions"
-        | "admission" | "denial" | "contention" | "accusation" | "accusations" | "allegation"
-        | "allegations" | "assurance" | "assurances" | "complaint" | "report" | "testimony" => {
-            Some(false)
-        }
-        _ => None,
-    }
-}
-
-/// Modifiers that may stand between the owner and the noun ("his repeated claim", "her
-/// earlier promise").
-const NOUN_MODIFIERS: &[&str] = &[
-    "recent",
-    "repeated",
-    "earlier",
-    "latest",
-    "own",
-    "new",
-    "false",
-    "public",
-    "first",
-    "last",
-    "initial",
-    "original",
-    "frequent",
-    "previous",
-    "renewed",
-    "controversial",
-];
-
 /// A noun of speech at token `v` owned by a possessive ("his claim", "Quill's promise") and
 /// followed by its content: the reported side's second kind of cue.
 pub fn cue_noun(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
@@ -63,7 +24,7 @@ pub fn cue_noun(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     if !np.is_word(v) || v <= s.start {
         return None;
     }
-    speech_noun(np.word_lower(v))?;
+    np.lx.speech_noun(np.word_lower(v))?;
     owner_token(ctx, v, s.start)?;
     Some(Complement::Noun)
 }
@@ -76,21 +37,27 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     }
 }
 
-/// The possessive that owns the noun at `v`: "his", "her", "their", "its" or a name's "'s",
-/// perhaps with one modifier between.
+/// The possessive that owns the noun at `v`: "his", "her", "their" or a name's "'s", perhaps
+/// with one modifier between ("his repeated claim", "Quill's earlier promise"): any lower-case
+/// word that is no function word.
 fn owner_token(ctx: &Ctx, v: usize, lo: usize) -> Option<usize> {
     let np = &ctx.np;
-    let mut k = v - 1;
-    if k > lo && np.is_word(k) && NOUN_MODIFIERS.contains(&np.word_lower(k)) {
-        k -= 1;
+    let is_owner = |k: usize| {
+        np.is_word(k)
+            && (matches!(np.word_lower(k), "his" | "her" | "their")
+                || is_capitalized(np.word(k)) && is_possessive(np.word(k)))
+    };
+    let k = v - 1;
+    if is_owner(k) {
+        return Some(k);
     }
-    if !np.is_word(k) {
-        return None;
-    }
-    let w = np.word_lower(k);
-    let owner = matches!(w, "his" | "her" | "their")
-        || is_capitalized(np.word(k)) && is_possessive(np.word(k));
-    owner.then_some(k)
+    // Between a possessive and its noun no verb can stand: "repeated", "renewed" are
+    // adjectives there.
+    let modifier = k > lo
+        && np.is_word(k)
+        && !is_capitalized(np.word(k))
+        && !is_function_word(np.word_lower(k));
+    (modifier && is_owner(k - 1)).then(|| k - 1)
 }
 
 /// "his claim that …", "Quill's promise to …", "her calls for …": the owner's statement,
@@ -106,7 +73,7 @@ fn reported_noun(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     }
     let mention = owner_mention(ctx, owner, s.start)?;
     let w = np.word_lower(v);
-    let infinitive_ok = speech_noun(w) == Some(true);
+    let infinitive_ok = np.lx.speech_noun(w) == Some(true);
     let that = (v + 1..(v + limits::NOUN_THAT_REACH).min(s.end))
         .find(|&k| !np.is_word(k) || is_that(ctx, k) || np.lw(k) == "to")
         .filter(|&k| is_that(ctx, k) && gap_is_adverbial(ctx, v + 1, k, Complement::Clause));
@@ -115,7 +82,8 @@ fn reported_noun(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
         Some(_) => return None,
         None => {
             let next = np.word_lower(v + 1);
-            let infinitive = infinitive_ok && next == "to" && np.is_word(v + 2);
+            // "his promise to reopen …", not "his call to the mayor" or "… to voters".
+            let infinitive = infinitive_ok && next == "to" && looks_like_a_verb(ctx, v + 2);
             let call_for = w.starts_with("call") && next == "for";
             (infinitive || call_for).then_some(v + 1)?
         }
@@ -149,6 +117,18 @@ fn owner_mention(ctx: &Ctx, k: usize, lo: usize) -> Option<Mention> {
 /// it ("Quill's claim that … was false").
 fn subject_position(ctx: &Ctx, owner: usize, lo: usize) -> bool {
     !(lo..owner).any(|k| is_verb(ctx, k))
+}
+
+/// Whether the word at `k`, after "to", can be an infinitive's verb: lower case, no
+/// determiner, pronoun or function word, and no plural noun ("to voters").
+fn looks_like_a_verb(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    if !np.is_word(k) || is_capitalized(np.word(k)) {
+        return false;
+    }
+    let w = np.word_lower(k);
+    let plural_noun = w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s') && !w.ends_with("ss");
+    !(is_function_word(w) || np.lx.pronoun(w).is_some() || is_determiner_word(w) || plural_noun)
 }
 
 /// A finite verb at token `k`: lower case (not a name's possessive or a month, "May", which
@@ -186,6 +166,18 @@ fn clause_end_before_main_verb(ctx: &Ctx, from: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn to_before_a_hearer_is_no_infinitive() {
+        for t in [
+            "Osric Vane’s call to the harbour master lasted an hour.",
+            "Mara Quill’s promise to voters was clear.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+        let (content, _, _) = one("Mara Quill’s promise to reopen the pier was welcomed.");
+        assert_eq!(content, "to reopen the pier");
+    }
 
     #[test]
     fn an_owned_noun_of_speech_reports_its_clause() {

@@ -719,10 +719,8 @@ fn than_a_number(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
     np.lw(k + 1) == "than"
         && (np.toks.get(k + 2).is_some_and(|t| t.kind == Kind::Number)
-            || matches!(
-                np.lw(k + 2).as_ref(),
-                "half" | "a" | "one" | "two" | "three"
-            ))
+            || matches!(np.lw(k + 2).as_ref(), "half" | "a")
+            || lexicon::is_number_word(&np.lw(k + 2)))
 }
 
 /// Whether the subject starting at token `k` has its verb within a few words: the verb of
