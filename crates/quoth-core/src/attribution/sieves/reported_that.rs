@@ -2,6 +2,7 @@
 //! that …".
 
 use super::super::limits;
+use super::super::np::is_determiner_word;
 use super::super::tokens::Kind;
 use super::speech::{
     Complement, content_end, gap_is_adverbial, gloss_end, is_that, opens_clause, speech_verb,
@@ -22,8 +23,10 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
     let that = (v + 1..(v + limits::THAT_REACH).min(s.end)).find(|&k| {
+        // A second speech verb ends the search, but not a noun after a determiner ("on a
+        // call", "in a statement").
         np.toks[k].kind == Kind::Quote || np.is_punct(k, ";") || is_that(ctx, k) || {
-            np.is_word(k) && speech_verb(&np.lw(k)).is_some()
+            np.is_word(k) && speech_verb(&np.lw(k)).is_some() && !is_determiner_word(&np.lw(k - 1))
         }
     })?;
     if !is_that(ctx, that) || !gap_is_adverbial(ctx, v + 1, that, class) {
@@ -148,6 +151,20 @@ mod tests {
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }
+    }
+
+    #[test]
+    fn a_noun_of_speech_in_the_gap_is_no_second_cue() {
+        let (content, speaker, _) =
+            one("Osric Vane told the pilots on a call that the pier would close.");
+        assert_eq!(content, "that the pier would close");
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+        // Must not fire past a real second cue: its "that" is its own.
+        let r = reported("Osric Vane told the pilots Mara Quill said that the pier would close.");
+        assert!(
+            r.iter().all(|r| r.1.as_deref() != Some("Osric Vane")),
+            "{r:?}"
+        );
     }
 
     #[test]

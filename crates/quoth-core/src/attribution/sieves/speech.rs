@@ -9,7 +9,7 @@
 
 use super::super::lexicon::{self, Gender};
 use super::super::limits;
-use super::super::np::{Mention, MentionKind};
+use super::super::np::{Mention, MentionKind, is_determiner_word};
 use super::super::tokens::{Kind, is_capitalized};
 use super::common::{cue_clause, is_nominative, sentence_subject, subject_before};
 use super::{Ctx, Found, Sieve};
@@ -423,9 +423,13 @@ pub(super) fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Compl
     if class == Complement::Addressee {
         // "told the Wall Street Journal's editorial board on Monday that": any short run of
         // words (no verb, no clause) is the hearer and when.
+        // A speech word after a determiner is a noun ("told investors on a call that").
+        let noun = |j: usize| j > from && is_determiner_word(&ctx.np.lw(j - 1));
         let hearer = that - from <= limits::HEARER_MAX_TOKENS
             && (from..that).all(|j| {
-                np_word_or_mark(ctx, j) && !cue_like(ctx, j) && !is_finite_verb_like(&ctx.np.lw(j))
+                np_word_or_mark(ctx, j)
+                    && (!cue_like(ctx, j) || noun(j))
+                    && !is_finite_verb_like(&ctx.np.lw(j))
             });
         if hearer {
             return true;
