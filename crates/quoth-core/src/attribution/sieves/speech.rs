@@ -423,12 +423,10 @@ pub(super) fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Compl
     if class == Complement::Addressee {
         // "told the Wall Street Journal's editorial board on Monday that": any short run of
         // words (no verb, no clause) is the hearer and when.
-        // A speech word after a determiner is a noun ("told investors on a call that").
-        let noun = |j: usize| j > from && is_determiner_word(&ctx.np.lw(j - 1));
         let hearer = that - from <= limits::HEARER_MAX_TOKENS
             && (from..that).all(|j| {
                 np_word_or_mark(ctx, j)
-                    && (!cue_like(ctx, j) || noun(j))
+                    && (!cue_like(ctx, j) || is_noun_of_speech(ctx, j, from))
                     && !is_finite_verb_like(&ctx.np.lw(j))
             });
         if hearer {
@@ -440,6 +438,17 @@ pub(super) fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Compl
         }
     }
     skip_adverbials(ctx, k, that + 1) == that
+}
+
+/// Whether the speech word at `k` is a noun: after a determiner, perhaps with one lower-case
+/// modifier between ("on a call", "on a conference call", "in a written statement"), not
+/// before `lo`.
+pub(super) fn is_noun_of_speech(ctx: &Ctx, k: usize, lo: usize) -> bool {
+    let np = &ctx.np;
+    let determiner = |j: usize| j >= lo && np.is_word(j) && is_determiner_word(&np.lw(j));
+    let modifier =
+        |j: usize| np.is_word(j) && !is_capitalized(np.word(j)) && !is_finite_verb_like(&np.lw(j));
+    k > lo && determiner(k - 1) || k > lo + 1 && modifier(k - 1) && determiner(k - 2)
 }
 
 /// A word, a number, or a mark inside a noun phrase ("’s", ".", ",").
