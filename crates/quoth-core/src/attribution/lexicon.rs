@@ -219,6 +219,19 @@ fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
         .flat_map(str::split_whitespace)
 }
 
+/// `speech_verbs.txt`: read for the forms' classes and for the verbs' base forms.
+const SPEECH_VERBS: &str = include_str!("lexicon/speech_verbs.txt");
+
+/// The forms of a file whose lines are a tag and then one word's forms, base form first
+/// (`speech_verbs.txt`, `speech_nouns.txt`): (tag, form, whether it is the base form).
+fn tagged_forms(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str, bool)> {
+    lines(data).flat_map(|l| {
+        let mut words = l.split_whitespace();
+        let tag = words.next().unwrap_or_default();
+        words.enumerate().map(move |(i, form)| (tag, form, i == 0))
+    })
+}
+
 /// The lines of a lexicon file as (first word, rest) pairs.
 fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
     lines(data).map(|l| {
@@ -305,22 +318,15 @@ impl Lexicon {
             adverbs: words(include_str!("lexicon/adverbs.txt")).collect(),
             intro_words: words(include_str!("lexicon/intro_words.txt")).collect(),
             org_words: words(include_str!("lexicon/org_words.txt")).collect(),
-            speech_verbs: lines(include_str!("lexicon/speech_verbs.txt"))
-                .flat_map(|l| {
-                    let mut words = l.split_whitespace();
-                    let class = words.next().unwrap_or_default();
-                    words.map(move |form| (form, class))
-                })
+            speech_verbs: tagged_forms(SPEECH_VERBS)
+                .map(|(class, form, _)| (form, class))
                 .collect(),
-            speech_verb_bases: lines(include_str!("lexicon/speech_verbs.txt"))
-                .filter_map(|l| l.split_whitespace().nth(1))
+            speech_verb_bases: tagged_forms(SPEECH_VERBS)
+                .filter(|&(_, _, base)| base)
+                .map(|(_, form, _)| form)
                 .collect(),
-            speech_nouns: lines(include_str!("lexicon/speech_nouns.txt"))
-                .flat_map(|l| {
-                    let mut words = l.split_whitespace();
-                    let infinitive = words.next() == Some("to");
-                    words.map(move |form| (form, infinitive))
-                })
+            speech_nouns: tagged_forms(include_str!("lexicon/speech_nouns.txt"))
+                .map(|(tag, form, _)| (form, tag == "to"))
                 .collect(),
         }
     }
@@ -524,9 +530,9 @@ mod tests {
                 entries(text).map(|(w, _)| w).collect()
             }
             // A line is a class name, then the forms of one verb: the forms are the entries.
-            "speech_verbs.txt" | "speech_nouns.txt" => lines(text)
-                .flat_map(|l| l.split_whitespace().skip(1))
-                .collect(),
+            "speech_verbs.txt" | "speech_nouns.txt" => {
+                tagged_forms(text).map(|(_, form, _)| form).collect()
+            }
             _ => words(text).collect(),
         }
     }
