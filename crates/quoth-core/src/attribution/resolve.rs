@@ -265,7 +265,7 @@ fn resolve_phrase(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerK
         MentionKind::Nominal => {
             let head = m.head.as_deref().unwrap_or("");
             // "King said": a surname that is also a title, when someone of that name exists.
-            if m.first_tok == m.last_tok && tokens::is_capitalized(np.word(m.first_tok)) {
+            if m.first_tok == m.last_tok && np.is_cap(m.first_tok) {
                 let as_name = np::Mention {
                     name: Some(np.word(m.first_tok).to_string()),
                     kind: MentionKind::Name,
@@ -360,8 +360,7 @@ fn group_antecedent(ctx: &Ctx, tok: usize, kind: lexicon::PronounKind) -> Option
                     && w.ends_with('s')
                     && (np.lx.is_source_noun(&w[..w.len() - 1]) || np.lx.role_noun(&w).is_some())
         } else {
-            !tokens::is_capitalized(np.word(k))
-                && (np.lx.is_source_noun(&w) || np.lx.is_org_word(&w))
+            !np.is_cap(k) && (np.lx.is_source_noun(&w) || np.lx.is_org_word(&w))
         };
         if !fits {
             continue;

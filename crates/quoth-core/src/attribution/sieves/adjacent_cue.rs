@@ -3,7 +3,7 @@
 
 use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, Np};
-use super::super::tokens::{Kind, is_capitalized};
+use super::super::tokens::Kind;
 use super::common::{
     closing_mark_or_space, cue_clause, is_nominative, is_strong, sentence_subject, subject_before,
 };
@@ -163,7 +163,7 @@ fn only_premodifiers(np: &Np, from: usize, to: usize) -> bool {
         && to - from <= limits::PREMODIFIER_WORDS
         && (from..to).all(|k| {
             np.toks[k].kind == Kind::Number
-                || np.is_word(k) && !is_capitalized(np.word(k)) && {
+                || np.is_word(k) && !np.is_cap(k) && {
                     let w = np.lw(k);
                     !np.lx.is_not_name(&w)
                         && np.lx.pronoun(&w).is_none()

@@ -4,7 +4,7 @@
 use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, Np};
 use super::super::quotes::FoundQuote;
-use super::super::tokens::{Kind, Tokens, is_capitalized};
+use super::super::tokens::{Kind, Tokens};
 use super::{Found, Sieve};
 use crate::text::marks;
 use rustc_hash::FxHashMap as HashMap;
@@ -63,7 +63,7 @@ impl<'a> Ctx<'a> {
         self.lower_case_words
             .get_or_init(|| {
                 (0..np.toks.len())
-                    .filter(|&i| np.is_word(i) && !is_capitalized(np.word(i)))
+                    .filter(|&i| np.is_word(i) && !np.is_cap(i))
                     .map(|i| np.word(i))
                     .collect()
             })
@@ -109,7 +109,7 @@ impl Ctx<'_> {
         if !self.np.is_word(i) {
             return None;
         }
-        if is_capitalized(self.np.word(i)) && !self.opens_with_participle(i) {
+        if self.np.is_cap(i) && !self.opens_with_participle(i) {
             // Verbs are never capitalised mid-sentence: "The Washington Post", "United States".
             return None;
         }
@@ -199,7 +199,7 @@ fn with_adjectives(np: &Np, mut m: Mention, start: usize) -> Option<Mention> {
         && m.first_tok - start <= limits::MAX_SUBJECT_ADJECTIVES
         && (start..m.first_tok).all(|k| {
             np.is_word(k)
-                && !is_capitalized(np.word(k))
+                && !np.is_cap(k)
                 && !np::is_function_word(&np.lw(k))
                 && !np.lx.is_reporting_verb(&np.lw(k))
         });
@@ -232,7 +232,7 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     // "Megyn Kelly said": a capitalised "-ly" word is a name, not an adverb.
     while j > lo
         && np.is_word(j)
-        && !is_capitalized(np.word(j))
+        && !np.is_cap(j)
         && np.lx.is_adverb(&np.lw(j))
         && np.lx.pronoun(&np.lw(j)).is_none()
     {
@@ -355,7 +355,7 @@ pub(super) fn subject_nearby(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> 
             break;
         }
         let subject_like = matches!(w.as_ref(), "he" | "she" | "they" | "who" | "i" | "we")
-            || is_capitalized(np.word(k))
+            || np.is_cap(k)
                 && !np.lx.is_not_name(&w)
                 && !TIME_WORDS.contains(&w.as_ref())
                 && !w.ends_with("ly")
@@ -464,7 +464,7 @@ fn skip_dateline(np: &Np, start: usize, limit: usize) -> usize {
 fn agency_dateline(np: &Np, start: usize, limit: usize) -> Option<usize> {
     let open = (start..limit)
         .take(limits::DATELINE_REACH)
-        .take_while(|&k| np.is_word(k) && is_capitalized(np.word(k)) || np.is_punct(k, "("))
+        .take_while(|&k| np.is_word(k) && np.is_cap(k) || np.is_punct(k, "("))
         .find(|&k| np.is_punct(k, "("))?;
     let agency = open + 1;
     let all_caps = |k: usize| {
@@ -489,8 +489,7 @@ fn is_intro_segment(np: &Np, start: usize, comma: usize) -> bool {
     }
     let w = np.lw(start);
     if np.lx.is_intro_word(&w)
-        || (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"))
-            && is_capitalized(np.word(start))
+        || (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) && np.is_cap(start)
     {
         return true;
     }

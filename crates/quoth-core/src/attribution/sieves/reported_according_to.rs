@@ -4,7 +4,7 @@
 use super::super::lexicon::Gender;
 use super::super::limits;
 use super::super::np::{Mention, MentionKind};
-use super::super::tokens::{Kind, is_capitalized};
+use super::super::tokens::Kind;
 use super::speech::{
     content_end, has_quote, holds_finite_verb, skip_openers, trim_end, word_count,
 };
@@ -86,7 +86,7 @@ fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
     // "according to the (national) Ministry of Health": the rest of the phrase is a name after
     // the article and at most one lower-case adjective.
     let name_start = (start + 1..=start + 2)
-        .find(|&k| np.is_word(k) && is_capitalized(np.word(k)))
+        .find(|&k| np.is_word(k) && np.is_cap(k))
         .filter(|&k| (start + 1..k).all(|j| np.is_word(j)));
     if np.is_word(start)
         && np.lw(start) == "the"

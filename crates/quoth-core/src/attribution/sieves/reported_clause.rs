@@ -2,7 +2,6 @@
 
 use super::super::limits;
 use super::super::np::MentionKind;
-use super::super::tokens::is_capitalized;
 use super::speech::{
     Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial, is_bare_plural,
     is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark, opens_bare_clause,
@@ -51,7 +50,7 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
             }
         });
     // "added trucks": a bare plural opens a clause only after "say".
-    let plural_start = np.is_word(k) && !is_capitalized(np.word(k)) && is_bare_plural(&np.lw(k));
+    let plural_start = np.is_word(k) && !np.is_cap(k) && is_bare_plural(&np.lw(k));
     // A bare subject ("climate change is …") only straight after the cue: after a comma
     // stands a participle or the rest of a sentence the cue interrupts.
     let bare = !(v + 1..k).any(|j| np.is_punct(j, ",")) && opens_bare_clause(ctx, k, s.end);

@@ -9,7 +9,7 @@
 
 use super::super::limits;
 use super::super::np::{MentionKind, is_determiner_word};
-use super::super::tokens::{Kind, is_capitalized};
+use super::super::tokens::Kind;
 use super::speech::{
     Complement, PREPOSITIONS, content_end, is_finite_verb_like, is_time_word, statement, trim_end,
 };
@@ -87,7 +87,7 @@ fn object_end(ctx: &Ctx, k: usize, end: usize) -> Option<(usize, bool)> {
     ) {
         return Some((k + 1, true));
     }
-    if is_capitalized(np.word(k)) {
+    if np.is_cap(k) {
         let m = np.forward(k, end)?;
         return (m.kind == MentionKind::Name).then_some((m.last_tok + 1, true));
     }
@@ -130,7 +130,7 @@ fn names_a_predicate(ctx: &Ctx, p: usize, end: usize, adjective_ok: bool) -> boo
         return !timed && !idiom;
     }
     adjective_ok
-        && !is_capitalized(np.word(p))
+        && !np.is_cap(p)
         && !PREPOSITIONS.contains(&w)
         && !np.lx.is_adverb(w)
         && !is_time_like(w)

@@ -9,7 +9,6 @@
 
 use super::super::limits;
 use super::super::np::{Mention, MentionKind, is_determiner_word, is_function_word, is_possessive};
-use super::super::tokens::is_capitalized;
 use super::speech::{
     Complement, action_end, content_end, gap_is_adverbial, is_finite_verb_like, is_that,
     opens_clause, trim_end,
@@ -45,7 +44,7 @@ fn owner_token(ctx: &Ctx, v: usize, lo: usize) -> Option<usize> {
     let is_owner = |k: usize| {
         np.is_word(k)
             && (matches!(np.word_lower(k), "his" | "her" | "their")
-                || is_capitalized(np.word(k)) && is_possessive(np.word(k)))
+                || np.is_cap(k) && is_possessive(np.word(k)))
     };
     let k = v - 1;
     if is_owner(k) {
@@ -53,10 +52,7 @@ fn owner_token(ctx: &Ctx, v: usize, lo: usize) -> Option<usize> {
     }
     // Between a possessive and its noun no verb can stand: "repeated", "renewed" are
     // adjectives there.
-    let modifier = k > lo
-        && np.is_word(k)
-        && !is_capitalized(np.word(k))
-        && !is_function_word(np.word_lower(k));
+    let modifier = k > lo && np.is_word(k) && !np.is_cap(k) && !is_function_word(np.word_lower(k));
     (modifier && is_owner(k - 1)).then(|| k - 1)
 }
 
@@ -123,7 +119,7 @@ fn subject_position(ctx: &Ctx, owner: usize, lo: usize) -> bool {
 /// determiner, pronoun or function word, and no plural noun ("to voters").
 fn looks_like_a_verb(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
-    if !np.is_word(k) || is_capitalized(np.word(k)) {
+    if !np.is_word(k) || np.is_cap(k) {
         return false;
     }
     let w = np.word_lower(k);
@@ -135,7 +131,7 @@ fn looks_like_a_verb(ctx: &Ctx, k: usize) -> bool {
 /// the verb test also takes).
 fn is_verb(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
-    np.is_word(k) && !is_capitalized(np.word(k)) && is_finite_verb_like(np.word_lower(k))
+    np.is_word(k) && !np.is_cap(k) && is_finite_verb_like(np.word_lower(k))
 }
 
 /// In the subject ("Quill's claim that the toll was illegal was false"), the content ends

@@ -2,7 +2,6 @@
 //! proposition as its object — "X denied the allegations", "X announced a new timetable for
 //! the ferries", "X confirmed the plant's closure".
 
-use super::super::tokens::is_capitalized;
 use super::speech::{
     Complement, content_end, gloss_end, is_gerund, object_end, speech_verb, statement,
 };
@@ -76,9 +75,9 @@ fn reported_object(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> 
         return None;
     }
     // A judgement may be of someone named: "criticized Ivo Lind for the delays".
-    let named = judgement && is_capitalized(np.word(from));
+    let named = judgement && np.is_cap(from);
     // "proposed banning night flights", "reported spending $2 million": a gerund's phrase.
-    let gerund = !judgement && !is_capitalized(np.word(from)) && is_gerund(np.word_lower(from));
+    let gerund = !judgement && !np.is_cap(from) && is_gerund(np.word_lower(from));
     if gerund {
         let end = content_end(ctx, from, s)?;
         return statement(ctx, v, from, end, s, Sieve::ReportedObject);

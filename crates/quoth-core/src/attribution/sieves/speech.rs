@@ -10,7 +10,7 @@
 use super::super::lexicon::{self, Gender};
 use super::super::limits;
 use super::super::np::{Mention, MentionKind, is_determiner_word};
-use super::super::tokens::{Kind, is_capitalized};
+use super::super::tokens::Kind;
 use super::common::{cue_clause, is_nominative, sentence_subject, subject_before};
 use super::{Ctx, Found, Sieve};
 use std::ops::Range;
@@ -108,7 +108,7 @@ fn next_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
     while j < end && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
         j += 1;
     }
-    j < end && np.is_word(j) && !is_capitalized(np.word(j)) && is_finite_verb_like(&np.lw(j))
+    j < end && np.is_word(j) && !np.is_cap(j) && is_finite_verb_like(&np.lw(j))
 }
 
 /// The end of a content that starts at token `from` and runs to `end` at most, before a gloss
@@ -253,7 +253,7 @@ pub(super) fn content_before(
     // A statement holds a verb (not its cue): "In a speech last year, X said" reports nothing.
     let cue_start = found.cue.as_ref().map(|c| c.start);
     let has_verb = (start..end.max(comma)).any(|k| {
-        np.is_word(k) && !is_capitalized(np.word(k)) && Some(np.toks[k].start) != cue_start && {
+        np.is_word(k) && !np.is_cap(k) && Some(np.toks[k].start) != cue_start && {
             let w = np.lw(k);
             is_finite_verb_like(&w)
                 || k > start && is_present_third_person(&w)
@@ -289,7 +289,7 @@ pub(super) const NOUN_LIKE: &[&str] = &[
 /// not negated, not hypothetical, not passive and not an infinitive.
 pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     let np = &ctx.np;
-    if !np.is_word(v) || is_capitalized(np.word(v)) {
+    if !np.is_word(v) || np.is_cap(v) {
         return None;
     }
     let class = speech_verb(&np.lw(v))?;
@@ -333,7 +333,7 @@ pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
     let mut n = 0;
     for k in coordinator.map_or(window_start, |c| c + 1)..v {
         // A capitalised modal is a month or a name ("in May and said …", "Will Dunn said").
-        if np.is_word(k) && !(is_capitalized(np.word(k)) && is_modal(np.word_lower(k))) {
+        if np.is_word(k) && !(np.is_cap(k) && is_modal(np.word_lower(k))) {
             buf[n] = np.word_lower(k);
             n += 1;
         }
@@ -446,8 +446,7 @@ pub(super) fn gap_is_adverbial(ctx: &Ctx, from: usize, that: usize, class: Compl
 pub(super) fn is_noun_of_speech(ctx: &Ctx, k: usize, lo: usize) -> bool {
     let np = &ctx.np;
     let determiner = |j: usize| j >= lo && np.is_word(j) && is_determiner_word(&np.lw(j));
-    let modifier =
-        |j: usize| np.is_word(j) && !is_capitalized(np.word(j)) && !is_finite_verb_like(&np.lw(j));
+    let modifier = |j: usize| np.is_word(j) && !np.is_cap(j) && !is_finite_verb_like(&np.lw(j));
     k > lo && determiner(k - 1) || k > lo + 1 && modifier(k - 1) && determiner(k - 2)
 }
 
@@ -475,8 +474,8 @@ pub(super) fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
     }
     let m = np.forward(k, end).or_else(|| {
         // A plain plural hearer: "told reporters", "told lawmakers".
-        (!is_capitalized(np.word(k)) && w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s'))
-            .then(|| Mention {
+        (!np.is_cap(k) && w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s')).then(|| {
+            Mention {
                 span: np.toks[k].start..np.toks[k].end,
                 kind: MentionKind::Nominal,
                 name: None,
@@ -487,7 +486,8 @@ pub(super) fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
                 org: None,
                 first_tok: k,
                 last_tok: k,
-            })
+            }
+        })
     });
     match m {
         Some(m) => (!matches!(m.kind, MentionKind::Pronoun(_))).then_some(m.last_tok + 1),
@@ -677,7 +677,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     }
     // "said contractors built …": a plural noun as subject, when a verb follows.
     let plural = is_bare_plural(&w);
-    let subject_like = is_capitalized(np.word(k))
+    let subject_like = np.is_cap(k)
         || plural
         || w == "one"
         || is_irregular_plural(&w)
@@ -793,7 +793,7 @@ pub(super) fn is_gerund(w: &str) -> bool {
 /// participle or the rest of a sentence the cue interrupts stands).
 pub(super) fn opens_bare_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     let np = &ctx.np;
-    if !np.is_word(k) || is_capitalized(np.word(k)) {
+    if !np.is_word(k) || np.is_cap(k) {
         return false;
     }
     let w = np.lw(k);
@@ -930,7 +930,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
 fn bare_noun_then_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
     let np = &ctx.np;
     let plain = |j: usize| {
-        np.is_word(j) && !is_capitalized(np.word(j)) && {
+        np.is_word(j) && !np.is_cap(j) && {
             let w = np.lw(j);
             !PREPOSITIONS.contains(&w.as_ref())
                 && !FUNCTION_LIKE.contains(&w.as_ref())
@@ -970,7 +970,7 @@ pub(super) fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     let np = &ctx.np;
     let w = np.lw(k);
     let subject = np.toks[k].kind == Kind::Number
-        || np.is_word(k) && is_capitalized(np.word(k)) && !np.lx.is_not_name(&w)
+        || np.is_word(k) && np.is_cap(k) && !np.lx.is_not_name(&w)
         || matches!(
             w.as_ref(),
             "the" | "his" | "her" | "their" | "its" | "some" | "many" | "most"
@@ -986,7 +986,7 @@ pub(super) const NOT_A_CLAUSE: &[&str] = &["nothing", "more", "fewer", "none"];
 
 /// A lower-case speech verb at token `j`.
 pub(super) fn cue_like(ctx: &Ctx, j: usize) -> bool {
-    ctx.np.is_word(j) && !is_capitalized(ctx.np.word(j)) && speech_verb(&ctx.np.lw(j)).is_some()
+    ctx.np.is_word(j) && !ctx.np.is_cap(j) && speech_verb(&ctx.np.lw(j)).is_some()
 }
 
 /// A lower-case word that may be a plural noun ("contractors"), not "this", "his" or "it's".
@@ -1006,7 +1006,7 @@ pub(super) fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
 /// Whether tokens `a..b` hold a finite verb (in lower case: "Will" may be a name).
 pub(super) fn holds_finite_verb(ctx: &Ctx, a: usize, b: usize) -> bool {
     let np = &ctx.np;
-    (a..b).any(|k| np.is_word(k) && !is_capitalized(np.word(k)) && is_finite_verb_like(&np.lw(k)))
+    (a..b).any(|k| np.is_word(k) && !np.is_cap(k) && is_finite_verb_like(&np.lw(k)))
 }
 
 pub(super) fn is_finite_verb_like(w: &str) -> bool {
@@ -1320,7 +1320,7 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     let mut before_time = v;
     while before_time > lo + 1
         && np.is_word(before_time - 1)
-        && !is_capitalized(np.word(before_time - 1))
+        && !np.is_cap(before_time - 1)
         && is_time_word(&np.lw(before_time - 1))
     {
         before_time -= 1;
@@ -1391,7 +1391,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     }
     let opener = np.lw(start);
     let opens = np.toks[start].kind == Kind::Number
-        || np.is_word(start) && is_capitalized(np.word(start))
+        || np.is_word(start) && np.is_cap(start)
         || QUANTITY_SUBJECTS.contains(&opener.as_ref())
         || matches!(
             opener.as_ref(),
@@ -1411,7 +1411,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     });
     // Capitalised openers are names the other readers already tried; a phrase here must be
     // more than that name: a lower-case word somewhere.
-    let lower = (start..=end).any(|k| np.is_word(k) && !is_capitalized(np.word(k)));
+    let lower = (start..=end).any(|k| np.is_word(k) && !np.is_cap(k));
     if !opens || !clean || !lower && np.toks[start].kind != Kind::Number {
         return None;
     }
@@ -1444,9 +1444,9 @@ pub(super) fn main_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
             return None;
         }
         let first = (lo + 1..v.min(lo + limits::THE_NAME_REACH))
-            .find(|&k| np.is_word(k) && is_capitalized(np.word(k)))?;
+            .find(|&k| np.is_word(k) && np.is_cap(k))?;
         let last = (first..v)
-            .take_while(|&k| np.is_word(k) && is_capitalized(np.word(k)) || np.is_punct(k, "."))
+            .take_while(|&k| np.is_word(k) && np.is_cap(k) || np.is_punct(k, "."))
             .last()?;
         np.backward(last, lo)
             .filter(|m| m.kind == MentionKind::Name)
@@ -1467,7 +1467,7 @@ pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         || np.is_word(end)
             && w.len() >= limits::MIN_PLURAL_BYTES
             && w.ends_with('s')
-            && !is_capitalized(np.word(end));
+            && !np.is_cap(end);
     if end < lo || !fits_end || FUNCTION_LIKE.contains(&w.as_ref()) {
         return None;
     }
