@@ -224,6 +224,11 @@ pub const THE_NAME_REACH: usize = 6;
 /// the market in Aldby"): longer phrases are more often a clause of their own.
 pub const PHRASE_SUBJECT_WORDS: usize = 8;
 
+/// How many tokens a subject's modifiers may span between its opening noun phrase and the
+/// verb ("A person familiar with the planning for the meeting says"); longer, the words are
+/// more likely a clause of their own than a modifier.
+pub const POSTMODIFIER_REACH: usize = 30;
+
 /// Words a bare subject may have ("Romney's associates", "26 percent").
 pub const BARE_SUBJECT_WORDS: usize = 4;
 

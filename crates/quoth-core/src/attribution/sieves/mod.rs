@@ -16,6 +16,7 @@ mod block_line;
 mod common;
 mod continuation;
 mod embedding_subject;
+mod postmodified;
 mod reported_according_to;
 mod reported_answer;
 mod reported_around_cue;

@@ -12,6 +12,7 @@ use super::super::limits;
 use super::super::np::{Mention, MentionKind, is_determiner_word};
 use super::super::tokens::Kind;
 use super::common::{cue_clause, is_nominative, sentence_subject, subject_before};
+use super::postmodified::postmodified_subject;
 use super::{Ctx, Found, Sieve};
 use std::ops::Range;
 
@@ -1324,6 +1325,9 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
         && is_time_word(&np.lw(before_time - 1))
     {
         before_time -= 1;
+    }
+    if let Some(m) = postmodified_subject(ctx, before_time, lo) {
+        return Some(m);
     }
     if let Some(m) = subject_before(ctx, before_time, lo).filter(|m| is_nominative(np, m)) {
         return Some(m);
