@@ -20,10 +20,28 @@ use super::speech::{PREPOSITIONS, is_finite_verb_like, is_time_word, skip_opener
 /// clause, or an aside between dashes; an aside between commas alone is left to
 /// [`subject_before`], which reads a name in it ("Its adviser, Ada Brenn, said").
 pub(super) fn postmodified_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
-    let np = &ctx.np;
     let v = before_time_phrase(ctx, v, lo);
     let start = clause_start(ctx, lo, v);
     let gap = opening_phrase_end(ctx, start, v)?;
+    phrase_with_modifiers(ctx, start, gap, v)
+}
+
+/// The subject of a cue clause that runs from token `start` to its verb at `v` ("…, filings
+/// released on Tuesday revealed", "…, the news site Harbour Today reported"): a phrase with
+/// modifiers, or a description written before a name.
+pub(super) fn phrase_before_verb(ctx: &Ctx, start: usize, v: usize) -> Option<Mention> {
+    let v = before_time_phrase(ctx, v, start);
+    let gap = opening_phrase_end(ctx, start, v)?;
+    if gap == v {
+        return described_name(ctx, start, v);
+    }
+    phrase_with_modifiers(ctx, start, gap, v)
+}
+
+/// The phrase that opens at `start`, whose head ends at `gap`, with the modifiers that run from
+/// there to the verb at `v`.
+fn phrase_with_modifiers(ctx: &Ctx, start: usize, gap: usize, v: usize) -> Option<Mention> {
+    let np = &ctx.np;
     if gap >= v || v - gap > limits::POSTMODIFIER_REACH {
         return None;
     }
@@ -51,6 +69,34 @@ pub(super) fn postmodified_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Men
         first_tok: start,
         last_tok: end,
     })
+}
+
+/// "the local news site Harbour Today", "health ministry spokeswoman Ida Brenn": a name at the
+/// end of the phrase from `start` to `v`, after words that describe it; the name speaks, the
+/// words before it are its descriptor.
+fn described_name(ctx: &Ctx, start: usize, v: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let mut m = np
+        .backward(v - 1, start)
+        .filter(|m| m.kind == MentionKind::Name && m.last_tok + 1 == v && m.first_tok > start)?;
+    // The word before the name says what it is: a role ("spokeswoman"), a kind of source
+    // ("newspaper", "site") or an organisation ("ministry").
+    let before = np.lw(m.first_tok - 1);
+    let kind_word = np.lx.role_noun(&before).is_some()
+        || np.lx.is_source_noun(&before)
+        || np.lx.is_org_word(&before);
+    let describes = kind_word
+        && (start..m.first_tok).all(|k| {
+            np.is_word(k) && !is_finite_verb_like(&np.lw(k)) && speech_verb(&np.lw(k)).is_none()
+        });
+    if !describes || !is_nominative(np, &m) {
+        return None;
+    }
+    let descriptor = np.text[np.toks[start].start..np.toks[m.first_tok - 1].end].to_string();
+    m.descriptor.get_or_insert(descriptor);
+    m.span.start = np.toks[start].start;
+    m.first_tok = start;
+    Some(m)
 }
 
 /// Prepositions that open a phrase modifying a noun ("a person familiar with …", "voters in
@@ -284,6 +330,35 @@ mod tests {
             "The three surveyors -- Ms. Varga, Mr. Holm and Ms. Okafor -- agreed the dune was moving.",
         );
         assert_eq!(speaker.as_deref(), Some("The three surveyors"));
+    }
+
+    #[test]
+    fn a_closing_cue_clause_with_a_modified_or_described_subject() {
+        for (t, speaker) in [
+            (
+                "The lighthouse keeper left in 1987, the town's archivist, Mirela Dosti, recalled.",
+                "Mirela Dosti",
+            ),
+            (
+                "The tram line will open a year late, the transit newspaper Rail Courier reported.",
+                "Rail Courier",
+            ),
+            (
+                "The hatchery lost half its trout, papers lodged in court on Monday revealed.",
+                "papers lodged in court",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].1.as_deref(), Some(speaker), "{t}");
+        }
+        // Must not fire: a clause joined by a conjunction or a participle is no cue clause.
+        for t in [
+            "The mayor won every ward, while Ada Brenn states her case again.",
+            "Turnout rose in the north, winning the party every seat in the state.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::super::limits;
 use super::super::np::{Mention, MentionKind, is_determiner_word};
 use super::super::tokens::Kind;
 use super::common::{cue_clause, is_nominative, sentence_subject, subject_before};
-use super::postmodified::postmodified_subject;
+use super::postmodified::{phrase_before_verb, postmodified_subject};
 use super::{Ctx, Found, Sieve};
 use std::ops::Range;
 
@@ -224,7 +224,7 @@ pub(super) fn cue_between_commas(
     let seg_end = (v + 1..s.end)
         .find(|&k| np.is_punct(k, ","))
         .unwrap_or_else(|| trim_end(ctx, v, s.end));
-    let found = cue_clause(ctx, comma + 1, seg_end)?;
+    let (comma, found) = clause_after_comma(ctx, comma, v, seg_end, s.start)?;
     if found.cue.as_ref().map(|c| c.start) != Some(np.toks[v].start) {
         return None;
     }
@@ -236,7 +236,77 @@ pub(super) fn cue_between_commas(
     let tail = found.mention.last_tok.max(v) + 1;
     let short_tail = word_count(ctx, tail, seg_end) <= limits::SHORT_TAIL_WORDS
         && !opens_clause(ctx, tail, seg_end);
-    (tail >= seg_end || short_tail).then_some((comma, seg_end, found))
+    // "…, said a port official who was briefed on the sale": a relative clause tells who.
+    let relative_tail = found.mention.first_tok > v
+        && np.is_word(tail)
+        && matches!(np.lw(tail).as_ref(), "who" | "whose");
+    (tail >= seg_end || short_tail || relative_tail).then_some((comma, seg_end, found))
+}
+
+/// The cue clause after `comma` that ends at `seg_end`, with the comma that opens it: what
+/// [`cue_clause`] reads, else a subject with modifiers or a description before a name ("…,
+/// filings released on Tuesday revealed", "…, the news site Harbour Today reported"), else a
+/// name between two commas, read from the comma before ("…, the town's mayor, Pia Lund,
+/// recalled").
+fn clause_after_comma(
+    ctx: &Ctx,
+    comma: usize,
+    v: usize,
+    seg_end: usize,
+    lo: usize,
+) -> Option<(usize, Found)> {
+    let np = &ctx.np;
+    if let Some(found) = cue_clause(ctx, comma + 1, seg_end) {
+        return Some((comma, found));
+    }
+    let cue = Some(np.toks[v].start..np.toks[v].end);
+    let tail_clean = (v + 1..seg_end).all(|k| {
+        np.toks[k].kind != Kind::Quote
+            && !(np.is_word(k) && matches!(np.lw(k).as_ref(), "that" | "and" | "but"))
+    });
+    if v > comma + 1
+        && tail_clean
+        && opens_noun_phrase(ctx, comma + 1)
+        && let Some(m) = phrase_before_verb(ctx, comma + 1, v)
+        && (m.kind == MentionKind::Name || !NOUN_LIKE.contains(&np.lw(v).as_ref()))
+    {
+        return Some((comma, Found::new(Sieve::AdjacentCue, m, cue)));
+    }
+    // The comma before the verb closes an appositive name ("…, the town's mayor, Pia Lund,
+    // recalled"): the clause opens at the comma before the description.
+    if comma + 1 != v || !tail_clean {
+        return None;
+    }
+    let comma_before = |end: usize| {
+        (lo..end)
+            .rev()
+            .take(limits::APPOSITIVE_REACH)
+            .find(|&k| np.is_punct(k, ","))
+    };
+    let opening = comma_before(comma_before(comma)?)?;
+    let m = subject_before(ctx, v, opening + 1)
+        .filter(|m| m.kind == MentionKind::Name && m.descriptor.is_some())?;
+    Some((opening, Found::new(Sieve::AdjacentCue, m, cue)))
+}
+
+/// Whether a noun phrase can open at token `k`: a determiner, a number, a capitalised word or
+/// a bare plural ("filings", "disclosures") — not a conjunction, an adverb or a participle
+/// ("…, while Ada Brenn wins …", "…, winning every county …").
+fn opens_noun_phrase(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    if np.toks[k].kind == Kind::Number {
+        return true;
+    }
+    if !np.is_word(k) {
+        return false;
+    }
+    let w = np.lw(k);
+    if CLAUSE_OPENERS.contains(&w.as_ref()) || PREPOSITIONS.contains(&w.as_ref()) {
+        return false;
+    }
+    is_determiner_word(&w)
+        || np.is_cap(k) && np.lx.pronoun(&w).is_none()
+        || is_bare_plural(&w) && !w.ends_with("ly") && !np.lx.is_adverb(&w)
 }
 
 /// The statement whose content runs from the sentence's start to token `end` (exclusive),
