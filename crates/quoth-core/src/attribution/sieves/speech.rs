@@ -348,6 +348,19 @@ pub(super) fn content_before(
     Some(Found { sieve, ..found }.with_content(np.toks[start].start..np.toks[end - 1].end))
 }
 
+/// Whether a form that is a noun as often as a verb ("states", "reports") is the noun here:
+/// after a determiner or a number ("the state she won", "the 11 states that vote"), or with a
+/// "that" that opens no clause of its own but a relative one ("Southern states that held
+/// primaries", against "the report states that the pier is unsafe").
+fn reads_as_noun(ctx: &Ctx, v: usize, from: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    let after_determiner = v > 0
+        && (np.toks[v - 1].kind == Kind::Number
+            || np.is_word(v - 1) && is_determiner_word(&np.lw(v - 1)));
+    let relative_that = is_that(ctx, from) && !opens_clause(ctx, from + 1, end);
+    after_determiner || relative_that
+}
+
 /// Forms that are nouns as often as verbs ("the 20 states", "news reports"): cues only with a
 /// name or a pronoun as subject.
 pub(super) const NOUN_LIKE: &[&str] = &[
@@ -1329,7 +1342,7 @@ pub(super) fn statement(
     } else {
         end
     };
-    if NOUN_LIKE.contains(&np.lw(v).as_ref()) && !person {
+    if NOUN_LIKE.contains(&np.lw(v).as_ref()) && (!person || reads_as_noun(ctx, v, from, end)) {
         return None;
     }
     Some(
@@ -1611,3 +1624,23 @@ pub(super) const FUNCTION_LIKE: &[&str] = &[
     "reports",
     "says",
 ];
+
+#[cfg(test)]
+mod noun_like_tests {
+    use crate::attribution::test_support::reported;
+
+    #[test]
+    fn a_noun_like_cue_that_is_the_noun_reports_nothing() {
+        for t in [
+            "Mara Quill campaigned hard in the coastal states that vote in early March.",
+            "Tomas Holm lost the state he had carried easily four years before.",
+            "Ida Brenn won the two states that held caucuses on Saturday.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+        // Must still fire: the verb with its subject and a clause.
+        let r = reported("Mara Quill states that the pier will close in June.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "that the pier will close in June");
+    }
+}
