@@ -1,6 +1,7 @@
 //! What the sieves share: the context they read ([`Ctx`]), cues, and the subjects of verbs and
 //! sentences.
 
+use super::super::lexicon::Gender;
 use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, Np};
 use super::super::quotes::FoundQuote;
@@ -395,13 +396,35 @@ fn is_location_phrase(np: &Np, m: &Mention) -> bool {
     if m.kind != MentionKind::Name {
         return false;
     }
-    after_preposition
+    let place = m
+        .name
+        .as_deref()
+        .is_some_and(|n| np.lx.is_place(&n.to_lowercase()));
+    // "drafted with help from Tomas Perel, who said": "who" stands for a person, wherever
+    // the name stands — a name with a known given name, not a place the gazetteer lacks ("a
+    // nurse from Aldby, who said", "a professor in North Westria, who said").
+    let person_before_who = np.lw(m.last_tok) == "who"
+        && !place
+        && m.gender != Gender::Unknown
+        && !in_appositive(np, before);
+    after_preposition && !person_before_who
         || np.is_punct(before, ",")
             && (m
                 .name
                 .as_deref()
                 .is_some_and(|n| np.lx.is_place(&n.to_lowercase()))
                 || is_abbreviated_region(np, m))
+}
+
+/// Whether token `k` stands in an appositive ("Ada Brenn, the leader of the council in
+/// Norland, who …": "who" is Ada Brenn, not Norland): a comma shortly before it, after which
+/// a determiner opens a description.
+fn in_appositive(np: &Np, k: usize) -> bool {
+    (k.saturating_sub(limits::APPOSITIVE_REACH)..k)
+        .rev()
+        .take_while(|&j| !np.is_punct(j, "."))
+        .find(|&j| np.is_punct(j, ","))
+        .is_some_and(|c| np.is_word(c + 1) && np::is_determiner_word(&np.lw(c + 1)))
 }
 
 /// "San Bernardino, Calif., …", "Aspen, Colo., …": one capitalised word with a full stop

@@ -1626,8 +1626,8 @@ pub(super) const FUNCTION_LIKE: &[&str] = &[
 ];
 
 #[cfg(test)]
-mod noun_like_tests {
-    use crate::attribution::test_support::reported;
+mod cue_word_and_subject_tests {
+    use crate::attribution::test_support::{one, reported};
 
     #[test]
     fn a_noun_like_cue_that_is_the_noun_reports_nothing() {
@@ -1642,5 +1642,22 @@ mod noun_like_tests {
         let r = reported("Mara Quill states that the pier will close in June.");
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].0, "that the pier will close in June");
+    }
+
+    #[test]
+    fn who_after_a_preposition_stands_for_the_person_named() {
+        let (content, speaker, _) = one(
+            "The harbour plan was drafted with help from Tomas Perel, who said the berths were too shallow.",
+        );
+        assert_eq!(content, "the berths were too shallow");
+        assert_eq!(speaker.as_deref(), Some("Tomas Perel"));
+        // Must not fire: a town (not a person) before "who", or a place inside an appositive.
+        for t in [
+            "The ferry was late again, said Mira Kol, 24, from Aldby, who said the timetable was a joke.",
+        ] {
+            for r in reported(t) {
+                assert_ne!(r.1.as_deref(), Some("Aldby"), "{t}: {r:?}");
+            }
+        }
     }
 }
