@@ -314,11 +314,12 @@ fn resolve_phrase(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerK
 }
 
 /// A description as a speaker's name, without the relative pronoun that introduced its clause
-/// ("a campaign surrogate who" -> "a campaign surrogate"); a lone quantifier ("Another", "a
+/// ("a campaign surrogate who" -> "a campaign surrogate", "the panel, which" -> "the panel"); a lone quantifier ("Another", "a
 /// second", "many") names nobody a reader could tell apart.
 fn description_speaker(d: String) -> Option<String> {
     let d = d
         .strip_suffix(" who")
+        .or_else(|| d.strip_suffix(" which"))
         .unwrap_or(&d)
         .trim_end_matches([',', ' '])
         .to_string();

@@ -289,6 +289,9 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         }
         return Some(m);
     }
+    if np.is_word(j) && np.lw(j) == "which" {
+        return which_antecedent(np, j, lo);
+    }
     if let Some(m) = np.subject_backward(j, lo).filter(|m| is_nominative(np, m)) {
         // "Brenn in her budget speech called": a prepositional phrase, not the subject.
         let in_pp = m.kind == MentionKind::Nominal
@@ -306,6 +309,29 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         return (!possessive).then_some(m);
     }
     subject_nearby(ctx, j + 1, lo)
+}
+
+/// "a request by the Aldby Gazette, which argued that …": the organisation or document
+/// before ", which" speaks (a name that is no place, or a description headed by a source or
+/// group word).
+fn which_antecedent(np: &Np, which: usize, lo: usize) -> Option<Mention> {
+    if which < lo + 2 || !np.is_punct(which - 1, ",") {
+        return None;
+    }
+    let mut m = np.backward(which - 2, lo)?;
+    let speaks = match m.kind {
+        MentionKind::Name => !m
+            .name
+            .as_deref()
+            .is_some_and(|n| np.lx.is_place(&n.to_lowercase())),
+        MentionKind::Nominal => is_strong(np, &m),
+        MentionKind::Pronoun(_) => false,
+    };
+    // The mention reaches "which", as a relative antecedent's reaches "who": the text names
+    // the speaker there.
+    m.span.end = np.toks[which].end;
+    m.last_tok = which;
+    speaks.then_some(m)
 }
 
 /// The subject at the start of the clause that holds token `j`: after the nearest comma or

@@ -1660,4 +1660,20 @@ mod cue_word_and_subject_tests {
             }
         }
     }
+
+    #[test]
+    fn which_after_an_organisation_or_a_document_speaks_for_it() {
+        let (content, speaker, _) = one(
+            "The hearing followed a complaint by the Tarnmouth Harbour Trust, which argued that the dredging broke its lease.",
+        );
+        assert_eq!(content, "that the dredging broke its lease");
+        assert_eq!(speaker.as_deref(), Some("Tarnmouth Harbour Trust"));
+        let (_, speaker, _) =
+            one("The review was led by a safety panel, which said the cranes were unsafe.");
+        assert_eq!(speaker.as_deref(), Some("a safety panel"));
+        // Must not fire: a place before ", which".
+        for r in reported("The ferry stops in Norwich, which said nothing about it.") {
+            assert_ne!(r.1.as_deref(), Some("Norwich"), "{r:?}");
+        }
+    }
 }
