@@ -99,6 +99,7 @@ pub fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+#[inline(never)]
 pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) -> Tokens {
     let mut parts: Vec<(Range<usize>, u32)> = quotes
         .iter()
@@ -156,6 +157,7 @@ pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) 
     }
 }
 
+#[inline(never)]
 fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = start;
@@ -286,6 +288,7 @@ fn is_initialism(so_far: &str, after: Option<char>) -> bool {
             || so_far.contains('.'))
 }
 
+#[inline(never)]
 fn split_sentences(
     text: &str,
     toks: &mut [Token],
@@ -296,12 +299,12 @@ fn split_sentences(
     for p in paras {
         let mut start = p.start;
         for i in p.clone() {
-            let next = if i + 1 < p.end {
-                Some(&toks[i + 1])
-            } else {
-                None
-            };
-            if next.is_some() && ends_sentence(text, toks, i, quotes) {
+            // Numbered as it is read: a token belongs to the sentence being built.
+            toks[i].sentence = sentences.len() as u32;
+            if i + 1 < p.end
+                && may_end_sentence(text, &toks[i])
+                && ends_sentence(text, toks, i, quotes)
+            {
                 sentences.push(start..i + 1);
                 start = i + 1;
             }
@@ -310,12 +313,22 @@ fn split_sentences(
             sentences.push(start..p.end);
         }
     }
-    for (si, s) in sentences.iter().enumerate() {
-        for t in &mut toks[s.clone()] {
-            t.sentence = si as u32;
-        }
-    }
     sentences
+}
+
+/// A cheap test before `ends_sentence`, asked of every token: only a stop (. ! ? …), a
+/// quotation or a word with a full stop ("U.S.") can end a sentence.
+fn may_end_sentence(text: &str, t: &Token) -> bool {
+    match t.kind {
+        // "…" is the only stop that is not ASCII; its UTF-8 form starts with 0xE2.
+        Kind::Punct => matches!(
+            text.as_bytes().get(t.start),
+            Some(b'.' | b'!' | b'?' | 0xE2)
+        ),
+        Kind::Word => text.as_bytes().get(t.end.wrapping_sub(1)) == Some(&b'.'),
+        Kind::Quote => true,
+        Kind::Number => false,
+    }
 }
 
 fn ends_sentence(text: &str, toks: &[Token], i: usize, quotes: &[FoundQuote]) -> bool {
