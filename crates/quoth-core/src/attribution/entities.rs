@@ -41,6 +41,9 @@ pub struct Entity {
     word_count: usize,
     first_word: Range<usize>,
     last_word: Range<usize>,
+    /// Whether the name's last word is the object of "of" (see `NameWords::last_after_of`),
+    /// worked out once with the name: matching asks it of every namesake.
+    last_after_of: bool,
 }
 
 /// The words of a name that matching looks at.
@@ -109,6 +112,7 @@ impl Entity {
             word_count: 0,
             first_word: 0..0,
             last_word: 0..0,
+            last_after_of: false,
         }
     }
 
@@ -124,15 +128,16 @@ impl Entity {
         };
         self.first_word = words.first().map_or(0..0, |w| place(w));
         self.last_word = words.last().map_or(0..0, |w| place(w));
+        let before_last = self.name[..self.last_word.start].split_whitespace();
+        self.last_after_of = ends_with_of(before_last.rev());
     }
 
     fn name_words(&self) -> NameWords<'_> {
-        let before_last = self.name[..self.last_word.start].split_whitespace();
         NameWords {
             first: &self.name[self.first_word.clone()],
             last: &self.name[self.last_word.clone()],
             count: self.word_count,
-            last_after_of: ends_with_of(before_last.rev()),
+            last_after_of: self.last_after_of,
         }
     }
 
@@ -192,6 +197,7 @@ word_set!(
 
 impl Entities {
     /// Reads every name and title in the narrative, in order, building the entity list.
+    #[inline(never)]
     pub fn build(np: &Np) -> Entities {
         // Sized for news prose (about one name word in twenty tokens), so the index is not
         // rebuilt several times as it fills.
@@ -374,6 +380,7 @@ impl Entities {
         // surname would otherwise make every new name scan all the others (quadratic).
         let candidates = &candidates[candidates.len().saturating_sub(MAX_NAMESAKES)..];
         let recency = |e: usize| self.list[e].last_seen;
+        let name_words = NameWords::of(words);
         // Read twice at most (the test is pure): no list of fitting entities is kept.
         let fitting = || {
             candidates.iter().copied().filter(|&e| {
@@ -391,9 +398,7 @@ impl Entities {
                 let gender_fits = gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || gender == ent.gender;
-                kinds_fit
-                    && gender_fits
-                    && names_compatible(lx, NameWords::of(words), ent.name_words())
+                kinds_fit && gender_fits && names_compatible(lx, name_words, ent.name_words())
             })
         };
         let latest = fitting().max_by_key(|&e| recency(e))?;

@@ -95,6 +95,7 @@ const NAME_KNOWN: u8 = 4;
 
 impl<'a> Np<'a> {
     /// The phrase reader over the tokens of `text`.
+    #[inline(never)]
     pub fn new(text: &'a str, toks: &'a Tokens) -> Np<'a> {
         let facts = toks
             .toks
