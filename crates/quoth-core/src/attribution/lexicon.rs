@@ -103,11 +103,16 @@ impl<V> WordMap<V> {
     #[inline]
     fn slot(&self, w: &str) -> usize {
         let b = w.as_bytes();
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return 0;
-        };
         let n = b.len();
-        let (second, before_last) = if n > 1 { (b[1], b[n - 2]) } else { (0, 0) };
+        // The first two and last two bytes, read as pairs (no bounds check per byte); a
+        // one-byte word is its byte twice with zeros between.
+        let (first, second, before_last, last) = match (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+            (Some(&[f, s]), Some(&[bl, l])) => (f, s, bl, l),
+            _ => match b.first() {
+                Some(&only) => (only, 0, 0, only),
+                None => return 0,
+            },
+        };
         let key = u64::from(first)
             | u64::from(second) << 8
             | u64::from(before_last) << 16
