@@ -441,6 +441,7 @@ impl Entities {
             .collect();
         // 1. An entity introduced with this role or bound to this title before.
         let mut best: Option<(i64, usize)> = None;
+        let leader = is_leader_title(head.as_str());
         // The mention and the last `TITLE_REACH_MENTIONS` before it.
         for (rank, o) in self.timeline[..before]
             .iter()
@@ -453,7 +454,10 @@ impl Entities {
                 continue;
             }
             // Most entities have no descriptor, and most descriptors do not hold the head at all.
-            let desc_fit = ent.descriptor_lower.contains(head.as_str())
+            // (A descriptor shorter than the head cannot hold it: most are empty, and a substring
+            // search costs its set-up even then.)
+            let desc_fit = ent.descriptor_lower.len() >= head.len()
+                && ent.descriptor_lower.contains(head.as_str())
                 && ent.descriptor_words().any(|w| w == head);
             let role_fit = ent.roles.iter().any(|(h, ms)| {
                 h == &head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, &mods))
@@ -480,7 +484,7 @@ impl Entities {
             }
             if !(desc_fit || role_fit) {
                 // Salience fallback only for leaders, within the last few paragraphs.
-                if !is_leader_title(head.as_str())
+                if !leader
                     || para.saturating_sub(o.para) > limits::LEADER_REACH_PARAGRAPHS
                     || ent.kind != EntityKind::Person
                 {
