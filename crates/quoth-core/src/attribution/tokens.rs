@@ -174,16 +174,19 @@ fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Tok
         // for them `char::is_whitespace` and `is_alphanumeric` are the ASCII tests below.
         let b = bytes[i];
         let len = if b < 0x80 {
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                i += 1;
-                continue;
+            // One table look-up sorts the ASCII byte: white space, a word's start or a mark.
+            match ASCII_WORD_BYTE[usize::from(b)] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                0 => {
+                    out.push(token(i, i + 1, Kind::Punct));
+                    i += 1;
+                    continue;
+                }
+                _ => 1,
             }
-            if !b.is_ascii_alphanumeric() {
-                out.push(token(i, i + 1, Kind::Punct));
-                i += 1;
-                continue;
-            }
-            1
         } else {
             let c = char_at(text, i);
             let len = c.len_utf8();
@@ -205,7 +208,8 @@ fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Tok
     }
 }
 
-/// `ASCII_WORD_BYTE[b]`: `DIGIT` for an ASCII digit, `LETTER` for an ASCII letter, else 0.
+/// `ASCII_WORD_BYTE[b]`: `DIGIT` for an ASCII digit, `LETTER` for an ASCII letter, `SPACE` for
+/// the ASCII characters `char::is_whitespace` calls white space, else 0.
 static ASCII_WORD_BYTE: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
@@ -215,6 +219,8 @@ static ASCII_WORD_BYTE: [u8; 256] = {
             DIGIT
         } else if c.is_ascii_alphabetic() {
             LETTER
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
         } else {
             0
         };
@@ -224,6 +230,11 @@ static ASCII_WORD_BYTE: [u8; 256] = {
 };
 const DIGIT: u8 = 1;
 const LETTER: u8 = 2;
+const SPACE: u8 = 4;
+/// Whether a byte's class is part of a word (a letter or a digit).
+fn is_word_class(class: u8) -> bool {
+    class & (DIGIT | LETTER) != 0
+}
 
 /// Where the word that starts at `i` (its first character ends at `j`) ends, not reaching
 /// `end`, and whether it is all ASCII digits (`all_digits`: so far).
@@ -232,13 +243,23 @@ fn word_end(text: &str, i: usize, mut j: usize, end: usize, mut all_digits: bool
     while j < end {
         // ASCII letters and digits are the common case: a run of them, no decoding, one table
         // look-up a byte.
-        while let Some(&b) = bytes.get(j) {
-            let class = ASCII_WORD_BYTE[usize::from(b)];
-            if class == 0 {
-                break;
+        if all_digits {
+            while let Some(&b) = bytes.get(j) {
+                let class = ASCII_WORD_BYTE[usize::from(b)];
+                if !is_word_class(class) {
+                    break;
+                }
+                all_digits &= class == DIGIT;
+                j += 1;
             }
-            all_digits &= class == DIGIT;
-            j += 1;
+        } else {
+            // A word that is not a number any more: only where the run ends matters.
+            while bytes
+                .get(j)
+                .is_some_and(|&b| is_word_class(ASCII_WORD_BYTE[usize::from(b)]))
+            {
+                j += 1;
+            }
         }
         if j == end {
             break;
