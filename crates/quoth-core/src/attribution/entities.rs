@@ -212,6 +212,7 @@ impl Entities {
         let headings: Vec<bool> = (0..np.paragraph_count())
             .map(|p| np.is_heading(p))
             .collect();
+        let mut titles = TitlesAhead::default();
         let mut i = 0;
         while i < toks.len() {
             if toks[i].kind != Kind::Word || headings[toks[i].para as usize] {
@@ -226,7 +227,7 @@ impl Entities {
                     && !(np.word(i - 1) == "The"
                         && (i == 1 || toks[i - 2].sentence != toks[i - 1].sentence)));
             if !starts_name {
-                if let Some(m) = ents.title_at(np, i) {
+                if let Some(m) = ents.title_at(np, i, &mut titles) {
                     let next = m.last_tok + 1;
                     if let Some(e) = ents.resolve_title(&m, np) {
                         ents.note(np, e, m.first_tok);
@@ -266,18 +267,15 @@ impl Entities {
         ents
     }
 
-    /// "the Russian President" / "the President of Belarus" starting at a determiner.
-    fn title_at(&self, np: &Np, i: usize) -> Option<Mention> {
+    /// "the Russian President" / "the President of Belarus" starting at a determiner (asked
+    /// with `i` increasing: `titles` remembers what it has read ahead).
+    fn title_at(&self, np: &Np, i: usize, titles: &mut TitlesAhead) -> Option<Mention> {
         if !matches!(np.lw(i).as_ref(), "the") {
             return None;
         }
         // Cheap test first (this runs at every "the"): the head is one of the phrase's words,
         // and a phrase read forwards spans at most 13 tokens.
-        let reach = i + 1..np.toks.len().min(i + 14);
-        if !reach
-            .into_iter()
-            .any(|j| np.is_word(j) && is_leader_title(&np.lw(j)))
-        {
+        if !titles.any_within(np, i + 1, np.toks.len().min(i + 14)) {
             return None;
         }
         let m = np.forward(i, np.toks.len())?;
@@ -658,6 +656,30 @@ impl Entities {
     }
 }
 
+/// Where the next leader's title ("president") is, for windows that move forwards: each token
+/// is read once, where windows after nearby "the"s would read the same tokens again.
+#[derive(Default)]
+struct TitlesAhead {
+    /// Tokens before this have been read.
+    read_to: usize,
+    /// The first title found among them not yet passed by a window.
+    next: Option<usize>,
+}
+
+impl TitlesAhead {
+    /// Whether a token in `from..to` is a leader's title; `from` never decreases between calls.
+    fn any_within(&mut self, np: &Np, from: usize, to: usize) -> bool {
+        if let Some(t) = self.next.filter(|&t| t >= from) {
+            return t < to;
+        }
+        // No title from `from` up to `read_to` (a window since has passed the one found).
+        let start = from.max(self.read_to);
+        self.next = (start..to).find(|&j| np.is_word(j) && is_leader_title(&np.lw(j)));
+        self.read_to = self.next.map_or(to.max(self.read_to), |t| t + 1);
+        self.next.is_some()
+    }
+}
+
 /// "The canton's president, Claudia Maurer, …": a role right before the name and a comma.
 fn role_before_comma(np: &Np, i: usize) -> Option<String> {
     if i < 2 || !np.is_punct(i - 1, ",") {
@@ -941,6 +963,26 @@ mod tests {
                 text.split_whitespace().collect::<Vec<_>>(),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn titles_ahead_answers_as_reading_each_window_would() {
+        use crate::article::split_paragraphs;
+        use crate::attribution::{quotes::find_quotes, tokens::tokenize};
+        let text = "The mayor met the president and the governor. Then the chair of the board, \
+                    the senator and the minister spoke, and the king left the hall with the queen.";
+        let paras = split_paragraphs(text);
+        let toks = tokenize(text, &paras, &find_quotes(text, &paras));
+        let np = Np::new(text, &toks);
+        let n = np.toks.len();
+        for reach in [1, 3, 14] {
+            let mut titles = TitlesAhead::default();
+            for from in 0..n {
+                let to = n.min(from + reach);
+                let read = (from..to).any(|j| np.is_word(j) && is_leader_title(&np.lw(j)));
+                assert_eq!(titles.any_within(&np, from, to), read, "{from}..{to}");
+            }
         }
     }
 
