@@ -50,6 +50,26 @@ pub struct Tokens {
     pub quote_token: Vec<usize>,
 }
 
+impl Tokens {
+    /// Whether the lower-cased text from token `toks.start` to the end of token `toks.end - 1`
+    /// holds what `needle` finds (lower case): a quick test whether a phrase can occur in a
+    /// sentence at all, before reading its tokens one by one. The finder is built once by the
+    /// caller (building one costs more than searching a sentence).
+    pub fn lower_text_contains(&self, toks: Range<usize>, needle: &memchr::memmem::Finder) -> bool {
+        let (Some(first), Some(last)) = (
+            self.toks.get(toks.start),
+            toks.end.checked_sub(1).and_then(|e| self.toks.get(e)),
+        ) else {
+            return false;
+        };
+        let (a, b) = (first.start - self.lower_base, last.end - self.lower_base);
+        self.lower
+            .as_bytes()
+            .get(a..b)
+            .is_some_and(|hay| needle.find(hay).is_some())
+    }
+}
+
 /// Lower-cases `text` character by character, keeping each character's UTF-8 length (a
 /// character whose lower case is longer, or several characters, is kept as it is).
 pub fn lower_same_offsets(text: &str) -> String {
