@@ -451,6 +451,21 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_is_searched_in_lower_case_within_its_tokens() {
+        let text = "Ada spoke. According to Bo, it rained. Then it stopped.";
+        let paras = split_paragraphs(text);
+        let t = tokenize(text, &paras, &find_quotes(text, &paras));
+        let according = memchr::memmem::Finder::new("according");
+        let found: Vec<bool> = t
+            .sentences
+            .iter()
+            .map(|s| t.lower_text_contains(s.clone(), &according))
+            .collect();
+        assert_eq!(found, [false, true, false]);
+        assert!(!t.lower_text_contains(0..0, &according));
+    }
+
+    #[test]
     fn numbers_are_one_token() {
         let (t, _) = toks("It fell 10.1% to $1,490 in 2022.");
         assert!(t.contains(&"10.1".to_string()));
