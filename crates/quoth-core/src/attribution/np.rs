@@ -1096,6 +1096,11 @@ pub fn is_possessive(w: &str) -> bool {
 }
 
 pub fn strip_possessive(w: &str) -> &str {
+    // Every ending below ends in 's', an ASCII apostrophe or the last byte of '’' (0x99): most
+    // words end otherwise and are answered at once.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .or_else(|| w.strip_suffix('\''))
