@@ -41,6 +41,9 @@ pub struct Entity {
     word_count: usize,
     first_word: Range<usize>,
     last_word: Range<usize>,
+    /// Whether the name's last word is the object of "of" (see `NameWords::last_after_of`),
+    /// worked out once with the name: matching asks it of every namesake.
+    last_after_of: bool,
 }
 
 /// The words of a name that matching looks at.
@@ -109,6 +112,7 @@ impl Entity {
             word_count: 0,
             first_word: 0..0,
             last_word: 0..0,
+            last_after_of: false,
         }
     }
 
@@ -124,15 +128,16 @@ impl Entity {
         };
         self.first_word = words.first().map_or(0..0, |w| place(w));
         self.last_word = words.last().map_or(0..0, |w| place(w));
+        let before_last = self.name[..self.last_word.start].split_whitespace();
+        self.last_after_of = ends_with_of(before_last.rev());
     }
 
     fn name_words(&self) -> NameWords<'_> {
-        let before_last = self.name[..self.last_word.start].split_whitespace();
         NameWords {
             first: &self.name[self.first_word.clone()],
             last: &self.name[self.last_word.clone()],
             count: self.word_count,
-            last_after_of: ends_with_of(before_last.rev()),
+            last_after_of: self.last_after_of,
         }
     }
 
@@ -192,6 +197,7 @@ word_set!(
 
 impl Entities {
     /// Reads every name and title in the narrative, in order, building the entity list.
+    #[inline(never)]
     pub fn build(np: &Np) -> Entities {
         // Sized for news prose (about one name word in twenty tokens), so the index is not
         // rebuilt several times as it fills.
@@ -206,6 +212,7 @@ impl Entities {
         let headings: Vec<bool> = (0..np.paragraph_count())
             .map(|p| np.is_heading(p))
             .collect();
+        let mut titles = TitlesAhead::default();
         let mut i = 0;
         while i < toks.len() {
             if toks[i].kind != Kind::Word || headings[toks[i].para as usize] {
@@ -220,7 +227,7 @@ impl Entities {
                     && !(np.word(i - 1) == "The"
                         && (i == 1 || toks[i - 2].sentence != toks[i - 1].sentence)));
             if !starts_name {
-                if let Some(m) = ents.title_at(np, i) {
+                if let Some(m) = ents.title_at(np, i, &mut titles) {
                     let next = m.last_tok + 1;
                     if let Some(e) = ents.resolve_title(&m, np) {
                         ents.note(np, e, m.first_tok);
@@ -260,18 +267,15 @@ impl Entities {
         ents
     }
 
-    /// "the Russian President" / "the President of Belarus" starting at a determiner.
-    fn title_at(&self, np: &Np, i: usize) -> Option<Mention> {
+    /// "the Russian President" / "the President of Belarus" starting at a determiner (asked
+    /// with `i` increasing: `titles` remembers what it has read ahead).
+    fn title_at(&self, np: &Np, i: usize, titles: &mut TitlesAhead) -> Option<Mention> {
         if !matches!(np.lw(i).as_ref(), "the") {
             return None;
         }
         // Cheap test first (this runs at every "the"): the head is one of the phrase's words,
         // and a phrase read forwards spans at most 13 tokens.
-        let reach = i + 1..np.toks.len().min(i + 14);
-        if !reach
-            .into_iter()
-            .any(|j| np.is_word(j) && is_leader_title(&np.lw(j)))
-        {
+        if !titles.any_within(np, i + 1, np.toks.len().min(i + 14)) {
             return None;
         }
         let m = np.forward(i, np.toks.len())?;
@@ -374,6 +378,7 @@ impl Entities {
         // surname would otherwise make every new name scan all the others (quadratic).
         let candidates = &candidates[candidates.len().saturating_sub(MAX_NAMESAKES)..];
         let recency = |e: usize| self.list[e].last_seen;
+        let name_words = NameWords::of(words);
         // Read twice at most (the test is pure): no list of fitting entities is kept.
         let fitting = || {
             candidates.iter().copied().filter(|&e| {
@@ -391,9 +396,7 @@ impl Entities {
                 let gender_fits = gender == Gender::Unknown
                     || ent.gender == Gender::Unknown
                     || gender == ent.gender;
-                kinds_fit
-                    && gender_fits
-                    && names_compatible(lx, NameWords::of(words), ent.name_words())
+                kinds_fit && gender_fits && names_compatible(lx, name_words, ent.name_words())
             })
         };
         let latest = fitting().max_by_key(|&e| recency(e))?;
@@ -436,6 +439,7 @@ impl Entities {
             .collect();
         // 1. An entity introduced with this role or bound to this title before.
         let mut best: Option<(i64, usize)> = None;
+        let leader = is_leader_title(head.as_str());
         // The mention and the last `TITLE_REACH_MENTIONS` before it.
         for (rank, o) in self.timeline[..before]
             .iter()
@@ -448,7 +452,10 @@ impl Entities {
                 continue;
             }
             // Most entities have no descriptor, and most descriptors do not hold the head at all.
-            let desc_fit = ent.descriptor_lower.contains(head.as_str())
+            // (A descriptor shorter than the head cannot hold it: most are empty, and a substring
+            // search costs its set-up even then.)
+            let desc_fit = ent.descriptor_lower.len() >= head.len()
+                && ent.descriptor_lower.contains(head.as_str())
                 && ent.descriptor_words().any(|w| w == head);
             let role_fit = ent.roles.iter().any(|(h, ms)| {
                 h == &head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, &mods))
@@ -475,7 +482,7 @@ impl Entities {
             }
             if !(desc_fit || role_fit) {
                 // Salience fallback only for leaders, within the last few paragraphs.
-                if !is_leader_title(head.as_str())
+                if !leader
                     || para.saturating_sub(o.para) > limits::LEADER_REACH_PARAGRAPHS
                     || ent.kind != EntityKind::Person
                 {
@@ -646,6 +653,30 @@ impl Entities {
         self.timeline[a..b].iter().any(|o| {
             Some(o.entity) != except && matches!(self.list[o.entity].kind, EntityKind::Person)
         })
+    }
+}
+
+/// Where the next leader's title ("president") is, for windows that move forwards: each token
+/// is read once, where windows after nearby "the"s would read the same tokens again.
+#[derive(Default)]
+struct TitlesAhead {
+    /// Tokens before this have been read.
+    read_to: usize,
+    /// The first title found among them not yet passed by a window.
+    next: Option<usize>,
+}
+
+impl TitlesAhead {
+    /// Whether a token in `from..to` is a leader's title; `from` never decreases between calls.
+    fn any_within(&mut self, np: &Np, from: usize, to: usize) -> bool {
+        if let Some(t) = self.next.filter(|&t| t >= from) {
+            return t < to;
+        }
+        // No title from `from` up to `read_to` (a window since has passed the one found).
+        let start = from.max(self.read_to);
+        self.next = (start..to).find(|&j| np.is_word(j) && is_leader_title(&np.lw(j)));
+        self.read_to = self.next.map_or(to.max(self.read_to), |t| t + 1);
+        self.next.is_some()
     }
 }
 
@@ -932,6 +963,26 @@ mod tests {
                 text.split_whitespace().collect::<Vec<_>>(),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn titles_ahead_answers_as_reading_each_window_would() {
+        use crate::article::split_paragraphs;
+        use crate::attribution::{quotes::find_quotes, tokens::tokenize};
+        let text = "The mayor met the president and the governor. Then the chair of the board, \
+                    the senator and the minister spoke, and the king left the hall with the queen.";
+        let paras = split_paragraphs(text);
+        let toks = tokenize(text, &paras, &find_quotes(text, &paras));
+        let np = Np::new(text, &toks);
+        let n = np.toks.len();
+        for reach in [1, 3, 14] {
+            let mut titles = TitlesAhead::default();
+            for from in 0..n {
+                let to = n.min(from + reach);
+                let read = (from..to).any(|j| np.is_word(j) && is_leader_title(&np.lw(j)));
+                assert_eq!(titles.any_within(&np, from, to), read, "{from}..{to}");
+            }
         }
     }
 

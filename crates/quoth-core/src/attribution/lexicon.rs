@@ -68,30 +68,26 @@ pub struct Lexicon {
 /// A word list with a value per word: a hash map behind a bit filter on the word's first two
 /// bytes, last two bytes and length. Most words asked about are in no small list (the lexicon
 /// is asked about nearly every word near a name or a quotation), and the filter answers those
-/// without hashing. The filter has about 16 bits per word (4,096 to 65,536 bits), so that even
-/// the thousands of given names let few other words through.
+/// without hashing. Every filter has 65,536 bits (8 KiB), so that even the thousands of given
+/// names let few other words through; one fixed size also lets the compiler see that a slot
+/// is always inside the filter (no bounds check on the path every word takes).
 struct WordMap<V> {
     map: HashMap<&'static str, V>,
-    filter: Vec<u64>,
-    /// The filter has `1 << (64 - shift)` bits: a slot is the top bits of the mixed key.
-    shift: u32,
+    filter: Box<[u64; FILTER_WORDS]>,
 }
 
 type WordSet = WordMap<()>;
 
-/// The filter's size bounds, as powers of two.
-const MIN_FILTER_BITS_LOG2: u32 = 12;
-const MAX_FILTER_BITS_LOG2: u32 = 16;
+/// The filter's size, as a power of two, and in 64-bit words.
+const FILTER_BITS_LOG2: u32 = 16;
+const FILTER_WORDS: usize = (1 << FILTER_BITS_LOG2) / 64;
 
 impl<V> WordMap<V> {
     /// The word list over `map`, its filter built from every word in it.
     fn new(map: HashMap<&'static str, V>) -> WordMap<V> {
-        let wanted = (map.len().max(1) * 16).next_power_of_two().trailing_zeros();
-        let bits_log2 = wanted.clamp(MIN_FILTER_BITS_LOG2, MAX_FILTER_BITS_LOG2);
         let mut words = WordMap {
             map,
-            filter: vec![0; (1 << bits_log2) / 64],
-            shift: 64 - bits_log2,
+            filter: Box::new([0; FILTER_WORDS]),
         };
         let slots: Vec<usize> = words.map.keys().map(|w| words.slot(w)).collect();
         for slot in slots {
@@ -103,18 +99,23 @@ impl<V> WordMap<V> {
     #[inline]
     fn slot(&self, w: &str) -> usize {
         let b = w.as_bytes();
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return 0;
-        };
         let n = b.len();
-        let (second, before_last) = if n > 1 { (b[1], b[n - 2]) } else { (0, 0) };
+        // The first two and last two bytes, read as pairs (no bounds check per byte); a
+        // one-byte word is its byte twice with zeros between.
+        let (first, second, before_last, last) = match (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+            (Some(&[f, s]), Some(&[bl, l])) => (f, s, bl, l),
+            _ => match b.first() {
+                Some(&only) => (only, 0, 0, only),
+                None => return 0,
+            },
+        };
         let key = u64::from(first)
             | u64::from(second) << 8
             | u64::from(before_last) << 16
             | u64::from(last) << 24
             | (n as u64) << 32;
         // A multiplicative hash: the top bits depend on every bit of the key.
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS_LOG2)) as usize
     }
 
     /// Inlined where asked: the filter's answer costs a few instructions.

@@ -84,6 +84,9 @@ pub struct Np<'a> {
     lower_words: Vec<&'a str>,
     /// Each token as written, cut once for the same reason.
     words: Vec<&'a str>,
+    /// Per paragraph, whether it is a heading (`HEADING`), once worked out (`HEADING_KNOWN`):
+    /// entity building and the reported-speech search both ask of every paragraph.
+    headings: Vec<Cell<u8>>,
 }
 
 /// A word that starts with a capital letter.
@@ -92,9 +95,14 @@ const CAP: u8 = 1;
 const NAME_WORD: u8 = 2;
 /// `NAME_WORD` has been worked out.
 const NAME_KNOWN: u8 = 4;
+/// A paragraph is a heading.
+const HEADING: u8 = 1;
+/// `HEADING` has been worked out.
+const HEADING_KNOWN: u8 = 2;
 
 impl<'a> Np<'a> {
     /// The phrase reader over the tokens of `text`.
+    #[inline(never)]
     pub fn new(text: &'a str, toks: &'a Tokens) -> Np<'a> {
         let facts = toks
             .toks
@@ -119,6 +127,7 @@ impl<'a> Np<'a> {
             facts,
             lower_words,
             words,
+            headings: vec![Cell::new(0); toks.paragraphs.len()],
         }
     }
 
@@ -129,6 +138,20 @@ impl<'a> Np<'a> {
     /// A title-case heading ("Ferry Crews And Owners Trade Blame Over Delays"): its
     /// capitalised words are not names.
     pub fn is_heading(&self, p: usize) -> bool {
+        match self.headings.get(p).map(Cell::get) {
+            Some(known) if known & HEADING_KNOWN != 0 => known & HEADING != 0,
+            _ => {
+                let heading = self.heading_at(p);
+                if let Some(cell) = self.headings.get(p) {
+                    cell.set(HEADING_KNOWN | if heading { HEADING } else { 0 });
+                }
+                heading
+            }
+        }
+    }
+
+    /// Whether paragraph `p` reads as a title-case heading (asked once, by `is_heading`).
+    fn heading_at(&self, p: usize) -> bool {
         let range = self.paras[p].clone();
         // Long paragraphs are never headings: answer before reading them (this is asked once
         // per sentence, and a one-paragraph text would otherwise be read once per sentence).
@@ -1073,6 +1096,11 @@ pub fn is_possessive(w: &str) -> bool {
 }
 
 pub fn strip_possessive(w: &str) -> &str {
+    // Every ending below ends in 's', an ASCII apostrophe or the last byte of '’' (0x99): most
+    // words end otherwise and are answered at once.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .or_else(|| w.strip_suffix('\''))

@@ -57,6 +57,7 @@ struct Mark {
 }
 
 /// Finds the quotations of `text`, given its paragraphs in order.
+#[inline(never)]
 pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<FoundQuote> {
     let mut out = Vec::new();
     let mut carry: Option<(FoundQuote, Family)> = None;

@@ -50,6 +50,26 @@ pub struct Tokens {
     pub quote_token: Vec<usize>,
 }
 
+impl Tokens {
+    /// Whether the lower-cased text from token `toks.start` to the end of token `toks.end - 1`
+    /// holds what `needle` finds (lower case): a quick test whether a phrase can occur in a
+    /// sentence at all, before reading its tokens one by one. The finder is built once by the
+    /// caller (building one costs more than searching a sentence).
+    pub fn lower_text_contains(&self, toks: Range<usize>, needle: &memchr::memmem::Finder) -> bool {
+        let (Some(first), Some(last)) = (
+            self.toks.get(toks.start),
+            toks.end.checked_sub(1).and_then(|e| self.toks.get(e)),
+        ) else {
+            return false;
+        };
+        let (a, b) = (first.start - self.lower_base, last.end - self.lower_base);
+        self.lower
+            .as_bytes()
+            .get(a..b)
+            .is_some_and(|hay| needle.find(hay).is_some())
+    }
+}
+
 /// Lower-cases `text` character by character, keeping each character's UTF-8 length (a
 /// character whose lower case is longer, or several characters, is kept as it is).
 pub fn lower_same_offsets(text: &str) -> String {
@@ -99,6 +119,7 @@ pub fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+#[inline(never)]
 pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) -> Tokens {
     let mut parts: Vec<(Range<usize>, u32)> = quotes
         .iter()
@@ -156,6 +177,7 @@ pub fn tokenize(text: &str, paragraphs: &[Range<usize>], quotes: &[FoundQuote]) 
     }
 }
 
+#[inline(never)]
 fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = start;
@@ -172,16 +194,19 @@ fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Tok
         // for them `char::is_whitespace` and `is_alphanumeric` are the ASCII tests below.
         let b = bytes[i];
         let len = if b < 0x80 {
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                i += 1;
-                continue;
+            // One table look-up sorts the ASCII byte: white space, a word's start or a mark.
+            match ASCII_WORD_BYTE[usize::from(b)] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                0 => {
+                    out.push(token(i, i + 1, Kind::Punct));
+                    i += 1;
+                    continue;
+                }
+                _ => 1,
             }
-            if !b.is_ascii_alphanumeric() {
-                out.push(token(i, i + 1, Kind::Punct));
-                i += 1;
-                continue;
-            }
-            1
         } else {
             let c = char_at(text, i);
             let len = c.len_utf8();
@@ -203,7 +228,8 @@ fn scan_words(text: &str, start: usize, end: usize, para: u32, out: &mut Vec<Tok
     }
 }
 
-/// `ASCII_WORD_BYTE[b]`: `DIGIT` for an ASCII digit, `LETTER` for an ASCII letter, else 0.
+/// `ASCII_WORD_BYTE[b]`: `DIGIT` for an ASCII digit, `LETTER` for an ASCII letter, `SPACE` for
+/// the ASCII characters `char::is_whitespace` calls white space, else 0.
 static ASCII_WORD_BYTE: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
@@ -213,6 +239,8 @@ static ASCII_WORD_BYTE: [u8; 256] = {
             DIGIT
         } else if c.is_ascii_alphabetic() {
             LETTER
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
         } else {
             0
         };
@@ -222,6 +250,11 @@ static ASCII_WORD_BYTE: [u8; 256] = {
 };
 const DIGIT: u8 = 1;
 const LETTER: u8 = 2;
+const SPACE: u8 = 4;
+/// Whether a byte's class is part of a word (a letter or a digit).
+fn is_word_class(class: u8) -> bool {
+    class & (DIGIT | LETTER) != 0
+}
 
 /// Where the word that starts at `i` (its first character ends at `j`) ends, not reaching
 /// `end`, and whether it is all ASCII digits (`all_digits`: so far).
@@ -230,13 +263,23 @@ fn word_end(text: &str, i: usize, mut j: usize, end: usize, mut all_digits: bool
     while j < end {
         // ASCII letters and digits are the common case: a run of them, no decoding, one table
         // look-up a byte.
-        while let Some(&b) = bytes.get(j) {
-            let class = ASCII_WORD_BYTE[usize::from(b)];
-            if class == 0 {
-                break;
+        if all_digits {
+            while let Some(&b) = bytes.get(j) {
+                let class = ASCII_WORD_BYTE[usize::from(b)];
+                if !is_word_class(class) {
+                    break;
+                }
+                all_digits &= class == DIGIT;
+                j += 1;
             }
-            all_digits &= class == DIGIT;
-            j += 1;
+        } else {
+            // A word that is not a number any more: only where the run ends matters.
+            while bytes
+                .get(j)
+                .is_some_and(|&b| is_word_class(ASCII_WORD_BYTE[usize::from(b)]))
+            {
+                j += 1;
+            }
         }
         if j == end {
             break;
@@ -286,6 +329,7 @@ fn is_initialism(so_far: &str, after: Option<char>) -> bool {
             || so_far.contains('.'))
 }
 
+#[inline(never)]
 fn split_sentences(
     text: &str,
     toks: &mut [Token],
@@ -296,12 +340,12 @@ fn split_sentences(
     for p in paras {
         let mut start = p.start;
         for i in p.clone() {
-            let next = if i + 1 < p.end {
-                Some(&toks[i + 1])
-            } else {
-                None
-            };
-            if next.is_some() && ends_sentence(text, toks, i, quotes) {
+            // Numbered as it is read: a token belongs to the sentence being built.
+            toks[i].sentence = sentences.len() as u32;
+            if i + 1 < p.end
+                && may_end_sentence(text, &toks[i])
+                && ends_sentence(text, toks, i, quotes)
+            {
                 sentences.push(start..i + 1);
                 start = i + 1;
             }
@@ -310,12 +354,22 @@ fn split_sentences(
             sentences.push(start..p.end);
         }
     }
-    for (si, s) in sentences.iter().enumerate() {
-        for t in &mut toks[s.clone()] {
-            t.sentence = si as u32;
-        }
-    }
     sentences
+}
+
+/// A cheap test before `ends_sentence`, asked of every token: only a stop (. ! ? …), a
+/// quotation or a word with a full stop ("U.S.") can end a sentence.
+fn may_end_sentence(text: &str, t: &Token) -> bool {
+    match t.kind {
+        // "…" is the only stop that is not ASCII; its UTF-8 form starts with 0xE2.
+        Kind::Punct => matches!(
+            text.as_bytes().get(t.start),
+            Some(b'.' | b'!' | b'?' | 0xE2)
+        ),
+        Kind::Word => text.as_bytes().get(t.end.wrapping_sub(1)) == Some(&b'.'),
+        Kind::Quote => true,
+        Kind::Number => false,
+    }
 }
 
 fn ends_sentence(text: &str, toks: &[Token], i: usize, quotes: &[FoundQuote]) -> bool {
@@ -394,6 +448,21 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         let (_, n) = toks("Mr. Trump and Donald J. Trump met Dr. Smith. Then they left.");
         assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn a_sentence_is_searched_in_lower_case_within_its_tokens() {
+        let text = "Ada spoke. According to Bo, it rained. Then it stopped.";
+        let paras = split_paragraphs(text);
+        let t = tokenize(text, &paras, &find_quotes(text, &paras));
+        let according = memchr::memmem::Finder::new("according");
+        let found: Vec<bool> = t
+            .sentences
+            .iter()
+            .map(|s| t.lower_text_contains(s.clone(), &according))
+            .collect();
+        assert_eq!(found, [false, true, false]);
+        assert!(!t.lower_text_contains(0..0, &according));
     }
 
     #[test]

@@ -9,7 +9,9 @@ use super::speech::{
     content_end, has_quote, holds_finite_verb, skip_openers, trim_end, word_count,
 };
 use super::{Ctx, Found, Sieve, Target};
+use memchr::memmem::Finder;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The sieve's entry in the pipeline: whole sentences outside headings.
 pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
@@ -22,6 +24,11 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 /// "According to X, …", "…, according to X." — the rest of the sentence is X's.
 fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
+    // A quick test over the sentence's text first: this runs for every sentence.
+    static ACCORDING: LazyLock<Finder> = LazyLock::new(|| Finder::new("according"));
+    if !ctx.tokens.lower_text_contains(s.clone(), &ACCORDING) {
+        return None;
+    }
     let i = (s.start..s.end - 1)
         .find(|&k| np.is_word(k) && np.lw(k) == "according" && np.lw(k + 1) == "to")?;
     if has_quote(ctx, s.start, s.end) {

@@ -20,7 +20,7 @@ pub fn cue_phrasal(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> 
     let (w, next) = (np.word(v), np.word_lower(v + 1));
     let phrasal = PHRASAL
         .iter()
-        .any(|(forms, particle)| forms.contains(&w) && *particle == next);
+        .any(|(forms, particle)| *particle == next && forms.contains(&w));
     (phrasal && reports_at(ctx, v, s)).then_some(Complement::Phrasal)
 }
 

@@ -1099,15 +1099,16 @@ pub(super) fn is_finite_verb_like(w: &str) -> bool {
         || w.ends_with("n't")
         || w.ends_with("n’t")
         || w == "shall"
-        || IRREGULAR_PASTS.contains(&w)
+        || is_irregular_past(w)
         || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
 }
 
+lexicon::word_set!(
 /// The simple past forms of the irregular verbs in a standard grammar table of English strong
 /// and irregular verbs (the table every learner's grammar prints), without the forms that are
 /// also common nouns, adjectives or present forms ("set", "put", "cut", "hit", "read", "saw",
 /// "bit", "shot", "fed", "ground", "spat", "wound").
-const IRREGULAR_PASTS: &[&str] = &[
+    fn is_irregular_past,
     "arose",
     "awoke",
     "became",
@@ -1214,7 +1215,7 @@ const IRREGULAR_PASTS: &[&str] = &[
     "overcame",
     "foresaw",
     "mistook",
-];
+);
 
 /// The token after the last of a statement's content that starts at token `from`: the end of
 /// the sentence, or a break before it (";", ", adding …", ", according to …", a quotation
