@@ -195,6 +195,27 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_aside_after_the_subject_keeps_the_subject() {
+        for (t, who) in [
+            (
+                "Osric Vane, who calls the levy a “swindle,” said the harbour would lose money.",
+                "Osric Vane",
+            ),
+            (
+                "Mara Quill, citing “the worst tides in memory,” said the pier would close.",
+                "Mara Quill",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].1.as_deref(), Some(who), "{t}");
+        }
+        // Must not fire: a quotation that is the content names its speaker after the cue.
+        let r = reported("Mara Quill left. “The pier is unsafe,” said Osric Vane, the pilot.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
     fn content_ends_before_the_main_clause_or_a_comparison() {
         let (content, _, _) =
             one("While Osric Vane said the ferry would run, the crews stayed home on Friday.");

@@ -1331,10 +1331,26 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     // "X became a delegate and said …": a second verb of the sentence's subject.
     // "…, a veteran who served in the navy, said": a subject before a long appositive.
     // "Its adviser, Ada Brenn, said … but cautioned that": the subject of the cue before.
-    if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
+    // "X, who calls Y a “fraud,” said", "X, citing “…,” said": a quotation's comma ends an
+    // aside opened after the subject (not a quotation that is the content: "“…,” said X").
+    let aside_quote = is_comma_like(ctx, j) && (lo..j).any(|k| opens_aside(ctx, k));
+    if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but")
+        || np.is_punct(j, ",")
+        || aside_quote
+    {
         return main_subject(ctx, lo, v).or_else(|| earlier_cue_subject(ctx, lo, j));
     }
     bare_subject(ctx, v, lo).or_else(|| phrase_subject(ctx, v, lo))
+}
+
+/// Whether the comma at `k` opens an aside on the subject: a relative clause or a participle
+/// (", who calls …", ", citing …").
+fn opens_aside(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    np.is_punct(k, ",") && np.is_word(k + 1) && !np.is_cap(k + 1) && {
+        let w = np.lw(k + 1);
+        matches!(w.as_ref(), "who" | "which" | "whose") || is_gerund(&w)
+    }
 }
 
 /// The subject of the last speech or reporting verb before token `end` of the sentence.
