@@ -613,7 +613,7 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
 }
 
 /// Words that open a clause of their own inside a phrase ("when asked", "how cheaply").
-const CLAUSE_OPENERS: &[&str] = &[
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "when", "which", "who", "whom", "whose", "how", "why", "what", "where", "if", "whether", "as",
     "because", "while", "after", "before", "since", "until",
 ];
