@@ -157,6 +157,33 @@ mod tests {
     }
 
     #[test]
+    fn a_gerund_subject_with_its_phrases_then_an_auxiliary() {
+        for (t, want) in [
+            (
+                "Mara Quill says going through the winter storms has taught the crews patience.",
+                "going through the winter storms has taught the crews patience",
+            ),
+            (
+                "The port office says widening the channel off the coast of Tollby will protect the pier.",
+                "widening the channel off the coast of Tollby will protect the pier",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+        }
+        // Must not fire: the subject's second verb after "and", a negation, a belief.
+        for t in [
+            "Osric Vane proposed banning night flights over the harbour and has since dropped the idea.",
+            "Mara Quill did not say going through the storms has helped the crews.",
+            "Osric Vane believes going through the storms has helped the crews.",
+        ] {
+            let r = reported(t);
+            assert!(r.iter().all(|r| !r.0.contains("has")), "{t}: {r:?}");
+        }
+    }
+
+    #[test]
     fn hearers_and_unparsed_subjects() {
         for (t, want, who) in [
             (

@@ -79,7 +79,9 @@ fn reported_object(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> 
     // "proposed banning night flights", "reported spending $2 million": a gerund's phrase.
     let gerund = !judgement && !np.is_cap(from) && is_gerund(np.word_lower(from));
     if gerund {
-        let end = content_end(ctx, from, s)?;
+        // "proposed banning night flights and has since …": the phrase ends before the
+        // subject's next predicate, as an object does.
+        let end = object_end(ctx, from, content_end(ctx, from, s)?);
         return statement(ctx, v, from, end, s, Sieve::ReportedObject);
     }
     if !(opens_object(np.word_lower(from)) || named) {

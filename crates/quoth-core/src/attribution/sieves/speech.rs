@@ -104,8 +104,10 @@ fn next_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
     if !matches!(np.lw(k).as_ref(), "and" | "but") {
         return false;
     }
+    // The adverb lexicon also holds "has", "is": an auxiliary is the verb, not an adverb.
     let mut j = k + 1;
-    while j < end && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
+    while j < end && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) && !is_finite_verb_like(&np.lw(j))
+    {
         j += 1;
     }
     j < end && np.is_word(j) && !np.is_cap(j) && is_finite_verb_like(&np.lw(j))
@@ -801,12 +803,33 @@ pub(super) fn opens_bare_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
         // "-ed" forms after a gerund are mostly participles: an auxiliary must follow.
         return (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS))
             .take_while(|&j| np.is_word(j) && !PREPOSITIONS.contains(&np.lw(j).as_ref()))
-            .any(|j| is_auxiliary(&np.lw(j)));
+            .any(|j| is_auxiliary(&np.lw(j)))
+            || gerund_phrase_then_auxiliary(ctx, k, end);
     }
     if QUANTITY_SUBJECTS.contains(&w.as_ref()) {
         return opens_clause_verb(ctx, k, end);
     }
     bare_noun_then_verb(ctx, k, end)
+}
+
+/// A gerund's phrase with its object and prepositional phrases ("going through a dark time
+/// has …", "expanding the marine reserve off the coast of Kessel will …"): the first verb
+/// within `limits::CLAUSE_VERB_REACH` words, with no comma or clause opener before it, is an
+/// auxiliary or a modal (a past form there is a participle: "taking money raised by …"), not
+/// after "and" (the subject's own second verb).
+fn gerund_phrase_then_auxiliary(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    let verb = (k + 1..end.min(k + limits::CLAUSE_VERB_REACH))
+        .take_while(|&j| {
+            (np.is_word(j) || np.toks[j].kind == Kind::Number || np.is_punct(j, "’"))
+                && !(CLAUSE_OPENERS.contains(&np.lw(j).as_ref()) || is_that(ctx, j))
+        })
+        .find(|&j| np.is_word(j) && !np.is_cap(j) && is_finite_verb_like(&np.lw(j)));
+    // "proposed banning night flights and has since …": after a coordinator the verb is the
+    // subject's second predicate.
+    verb.is_some_and(|j| {
+        is_auxiliary(&np.lw(j)) && !matches!(np.lw(j - 1).as_ref(), "and" | "or" | "but")
+    })
 }
 
 /// An auxiliary or a modal, with or without "n't" ("wo" and "ca" are what "won't" and
