@@ -80,9 +80,15 @@ fn pronoun_after_hearer(ctx: &Ctx, v: usize, end: usize) -> Option<usize> {
             || np.is_punct(j, ",")
             || cue_like(ctx, j)
             || is_finite_verb_like(&np.lw(j))
-            || is_subject_pronoun(&np.lw(j))
+            || opens_with_pronoun(&np.lw(j))
     })?;
-    (is_subject_pronoun(&np.lw(j)) && opens_clause(ctx, j, end)).then_some(j)
+    (opens_with_pronoun(&np.lw(j)) && opens_clause(ctx, j, end)).then_some(j)
+}
+
+/// A subject pronoun, or a possessive that opens the clause's subject after a hearer ("told
+/// the Gazette his firm had …", "told her crews their jobs were safe").
+fn opens_with_pronoun(w: &str) -> bool {
+    is_subject_pronoun(w) || matches!(w, "his" | "their" | "its" | "our")
 }
 
 #[cfg(test)]
@@ -180,6 +186,36 @@ mod tests {
         ] {
             let r = reported(t);
             assert!(r.iter().all(|r| !r.0.contains("has")), "{t}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn a_possessive_subject_after_a_hearer_and_cannot() {
+        for (t, want) in [
+            (
+                "Osric Vane told the Gazette his firm had never met the buyers.",
+                "his firm had never met the buyers",
+            ),
+            (
+                "Mara Quill told her crews their jobs were safe.",
+                "their jobs were safe",
+            ),
+            (
+                "Osric Vane says the island cannot hope to repay its debt.",
+                "the island cannot hope to repay its debt",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+        }
+        // Must not fire: a hearer with no clause, a negated or hypothetical cue.
+        for t in [
+            "Osric Vane told his staff about the plan.",
+            "Osric Vane did not tell the Gazette his firm had met the buyers.",
+            "If Mara Quill told her crews their jobs were safe, they did not hear it.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }
     }
 

@@ -1037,7 +1037,7 @@ pub(super) fn is_finite_verb_like(w: &str) -> bool {
         || w.ends_with("’s")
         || w.ends_with("n't")
         || w.ends_with("n’t")
-        || w == "shall"
+        || matches!(w, "shall" | "cannot")
         || IRREGULAR_PASTS.contains(&w)
         || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
 }
