@@ -365,8 +365,33 @@ pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
                 last,
                 Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
             )
-        || participle && !participle_ok;
+        || participle && !participle_ok
+        || modifies_a_noun(ctx, v);
     !blocked
+}
+
+/// Whether the past form at `v` modifies the noun after it: it follows a determiner or a
+/// possessive ("the proposed levy", "the board's stated aim", "its announced plan").
+pub(super) fn modifies_a_noun(ctx: &Ctx, v: usize) -> bool {
+    let np = &ctx.np;
+    if v == 0 || !np.lw(v).ends_with("ed") {
+        return false;
+    }
+    let before = np.lw(v - 1);
+    // "who's argued", "he's said": a contraction with "is"/"has" is no possessive.
+    let possessive = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("’s"))
+        .is_some_and(|stem| {
+            np.lx.pronoun(stem).is_none()
+                && !matches!(stem, "who" | "that" | "there" | "what" | "here" | "where")
+        });
+    np.is_word(v - 1)
+        && (possessive
+            || matches!(
+                before.as_ref(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            ))
 }
 
 /// The finite verb of a cue chain ("continued to say", "went on to say", "began to
