@@ -23,9 +23,11 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 }
 
 /// Stems of the verbs of saying whose noun-phrase object is what was said (Levin's "say"
-/// verbs, class 37.7, "explain" of 37.1, and the "admit"/"confirm" verbs that share their
-/// frame): a letter written or a word said is not a statement, a claim denied, a plan
-/// announced or a decision explained is.
+/// verbs, class 37.7, "explain" of 37.1, "tweet" of 37.4 whose object is the message posted,
+/// and the "admit"/"confirm" verbs that share their frame): a letter written or a word said
+/// is not a statement, a claim denied, a plan announced or a decision explained is. ("claim"
+/// and "declare" stay out: their objects are mostly prizes won, "claimed victory", "declared
+/// war".)
 const PROPOSITION_OBJECT_STEMS: &[&str] = &[
     "announc",
     "confirm",
@@ -49,6 +51,9 @@ const PROPOSITION_OBJECT_STEMS: &[&str] = &[
     "recall",
     "repeat",
     "report",
+    "note",
+    "suggest",
+    "tweet",
 ];
 
 /// Determiners that open an object noun phrase (a pronoun object, "denied it", names
@@ -224,6 +229,35 @@ mod tests {
             "Mara Quill recalled everything about the storm.",
             "Mara Quill did not deny wrongdoing in the harbour deal.",
             "Did the port office announce plans to widen the channel?",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn noted_suggested_and_tweeted_objects() {
+        for (t, want) in [
+            (
+                "Mara Quill tweeted her thanks to the harbour crews.",
+                "her thanks to the harbour crews",
+            ),
+            (
+                "Osric Vane noted the sparse attendance at the hearing.",
+                "the sparse attendance at the hearing",
+            ),
+            (
+                "The harbour board suggested a new timetable for the ferries.",
+                "a new timetable for the ferries",
+            ),
+        ] {
+            let first = reported(t).into_iter().next().map(|r| r.0);
+            assert_eq!(first.as_deref(), Some(want), "{t}");
+        }
+        for t in [
+            "Mara Quill did not tweet her thanks to the crews.",
+            "If Osric Vane noted the attendance, he kept quiet.",
+            "Did the harbour board suggest a new timetable?",
+            "Osric Vane noted it.",
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }
