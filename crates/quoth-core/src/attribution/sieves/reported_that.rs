@@ -182,6 +182,22 @@ mod tests {
     }
 
     #[test]
+    fn a_poll_group_more_likely_to_say() {
+        let (content, speaker, _) =
+            one("The anglers are slightly more likely to say that the pier is unsafe.");
+        assert_eq!(content, "that the pier is unsafe");
+        assert_eq!(speaker.as_deref(), Some("The anglers"));
+        // Must not fire: a forecast of speech, a negation, a hypothetical.
+        for t in [
+            "Osric Vane is likely to say that the pier is unsafe.",
+            "Younger anglers are not more likely to say that the pier is unsafe.",
+            "Younger anglers would be more likely to say that the pier is unsafe.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
     fn a_longer_adverbial_gap_before_that() {
         for (t, who) in [
             (

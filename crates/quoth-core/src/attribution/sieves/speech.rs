@@ -395,7 +395,8 @@ pub(super) fn modifies_a_noun(ctx: &Ctx, v: usize) -> bool {
 }
 
 /// The finite verb of a cue chain ("continued to say", "went on to say", "began to
-/// argue"): its token, which names the subject, when the speech verb at `v` follows "to".
+/// argue", "are more likely to say"): its token, which names the subject, when the speech verb
+/// at `v` follows "to".
 pub(super) fn chain_verb(ctx: &Ctx, v: usize) -> Option<usize> {
     let np = &ctx.np;
     if v < 2 || np.lw(v - 1) != "to" {
@@ -410,7 +411,31 @@ pub(super) fn chain_verb(ctx: &Ctx, v: usize) -> Option<usize> {
         w.as_ref(),
         "continued" | "continues" | "continue" | "began" | "begins" | "went" | "goes"
     ) && (np.lw(j + 1) == "on") == matches!(w.as_ref(), "went" | "goes");
-    chain.then_some(j)
+    if chain {
+        return Some(j);
+    }
+    likely_copula(ctx, v - 2)
+}
+
+/// "Voters are more likely to say …", "were less likely to say": how polls compare what
+/// groups say. The copula before "more/less likely" (past adverbs) names the subject; a bare
+/// "is likely to say" is a forecast of speech, not speech.
+fn likely_copula(ctx: &Ctx, likely: usize) -> Option<usize> {
+    let np = &ctx.np;
+    if likely < 2
+        || np.lw(likely) != "likely"
+        || !matches!(np.lw(likely - 1).as_ref(), "more" | "less")
+    {
+        return None;
+    }
+    let mut j = likely - 2;
+    while j > 0 && np.is_word(j) && {
+        let w = np.lw(j);
+        np.lx.is_adverb(&w) && !is_finite_verb_like(&w)
+    } {
+        j -= 1;
+    }
+    matches!(np.lw(j).as_ref(), "is" | "are" | "was" | "were").then_some(j)
 }
 
 /// Words after which a participle's subject is the sentence's: "quoted as saying", "by
