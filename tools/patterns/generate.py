@@ -181,6 +181,27 @@ TEMPLATES = {
         "{N} was asked about the ferry on Monday. ⟨s1={N}⟩{Pc}⟨/s⟩ ⟨k1⟩said⟨/k⟩ ⟨c1⟩no⟨/c⟩.",
         "Asked about the vote, ⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩ ⟨c1⟩yes⟨/c⟩.",
     ],
+    # Added with the clause-recall work (issue 13), last again: a longer adverbial gap before
+    # "that", a gerund subject with its phrases, a possessive subject after a hearer, objects
+    # of say verbs with no determiner, and what must stay silent around them.
+    "reported-clause-gap": [
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩said⟨/k⟩ Thursday during a visit to a school in the valley ⟨c1⟩that {C}⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩revealed⟨/k⟩, somewhat grudgingly, ⟨c1⟩that {C}⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩says⟨/k⟩ ⟨c1⟩widening the road through the valley will cost more than planned⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩told⟨/k⟩ the Gazette ⟨c1⟩their crews had never met the buyers⟨/c⟩.",
+    ],
+    "reported-object-bare": [
+        "⟨s1={Oc}⟩{Ot}⟨/s⟩ ⟨k1⟩announced⟨/k⟩ ⟨c1⟩plans to close two depots⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩denied⟨/k⟩ ⟨c1⟩wrongdoing in the harbour deal⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩noted⟨/k⟩ ⟨c1⟩the sparse attendance at the hearing⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩tweeted⟨/k⟩ ⟨c1⟩thanks to the harbour crews⟨/c⟩.",
+    ],
+    "none-clause": [
+        "{N} did not say, at least in public, that {C}.",
+        "The board’s proposed levy was dropped in May.",
+        "{N} recalled everything about the storm.",
+        "{N} mentioned this last week.",
+    ],
 }
 
 INSTANCES = 6

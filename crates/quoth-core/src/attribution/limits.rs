@@ -159,6 +159,10 @@ pub const RELATIVE_TAIL_MIN_WORDS: usize = 6;
 /// Tokens after a speech verb searched for its "that" ("told reporters on Monday that").
 pub const THAT_REACH: usize = 12;
 
+/// Tokens after a speech verb searched for its "that" past a longer adverbial gap ("said
+/// Thursday during a taping of a town hall meeting in Buffalo that").
+pub const LONG_THAT_REACH: usize = 20;
+
 /// The longest hearer (tokens) between "told" and "that" ("told the Wall Street Journal's
 /// editorial board on Monday that").
 pub const HEARER_MAX_TOKENS: usize = 10;

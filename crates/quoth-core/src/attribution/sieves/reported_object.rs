@@ -2,8 +2,12 @@
 //! proposition as its object — "X denied the allegations", "X announced a new timetable for
 //! the ferries", "X confirmed the plant's closure".
 
+use super::super::lexicon::is_number_word;
+use super::super::np::is_function_word;
+use super::super::tokens::Kind;
 use super::speech::{
-    Complement, content_end, gloss_end, is_gerund, object_end, speech_verb, statement,
+    Complement, NOT_A_CLAUSE, NOUN_LIKE, PREPOSITIONS, content_end, gloss_end, is_finite_verb_like,
+    is_gerund, is_time_word, object_end, speech_verb, statement,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -19,9 +23,11 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 }
 
 /// Stems of the verbs of saying whose noun-phrase object is what was said (Levin's "say"
-/// verbs, class 37.7, "explain" of 37.1, and the "admit"/"confirm" verbs that share their
-/// frame): a letter written or a word said is not a statement, a claim denied, a plan
-/// announced or a decision explained is.
+/// verbs, class 37.7, "explain" of 37.1, "tweet" of 37.4 whose object is the message posted,
+/// and the "admit"/"confirm" verbs that share their frame): a letter written or a word said
+/// is not a statement, a claim denied, a plan announced or a decision explained is. ("claim"
+/// and "declare" stay out: their objects are mostly prizes won, "claimed victory", "declared
+/// war".)
 const PROPOSITION_OBJECT_STEMS: &[&str] = &[
     "announc",
     "confirm",
@@ -45,6 +51,9 @@ const PROPOSITION_OBJECT_STEMS: &[&str] = &[
     "recall",
     "repeat",
     "report",
+    "note",
+    "suggest",
+    "tweet",
 ];
 
 /// Determiners that open an object noun phrase (a pronoun object, "denied it", names
@@ -54,6 +63,50 @@ fn opens_object(w: &str) -> bool {
         w,
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "no" | "any"
     )
+}
+
+/// A noun phrase with no determiner ("denied wrongdoing", "announced layoffs", "claimed
+/// victory"): a lower-case content word, no adverb, time word, pronoun, verb or function word,
+/// after a verb that is no modifier ("in pledged votes", "270 pledged votes": a participle after
+/// a preposition or a number describes the noun after it; see also `modifies_a_noun`) and no
+/// noun itself ("the report compares").
+fn bare_object(ctx: &Ctx, v: usize, from: usize) -> bool {
+    let np = &ctx.np;
+    let w = np.word_lower(from);
+    let before = v.checked_sub(1).map(|b| np.word_lower(b)).unwrap_or("");
+    // "the report compares", "news reports show": a form that is also a noun is the subject.
+    let noun_like = NOUN_LIKE.contains(&np.word_lower(v));
+    let modifier =
+        noun_like || PREPOSITIONS.contains(&before) || v > 0 && np.toks[v - 1].kind == Kind::Number;
+    !modifier
+        && !np.is_cap(from)
+        && w.len() >= 3
+        && !w.ends_with("ly")
+        && !w.ends_with("self")
+        && !w.ends_with("selves")
+        && !matches!(
+            w,
+            "this" | "those" | "these" | "neither" | "either" | "last" | "next" | "live"
+        )
+        && !is_indefinite_pronoun(w)
+        && !is_number_word(w)
+        && !np.lx.is_adverb(w)
+        && !is_time_word(w)
+        && np.lx.pronoun(w).is_none()
+        && !is_finite_verb_like(w)
+        && !is_function_word(w)
+        && !PREPOSITIONS.contains(&w)
+        && !NOT_A_CLAUSE.contains(&w)
+        && speech_verb(w).is_none()
+}
+
+/// "everything", "someone", "nobody": an indefinite pronoun names no statement ("recalled
+/// everything about the morning").
+fn is_indefinite_pronoun(w: &str) -> bool {
+    ["every", "any", "some", "no"].iter().any(|q| {
+        w.strip_prefix(q)
+            .is_some_and(|rest| matches!(rest, "thing" | "one" | "body"))
+    })
 }
 
 /// "X denied the allegations": the object noun phrase to the end of its clause.
@@ -79,10 +132,12 @@ fn reported_object(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> 
     // "proposed banning night flights", "reported spending $2 million": a gerund's phrase.
     let gerund = !judgement && !np.is_cap(from) && is_gerund(np.word_lower(from));
     if gerund {
-        let end = content_end(ctx, from, s)?;
+        // "proposed banning night flights and has since …": the phrase ends before the
+        // subject's next predicate, as an object does.
+        let end = object_end(ctx, from, content_end(ctx, from, s)?);
         return statement(ctx, v, from, end, s, Sieve::ReportedObject);
     }
-    if !(opens_object(np.word_lower(from)) || named) {
+    if !(opens_object(np.word_lower(from)) || named || !judgement && bare_object(ctx, v, from)) {
         return None;
     }
     // The word after the determiner is a noun or its modifier, not a clause ("admitted the
@@ -141,6 +196,70 @@ mod tests {
         ] {
             let first = reported(t).into_iter().next().map(|r| r.0);
             assert_eq!(first.as_deref(), Some(want), "{t}");
+        }
+    }
+
+    #[test]
+    fn an_object_with_no_determiner() {
+        for (t, want) in [
+            (
+                "The port office announced plans to widen the channel.",
+                "plans to widen the channel",
+            ),
+            (
+                "Mara Quill denied wrongdoing in the harbour deal.",
+                "wrongdoing in the harbour deal",
+            ),
+            (
+                "The ferry line reported heavy losses on the winter crossings.",
+                "heavy losses on the winter crossings",
+            ),
+        ] {
+            let first = reported(t).into_iter().next().map(|r| r.0);
+            assert_eq!(first.as_deref(), Some(want), "{t}");
+        }
+        // Must not fire: a time or number, a participle that modifies a noun, a noun-like
+        // cue, a demonstrative, a negation, a question.
+        for t in [
+            "The ferry line reported two months ago.",
+            "Osric Vane leads by 270 pledged votes in the harbour ward.",
+            "The board's proposed levy was dropped in May.",
+            "The harbour report compares fares in Kessel and Tollby.",
+            "Osric Vane mentioned this last week.",
+            "Mara Quill recalled everything about the storm.",
+            "Mara Quill did not deny wrongdoing in the harbour deal.",
+            "Did the port office announce plans to widen the channel?",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn noted_suggested_and_tweeted_objects() {
+        for (t, want) in [
+            (
+                "Mara Quill tweeted her thanks to the harbour crews.",
+                "her thanks to the harbour crews",
+            ),
+            (
+                "Osric Vane noted the sparse attendance at the hearing.",
+                "the sparse attendance at the hearing",
+            ),
+            (
+                "The harbour board suggested a new timetable for the ferries.",
+                "a new timetable for the ferries",
+            ),
+        ] {
+            let first = reported(t).into_iter().next().map(|r| r.0);
+            assert_eq!(first.as_deref(), Some(want), "{t}");
+        }
+        for t in [
+            "Mara Quill did not tweet her thanks to the crews.",
+            "If Osric Vane noted the attendance, he kept quiet.",
+            "Did the harbour board suggest a new timetable?",
+            "Osric Vane noted it.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }
     }
 

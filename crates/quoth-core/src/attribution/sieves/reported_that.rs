@@ -2,10 +2,12 @@
 //! that …".
 
 use super::super::limits;
+use super::super::np::is_determiner_word;
 use super::super::tokens::Kind;
 use super::speech::{
-    Complement, content_end, gap_is_adverbial, gloss_end, is_noun_of_speech, is_that, opens_clause,
-    speech_verb, statement,
+    CLAUSE_OPENERS, Complement, PREPOSITIONS, content_end, cue_like, gap_is_adverbial, gloss_end,
+    is_finite_verb_like, is_noun_of_speech, is_subject_pronoun, is_that, is_time_word,
+    np_word_or_mark, opens_clause, skip_addressee, speech_verb, statement,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -21,14 +23,15 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 /// "X said that …", "X told reporters on Monday that …", "…, adding that …".
 fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
-    let that = (v + 1..(v + limits::THAT_REACH).min(s.end)).find(|&k| {
+    let that = (v + 1..(v + limits::LONG_THAT_REACH).min(s.end)).find(|&k| {
         // A second speech verb ends the search, but not a noun after a determiner ("on a
         // call", "in a statement").
         np.toks[k].kind == Kind::Quote || np.is_punct(k, ";") || is_that(ctx, k) || {
             np.is_word(k) && speech_verb(&np.lw(k)).is_some() && !is_noun_of_speech(ctx, k, v + 1)
         }
     })?;
-    if !is_that(ctx, that) || !gap_is_adverbial(ctx, v + 1, that, class) {
+    let near = that < v + limits::THAT_REACH && gap_is_adverbial(ctx, v + 1, that, class);
+    if !is_that(ctx, that) || !(near || long_adverbial_gap(ctx, v, that, class, s.end)) {
         return None;
     }
     // "said with a passion that …", "agreed with the mayor that …": after a phrase that may
@@ -45,6 +48,57 @@ fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Op
     }
     let end = gloss_end(ctx, that + 1, content_end(ctx, that + 1, s)?);
     statement(ctx, v, that, end, s, Sieve::ReportedThat)
+}
+
+/// A longer gap before "that" the adverbial reader does not step over: "reported last
+/// quarter that", "revealed, somewhat stiltedly, that", "said Thursday during a taping of a
+/// town hall in Buffalo that", "told a crowded hall at a hotel in Baltimore that". After the
+/// hearer of "tell", it holds words, numbers and commas only — no verb, cue, quotation, clause
+/// opener, infinitive or participle after a comma — opens with a preposition, a time word, an
+/// adverb or a comma, and the "that" opens a clause: a subject with its verb, or a comma
+/// before an aside.
+fn long_adverbial_gap(ctx: &Ctx, v: usize, that: usize, class: Complement, end: usize) -> bool {
+    let np = &ctx.np;
+    let first = match class {
+        Complement::Addressee => skip_addressee(ctx, v + 1, that).unwrap_or(v + 1),
+        _ => v + 1,
+    };
+    let w = np.lw(first);
+    let opens = np.is_punct(first, ",")
+        || is_time_word(&w)
+        || matches!(w.as_ref(), "last" | "this" | "next" | "earlier" | "later")
+        || np.is_word(first)
+            && !np.is_cap(first)
+            && w != "to"
+            && (PREPOSITIONS.contains(&w.as_ref()) || np.lx.is_adverb(&w) || w.ends_with("ly"));
+    let clause = opens_clause(ctx, that + 1, end) || np.is_punct(that + 1, ",");
+    first < that && opens && clause && (first..that).all(|j| adverbial_word(ctx, j, first))
+}
+
+/// Whether token `j` of a gap that starts at `first` may belong to an adverbial: a word,
+/// number or comma, but no finite verb, speech verb (other than a noun of speech), clause
+/// opener, subject pronoun, infinitive ("to block") or participle after a comma (", meaning").
+fn adverbial_word(ctx: &Ctx, j: usize, first: usize) -> bool {
+    let np = &ctx.np;
+    if !np_word_or_mark(ctx, j) {
+        return false;
+    }
+    if !np.is_word(j) {
+        return true;
+    }
+    if np.is_cap(j) {
+        return !cue_like(ctx, j);
+    }
+    let w = np.lw(j);
+    let infinitive =
+        w == "to" && np.is_word(j + 1) && !np.is_cap(j + 1) && !is_determiner_word(&np.lw(j + 1));
+    let participle = j > first && np.is_punct(j - 1, ",") && w.ends_with("ing");
+    !(is_finite_verb_like(&w)
+        || CLAUSE_OPENERS.contains(&w.as_ref())
+        || is_subject_pronoun(&w)
+        || infinitive
+        || participle
+        || cue_like(ctx, j) && !is_noun_of_speech(ctx, j, first))
 }
 
 #[cfg(test)]
@@ -125,6 +179,57 @@ mod tests {
         // "with a passion that …": a relative clause, not a statement.
         let r = reported("Osric Vane spoke, and said with a calm that surprised everyone.");
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_poll_group_more_likely_to_say() {
+        let (content, speaker, _) =
+            one("The anglers are slightly more likely to say that the pier is unsafe.");
+        assert_eq!(content, "that the pier is unsafe");
+        assert_eq!(speaker.as_deref(), Some("The anglers"));
+        // Must not fire: a forecast of speech, a negation, a hypothetical.
+        for t in [
+            "Osric Vane is likely to say that the pier is unsafe.",
+            "Younger anglers are not more likely to say that the pier is unsafe.",
+            "Younger anglers would be more likely to say that the pier is unsafe.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn a_longer_adverbial_gap_before_that() {
+        for (t, who) in [
+            (
+                "The ferry line reported last quarter that its crossings were running late.",
+                "The ferry line",
+            ),
+            (
+                "Osric Vane revealed, somewhat grudgingly, that he would vote for the levy.",
+                "Osric Vane",
+            ),
+            (
+                "Mara Quill said Thursday during a visit to a school in Tollby that the pier would close.",
+                "Mara Quill",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert!(r[0].0.starts_with("that "), "{t}: {r:?}");
+            assert_eq!(r[0].1.as_deref(), Some(who), "{t}");
+        }
+        // Must not fire: an infinitive or a participle in the gap, a hearer's story with a
+        // relative clause, a negated or hypothetical cue, a belief.
+        for t in [
+            "The pilots vowed to block the harbour plan, meaning that the pier will stay shut.",
+            "Osric Vane told the story of the pier - a dispute that Mara Quill had settled years ago.",
+            "Osric Vane did not say, at least in public, that the pier was unsafe.",
+            "If Mara Quill said last quarter that the pier was unsafe, nobody listened.",
+            "Osric Vane thinks, somewhat naively, that the pier is safe.",
+        ] {
+            let r = reported(t);
+            assert!(r.iter().all(|r| !r.0.starts_with("that")), "{t}: {r:?}");
+        }
     }
 
     #[test]

@@ -105,8 +105,10 @@ fn next_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
     if !matches!(np.lw(k).as_ref(), "and" | "but") {
         return false;
     }
+    // The adverb lexicon also holds "has", "is": an auxiliary is the verb, not an adverb.
     let mut j = k + 1;
-    while j < end && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
+    while j < end && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) && !is_finite_verb_like(&np.lw(j))
+    {
         j += 1;
     }
     j < end && np.is_word(j) && !np.is_cap(j) && is_finite_verb_like(&np.lw(j))
@@ -447,12 +449,38 @@ pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
                 last,
                 Some("was" | "were" | "is" | "are" | "be" | "been" | "being")
             )
-        || participle && !participle_ok;
+        || participle && !participle_ok
+        || modifies_a_noun(ctx, v);
     !blocked
 }
 
+/// Whether the past form at `v` modifies the noun after it: it follows a determiner or a
+/// possessive ("the proposed levy", "the board's stated aim", "its announced plan").
+pub(super) fn modifies_a_noun(ctx: &Ctx, v: usize) -> bool {
+    let np = &ctx.np;
+    if v == 0 || !np.lw(v).ends_with("ed") {
+        return false;
+    }
+    let before = np.lw(v - 1);
+    // "who's argued", "he's said": a contraction with "is"/"has" is no possessive.
+    let possessive = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("’s"))
+        .is_some_and(|stem| {
+            np.lx.pronoun(stem).is_none()
+                && !matches!(stem, "who" | "that" | "there" | "what" | "here" | "where")
+        });
+    np.is_word(v - 1)
+        && (possessive
+            || matches!(
+                before.as_ref(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            ))
+}
+
 /// The finite verb of a cue chain ("continued to say", "went on to say", "began to
-/// argue"): its token, which names the subject, when the speech verb at `v` follows "to".
+/// argue", "are more likely to say"): its token, which names the subject, when the speech verb
+/// at `v` follows "to".
 pub(super) fn chain_verb(ctx: &Ctx, v: usize) -> Option<usize> {
     let np = &ctx.np;
     if v < 2 || np.lw(v - 1) != "to" {
@@ -467,7 +495,31 @@ pub(super) fn chain_verb(ctx: &Ctx, v: usize) -> Option<usize> {
         w.as_ref(),
         "continued" | "continues" | "continue" | "began" | "begins" | "went" | "goes"
     ) && (np.lw(j + 1) == "on") == matches!(w.as_ref(), "went" | "goes");
-    chain.then_some(j)
+    if chain {
+        return Some(j);
+    }
+    likely_copula(ctx, v - 2)
+}
+
+/// "Voters are more likely to say …", "were less likely to say": how polls compare what
+/// groups say. The copula before "more/less likely" (past adverbs) names the subject; a bare
+/// "is likely to say" is a forecast of speech, not speech.
+fn likely_copula(ctx: &Ctx, likely: usize) -> Option<usize> {
+    let np = &ctx.np;
+    if likely < 2
+        || np.lw(likely) != "likely"
+        || !matches!(np.lw(likely - 1).as_ref(), "more" | "less")
+    {
+        return None;
+    }
+    let mut j = likely - 2;
+    while j > 0 && np.is_word(j) && {
+        let w = np.lw(j);
+        np.lx.is_adverb(&w) && !is_finite_verb_like(&w)
+    } {
+        j -= 1;
+    }
+    matches!(np.lw(j).as_ref(), "is" | "are" | "was" | "were").then_some(j)
 }
 
 /// Words after which a participle's subject is the sentence's: "quoted as saying", "by
@@ -697,7 +749,7 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
 }
 
 /// Words that open a clause of their own inside a phrase ("when asked", "how cheaply").
-const CLAUSE_OPENERS: &[&str] = &[
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "when", "which", "who", "whom", "whose", "how", "why", "what", "where", "if", "whether", "as",
     "because", "while", "after", "before", "since", "until",
 ];
@@ -885,12 +937,33 @@ pub(super) fn opens_bare_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
         // "-ed" forms after a gerund are mostly participles: an auxiliary must follow.
         return (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS))
             .take_while(|&j| np.is_word(j) && !PREPOSITIONS.contains(&np.lw(j).as_ref()))
-            .any(|j| is_auxiliary(&np.lw(j)));
+            .any(|j| is_auxiliary(&np.lw(j)))
+            || gerund_phrase_then_auxiliary(ctx, k, end);
     }
     if QUANTITY_SUBJECTS.contains(&w.as_ref()) {
         return opens_clause_verb(ctx, k, end);
     }
     bare_noun_then_verb(ctx, k, end)
+}
+
+/// A gerund's phrase with its object and prepositional phrases ("going through a dark time
+/// has …", "expanding the marine reserve off the coast of Kessel will …"): the first verb
+/// within `limits::CLAUSE_VERB_REACH` words, with no comma or clause opener before it, is an
+/// auxiliary or a modal (a past form there is a participle: "taking money raised by …"), not
+/// after "and" (the subject's own second verb).
+fn gerund_phrase_then_auxiliary(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    let verb = (k + 1..end.min(k + limits::CLAUSE_VERB_REACH))
+        .take_while(|&j| {
+            (np.is_word(j) || np.toks[j].kind == Kind::Number || np.is_punct(j, "’"))
+                && !(CLAUSE_OPENERS.contains(&np.lw(j).as_ref()) || is_that(ctx, j))
+        })
+        .find(|&j| np.is_word(j) && !np.is_cap(j) && is_finite_verb_like(&np.lw(j)));
+    // "proposed banning night flights and has since …": after a coordinator the verb is the
+    // subject's second predicate.
+    verb.is_some_and(|j| {
+        is_auxiliary(&np.lw(j)) && !matches!(np.lw(j - 1).as_ref(), "and" | "or" | "but")
+    })
 }
 
 /// An auxiliary or a modal, with or without "n't" ("wo" and "ca" are what "won't" and
@@ -1098,7 +1171,7 @@ pub(super) fn is_finite_verb_like(w: &str) -> bool {
         || w.ends_with("’s")
         || w.ends_with("n't")
         || w.ends_with("n’t")
-        || w == "shall"
+        || matches!(w, "shall" | "cannot")
         || is_irregular_past(w)
         || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
 }
@@ -1419,10 +1492,26 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     // "X became a delegate and said …": a second verb of the sentence's subject.
     // "…, a veteran who served in the navy, said": a subject before a long appositive.
     // "Its adviser, Ada Brenn, said … but cautioned that": the subject of the cue before.
-    if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but") || np.is_punct(j, ",") {
+    // "X, who calls Y a “fraud,” said", "X, citing “…,” said": a quotation's comma ends an
+    // aside opened after the subject (not a quotation that is the content: "“…,” said X").
+    let aside_quote = is_comma_like(ctx, j) && (lo..j).any(|k| opens_aside(ctx, k));
+    if np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but")
+        || np.is_punct(j, ",")
+        || aside_quote
+    {
         return main_subject(ctx, lo, v).or_else(|| earlier_cue_subject(ctx, lo, j));
     }
     bare_subject(ctx, v, lo).or_else(|| phrase_subject(ctx, v, lo))
+}
+
+/// Whether the comma at `k` opens an aside on the subject: a relative clause or a participle
+/// (", who calls …", ", citing …").
+fn opens_aside(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    np.is_punct(k, ",") && np.is_word(k + 1) && !np.is_cap(k + 1) && {
+        let w = np.lw(k + 1);
+        matches!(w.as_ref(), "who" | "which" | "whose") || is_gerund(&w)
+    }
 }
 
 /// The subject of the last speech or reporting verb before token `end` of the sentence.
