@@ -29,6 +29,7 @@ mod reported_object;
 mod reported_phrasal;
 mod reported_request;
 mod reported_that;
+mod reported_topic;
 mod reported_turn;
 mod reported_wh;
 mod speech;
@@ -87,6 +88,8 @@ pub enum Sieve {
     ReportedAnswer,
     /// A verb of speech with its particle: "X pointed out that …".
     ReportedPhrasal,
+    /// The matter of a topic verb: "X talked about …", "X discussed …".
+    ReportedTopic,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -116,6 +119,7 @@ impl Sieve {
             Sieve::ReportedWh => "reported-wh",
             Sieve::ReportedAnswer => "reported-answer",
             Sieve::ReportedPhrasal => "reported-phrasal",
+            Sieve::ReportedTopic => "reported-topic",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -279,6 +283,11 @@ pub const PIPELINE: &[SieveDef] = &[
         accepts_titles: true,
     },
     SieveDef {
+        sieve: Sieve::ReportedTopic,
+        run: reported_topic::run,
+        accepts_titles: true,
+    },
+    SieveDef {
         sieve: Sieve::ReportedAnswer,
         run: reported_answer::run,
         accepts_titles: true,
@@ -351,11 +360,13 @@ pub fn find_reported(ctx: &Ctx) -> Vec<Reported> {
             continue;
         }
         for v in s.clone() {
-            // A noun of speech with its owner ("his claim that …"), a speech verb, or a verb
-            // with its particle ("pointed out").
+            // A noun of speech with its owner ("his claim that …"), a speech verb, a verb
+            // with its particle ("pointed out"), or a verb of the matter spoken of ("talked
+            // about").
             let cue = reported_noun::cue_noun(ctx, v, &s)
                 .or_else(|| speech::cue_verb(ctx, v, &s))
-                .or_else(|| reported_phrasal::cue_phrasal(ctx, v, &s));
+                .or_else(|| reported_phrasal::cue_phrasal(ctx, v, &s))
+                .or_else(|| reported_topic::cue_topic(ctx, v, &s));
             let Some(class) = cue else {
                 continue;
             };
