@@ -458,6 +458,40 @@ mod tests {
     }
 
     #[test]
+    fn more_verbs_of_the_scorers_definition_report_a_clause() {
+        for (t, want) in [
+            (
+                "The harbour board concluded that the ferry fares were too high.",
+                "that the ferry fares were too high",
+            ),
+            (
+                "Mara Quill estimated that the repairs would cost two million.",
+                "that the repairs would cost two million",
+            ),
+            (
+                "Osric Vane joked that the bridge had outlived three mayors.",
+                "that the bridge had outlived three mayors",
+            ),
+            (
+                "Ivo Lind signalled that he would back the levy.",
+                "that he would back the levy",
+            ),
+        ] {
+            let first = reported(t).into_iter().next().map(|r| r.0);
+            assert_eq!(first.as_deref(), Some(want), "{t}");
+        }
+        for t in [
+            "The meeting concluded on Friday after a long debate.",
+            "Mara Quill did not estimate that the repairs would cost two million.",
+            "If Osric Vane joked that the bridge was old, nobody laughed.",
+            "The lights signalled the end of the race.",
+            "Did Mara Quill estimate that the repairs would cost two million?",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
     fn a_quotation_stays_the_one_statement() {
         let t = "Mara Quill stressed that the tolls are “a serious burden for drivers.”";
         assert!(reported(t).is_empty(), "{:?}", reported(t));
