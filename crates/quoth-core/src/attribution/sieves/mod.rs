@@ -21,6 +21,7 @@ mod reported_answer;
 mod reported_around_cue;
 mod reported_before_cue;
 mod reported_clause;
+mod reported_fronted;
 mod reported_headline;
 mod reported_intent;
 mod reported_naming;
@@ -88,8 +89,10 @@ pub enum Sieve {
     ReportedAnswer,
     /// A verb of speech with its particle: "X pointed out that …".
     ReportedPhrasal,
-    /// The matter of a topic verb: "X talked about …", "X discussed …".
+    /// The matter of a topic verb: "X talked about …", "X expressed concern that …".
     ReportedTopic,
+    /// A speech participle that opens the sentence: "After saying that …, X …".
+    ReportedFronted,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -120,6 +123,7 @@ impl Sieve {
             Sieve::ReportedAnswer => "reported-answer",
             Sieve::ReportedPhrasal => "reported-phrasal",
             Sieve::ReportedTopic => "reported-topic",
+            Sieve::ReportedFronted => "reported-fronted",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -302,6 +306,11 @@ pub const PIPELINE: &[SieveDef] = &[
         run: reported_object::run,
         accepts_titles: true,
     },
+    SieveDef {
+        sieve: Sieve::ReportedFronted,
+        run: reported_fronted::run,
+        accepts_titles: true,
+    },
 ];
 
 /// Walks the pipeline for one target: the first sieve's finding.
@@ -361,12 +370,13 @@ pub fn find_reported(ctx: &Ctx) -> Vec<Reported> {
         }
         for v in s.clone() {
             // A noun of speech with its owner ("his claim that …"), a speech verb, a verb
-            // with its particle ("pointed out"), or a verb of the matter spoken of ("talked
-            // about").
+            // with its particle ("pointed out"), a verb of the matter spoken of ("talked
+            // about"), or a participle that opens the sentence ("Promising that …, X …").
             let cue = reported_noun::cue_noun(ctx, v, &s)
                 .or_else(|| speech::cue_verb(ctx, v, &s))
                 .or_else(|| reported_phrasal::cue_phrasal(ctx, v, &s))
-                .or_else(|| reported_topic::cue_topic(ctx, v, &s));
+                .or_else(|| reported_topic::cue_topic(ctx, v, &s))
+                .or_else(|| reported_fronted::cue_fronted(ctx, v, &s));
             let Some(class) = cue else {
                 continue;
             };
