@@ -115,12 +115,25 @@ fn matter_end(ctx: &Ctx, from: usize, end: usize) -> usize {
         .take_while(|&k| !(np.is_word(k) && opens_inner_clause(&np.lw(k))))
         .find(|&k| {
             np.is_punct(k, ",") && opens_clause(ctx, k + 1, end)
-                || np.is_word(k) && !np.is_cap(k) && {
+                || np.is_word(k) && {
+                    // A weekday is capitalised; "Last" or "While" would open a name or a
+                    // sentence.
                     let w = np.lw(k);
-                    TALK_ADJUNCTS.contains(&w.as_ref()) || is_time_word(&w)
+                    is_time_word(&w) || !np.is_cap(k) && TALK_ADJUNCTS.contains(&w.as_ref())
                 }
         })
-        .map_or(end, |k| trim_end(ctx, from, k))
+        .map_or(end, |k| {
+            // "spoke of the levy on Tuesday": the time's preposition goes with it.
+            let k = if k > from + 1
+                && np.is_word(k - 1)
+                && PREPOSITIONS.contains(&np.lw(k - 1).as_ref())
+            {
+                k - 1
+            } else {
+                k
+            };
+            trim_end(ctx, from, k)
+        })
 }
 
 /// The token after "about"/"of" that follows a talk verb, perhaps past adverbs and a hearer
@@ -183,6 +196,8 @@ mod tests {
         assert_eq!(speaker.as_deref(), Some("Mara Quill"));
         let (content, _, _) = one("Ivo Lind expressed doubts about the new bridge last week.");
         assert_eq!(content, "doubts about the new bridge");
+        let (content, _, _) = one("Ivo Lind spoke of the rising tolls on Tuesday.");
+        assert_eq!(content, "the rising tolls");
     }
 
     #[test]
