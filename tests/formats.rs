@@ -69,7 +69,14 @@ fn markdown_offsets_point_into_the_file() {
     let bytes = std::fs::read(&path).expect("read");
     for q in analyse(&md).quotes {
         let (s, e) = (md.source_offset(q.span.start), md.source_offset(q.span.end));
-        assert_eq!(&bytes[s..e], md.text[q.span.clone()].as_bytes());
+        // A reported statement may hold inline emphasis ("would cost **40 million euros**"):
+        // the file has the markers, the text does not.
+        let source: Vec<u8> = bytes[s..e]
+            .iter()
+            .copied()
+            .filter(|&b| b != b'*' && b != b'_')
+            .collect();
+        assert_eq!(source, md.text[q.span.clone()].as_bytes());
     }
 }
 

@@ -202,6 +202,29 @@ TEMPLATES = {
         "{N} recalled everything about the storm.",
         "{N} mentioned this last week.",
     ],
+    # Added with the cue-verb work (issue 13), last again: talk verbs and "express" with their
+    # matter, a fronted participle of speech (its speaker is the main clause's subject), the
+    # scorer's other clause verbs (conclude, estimate, joke, signal), and talk with no matter.
+    "reported-topic": [
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩spoke of⟨/k⟩ ⟨c1⟩a fresh start for the mill towns⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩talked about⟨/k⟩ ⟨c1⟩the rising cost of the new bridge⟨/c⟩ on Tuesday.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩expressed⟨/k⟩ ⟨c1⟩concern that {C}⟨/c⟩.",
+    ],
+    "reported-fronted": [
+        "⟨k1⟩After saying⟨/k⟩ ⟨c1⟩that {C}⟨/c⟩, ⟨s1={N}⟩{N}⟨/s⟩ left the hearing.",
+        "⟨k1⟩Promising⟨/k⟩ ⟨c1⟩that {C}⟨/c⟩, ⟨s1={N}⟩{N}⟨/s⟩ thanked the volunteers.",
+    ],
+    "reported-more-verbs": [
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩concluded⟨/k⟩ ⟨c1⟩that {C}⟨/c⟩.",
+        "⟨s1={Oc}⟩{Ot}⟨/s⟩ ⟨k1⟩estimated⟨/k⟩ ⟨c1⟩that {C}⟨/c⟩.",
+        "⟨s1={N}⟩{N}⟨/s⟩ ⟨k1⟩joked⟨/k⟩ ⟨c1⟩that {C}⟨/c⟩.",
+    ],
+    "none-verbs": [
+        "{N} talked to reporters for an hour.",
+        "{N} spoke on condition of anonymity.",
+        "{N} did not talk about the new bridge.",
+        "After saying goodbye, {N} left the hearing.",
+    ],
 }
 
 INSTANCES = 6

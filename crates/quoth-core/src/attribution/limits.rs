@@ -259,3 +259,7 @@ pub const NAMING_TIME_REACH: usize = 4;
 /// Tokens after a noun of speech searched for its "that" ("her statement earlier this year
 /// that …"): room for a time phrase, not for a clause of its own.
 pub const NOUN_THAT_REACH: usize = 8;
+
+/// Tokens between the sentence's start and the opener of a fronted participle clause ("One
+/// month after announcing …"): a short measure of time, not a clause.
+pub const FRONTED_OPENER_REACH: usize = 3;

@@ -22,6 +22,7 @@ mod reported_answer;
 mod reported_around_cue;
 mod reported_before_cue;
 mod reported_clause;
+mod reported_fronted;
 mod reported_headline;
 mod reported_intent;
 mod reported_naming;
@@ -30,6 +31,7 @@ mod reported_object;
 mod reported_phrasal;
 mod reported_request;
 mod reported_that;
+mod reported_topic;
 mod reported_turn;
 mod reported_wh;
 mod speech;
@@ -88,6 +90,10 @@ pub enum Sieve {
     ReportedAnswer,
     /// A verb of speech with its particle: "X pointed out that …".
     ReportedPhrasal,
+    /// The matter of a topic verb: "X talked about …", "X expressed concern that …".
+    ReportedTopic,
+    /// A speech participle that opens the sentence: "After saying that …, X …".
+    ReportedFronted,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -117,6 +123,8 @@ impl Sieve {
             Sieve::ReportedWh => "reported-wh",
             Sieve::ReportedAnswer => "reported-answer",
             Sieve::ReportedPhrasal => "reported-phrasal",
+            Sieve::ReportedTopic => "reported-topic",
+            Sieve::ReportedFronted => "reported-fronted",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -280,6 +288,11 @@ pub const PIPELINE: &[SieveDef] = &[
         accepts_titles: true,
     },
     SieveDef {
+        sieve: Sieve::ReportedTopic,
+        run: reported_topic::run,
+        accepts_titles: true,
+    },
+    SieveDef {
         sieve: Sieve::ReportedAnswer,
         run: reported_answer::run,
         accepts_titles: true,
@@ -292,6 +305,11 @@ pub const PIPELINE: &[SieveDef] = &[
     SieveDef {
         sieve: Sieve::ReportedObject,
         run: reported_object::run,
+        accepts_titles: true,
+    },
+    SieveDef {
+        sieve: Sieve::ReportedFronted,
+        run: reported_fronted::run,
         accepts_titles: true,
     },
 ];
@@ -352,11 +370,14 @@ pub fn find_reported(ctx: &Ctx) -> Vec<Reported> {
             continue;
         }
         for v in s.clone() {
-            // A noun of speech with its owner ("his claim that …"), a speech verb, or a verb
-            // with its particle ("pointed out").
+            // A noun of speech with its owner ("his claim that …"), a speech verb, a verb
+            // with its particle ("pointed out"), a verb of the matter spoken of ("talked
+            // about"), or a participle that opens the sentence ("Promising that …, X …").
             let cue = reported_noun::cue_noun(ctx, v, &s)
                 .or_else(|| speech::cue_verb(ctx, v, &s))
-                .or_else(|| reported_phrasal::cue_phrasal(ctx, v, &s));
+                .or_else(|| reported_phrasal::cue_phrasal(ctx, v, &s))
+                .or_else(|| reported_topic::cue_topic(ctx, v, &s))
+                .or_else(|| reported_fronted::cue_fronted(ctx, v, &s));
             let Some(class) = cue else {
                 continue;
             };
@@ -442,6 +463,40 @@ mod tests {
             "Osric Vane would say that the talks failed.",
             "It was said that the talks had failed.",
             "Osric Vane was told that the talks had failed.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn more_verbs_of_the_scorers_definition_report_a_clause() {
+        for (t, want) in [
+            (
+                "The harbour board concluded that the ferry fares were too high.",
+                "that the ferry fares were too high",
+            ),
+            (
+                "Mara Quill estimated that the repairs would cost two million.",
+                "that the repairs would cost two million",
+            ),
+            (
+                "Osric Vane joked that the bridge had outlived three mayors.",
+                "that the bridge had outlived three mayors",
+            ),
+            (
+                "Ivo Lind signalled that he would back the levy.",
+                "that he would back the levy",
+            ),
+        ] {
+            let first = reported(t).into_iter().next().map(|r| r.0);
+            assert_eq!(first.as_deref(), Some(want), "{t}");
+        }
+        for t in [
+            "The meeting concluded on Friday after a long debate.",
+            "Mara Quill did not estimate that the repairs would cost two million.",
+            "If Osric Vane joked that the bridge was old, nobody laughed.",
+            "The lights signalled the end of the race.",
+            "Did Mara Quill estimate that the repairs would cost two million?",
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }

@@ -35,13 +35,15 @@ fn told_to_or_why(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> O
     } else {
         v + 1
     };
+    // "told residents not to drink the water": the negation is part of the order.
+    let to = if np.lw(k) == "not" { k + 1 } else { k };
     let from = if is_question_word(&np.lw(k)) {
         k
     } else if class == Complement::Addressee
         && k > v + 1
-        && np.lw(k) == "to"
-        && np.is_word(k + 1)
-        && !is_finite_verb_like(&np.lw(k + 1))
+        && np.lw(to) == "to"
+        && np.is_word(to + 1)
+        && !is_finite_verb_like(&np.lw(to + 1))
     {
         v + 1
     } else {
@@ -49,6 +51,18 @@ fn told_to_or_why(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> O
     };
     let end = action_end(ctx, from, content_end(ctx, from, s)?);
     statement(ctx, v, from, end, s, Sieve::ReportedRequest)
+}
+
+/// The "to" after a short hearer that starts at token `k` ("both sides to return", "the
+/// United States to act"): no cue or lower-case finite verb between, and a word after it.
+fn hearer_then_to(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
+    let np = &ctx.np;
+    let to = (k + 1..(k + limits::REQUEST_TO_REACH).min(end))
+        .find(|&j| !np.is_word(j) || np.lw(j) == "to")?;
+    // A capitalised word is a name's ("the United States"), not a verb.
+    let hearer_ok =
+        (k..to).all(|j| !cue_like(ctx, j) && (np.is_cap(j) || !is_finite_verb_like(&np.lw(j))));
+    (np.lw(to) == "to" && np.is_word(to + 1) && hearer_ok).then_some(to)
 }
 
 /// Words that open a reported question ("asked whether …", "explained why …").
@@ -65,8 +79,10 @@ fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     let from = if verb.starts_with("call") {
         match np.lw(k).as_ref() {
             "for" => k + 1,
-            "on" => {
-                k = skip_addressee(ctx, k + 1, s.end)?;
+            // "called on Congress to act", "called upon the United States to …": a hearer,
+            // then "to" and a verb.
+            "on" | "upon" => {
+                k = hearer_then_to(ctx, k + 1, s.end)?;
                 (np.lw(k) == "to").then_some(k)?;
                 v + 2
             }
@@ -81,10 +97,8 @@ fn reported_request(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
         after
     } else {
         // "urged both sides to return": a short hearer, then "to" and a verb.
-        let to = (k + 1..(k + limits::REQUEST_TO_REACH).min(s.end))
-            .find(|&j| !np.is_word(j) || np.lw(j) == "to")?;
-        let hearer_ok = (k..to).all(|j| !cue_like(ctx, j) && !is_finite_verb_like(&np.lw(j)));
-        (np.lw(to) == "to" && np.is_word(to + 1) && hearer_ok).then_some(k)?
+        hearer_then_to(ctx, k, s.end)?;
+        k
     };
     let end = action_end(ctx, from, content_end(ctx, from, s)?);
     statement(ctx, v, from, end, s, Sieve::ReportedRequest)
@@ -107,6 +121,12 @@ mod tests {
         assert_eq!(content, "whether the ferry would run");
         let (content, _, _) = one("Osric Vane told the crews to stay in port until Friday.");
         assert_eq!(content, "the crews to stay in port until Friday");
+        let (content, _, _) = one("Osric Vane told the crews not to sail before Friday.");
+        assert_eq!(content, "the crews not to sail before Friday");
+        let (content, speaker, _) =
+            one("Mara Quill also called upon the United States to close the strait.");
+        assert_eq!(content, "the United States to close the strait");
+        assert_eq!(speaker.as_deref(), Some("Mara Quill"));
         let (content, _, _) = one("Mara Quill asked the mayor whether the ferry would run.");
         assert_eq!(content, "whether the ferry would run");
         let (content, _, _) = one("Mara Quill explained to the board why the ferry had been late.");

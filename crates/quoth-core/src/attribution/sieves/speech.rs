@@ -31,6 +31,8 @@ pub enum Complement {
     Noun,
     /// A verb of speech with its particle: "pointed out that …".
     Phrasal,
+    /// A verb whose matter is what was said: "talked about …", "discussed …".
+    Topic,
 }
 
 impl Complement {
