@@ -146,7 +146,7 @@ impl Entity {
         let Some(d) = d else { return };
         let mut buf = [0u8; 64];
         let lower = lower_in(d, &mut buf);
-        if d.split_whitespace().count() > 1 || lx.role_noun(&lower).is_some() {
+        if d.split_whitespace().nth(1).is_some() || lx.role_noun(&lower).is_some() {
             self.descriptor = Some(d.to_string());
             self.descriptor_lower = lower.into_owned();
         }

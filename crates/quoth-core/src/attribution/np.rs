@@ -95,6 +95,10 @@ const CAP: u8 = 1;
 const NAME_WORD: u8 = 2;
 /// `NAME_WORD` has been worked out.
 const NAME_KNOWN: u8 = 4;
+/// A hyphenated word whose last part is lower case (see `is_compound_modifier`).
+const COMPOUND: u8 = 8;
+/// `COMPOUND` has been worked out.
+const COMPOUND_KNOWN: u8 = 16;
 /// A paragraph is a heading.
 const HEADING: u8 = 1;
 /// `HEADING` has been worked out.
@@ -229,7 +233,8 @@ impl<'a> Np<'a> {
         }
         if f & NAME_KNOWN == 0 {
             let name_word = if self.name_word_at(i) { NAME_WORD } else { 0 };
-            fact.set(f | NAME_KNOWN | name_word);
+            // Re-read: working it out may have cached other facts of this token.
+            fact.set(fact.get() | NAME_KNOWN | name_word);
             return name_word != 0;
         }
         f & NAME_WORD != 0
@@ -256,11 +261,22 @@ impl<'a> Np<'a> {
     }
     /// "Orlando-based", "TV-friendly": a hyphenated word whose last part is lower case.
     fn is_compound_modifier(&self, i: usize) -> bool {
-        self.is_word(i) && {
+        // Asked of the first word of every phrase read forwards, and again while deciding
+        // whether it can be part of a name: worked out once per token.
+        let Some(fact) = self.facts.get(i) else {
+            return false;
+        };
+        let f = fact.get();
+        if f & COMPOUND_KNOWN != 0 {
+            return f & COMPOUND != 0;
+        }
+        let compound = self.is_word(i) && {
             let w = self.word(i);
             let last = last_part(w);
             last.len() < w.len() && last.starts_with(char::is_lowercase)
-        }
+        };
+        fact.set(f | COMPOUND_KNOWN | if compound { COMPOUND } else { 0 });
+        compound
     }
     fn is_pronoun(&self, i: usize) -> Option<PronounKind> {
         if !self.is_word(i) {
