@@ -442,7 +442,8 @@ pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
         None | Some("was" | "were" | "is" | "are" | "been")
     ) || last_content
         .is_some_and(|w| np.lx.is_source_noun(w) || is_participle_opener(w))
-        || before.contains(&"with");
+        || before.contains(&"with")
+        || last_content == Some("and") && second_participle(ctx, v, s.start);
     let blocked = before.iter().any(|w| is_negation(w) || is_modal(w))
         || (clause_start..v).any(|k| np.is_word(k) && is_condition(&np.lw(k)))
         || matches!(last, Some("to")) && chain_verb(ctx, v).is_none()
@@ -1464,7 +1465,10 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     }
     // "…, saying that", "a statement saying that": the sentence's subject speaks.
     let after_document = v > lo && np.is_word(v - 1) && np.lx.is_source_noun(&np.lw(v - 1));
-    if np.lw(v).ends_with("ing") && v > lo && (follows_comma(ctx, v) || after_document) {
+    if np.lw(v).ends_with("ing")
+        && v > lo
+        && (follows_comma(ctx, v) || after_document || second_participle(ctx, v, lo))
+    {
         // "«…», the president said, adding that …": the speaker of the cue before it.
         return main_subject(ctx, lo, v).or_else(|| earlier_cue_subject(ctx, lo, v - 1));
     }
@@ -1523,6 +1527,18 @@ fn earlier_cue_subject(ctx: &Ctx, lo: usize, end: usize) -> Option<Mention> {
         .rev()
         .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)))?;
     subject_before(ctx, earlier, lo).filter(|m| is_nominative(np, m))
+}
+
+/// "…, pointing to his record and saying that …": a participle after "and" that joins a
+/// participle clause opened by a comma earlier in the sentence; its subject is the sentence's.
+fn second_participle(ctx: &Ctx, v: usize, lo: usize) -> bool {
+    let np = &ctx.np;
+    if v < lo + 2 || !np.is_word(v - 1) || np.lw(v - 1) != "and" {
+        return false;
+    }
+    (lo + 1..v - 1).rev().any(|k| {
+        np.is_word(k) && !np.is_cap(k) && np.lw(k).ends_with("ing") && follows_comma(ctx, k)
+    })
 }
 
 /// Whether token `v` follows a comma (see [`is_comma_like`]).
@@ -1767,5 +1783,18 @@ mod cue_word_and_subject_tests {
         for r in reported("The ferry stops in Norwich, which said nothing about it.") {
             assert_ne!(r.1.as_deref(), Some("Norwich"), "{r:?}");
         }
+    }
+
+    #[test]
+    fn a_second_participle_after_and_speaks_for_the_sentence_subject() {
+        let r = reported(
+            "Tomas Holm dodged the question, pointing to his record on the council and saying that the old pier was safe.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "that the old pier was safe");
+        assert_eq!(r[0].1.as_deref(), Some("Tomas Holm"));
+        // Must not fire: "and saying" with no participle clause before it.
+        let r = reported("The crews kept working and saying little about the storm.");
+        assert!(r.is_empty(), "{r:?}");
     }
 }
