@@ -443,6 +443,7 @@ pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
     ) || last_content
         .is_some_and(|w| np.lx.is_source_noun(w) || is_participle_opener(w))
         || before.contains(&"with")
+        || np.is_word(clause_start) && np.lw(clause_start) == "with"
         || last_content == Some("and") && second_participle(ctx, v, s.start);
     let blocked = before.iter().any(|w| is_negation(w) || is_modal(w))
         || (clause_start..v).any(|k| np.is_word(k) && is_condition(&np.lw(k)))
@@ -1473,6 +1474,9 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
         return main_subject(ctx, lo, v).or_else(|| earlier_cue_subject(ctx, lo, v - 1));
     }
     let participle = np.lw(v).ends_with("ing");
+    if participle && let Some(with) = opening_with(ctx, v, lo) {
+        return with_subject(ctx, with + 1, v);
+    }
     let mut j = v - 1;
     while j > lo && np.is_word(j) && np.lx.is_adverb(&np.lw(j)) {
         j -= 1;
@@ -1527,6 +1531,30 @@ fn earlier_cue_subject(ctx: &Ctx, lo: usize, end: usize) -> Option<Mention> {
         .rev()
         .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)))?;
     subject_before(ctx, earlier, lo).filter(|m| is_nominative(np, m))
+}
+
+/// "…, with 30 percent of voters saying …": the "with" that opens the clause of the
+/// participle at `v`, if one does.
+fn opening_with(ctx: &Ctx, v: usize, lo: usize) -> Option<usize> {
+    let np = &ctx.np;
+    let start = (lo..v)
+        .rev()
+        .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";"))
+        .map_or(lo, |k| k + 1);
+    (start + 1 < v && np.is_word(start) && np.lw(start) == "with").then_some(start)
+}
+
+/// The participle's subject in a "with" clause: the phrase from `from` to the verb at `v`
+/// ("30 percent of voters", "other unions and even a prominent columnist").
+fn with_subject(ctx: &Ctx, from: usize, v: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let mut m = subject_before(ctx, v, from).filter(|m| is_nominative(np, m))?;
+    let words_only = (from..m.first_tok).all(|k| np.is_word(k) || np.toks[k].kind == Kind::Number);
+    if m.kind == MentionKind::Nominal && words_only {
+        m.first_tok = from;
+        m.span.start = np.toks[from].start;
+    }
+    Some(m)
 }
 
 /// "…, pointing to his record and saying that …": a participle after "and" that joins a
@@ -1796,5 +1824,20 @@ mod cue_word_and_subject_tests {
         // Must not fire: "and saying" with no participle clause before it.
         let r = reported("The crews kept working and saying little about the storm.");
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_with_clause_gives_its_participle_a_subject() {
+        let (content, speaker, _) = one(
+            "Support for the ferry levy has slipped, with 30 percent of voters saying they would reject it.",
+        );
+        assert_eq!(content, "they would reject it");
+        assert_eq!(speaker.as_deref(), Some("30 percent of voters"));
+        // Must not fire: a "with" phrase that is no clause of its own.
+        let r = reported("The crews worked with the divers saying little all day.");
+        assert!(
+            r.iter().all(|r| r.1.as_deref() != Some("the divers")),
+            "{r:?}"
+        );
     }
 }
