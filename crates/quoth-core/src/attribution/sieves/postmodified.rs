@@ -26,6 +26,50 @@ pub(super) fn postmodified_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Men
     phrase_with_modifiers(ctx, start, gap, v)
 }
 
+/// The subject of the sentence's main clause, read forward to its first finite verb before
+/// token `v` ("Both parents stiffened their criticism …, saying that …", "The departments
+/// declined …, saying …"): for a participle after a comma, whose speaker is that subject, where
+/// the noun-phrase reader knows no head noun of the kind ("parents", "departments").
+pub(super) fn opening_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention> {
+    let np = &ctx.np;
+    let start = clause_start(ctx, lo, v);
+    let verb = (start + 1..v)
+        .find(|&k| np.is_word(k) && !np.is_cap(k) && is_finite_verb_like(&np.lw(k)))?;
+    let gap = opening_phrase_end(ctx, start, verb)?;
+    if gap == verb {
+        // A head that can speak: a role, a source or an organisation word, in the singular or
+        // the plural ("the departments", "both parents"), not any noun ("the fracas").
+        let w = np.lw(gap - 1);
+        let singular = w.strip_suffix('s').unwrap_or(&w);
+        let speaks = |x: &str| {
+            np.lx.role_noun(x).is_some() || np.lx.is_source_noun(x) || np.lx.is_org_word(x)
+        };
+        let can_speak = np.lx.is_plural_role(&w) || speaks(&w) || speaks(singular);
+        if !can_speak || !is_determiner_word(&np.lw(start)) {
+            return None;
+        }
+        return Some(nominal(ctx, start, gap - 1, gap - 1));
+    }
+    phrase_with_modifiers(ctx, start, gap, verb)
+}
+
+/// A description from token `start` to token `end` (inclusive) headed by token `head`.
+fn nominal(ctx: &Ctx, start: usize, end: usize, head: usize) -> Mention {
+    let np = &ctx.np;
+    Mention {
+        span: np.toks[start].start..np.toks[end].end,
+        kind: MentionKind::Nominal,
+        name: None,
+        gender: Gender::Unknown,
+        head: Some(np.lw(head).into_owned()),
+        modifiers: vec![],
+        descriptor: None,
+        org: None,
+        first_tok: start,
+        last_tok: end,
+    }
+}
+
 /// The subject of a cue clause that runs from token `start` to its verb at `v` ("…, filings
 /// released on Tuesday revealed", "…, the news site Harbour Today reported"): a phrase with
 /// modifiers, or a description written before a name.
@@ -57,18 +101,7 @@ fn phrase_with_modifiers(ctx: &Ctx, start: usize, gap: usize, v: usize) -> Optio
         return None;
     }
     let end = modifier_end.max(gap) - 1;
-    Some(Mention {
-        span: np.toks[start].start..np.toks[end].end,
-        kind: MentionKind::Nominal,
-        name: None,
-        gender: Gender::Unknown,
-        head: Some(np.lw(gap - 1).into_owned()),
-        modifiers: vec![],
-        descriptor: None,
-        org: None,
-        first_tok: start,
-        last_tok: end,
-    })
+    Some(nominal(ctx, start, end, gap - 1))
 }
 
 /// "the local news site Harbour Today", "health ministry spokeswoman Ida Brenn": a name at the
@@ -359,6 +392,21 @@ mod tests {
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }
+    }
+
+    #[test]
+    fn a_participle_speaks_for_a_main_subject_the_phrase_reader_does_not_know() {
+        let (content, speaker, _) = one(
+            "The departments declined to give any details, saying they cannot discuss the case.",
+        );
+        assert_eq!(content, "they cannot discuss the case");
+        assert_eq!(speaker.as_deref(), Some("The departments"));
+        // Must not fire: a subject that cannot speak.
+        let r = reported("The quarrel erupted two months later, calling the truce into doubt.");
+        assert!(
+            r.iter().all(|r| r.1.as_deref() != Some("The quarrel")),
+            "{r:?}"
+        );
     }
 
     #[test]

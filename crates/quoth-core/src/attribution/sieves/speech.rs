@@ -12,7 +12,7 @@ use super::super::limits;
 use super::super::np::{Mention, MentionKind, is_determiner_word};
 use super::super::tokens::Kind;
 use super::common::{cue_clause, is_nominative, sentence_subject, subject_before};
-use super::postmodified::{phrase_before_verb, postmodified_subject};
+use super::postmodified::{opening_subject, phrase_before_verb, postmodified_subject};
 use super::{Ctx, Found, Sieve};
 use std::ops::Range;
 
@@ -1471,7 +1471,9 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
         && (follows_comma(ctx, v) || after_document || second_participle(ctx, v, lo))
     {
         // "«…», the president said, adding that …": the speaker of the cue before it.
-        return main_subject(ctx, lo, v).or_else(|| earlier_cue_subject(ctx, lo, v - 1));
+        return main_subject(ctx, lo, v)
+            .or_else(|| earlier_cue_subject(ctx, lo, v - 1))
+            .or_else(|| opening_subject(ctx, lo, v));
     }
     let participle = np.lw(v).ends_with("ing");
     if participle && let Some(with) = opening_with(ctx, v, lo) {
