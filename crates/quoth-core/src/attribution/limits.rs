@@ -233,6 +233,11 @@ pub const PHRASE_SUBJECT_WORDS: usize = 8;
 /// more likely a clause of their own than a modifier.
 pub const POSTMODIFIER_REACH: usize = 30;
 
+/// How far before a speech verb a relative pronoun may open the clause whose verb was said
+/// (", which harbour officials have repeatedly said will …"): the subject and a few adverbs or
+/// auxiliaries.
+pub const RELATIVE_SUBJECT_REACH: usize = 6;
+
 /// Words a bare subject may have ("Romney's associates", "26 percent").
 pub const BARE_SUBJECT_WORDS: usize = 4;
 

@@ -29,6 +29,7 @@ mod reported_naming;
 mod reported_noun;
 mod reported_object;
 mod reported_phrasal;
+mod reported_relative;
 mod reported_request;
 mod reported_that;
 mod reported_topic;
@@ -94,6 +95,8 @@ pub enum Sieve {
     ReportedTopic,
     /// A speech participle that opens the sentence: "After saying that …, X …".
     ReportedFronted,
+    /// A relative clause whose verb was said: "the rules, which officials said will …".
+    ReportedRelative,
     /// The reader corrected the speaker (saved in the notes sidecar).
     Correction,
     /// No sieve fired.
@@ -125,6 +128,7 @@ impl Sieve {
             Sieve::ReportedPhrasal => "reported-phrasal",
             Sieve::ReportedTopic => "reported-topic",
             Sieve::ReportedFronted => "reported-fronted",
+            Sieve::ReportedRelative => "reported-relative",
             Sieve::Correction => "correction",
             Sieve::None => "none",
         }
@@ -310,6 +314,11 @@ pub const PIPELINE: &[SieveDef] = &[
     SieveDef {
         sieve: Sieve::ReportedFronted,
         run: reported_fronted::run,
+        accepts_titles: true,
+    },
+    SieveDef {
+        sieve: Sieve::ReportedRelative,
+        run: reported_relative::run,
         accepts_titles: true,
     },
 ];
