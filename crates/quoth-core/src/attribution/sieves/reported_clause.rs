@@ -220,6 +220,20 @@ mod tests {
     }
 
     #[test]
+    fn a_span_of_time_before_the_clause() {
+        let (content, speaker, _) = one("Osric Vane has said for weeks he would not run again.");
+        assert_eq!(content, "he would not run again");
+        assert_eq!(speaker.as_deref(), Some("Osric Vane"));
+        // Must not fire: no speech verb, a negation.
+        for t in [
+            "Mara Quill waited for weeks for an answer from the harbour board.",
+            "Osric Vane has not said for weeks he would run again.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
     fn hearers_and_unparsed_subjects() {
         for (t, want, who) in [
             (

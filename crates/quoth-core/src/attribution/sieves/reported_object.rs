@@ -16,10 +16,61 @@ use std::ops::Range;
 pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     match target {
         Target::Cue { v, s, class } if matches!(class, Complement::Clause | Complement::Object) => {
-            reported_object(ctx, *v, s, *class)
+            reported_object(ctx, *v, s, *class).or_else(|| topic_object(ctx, *v, s))
         }
+        Target::Cue { v, s, class } if *class == Complement::Addressee => topic_object(ctx, *v, s),
         _ => None,
     }
+}
+
+/// Stems of the verbs of saying whose object after "of" or "about" is what was said: the
+/// complain verbs (Levin 37.8: complain, boast, brag) and "warn" of 37.9 ("warned of the
+/// risks", "complained about the noise", "boasted of his record").
+const TOPIC_OBJECT_STEMS: &[&str] = &["complain", "boast", "brag", "warn"];
+
+/// "X warned of the global risks", "X complained bitterly about the noise": the noun phrase
+/// after "of"/"about" (an adverb may stand before it), to the end of its clause.
+fn topic_object(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
+    let np = &ctx.np;
+    let verb = np.word_lower(v);
+    if verb.ends_with("ing") || !TOPIC_OBJECT_STEMS.iter().any(|stem| verb.starts_with(stem)) {
+        return None;
+    }
+    let mut k = v + 1;
+    if np.is_word(k) && np.lx.is_adverb(np.word_lower(k)) {
+        k += 1;
+    }
+    if !np.is_word(k) || !matches!(np.word_lower(k), "of" | "about") {
+        return None;
+    }
+    let from = k + 1;
+    // "complained about it", "warned about in its report": no object pronoun or preposition.
+    let first = np.word_lower(from);
+    let no_topic = matches!(
+        first,
+        "it" | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "you"
+            | "this"
+            | "that"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+    );
+    if from + 1 >= s.end || !np.is_word(from) || no_topic {
+        return None;
+    }
+    let end = object_end(ctx, from, content_end(ctx, from, s)?);
+    let end = gloss_end(ctx, from, end);
+    statement(ctx, v, from, end, s, Sieve::ReportedObject)
 }
 
 /// Stems of the verbs of saying whose noun-phrase object is what was said (Levin's "say"
@@ -258,6 +309,37 @@ mod tests {
             "If Osric Vane noted the attendance, he kept quiet.",
             "Did the harbour board suggest a new timetable?",
             "Osric Vane noted it.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn a_topic_after_of_or_about() {
+        for (t, want) in [
+            (
+                "Osric Vane warned of the global risks of the new levy.",
+                "the global risks of the new levy",
+            ),
+            (
+                "Mara Quill complained bitterly about the noise from the harbour.",
+                "the noise from the harbour",
+            ),
+            (
+                "Osric Vane boasted of his record on the harbour board.",
+                "his record on the harbour board",
+            ),
+        ] {
+            let first = reported(t).into_iter().next().map(|r| r.0);
+            assert_eq!(first.as_deref(), Some(want), "{t}");
+        }
+        for t in [
+            "Osric Vane did not complain about the noise.",
+            "If Mara Quill warned of the risks, nobody listened.",
+            "Osric Vane complained about it.",
+            "Mara Quill complained about her.",
+            "The board had warned about in its report.",
+            "Mara Quill thought about the noise from the harbour.",
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }

@@ -705,6 +705,17 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
             k += 2;
             continue;
         }
+        // "has said for weeks he is …", "has argued for years that …": a span of time.
+        if w == "for"
+            && np.is_word(k + 1)
+            && matches!(
+                np.lw(k + 1).as_ref(),
+                "days" | "weeks" | "months" | "years" | "decades"
+            )
+        {
+            k += 2;
+            continue;
+        }
         if matches!(
             w.as_ref(),
             "on" | "in"
