@@ -397,8 +397,11 @@ fn ends_sentence(text: &str, toks: &[Token], i: usize, quotes: &[FoundQuote]) ->
         }
         Kind::Word => {
             // "U.S." and other initialisms swallow their full stop; they end a sentence only
-            // before a quotation.
-            next.kind == Kind::Quote && t.text(text).ends_with('.')
+            // before a quotation or a word that opens one ("… in the U.S. He said …").
+            t.text(text).ends_with('.')
+                && (next.kind == Kind::Quote
+                    || next.kind == Kind::Word
+                        && crate::text::sentence::opens_sentence_after_abbreviation(next_text))
         }
         Kind::Number => false,
     }
@@ -434,6 +437,14 @@ mod tests {
                 "end"
             ]
         );
+    }
+
+    #[test]
+    fn an_initialism_before_a_pronoun_ends_its_sentence() {
+        let (_, n) = toks("The levy hits ferry users in the U.S. He says the port needs it.");
+        assert_eq!(n, 2);
+        let (_, n) = toks("The U.S. Senate voted on the levy.");
+        assert_eq!(n, 1);
     }
 
     #[test]

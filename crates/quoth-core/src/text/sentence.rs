@@ -28,7 +28,18 @@ pub fn stop_ends_sentence(stop: &str, word_before: &str, next: &str) -> bool {
     }
     let mut letters = word_before.chars();
     let initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
-    !(initial || is_abbreviation(word_before))
+    !(initial || is_abbreviation(word_before)) || opens_sentence_after_abbreviation(next)
+}
+
+/// Whether the text `next`, after an abbreviation's full stop ("… in the U.S. He said …"),
+/// opens a new sentence: a capitalised subject pronoun or article, which never continues a
+/// name or a title ("U.S. He", "Jan. The"), unlike "U.S. Army" or "Sen. Brenn".
+pub fn opens_sentence_after_abbreviation(next: &str) -> bool {
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(word, "He" | "She" | "It" | "They" | "We" | "The" | "But")
 }
 
 /// Whether `word` (any case) is an abbreviation after which a full stop does not end a
@@ -187,6 +198,18 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pronoun_or_article_after_an_abbreviation_opens_a_sentence() {
+        assert!(stop_ends_sentence(".", "Jan", "The vote was close."));
+        assert!(opens_sentence_after_abbreviation(
+            "He said the port would close."
+        ));
+        // Must not split: a name or a title goes on after the abbreviation.
+        assert!(!stop_ends_sentence(".", "Jan", "Theodore Brenn spoke."));
+        assert!(!opens_sentence_after_abbreviation("Senate voted."));
+        assert!(!opens_sentence_after_abbreviation("Hebrides ferry."));
+    }
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
