@@ -831,6 +831,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     let subject_like = np.is_cap(k)
         || plural
         || w == "one"
+        || opens_quantity(ctx, k)
         || is_irregular_plural(&w)
         || np.toks[k].kind == Kind::Number
         || matches!(
@@ -873,6 +874,22 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
 
 /// The English plurals without "-s" that name people (a closed class of the grammar): "said
 /// people in the area were …", "said police had …".
+/// "at least six boats", "nearly 40 percent", "about a dozen": a quantity opening a subject.
+fn opens_quantity(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    let number_at = |j: usize| {
+        j < np.toks.len()
+            && (np.toks[j].kind == Kind::Number
+                || np.is_word(j) && lexicon::is_number_word(&np.lw(j)))
+    };
+    match np.lw(k).as_ref() {
+        "about" | "nearly" | "almost" | "roughly" | "only" | "just" => number_at(k + 1),
+        "at" => matches!(np.lw(k + 1).as_ref(), "least" | "most") && number_at(k + 2),
+        "more" | "fewer" | "less" => np.lw(k + 1) == "than" && number_at(k + 2),
+        _ => false,
+    }
+}
+
 fn is_irregular_plural(w: &str) -> bool {
     matches!(w, "people" | "men" | "women" | "children" | "police")
 }
@@ -1852,5 +1869,18 @@ mod cue_word_and_subject_tests {
             r.iter().all(|r| r.1.as_deref() != Some("the divers")),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_quantity_opens_a_clause_subject() {
+        let (content, _, _) =
+            one("The radio station reported at least six fishing boats were damaged in the storm.");
+        assert_eq!(
+            content,
+            "at least six fishing boats were damaged in the storm"
+        );
+        // Must not fire: "about" before no number is a preposition.
+        let r = reported("The radio station reported about the storm on Monday.");
+        assert!(r.iter().all(|r| r.2 != "reported-clause"), "{r:?}");
     }
 }
