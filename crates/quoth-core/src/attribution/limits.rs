@@ -238,6 +238,10 @@ pub const POSTMODIFIER_REACH: usize = 30;
 /// auxiliaries.
 pub const RELATIVE_SUBJECT_REACH: usize = 6;
 
+/// How far after "said if" the statement's own clause may start ("said if he were elected
+/// president next year, the pier would …").
+pub const CONDITION_REACH: usize = 16;
+
 /// Words a bare subject may have ("Romney's associates", "26 percent").
 pub const BARE_SUBJECT_WORDS: usize = 4;
 

@@ -57,6 +57,11 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     // "said with a calm that surprised …": after a phrase, "that" is a conjunction (the
     // reported-that sieve's) or opens a relative clause — never the subject.
     let relative = k > v + 1 && is_that(ctx, k);
+    // "said if elected he would …": a condition opens what a say verb reports.
+    if k == v + 1 && class == Complement::Clause && opens_condition(ctx, k, s.end) {
+        let end = content_end(ctx, k, s)?;
+        return statement(ctx, v, k, end, s, Sieve::ReportedClause);
+    }
     let clause = k < s.end
         && !inverted
         && !relative
@@ -91,9 +96,39 @@ fn opens_with_pronoun(w: &str) -> bool {
     is_subject_pronoun(w) || matches!(w, "his" | "their" | "its" | "our")
 }
 
+/// "if elected he would …", "unless the board acts, the pier will …": "if" or "unless" at token
+/// `k`, and a clause of the statement's own further on (a subject pronoun or a comma before
+/// a clause), so that the words are a conditional statement, not "said if anyone asked".
+fn opens_condition(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    if !np.is_word(k) || !matches!(np.lw(k).as_ref(), "if" | "unless") {
+        return false;
+    }
+    (k + 2..end.min(k + limits::CONDITION_REACH)).any(|j| {
+        (np.is_punct(j - 1, ",") || np.is_word(j) && is_subject_pronoun(&np.lw(j)))
+            && opens_clause(ctx, j, end)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn a_condition_opens_what_a_say_verb_reports() {
+        let (content, speaker, _) =
+            one("Tomas Holm said if elected mayor he would reopen the pier.");
+        assert_eq!(content, "if elected mayor he would reopen the pier");
+        assert_eq!(speaker.as_deref(), Some("Tomas Holm"));
+        // Must not fire: no clause of its own after the condition, or a question.
+        for t in [
+            "Tomas Holm said if anyone asked.",
+            "Tomas Holm asked if the pier was safe.",
+        ] {
+            let r = reported(t);
+            assert!(r.iter().all(|r| r.2 != "reported-clause"), "{t}: {r:?}");
+        }
+    }
 
     #[test]
     fn clause_without_that_needs_a_subject_and_a_verb() {
