@@ -13,7 +13,7 @@
 //!    reported-headline → reported-according-to → reported-turn → reported-request →
 //!    reported-naming → reported-noun → reported-that → reported-intent → reported-clause →
 //!    reported-before-cue → reported-around-cue → reported-phrasal → reported-topic →
-//!    reported-answer → reported-wh → reported-object → reported-fronted.
+//!    reported-answer → reported-wh → reported-object → reported-fronted → reported-relative.
 //!    A sieve passes at once on a target it does not read: the first five read quotations, the
 //!    reported ones read sentences (headline, according to) and speech cues (the rest).
 //! 3. The phrase found is resolved (`resolve.rs`) to an entity — by name, pronoun, title or
