@@ -160,7 +160,7 @@ pub const RELATIVE_TAIL_MIN_WORDS: usize = 6;
 pub const THAT_REACH: usize = 12;
 
 /// Tokens after a speech verb searched for its "that" past a longer adverbial gap ("said
-/// Thursday during a taping of a town hall meeting in Buffalo that").
+/// on Friday at the end of a long harbour board session in Aldby that").
 pub const LONG_THAT_REACH: usize = 20;
 
 /// The longest hearer (tokens) between "told" and "that" ("told the Wall Street Journal's
@@ -229,7 +229,7 @@ pub const THE_NAME_REACH: usize = 6;
 pub const PHRASE_SUBJECT_WORDS: usize = 8;
 
 /// How many tokens a subject's modifiers may span between its opening noun phrase and the
-/// verb ("A person familiar with the planning for the meeting says"); longer, the words are
+/// verb ("A clerk close to the harbour board's budget talks says"); longer, the words are
 /// more likely a clause of their own than a modifier.
 pub const POSTMODIFIER_REACH: usize = 30;
 

@@ -51,8 +51,8 @@ fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Op
 }
 
 /// A longer gap before "that" the adverbial reader does not step over: "reported last
-/// quarter that", "revealed, somewhat stiltedly, that", "said Thursday during a taping of a
-/// town hall in Buffalo that", "told a crowded hall at a hotel in Baltimore that". After the
+/// quarter that", "revealed, somewhat stiltedly, that", "said on Friday at the end of a long
+/// board session in Aldby that", "told a crowded hall at a hotel in Baltimore that". After the
 /// hearer of "tell", it holds words, numbers and commas only — no verb, cue, quotation, clause
 /// opener, infinitive or participle after a comma — opens with a preposition, a time word, an
 /// adverb or a comma, and the "that" opens a clause: a subject with its verb, or a comma
@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn a_poll_group_more_likely_to_say() {
         let (content, speaker, _) =
-            one("The anglers are slightly more likely to say that the pier is unsafe.");
+            one("The anglers were less likely to argue that the pier is unsafe.");
         assert_eq!(content, "that the pier is unsafe");
         assert_eq!(speaker.as_deref(), Some("The anglers"));
         // Must not fire: a forecast of speech, a negation, a hypothetical.

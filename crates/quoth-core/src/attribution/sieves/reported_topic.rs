@@ -215,7 +215,7 @@ mod tests {
             "Mara Quill spoke on condition of anonymity.",
             "The two sides talked for hours.",
             "Mara Quill talked about it with her aides.",
-            "There has been a lot of talk about the ferry timetable.",
+            "The ferry timetable drew plenty of talk about delays.",
             "Mara Quill discussed the ferry timetable with her aides.",
             "Osric Vane did not talk about the ferry timetable.",
             "Osric Vane declined to talk about the ferry timetable.",

@@ -240,7 +240,7 @@ pub(super) fn cue_between_commas(
     let tail = found.mention.last_tok.max(v) + 1;
     let short_tail = word_count(ctx, tail, seg_end) <= limits::SHORT_TAIL_WORDS
         && !opens_clause(ctx, tail, seg_end);
-    // "…, said a port official who was briefed on the sale": a relative clause tells who.
+    // "…, said a port clerk who had seen the contract": a relative clause tells who.
     let relative_tail = found.mention.first_tok > v
         && np.is_word(tail)
         && matches!(np.lw(tail).as_ref(), "who" | "whose");
@@ -1563,7 +1563,7 @@ fn earlier_cue_subject(ctx: &Ctx, lo: usize, end: usize) -> Option<Mention> {
     subject_before(ctx, earlier, lo).filter(|m| is_nominative(np, m))
 }
 
-/// "…, with 30 percent of voters saying …": the "with" that opens the clause of the
+/// "…, with a third of the islanders warning …": the "with" that opens the clause of the
 /// participle at `v`, if one does.
 fn opening_with(ctx: &Ctx, v: usize, lo: usize) -> Option<usize> {
     let np = &ctx.np;
@@ -1575,7 +1575,7 @@ fn opening_with(ctx: &Ctx, v: usize, lo: usize) -> Option<usize> {
 }
 
 /// The participle's subject in a "with" clause: the phrase from `from` to the verb at `v`
-/// ("30 percent of voters", "other unions and even a prominent columnist").
+/// ("41 of the islanders polled", "other unions and even a harbour columnist").
 fn with_subject(ctx: &Ctx, from: usize, v: usize) -> Option<Mention> {
     let np = &ctx.np;
     let mut m = subject_before(ctx, v, from).filter(|m| is_nominative(np, m))?;
@@ -1859,10 +1859,10 @@ mod cue_word_and_subject_tests {
     #[test]
     fn a_with_clause_gives_its_participle_a_subject() {
         let (content, speaker, _) = one(
-            "Support for the ferry levy has slipped, with 30 percent of voters saying they would reject it.",
+            "Backing for the ferry levy has slipped, with 41 of the islanders polled warning they would reject it.",
         );
         assert_eq!(content, "they would reject it");
-        assert_eq!(speaker.as_deref(), Some("30 percent of voters"));
+        assert_eq!(speaker.as_deref(), Some("41 of the islanders polled"));
         // Must not fire: a "with" phrase that is no clause of its own.
         let r = reported("The crews worked with the divers saying little all day.");
         assert!(
