@@ -1,6 +1,8 @@
 //! The reported-before-cue sieve: "Prices will fall next year, the minister said."
 
-use super::speech::{content_before, cue_between_commas, cue_verb, opens_clause, trim_end};
+use super::speech::{
+    content_before, cue_between_commas, cue_verb, opens_clause, speech_verb, trim_end,
+};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -32,6 +34,16 @@ fn writer_adds_after(ctx: &Ctx, seg_end: usize, s: &Range<usize>) -> bool {
     let np = &ctx.np;
     if !np.is_punct(seg_end, ",") {
         return false;
+    }
+    // "…, Varma said, promising that …": a participle of speech is the speaker's next
+    // statement, read on its own.
+    let next = seg_end + 1;
+    if next < s.end
+        && np.is_word(next)
+        && np.lw(next).ends_with("ing")
+        && speech_verb(&np.lw(next)).is_some()
+    {
+        return true;
     }
     let mut k = seg_end + 2;
     while k < s.end && np.is_word(k) && np.lx.is_adverb(&np.lw(k)) {
@@ -71,6 +83,22 @@ mod tests {
         // Must not fire: a clause joined by "and" continues what she said (around the cue).
         let t = "The pier has been repaired, Mara Quill said, and the ferries will run again.";
         let r = reported(t);
+        assert!(r.iter().all(|r| r.2 != "reported-before-cue"), "{r:?}");
+    }
+
+    #[test]
+    fn a_participle_of_speech_after_the_cue_clause_keeps_the_clause_before() {
+        let r = reported(
+            "The tolls will be reviewed in March, Ines Vargo said, promising that pensioners would keep their discount.",
+        );
+        assert!(
+            r.iter()
+                .any(|r| r.0 == "The tolls will be reviewed in March"
+                    && r.1.as_deref() == Some("Ines Vargo")),
+            "{r:?}"
+        );
+        // Must not fire: a participle that is no verb of speech continues the sentence.
+        let r = reported("The tolls will be reviewed in March, Ines Vargo said, leaving early.");
         assert!(r.iter().all(|r| r.2 != "reported-before-cue"), "{r:?}");
     }
 

@@ -1362,7 +1362,9 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
         }
         if np.is_punct(k, ",") && k + 1 < s.end && np.is_word(k + 1) {
             let w = np.lw(k + 1);
-            let next_cue = w.ends_with("ing") && speech_verb(&w).is_some();
+            // ", adding that …", ", pointing out that …": the speaker's next statement.
+            let next_cue =
+                w.ends_with("ing") && (speech_verb(&w).is_some() || ctx.cue_at(k + 1).is_some());
             if next_cue || w == "according" || cue_clause(ctx, k + 1, s.end).is_some() {
                 end = k;
                 break;
@@ -1882,5 +1884,17 @@ mod cue_word_and_subject_tests {
         // Must not fire: "about" before no number is a preposition.
         let r = reported("The radio station reported about the storm on Monday.");
         assert!(r.iter().all(|r| r.2 != "reported-clause"), "{r:?}");
+    }
+
+    #[test]
+    fn a_phrasal_participle_of_speech_ends_the_content_before_it() {
+        let r = reported(
+            "Orla Benn said the survey showed riders would pay for a punctual service, pointing out that the buses were often late.",
+        );
+        assert!(
+            r.iter()
+                .any(|r| r.0 == "the survey showed riders would pay for a punctual service"),
+            "{r:?}"
+        );
     }
 }
