@@ -625,6 +625,28 @@ impl Entities {
             })
     }
 
+    /// "its managing director announced … Anand Varma, managing director of …": a definite
+    /// description of a role that the story has not yet tied to anyone, resolved to the person
+    /// introduced with that role a little later (the first such within `TITLE_AHEAD_MENTIONS`
+    /// name mentions), when all of its modifiers are in that person's descriptor too.
+    pub fn resolve_title_ahead(&self, m: &Mention, np: &Np) -> Option<usize> {
+        let head = m.head.as_deref()?;
+        np.lx.role_noun(head)?;
+        let after = self.timeline.partition_point(|o| o.tok <= m.last_tok);
+        self.timeline[after..]
+            .iter()
+            .take(limits::TITLE_AHEAD_MENTIONS)
+            .map(|o| o.entity)
+            .find(|&e| {
+                let ent = &self.list[e];
+                ent.kind == EntityKind::Person
+                    && ent.descriptor_words().any(|w| w == head)
+                    && m.modifiers
+                        .iter()
+                        .all(|md| ent.descriptor_words().any(|w| w == md))
+            })
+    }
+
     /// Remembers that `entity` spoke the quotation at token `tok` ("prefer recent speakers").
     pub fn record_speaker(&mut self, tok: usize, entity: usize) {
         self.speakers.push((tok, entity));

@@ -115,6 +115,11 @@ pub const NEUTRAL_PRONOUN_REACH_MENTIONS: usize = 8;
 /// to someone named recently.
 pub const TITLE_REACH_MENTIONS: usize = 60;
 
+/// Name mentions after a definite role description searched for the person it announces
+/// ("its managing director said … Anand Varma, managing director of …"): a few, so that the
+/// description is the story's introduction of that person, not a later namesake role.
+pub const TITLE_AHEAD_MENTIONS: usize = 4;
+
 /// How a title's candidate is scored: an entity described with the title's head
 /// ("Ned Price, the spokesman") beats one holding the role ("spokesman Ned Price"), which
 /// beats one of the same nation or office words; each mention further back costs one.

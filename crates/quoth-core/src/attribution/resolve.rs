@@ -297,6 +297,19 @@ fn resolve_phrase(ctx: &Ctx, ents: &mut Entities, f: &Found) -> Option<(SpeakerK
             {
                 return Some((SpeakerKey::Entity(e), Resolution::Title));
             }
+            // "its managing director announced …": the person the story names with that role
+            // next.
+            let possessive_or_definite = np.is_word(m.first_tok)
+                && matches!(
+                    np.lw(m.first_tok).as_ref(),
+                    "the" | "its" | "his" | "her" | "their"
+                );
+            if !organisation
+                && possessive_or_definite
+                && let Some(e) = ents.resolve_title_ahead(m, np)
+            {
+                return Some((SpeakerKey::Entity(e), Resolution::Title));
+            }
             // "the union said": the union the story named.
             if organisation
                 && np.lw(m.first_tok) == "the"
@@ -389,6 +402,20 @@ mod tests {
         assert_eq!(speaker_of(t, "It went well"), Some("Mary Holt".into()));
         let t = "Mary Holt met John Perez on Friday. “It went well,” he said.";
         assert_eq!(speaker_of(t, "It went well"), Some("John Perez".into()));
+    }
+
+    #[test]
+    fn a_role_description_resolves_to_the_person_named_with_that_role_next() {
+        let t = "The ferry company will add six routes, its managing director said on Monday.\n\nIlsa Morrow, managing director of Tarn Ferries, said the boats were ordered.";
+        let r = crate::attribution::test_support::reported(t);
+        assert_eq!(r[0].1.as_deref(), Some("Ilsa Morrow"), "{r:?}");
+        // Must not resolve: an indefinite description, or another role.
+        let t = "The ferry company will add six routes, a managing director said on Monday.\n\nIlsa Morrow, managing director of Tarn Ferries, said the boats were ordered.";
+        let r = crate::attribution::test_support::reported(t);
+        assert_ne!(r[0].1.as_deref(), Some("Ilsa Morrow"), "{r:?}");
+        let t = "The ferry company will add six routes, its finance director said on Monday.\n\nIlsa Morrow, managing director of Tarn Ferries, said the boats were ordered.";
+        let r = crate::attribution::test_support::reported(t);
+        assert_ne!(r[0].1.as_deref(), Some("Ilsa Morrow"), "{r:?}");
     }
 
     #[test]
