@@ -808,6 +808,24 @@ impl<'a> Np<'a> {
     }
 
     /// The noun phrase starting at token `start`, not reaching token `hi`.
+    /// A description over tokens `first..=last`, headed by the word at `head` ("a person
+    /// familiar with the talks", "26 percent", "reporters"): what the sieves build where they
+    /// read a subject or a hearer the phrase readers do not.
+    pub fn description(&self, first: usize, last: usize, head: usize) -> Mention {
+        Mention {
+            span: self.toks[first].start..self.toks[last].end,
+            kind: MentionKind::Nominal,
+            name: None,
+            gender: Gender::Unknown,
+            head: Some(self.lw(head).into_owned()),
+            modifiers: vec![],
+            descriptor: None,
+            org: None,
+            first_tok: first,
+            last_tok: last,
+        }
+    }
+
     pub fn forward(&self, start: usize, hi: usize) -> Option<Mention> {
         if start >= hi || start >= self.toks.len() {
             return None;

@@ -320,10 +320,7 @@ fn which_antecedent(np: &Np, which: usize, lo: usize) -> Option<Mention> {
     }
     let mut m = np.backward(which - 2, lo)?;
     let speaks = match m.kind {
-        MentionKind::Name => !m
-            .name
-            .as_deref()
-            .is_some_and(|n| np.lx.is_place(&n.to_lowercase())),
+        MentionKind::Name => !names_place(np, &m),
         MentionKind::Nominal => is_strong(np, &m),
         MentionKind::Pronoun(_) => false,
     };
@@ -422,10 +419,7 @@ fn is_location_phrase(np: &Np, m: &Mention) -> bool {
     if m.kind != MentionKind::Name {
         return false;
     }
-    let place = m
-        .name
-        .as_deref()
-        .is_some_and(|n| np.lx.is_place(&n.to_lowercase()));
+    let place = names_place(np, m);
     // "drafted with help from Tomas Perel, who said": "who" stands for a person, wherever
     // the name stands — a name with a known given name, not a place the gazetteer lacks ("a
     // nurse from Aldby, who said", "a professor in North Westria, who said").
@@ -434,12 +428,14 @@ fn is_location_phrase(np: &Np, m: &Mention) -> bool {
         && m.gender != Gender::Unknown
         && !in_appositive(np, before);
     after_preposition && !person_before_who
-        || np.is_punct(before, ",")
-            && (m
-                .name
-                .as_deref()
-                .is_some_and(|n| np.lx.is_place(&n.to_lowercase()))
-                || is_abbreviated_region(np, m))
+        || np.is_punct(before, ",") && (place || is_abbreviated_region(np, m))
+}
+
+/// Whether a name mention names a place the gazetteer knows.
+fn names_place(np: &Np, m: &Mention) -> bool {
+    m.name
+        .as_deref()
+        .is_some_and(|n| np.lx.is_place(&n.to_lowercase()))
 }
 
 /// Whether token `k` stands in an appositive ("Ada Brenn, the leader of the council in

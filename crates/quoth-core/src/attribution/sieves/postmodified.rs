@@ -3,7 +3,6 @@
 //! phrase reader reads back from the verb and would take the modifier's last noun ("the talks")
 //! for the speaker; this reads the phrase that opens the clause forward instead.
 
-use super::super::lexicon::Gender;
 use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, is_determiner_word};
 use super::super::tokens::Kind;
@@ -48,26 +47,9 @@ pub(super) fn opening_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention>
         if !can_speak || !is_determiner_word(&np.lw(start)) {
             return None;
         }
-        return Some(nominal(ctx, start, gap - 1, gap - 1));
+        return Some(np.description(start, gap - 1, gap - 1));
     }
     phrase_with_modifiers(ctx, start, gap, verb)
-}
-
-/// A description from token `start` to token `end` (inclusive) headed by token `head`.
-fn nominal(ctx: &Ctx, start: usize, end: usize, head: usize) -> Mention {
-    let np = &ctx.np;
-    Mention {
-        span: np.toks[start].start..np.toks[end].end,
-        kind: MentionKind::Nominal,
-        name: None,
-        gender: Gender::Unknown,
-        head: Some(np.lw(head).into_owned()),
-        modifiers: vec![],
-        descriptor: None,
-        org: None,
-        first_tok: start,
-        last_tok: end,
-    }
 }
 
 /// The subject of a cue clause that runs from token `start` to its verb at `v` ("…, filings
@@ -101,7 +83,7 @@ fn phrase_with_modifiers(ctx: &Ctx, start: usize, gap: usize, v: usize) -> Optio
         return None;
     }
     let end = modifier_end.max(gap) - 1;
-    Some(nominal(ctx, start, end, gap - 1))
+    Some(np.description(start, end, gap - 1))
 }
 
 /// "the local news site Harbour Today", "health ministry spokeswoman Ida Brenn": a name at the

@@ -1,7 +1,6 @@
 //! The reported-according-to sieve: "According to X, …", "…, according to X." — the rest of the
 //! sentence is X's.
 
-use super::super::lexicon::Gender;
 use super::super::limits;
 use super::super::np::{Mention, MentionKind};
 use super::super::tokens::Kind;
@@ -112,22 +111,14 @@ fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
     // The phrase's last word is its head only when it names a role or a source ("figures from
     // the port office"); a title is never looked up by any other word ("… of health").
     let last_word = np.lw(last);
-    let head = (np.lx.role_noun(&last_word).is_some()
+    let named_by_head = np.lx.role_noun(&last_word).is_some()
         || np.lx.is_source_noun(&last_word)
-        || np.lx.is_org_word(&last_word))
-    .then(|| last_word.into_owned());
-    Some(Mention {
-        span: np.toks[start].start..np.toks[last].end,
-        kind: MentionKind::Nominal,
-        name: None,
-        gender: Gender::Unknown,
-        head,
-        modifiers: vec![],
-        descriptor: None,
-        org: None,
-        first_tok: start,
-        last_tok: last,
-    })
+        || np.lx.is_org_word(&last_word);
+    let mut m = np.description(start, last, last);
+    if !named_by_head {
+        m.head = None;
+    }
+    Some(m)
 }
 
 #[cfg(test)]

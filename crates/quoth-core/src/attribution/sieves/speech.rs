@@ -7,7 +7,7 @@
 //! as a quotation's speaker. Words inside quotation marks are never content here: a sentence
 //! that mixes both keeps its quotation as the one statement.
 
-use super::super::lexicon::{self, Gender};
+use super::super::lexicon;
 use super::super::limits;
 use super::super::np::{Mention, MentionKind, is_determiner_word};
 use super::super::tokens::Kind;
@@ -388,10 +388,7 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
 /// not negated, not hypothetical, not passive and not an infinitive.
 pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
     let np = &ctx.np;
-    let clause_start = (s.start..v)
-        .rev()
-        .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";") || np.is_punct(k, "—"))
-        .map_or(s.start, |k| k + 1);
+    let clause_start = clause_start_before(ctx, s.start, v);
     let participle = np.lw(v).ends_with("ing");
     let window_start = clause_start.max(v.saturating_sub(limits::CUE_LOOKBACK_TOKENS));
     // "said the port would reopen and added that …": after a speech verb and its clause, the
@@ -614,20 +611,8 @@ pub(super) fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
     }
     let m = np.forward(k, end).or_else(|| {
         // A plain plural hearer: "told reporters", "told lawmakers".
-        (!np.is_cap(k) && w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s')).then(|| {
-            Mention {
-                span: np.toks[k].start..np.toks[k].end,
-                kind: MentionKind::Nominal,
-                name: None,
-                gender: Gender::Unknown,
-                head: Some(w.clone().into_owned()),
-                modifiers: vec![],
-                descriptor: None,
-                org: None,
-                first_tok: k,
-                last_tok: k,
-            }
-        })
+        (!np.is_cap(k) && w.len() >= limits::MIN_PLURAL_BYTES && w.ends_with('s'))
+            .then(|| np.description(k, k, k))
     });
     match m {
         Some(m) => (!matches!(m.kind, MentionKind::Pronoun(_))).then_some(m.last_tok + 1),
@@ -1569,11 +1554,18 @@ fn earlier_cue_subject(ctx: &Ctx, lo: usize, end: usize) -> Option<Mention> {
 /// participle at `v`, if one does.
 fn opening_with(ctx: &Ctx, v: usize, lo: usize) -> Option<usize> {
     let np = &ctx.np;
-    let start = (lo..v)
-        .rev()
-        .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";"))
-        .map_or(lo, |k| k + 1);
+    let start = clause_start_before(ctx, lo, v);
     (start + 1 < v && np.is_word(start) && np.lw(start) == "with").then_some(start)
+}
+
+/// Where the clause holding the verb at `v` starts: after the last comma (or quotation ending
+/// in one), semicolon or dash before it, else at `lo`.
+fn clause_start_before(ctx: &Ctx, lo: usize, v: usize) -> usize {
+    let np = &ctx.np;
+    (lo..v)
+        .rev()
+        .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";") || np.is_punct(k, "—"))
+        .map_or(lo, |k| k + 1)
 }
 
 /// The participle's subject in a "with" clause: the phrase from `from` to the verb at `v`
@@ -1674,18 +1666,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     let head_tok = (start + 1..=end)
         .find(|&k| np.is_word(k) && PREPOSITIONS.contains(&np.lw(k).as_ref()))
         .map_or(end, |k| k - 1);
-    Some(Mention {
-        span: np.toks[start].start..np.toks[end].end,
-        kind: MentionKind::Nominal,
-        name: None,
-        gender: Gender::Unknown,
-        head: Some(np.lw(head_tok).into_owned()),
-        modifiers: vec![],
-        descriptor: None,
-        org: None,
-        first_tok: start,
-        last_tok: end,
-    })
+    Some(np.description(start, end, head_tok))
 }
 
 /// The subject of the sentence, also where it opens with "The" and a name ("The State
@@ -1739,18 +1720,7 @@ pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         }
         start = k;
     }
-    Some(Mention {
-        span: np.toks[start].start..np.toks[end].end,
-        kind: MentionKind::Nominal,
-        name: None,
-        gender: Gender::Unknown,
-        head: Some(w.into_owned()),
-        modifiers: vec![],
-        descriptor: None,
-        org: None,
-        first_tok: start,
-        last_tok: end,
-    })
+    Some(np.description(start, end, end))
 }
 
 /// Words that end a bare subject read backwards.
