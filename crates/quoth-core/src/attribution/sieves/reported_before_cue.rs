@@ -1,7 +1,7 @@
 //! The reported-before-cue sieve: "Prices will fall next year, the minister said."
 
 use super::speech::{
-    content_before, cue_between_commas, cue_verb, opens_clause, speech_verb, trim_end,
+    content_before, cue_between_commas, cue_verb, is_speech_participle, opens_clause, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -37,12 +37,7 @@ fn writer_adds_after(ctx: &Ctx, seg_end: usize, s: &Range<usize>) -> bool {
     }
     // "…, Varma said, promising that …": a participle of speech is the speaker's next
     // statement, read on its own.
-    let next = seg_end + 1;
-    if next < s.end
-        && np.is_word(next)
-        && np.lw(next).ends_with("ing")
-        && speech_verb(&np.lw(next)).is_some()
-    {
+    if seg_end + 1 < s.end && is_speech_participle(ctx, seg_end + 1) {
         return true;
     }
     let mut k = seg_end + 2;

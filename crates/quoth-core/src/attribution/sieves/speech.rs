@@ -1347,9 +1347,7 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
         }
         if np.is_punct(k, ",") && k + 1 < s.end && np.is_word(k + 1) {
             let w = np.lw(k + 1);
-            // ", adding that …", ", pointing out that …": the speaker's next statement.
-            let next_cue =
-                w.ends_with("ing") && (speech_verb(&w).is_some() || ctx.cue_at(k + 1).is_some());
+            let next_cue = is_speech_participle(ctx, k + 1);
             if next_cue || w == "according" || cue_clause(ctx, k + 1, s.end).is_some() {
                 end = k;
                 break;
@@ -1548,6 +1546,16 @@ fn earlier_cue_subject(ctx: &Ctx, lo: usize, end: usize) -> Option<Mention> {
         .rev()
         .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)))?;
     subject_before(ctx, earlier, lo).filter(|m| is_nominative(np, m))
+}
+
+/// ", adding that …", ", pointing out that …": a participle of speech at token `k`, which after a
+/// comma opens the speaker's next statement.
+pub(super) fn is_speech_participle(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    np.is_word(k) && {
+        let w = np.lw(k);
+        w.ends_with("ing") && (speech_verb(&w).is_some() || ctx.cue_at(k).is_some())
+    }
 }
 
 /// "…, with a third of the islanders warning …": the "with" that opens the clause of the
