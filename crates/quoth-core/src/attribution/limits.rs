@@ -229,6 +229,25 @@ pub const HEADLINE_CUE_REACH: usize = 8;
 /// ("The county party chair Ada Brenn").
 pub const THE_NAME_REACH: usize = 6;
 
+/// Capitalised words of a possessor that opens a subject ("New York City's mayor"): longer runs
+/// are a name with a possessive inside it, read by the name reader.
+pub const POSSESSOR_WORDS: usize = 3;
+
+/// Words of the phrase a possessor owns before its comma or verb ("Norway's largest ferry
+/// operator, …"): a noun phrase is short; longer, the words are a clause of their own.
+pub const POSSESSED_WORDS: usize = 5;
+
+/// Segments between commas read back over a person's home town and age ("Marta Quell, 41, of
+/// Dunmore, Ont., says"): the place, its state and the age.
+pub const RESIDENT_SEGMENTS: usize = 3;
+
+/// Ages read as a person's age between commas after a name; a number outside is a count.
+pub const MIN_AGE: u32 = 10;
+pub const MAX_AGE: u32 = 110;
+
+/// Tokens of a home town or its state between commas ("of New South Wales").
+pub const HOME_PLACE_WORDS: usize = 5;
+
 /// Words of the whole phrase taken as a subject when nothing else parses ("Some growers at
 /// the market in Aldby"): longer phrases are more often a clause of their own.
 pub const PHRASE_SUBJECT_WORDS: usize = 8;

@@ -6,6 +6,7 @@ use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, Np};
 use super::super::quotes::FoundQuote;
 use super::super::tokens::{Kind, Tokens};
+use super::speech::{PREPOSITIONS, is_finite_verb_like, speech_verb};
 use super::{Found, Sieve};
 use crate::text::marks;
 use rustc_hash::FxHashMap as HashMap;
@@ -254,6 +255,11 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         }
         j = open - 1;
     }
+    if np.is_punct(j, ",")
+        && let Some(m) = resident_name(np, j, lo)
+    {
+        return Some(m);
+    }
     if np.is_punct(j, ",") && j > lo {
         // An appositive or relative clause between commas: "Tom Ridge, a former secretary, said".
         let k = (lo..j)
@@ -432,6 +438,52 @@ fn is_location_phrase(np: &Np, m: &Mention) -> bool {
 }
 
 /// Whether a name mention names a place the gazetteer knows.
+/// "Marta Quell, 41, of Dunmore, Ont., says": a person with an age and a home town between
+/// commas before the verb. Read back from the comma at `comma` over the places to the age; the
+/// name before the age speaks, not the town.
+fn resident_name(np: &Np, comma: usize, lo: usize) -> Option<Mention> {
+    let mut end = comma;
+    for _ in 0..limits::RESIDENT_SEGMENTS {
+        let open = (lo..end)
+            .rev()
+            .take(limits::APPOSITIVE_REACH)
+            .find(|&k| np.is_punct(k, ","))?;
+        if is_age(np, open + 1, end) {
+            return np
+                .backward(open.checked_sub(1)?, lo)
+                .filter(|m| m.kind == MentionKind::Name && m.last_tok + 1 == open);
+        }
+        if !is_home_place(np, open + 1, end) {
+            return None;
+        }
+        end = open;
+    }
+    None
+}
+
+/// Whether tokens `a..b` are a person's age alone ("41").
+fn is_age(np: &Np, a: usize, b: usize) -> bool {
+    b == a + 1
+        && np.toks[a].kind == Kind::Number
+        && np
+            .word(a)
+            .parse::<u32>()
+            .is_ok_and(|n| (limits::MIN_AGE..=limits::MAX_AGE).contains(&n))
+}
+
+/// Whether tokens `a..b` name a home town or its state: capitalised words and abbreviation
+/// stops, after "of" or "from" or alone ("of Dunmore", "Ont.", "New South Wales").
+fn is_home_place(np: &Np, a: usize, b: usize) -> bool {
+    let first = if np.is_word(a) && matches!(np.lw(a).as_ref(), "of" | "from") {
+        a + 1
+    } else {
+        a
+    };
+    first < b
+        && b - first <= limits::HOME_PLACE_WORDS
+        && (first..b).all(|k| np.is_word(k) && np.is_cap(k) || np.is_punct(k, "."))
+}
+
 fn names_place(np: &Np, m: &Mention) -> bool {
     m.name
         .as_deref()
@@ -483,8 +535,52 @@ pub(super) fn sentence_subject(ctx: &Ctx, lo: usize, limit: usize) -> Option<Men
         }
         start = comma + 1;
     }
+    if let Some(m) = possessed_subject(np, start, limit) {
+        return Some(m);
+    }
     let m = np.forward(start, limit)?;
     is_nominative(np, &m).then_some(m)
+}
+
+/// "Elmsby's harbour master, Tomas Verhoek, said …", "Norway's largest ferry operator, Brenna
+/// Lines, voiced …", "Sweden's central bank ended …": a subject that opens with a possessive
+/// name. The possessor does not speak; what it owns does: the name in the appositive after it,
+/// or the phrase itself when its head is a role or an organisation. A document ("the mayor's
+/// letter said") is left to the possessor, who wrote it.
+fn possessed_subject(np: &Np, start: usize, limit: usize) -> Option<Mention> {
+    let owner = (start..limit.min(start + limits::POSSESSOR_WORDS))
+        .take_while(|&k| np.is_word(k) && np.is_cap(k))
+        .find(|&k| np::is_possessive(np.word(k)))?;
+    // The phrase it owns: lower-case words up to a comma or a verb ("largest ferry operator").
+    let end = (owner + 1..limit.min(owner + 1 + limits::POSSESSED_WORDS))
+        .take_while(|&k| {
+            np.is_word(k)
+                && !np.is_cap(k)
+                && !is_finite_verb_like(&np.lw(k))
+                && speech_verb(&np.lw(k)).is_none()
+                && !PREPOSITIONS.contains(&np.lw(k).as_ref())
+                && !np.lx.is_adverb(&np.lw(k))
+        })
+        .last()?;
+    if np.is_punct(end + 1, ",") {
+        let named = np
+            .forward(end + 2, limit)
+            .filter(|m| m.kind == MentionKind::Name && is_nominative(np, m));
+        let closed = |m: &Mention| {
+            np.is_punct(m.last_tok + 1, ",")
+                || np.is_word(m.last_tok + 1) && !np.is_cap(m.last_tok + 1)
+        };
+        if let Some(mut m) = named.filter(closed) {
+            let descriptor = np.text[np.toks[start].start..np.toks[end].end].to_string();
+            m.descriptor.get_or_insert(descriptor);
+            return Some(m);
+        }
+    }
+    let head = np.lw(end);
+    let speaks =
+        np.lx.role_noun(&head).is_some() || np.lx.is_plural_role(&head) || np.lx.is_org_word(&head);
+    let followed = np.is_punct(end + 1, ",") || np.is_word(end + 1);
+    (speaks && followed).then(|| np.description(start, end, end))
 }
 
 /// "NEW YORK - …", "WASHINGTON, Aug. 24 (UPI) — …": a dateline before the first sentence.
@@ -598,4 +694,62 @@ pub(super) fn has_own_cue(ctx: &Ctx, qi: usize) -> bool {
     let first = ctx.sentence_of(ctx.tokens.quote_token[qi]);
     let last = ctx.sentence_of(ctx.last_quote_token(qi));
     (first.start..last.end).any(|t| ctx.cue_at(t).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::test_support::reported;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        reported(text).into_iter().map(|r| r.1).collect()
+    }
+
+    #[test]
+    fn a_possessive_opening_the_subject_does_not_speak() {
+        for (t, speaker) in [
+            (
+                "Elmsby's harbour master, Tomas Verhoek, a veteran sailor, said on Monday that \
+                 he backed the plan, but cautioned that the boats were old.",
+                "Tomas Verhoek",
+            ),
+            (
+                "Norway's largest ferry operator, Brenna Lines, voiced support for the plan on \
+                 Tuesday, saying it would add two boats.",
+                "Brenna Lines",
+            ),
+            (
+                "Sweden's central bank ended its meeting on Friday by announcing it would keep \
+                 rates unchanged.",
+                "Sweden's central bank",
+            ),
+        ] {
+            let got = speakers(t);
+            assert!(!got.is_empty(), "{t}");
+            assert!(
+                got.iter().all(|s| s.as_deref() == Some(speaker)),
+                "{t}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_possessor_still_writes_its_documents() {
+        // Must not fire: the letter is the possessor's, and a lone name is no possessive.
+        let got = speakers(
+            "Ada Brenn's letter reached the council on Monday, saying the plan was sound.",
+        );
+        assert_eq!(got, [Some("Ada Brenn".to_string())]);
+    }
+
+    #[test]
+    fn a_name_with_an_age_and_home_town_speaks_not_the_town() {
+        let got = speakers("Marta Quell, 41, of Dunmore, Ont., says she waits an hour each day.");
+        assert_eq!(got, [Some("Marta Quell".to_string())]);
+        // Must not fire: a count between commas is no age.
+        let got = speakers("Brenna Lines, 1200, of Dunmore, Ont., says the crossing will reopen.");
+        assert!(
+            got.iter().all(|s| s.as_deref() != Some("Brenna Lines")),
+            "{got:?}"
+        );
+    }
 }
