@@ -884,7 +884,7 @@ impl<'a> Np<'a> {
                 // "The port has hired ten pilots": an auxiliary ends the noun phrase.
                 if e > start
                     && (matches!(w.as_ref(), "and" | "or" | "that" | "who" | "which" | "as")
-                        || self.lx.is_reporting_verb(&w)
+                        || self.lx.is_reporting_verb(&w) && !self.is_cap(e)
                         || lexicon::is_bare_auxiliary(&w))
                 {
                     break;
@@ -895,6 +895,13 @@ impl<'a> Np<'a> {
                 e += 1;
             }
             let e = head?;
+            // "The Harbour Post columnist Ada Brenn": a role and then a name; the name is who.
+            if self.is_determiner(start)
+                && self.is_name_word(e + 1)
+                && let Some(named) = self.name_after_role(start, e + 1, hi)
+            {
+                return Some(named);
+            }
             let mut m = self.nominal_backward(e, start, false)?;
             if m.first_tok != start && !self.is_determiner(start) {
                 return None;
@@ -924,7 +931,10 @@ impl<'a> Np<'a> {
         } else {
             return None;
         };
+        // The phrase starts where it was read from: its span and its first token agree (a
+        // title resolves only a definite phrase, "the …", not "a State Board spokesman").
         m.span.start = self.toks[start].start.min(m.span.start);
+        m.first_tok = m.first_tok.min(start);
         Some(m)
     }
 

@@ -154,8 +154,8 @@ fn participle_after_noun(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// Token `v`, or where a time phrase or adverbs right before it start ("last week said",
-/// "on Friday declared", "now says").
-fn before_time_phrase(ctx: &Ctx, mut v: usize, lo: usize) -> usize {
+/// "on Friday declared", "now says", "this past week announced").
+pub(super) fn before_time_phrase(ctx: &Ctx, mut v: usize, lo: usize) -> usize {
     let np = &ctx.np;
     let time = |k: usize| np.is_word(k) && is_time_word(&np.lw(k));
     loop {
@@ -168,8 +168,9 @@ fn before_time_phrase(ctx: &Ctx, mut v: usize, lo: usize) -> usize {
             || time(v)
                 && matches!(
                     w.as_ref(),
-                    "last" | "this" | "next" | "on" | "early" | "late"
+                    "last" | "this" | "next" | "past" | "on" | "early" | "late"
                 )
+            || w == "this" && np.lw(v) == "past"
             || time(p) && p > lo + 1 && np.lw(p - 1) == "on"
         {
             v = p;

@@ -12,7 +12,9 @@ use super::super::limits;
 use super::super::np::{Mention, MentionKind, is_determiner_word};
 use super::super::tokens::Kind;
 use super::common::{cue_clause, is_nominative, sentence_subject, subject_before};
-use super::postmodified::{opening_subject, phrase_before_verb, postmodified_subject};
+use super::postmodified::{
+    before_time_phrase, opening_subject, phrase_before_verb, postmodified_subject,
+};
 use super::{Ctx, Found, Sieve};
 use std::ops::Range;
 
@@ -1499,15 +1501,9 @@ pub(super) fn source_of(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Mention
     if participle && np.is_word(j) && is_participle_opener(&np.lw(j)) {
         return main_subject(ctx, lo, v);
     }
-    // "The growers now argue": a time word between subject and verb is no part of the subject.
-    let mut before_time = v;
-    while before_time > lo + 1
-        && np.is_word(before_time - 1)
-        && !np.is_cap(before_time - 1)
-        && is_time_word(&np.lw(before_time - 1))
-    {
-        before_time -= 1;
-    }
+    // "The growers now argue", "X this past week announced": a time phrase between subject
+    // and verb is no part of the subject.
+    let before_time = before_time_phrase(ctx, v, lo);
     if let Some(m) = postmodified_subject(ctx, before_time, lo) {
         return Some(m);
     }
