@@ -6,7 +6,7 @@ use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, Np};
 use super::super::quotes::FoundQuote;
 use super::super::tokens::{Kind, Tokens};
-use super::speech::{PREPOSITIONS, is_finite_verb_like, speech_verb};
+use super::speech::{PREPOSITIONS, holds_finite_verb, is_finite_verb_like, speech_verb};
 use super::{Found, Sieve};
 use crate::text::marks;
 use rustc_hash::FxHashMap as HashMap;
@@ -345,20 +345,15 @@ pub(super) fn clause_subject(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> 
         np.is_punct(k, ",")
             || np.is_punct(k, ";")
             || np.is_word(k)
-                && matches!(
-                    np.lw(k).as_ref(),
-                    "when"
-                        | "while"
-                        | "as"
-                        | "after"
-                        | "before"
-                        | "because"
-                        | "since"
-                        | "although"
-                        | "though"
-                        | "where"
-                        | "whereas"
-                )
+                && match np.lw(k).as_ref() {
+                    "when" | "while" | "because" | "although" | "though" | "where" | "whereas" => {
+                        true
+                    }
+                    // "went after the council and said": these are prepositions too; they
+                    // open a clause only where a verb follows.
+                    "as" | "after" | "before" | "since" => holds_finite_verb(ctx, k + 1, j),
+                    _ => false,
+                }
     });
     let m = match opener {
         Some(k) => np.forward(k + 1, j)?,
@@ -770,6 +765,21 @@ mod tests {
         );
         assert_eq!(got.len(), 2, "{got:?}");
         assert_ne!(got[1].as_deref(), Some("Ada Brenn"));
+    }
+
+    #[test]
+    fn a_second_verb_after_a_prepositional_phrase_is_the_subjects() {
+        for t in [
+            "Ada Brenn went after the council and said the mayor should resign.",
+            "Likewise, Ada Brenn went after the council and called for the mayor to resign.",
+        ] {
+            assert_eq!(speakers(t), [Some("Ada Brenn".to_string())], "{t}");
+        }
+        // A subordinate clause with its own verb still opens the clause of the second verb.
+        let got = speakers(
+            "The vote failed as the harbour pilots walked out and said the mayor had lied.",
+        );
+        assert_eq!(got, [Some("the harbour pilots".to_string())]);
     }
 
     #[test]
