@@ -248,6 +248,10 @@ pub const MAX_AGE: u32 = 110;
 /// Tokens of a home town or its state between commas ("of New South Wales").
 pub const HOME_PLACE_WORDS: usize = 5;
 
+/// Words of a subject between a quotation's closing mark and its cue ('“…,” Representative Ada
+/// Brenn, Democrat of Norland, told'); longer, the words hold a clause of their own.
+pub const QUOTE_CUE_SUBJECT_WORDS: usize = 10;
+
 /// Words of the whole phrase taken as a subject when nothing else parses ("Some growers at
 /// the market in Aldby"): longer phrases are more often a clause of their own.
 pub const PHRASE_SUBJECT_WORDS: usize = 8;

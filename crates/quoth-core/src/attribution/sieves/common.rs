@@ -783,6 +783,27 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_whose_quotation_opens_the_sentence_reports_nothing_after_it() {
+        for t in [
+            "\"We will win,\" Brenn told reporters as she left the meeting beside the mayor.",
+            "\"It has been calm,\" Brenn said 30 minutes into the meeting.",
+            "\"The staff agree,\" Verhoek told the crowd, his voice drowned out by boos.",
+            "\"Why now?\" Verhoek asked the board as he worked on the speech.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+        // Must not fire: a clause of its own after the quotation, a participle, and a quotation
+        // inside another clause.
+        for t in [
+            "\"We will win,\" Brenn said, and Verhoek said the vote would be close.",
+            "\"We will win,\" Brenn said, adding that the vote would be close.",
+            "Although Brenn had \"known him for years,\" she said they had never met.",
+        ] {
+            assert_eq!(reported(t).len(), 1, "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
     fn a_name_with_an_age_and_home_town_speaks_not_the_town() {
         let got = speakers("Marta Quell, 41, of Dunmore, Ont., says she waits an hour each day.");
         assert_eq!(got, [Some("Marta Quell".to_string())]);

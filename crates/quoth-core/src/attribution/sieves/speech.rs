@@ -1422,6 +1422,9 @@ pub(super) fn statement(
     sieve: Sieve,
 ) -> Option<Found> {
     let np = &ctx.np;
+    if quotation_is_complement(ctx, v, s.start) {
+        return None;
+    }
     let mention = source_of(ctx, v, s)?;
     let person = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
     // "X, who said the ferry was late, left early": the relative clause ends at its comma.
@@ -1442,6 +1445,57 @@ pub(super) fn statement(
         Found::new(sieve, mention, Some(np.toks[v].start..np.toks[v].end))
             .with_content(np.toks[from].start..np.toks[end - 1].end),
     )
+}
+
+/// '“We will win,” Brenn told reporters as she left', '“…,” Verhoek said 30 minutes into the
+/// meeting': the quotation that opens the sentence, right before the cue and its subject, is
+/// what the cue reports; the words after it (a hearer, a time, a circumstance) report nothing
+/// more. Only a subject may stand between the closing mark and the cue: a verb or a
+/// conjunction there starts a clause of its own ('“…,” Brenn said, and Verhoek said the plan
+/// would fail'), and a participle is a statement of its own ('“…,” saying that').
+fn quotation_is_complement(ctx: &Ctx, v: usize, lo: usize) -> bool {
+    let np = &ctx.np;
+    if np.lw(v).ends_with("ing") {
+        return false;
+    }
+    let mut k = v;
+    let mut words = 0;
+    while k > lo {
+        k -= 1;
+        match np.toks[k].kind {
+            Kind::Quote => {
+                // A quotation that is a statement ends in a comma, a question or an
+                // exclamation mark (inside or outside its mark); a scare quote inside the
+                // subject ('The “reform” caucus said') does not.
+                let inside = np.text[np.toks[k].start..np.toks[k].end]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !",?!".contains(c));
+                let closes_statement = inside.ends_with([',', '?', '!']) || np.is_punct(k + 1, ",");
+                // It opens the sentence: a quotation inside another clause ('had “been
+                // friends,” he claimed they …', 'on ABC's “This Week,” X admitted') is no
+                // complement of this cue.
+                let opens_sentence = k == lo;
+                let end = np.toks[k].end;
+                return closes_statement
+                    && opens_sentence
+                    && ctx.quotes.iter().any(|q| q.span().end == end);
+            }
+            Kind::Word | Kind::Number => {
+                let w = np.lw(k);
+                words += 1;
+                let clause_word = matches!(
+                    w.as_ref(),
+                    "and" | "but" | "or" | "while" | "as" | "when" | "that" | "because"
+                ) || !np.is_cap(k) && is_finite_verb_like(&w)
+                    || speech_verb(&w).is_some();
+                if words > limits::QUOTE_CUE_SUBJECT_WORDS || clause_word {
+                    return false;
+                }
+            }
+            Kind::Punct if matches!(np.word(k), "," | ".") => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether the cue at `v` sits in a subordinate clause that opens the sentence ("While she
