@@ -341,7 +341,9 @@ fn which_antecedent(np: &Np, which: usize, lo: usize) -> Option<Mention> {
 /// subordinating word before it (or the sentence's start, after introductory phrases).
 pub(super) fn clause_subject(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> {
     let np = &ctx.np;
-    let opener = (lo..j).rev().find(|&k| {
+    // "ORLANDO, Fla. (Reuters) - X met … and said": a dateline's comma opens no clause.
+    let from = skip_dateline(np, lo, j);
+    let opener = (from..j).rev().find(|&k| {
         np.is_punct(k, ",")
             || np.is_punct(k, ";")
             || np.is_word(k)
@@ -775,6 +777,17 @@ mod tests {
         ] {
             assert_eq!(speakers(t), [Some("Ada Brenn".to_string())], "{t}");
         }
+        // A dateline's comma opens no clause.
+        let got = speakers(
+            "Verhoek: Ferry Victims Want Change, Not Talk.\n\nELMSBY, Ore. (Reuters) - Mayor Tomas \
+             Verhoek met survivors of the ferry fire and relatives of the 12 people killed on \
+             Thursday and said the port must reopen.",
+        );
+        assert_eq!(
+            got.last(),
+            Some(&Some("Tomas Verhoek".to_string())),
+            "{got:?}"
+        );
         // A subordinate clause with its own verb still opens the clause of the second verb.
         let got = speakers(
             "The vote failed as the harbour pilots walked out and said the mayor had lied.",
