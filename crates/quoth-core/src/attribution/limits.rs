@@ -238,8 +238,8 @@ pub const POSSESSOR_WORDS: usize = 3;
 pub const POSSESSED_WORDS: usize = 5;
 
 /// Segments between commas read back over a person's home town and age ("Marta Quell, 41, of
-/// Dunmore, Ont., says"): the place, its state and the age.
-pub const RESIDENT_SEGMENTS: usize = 3;
+/// Dunmore, Ont., who …, says"): a relative clause, the place, its state and the age.
+pub const RESIDENT_SEGMENTS: usize = 4;
 
 /// Ages read as a person's age between commas after a name; a number outside is a count.
 pub const MIN_AGE: u32 = 10;

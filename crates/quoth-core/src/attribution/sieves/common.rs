@@ -440,11 +440,17 @@ fn is_location_phrase(np: &Np, m: &Mention) -> bool {
 /// name before the age speaks, not the town.
 fn resident_name(np: &Np, comma: usize, lo: usize) -> Option<Mention> {
     let mut end = comma;
-    for _ in 0..limits::RESIDENT_SEGMENTS {
+    for segment in 0..limits::RESIDENT_SEGMENTS {
         let open = (lo..end)
             .rev()
             .take(limits::APPOSITIVE_REACH)
             .find(|&k| np.is_punct(k, ","))?;
+        // "Lorena Ayavire, 36, of Toconao, who drives a bus, said": a relative clause on the
+        // person may stand last.
+        if segment == 0 && np.is_word(open + 1) && np.lw(open + 1) == "who" {
+            end = open;
+            continue;
+        }
         if is_age(np, open + 1, end) {
             return np
                 .backward(open.checked_sub(1)?, lo)
@@ -819,6 +825,10 @@ mod tests {
     #[test]
     fn a_name_with_an_age_and_home_town_speaks_not_the_town() {
         let got = speakers("Marta Quell, 41, of Dunmore, Ont., says she waits an hour each day.");
+        assert_eq!(got, [Some("Marta Quell".to_string())]);
+        let got = speakers(
+            "Marta Quell, 41, of Dunmore, who drives a ferry for the port, said the pay was low.",
+        );
         assert_eq!(got, [Some("Marta Quell".to_string())]);
         // Must not fire: a count between commas is no age.
         let got = speakers("Brenna Lines, 1200, of Dunmore, Ont., says the crossing will reopen.");

@@ -43,8 +43,9 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
         if !np.is_punct(source_end, ",") {
             return None;
         }
-        let end = content_end(ctx, source_end + 1, s)?;
-        source_end + 1..end
+        let start = after_appositive(ctx, &mention, source_end + 1, s.end);
+        let end = content_end(ctx, start, s)?;
+        start..end
     } else {
         // "…, according to X." or "… according to X, …": the sentence around the phrase.
         let before = if np.is_punct(i - 1, ",") { i - 1 } else { i };
@@ -74,6 +75,35 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
         Found::new(Sieve::ReportedAccordingTo, mention, Some(cue))
             .with_content(np.toks[content.start].start..np.toks[content.end - 1].end),
     )
+}
+
+/// "According to Ada Brenn, a hydrologist at the university, the lagoons …": the content starts
+/// after a description of the named source between commas (no verb in it, a role or a kind of
+/// source at its head), not at the description.
+fn after_appositive(ctx: &Ctx, source: &Mention, start: usize, end: usize) -> usize {
+    let np = &ctx.np;
+    let opens_description =
+        np.is_word(start) && matches!(np.lw(start).as_ref(), "a" | "an" | "the");
+    if source.kind != MentionKind::Name || !opens_description {
+        return start;
+    }
+    let Some(comma) = (start + 1..end)
+        .take(limits::APPOSITIVE_REACH)
+        .find(|&k| np.is_punct(k, ","))
+    else {
+        return start;
+    };
+    let describes = (start + 1..comma).any(|k| {
+        np.is_word(k) && {
+            let w = np.lw(k);
+            np.lx.role_noun(&w).is_some() || np.lx.is_source_noun(&w) || np.lx.is_org_word(&w)
+        }
+    });
+    if describes && !holds_finite_verb(ctx, start, comma) {
+        comma + 1
+    } else {
+        start
+    }
 }
 
 /// The source after "according to": a noun phrase, or else the words up to the punctuation
@@ -124,6 +154,20 @@ fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
 #[cfg(test)]
 mod tests {
     use crate::attribution::test_support::one;
+
+    #[test]
+    fn a_description_of_the_named_source_is_no_part_of_the_content() {
+        let (content, speaker, _) = one(
+            "According to Ada Brenn, a hydrologist at the Aldby institute, nobody knows how fast \
+             the lagoon is draining.",
+        );
+        assert_eq!(content, "nobody knows how fast the lagoon is draining");
+        assert_eq!(speaker.as_deref(), Some("Ada Brenn"));
+        // Must not fire: the subject of the content with an aside of its own.
+        let (content, _, _) =
+            one("According to Ada Brenn, the lagoons, once full, have shrunk by half since 1990.");
+        assert!(content.starts_with("the lagoons"), "{content}");
+    }
 
     #[test]
     fn a_poll_of_voters_is_the_poll_not_the_voters_place() {
