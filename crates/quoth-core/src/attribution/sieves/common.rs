@@ -587,7 +587,7 @@ fn possessed_subject(np: &Np, start: usize, limit: usize) -> Option<Mention> {
 }
 
 /// "NEW YORK - …", "WASHINGTON, Aug. 24 (UPI) — …": a dateline before the first sentence.
-fn skip_dateline(np: &Np, start: usize, limit: usize) -> usize {
+pub(super) fn skip_dateline(np: &Np, start: usize, limit: usize) -> usize {
     let caps = (start..limit)
         .take_while(|&k| {
             np.is_word(k)

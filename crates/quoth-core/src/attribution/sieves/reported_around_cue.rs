@@ -2,8 +2,8 @@
 
 use super::super::limits;
 use super::speech::{
-    content_before, content_end, cue_between_commas, has_quote, opens_clause, skip_openers,
-    word_count,
+    content_before, content_end, cue_between_commas, describes_the_statement, has_quote,
+    opens_clause, skip_openers, word_count,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -42,6 +42,9 @@ fn reported_around_cue(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     let coordinated =
         np.is_punct(seg_end, ",") && matches!(np.lw(seg_end + 1).as_ref(), "and" | "but" | "so");
     if coordinated && !joined {
+        return None;
+    }
+    if describes_the_statement(ctx, seg_end + 1) {
         return None;
     }
     let after = if joined { seg_end + 1 } else { seg_end };

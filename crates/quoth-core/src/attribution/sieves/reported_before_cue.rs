@@ -1,7 +1,8 @@
 //! The reported-before-cue sieve: "Prices will fall next year, the minister said."
 
 use super::speech::{
-    content_before, cue_between_commas, cue_verb, is_speech_participle, opens_clause, trim_end,
+    content_before, cue_between_commas, cue_verb, describes_the_statement, is_speech_participle,
+    opens_clause, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -37,7 +38,9 @@ fn writer_adds_after(ctx: &Ctx, seg_end: usize, s: &Range<usize>) -> bool {
     }
     // "…, Varma said, promising that …": a participle of speech is the speaker's next
     // statement, read on its own.
-    if seg_end + 1 < s.end && is_speech_participle(ctx, seg_end + 1) {
+    if seg_end + 1 < s.end
+        && (is_speech_participle(ctx, seg_end + 1) || describes_the_statement(ctx, seg_end + 1))
+    {
         return true;
     }
     let mut k = seg_end + 2;
@@ -52,6 +55,13 @@ fn writer_adds_after(ctx: &Ctx, seg_end: usize, s: &Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn a_dateline_is_no_part_of_the_clause() {
+        let (content, _, _) =
+            one("ELMSBY, Ore. — The ferry will run again by May, the mayor said on Monday.");
+        assert_eq!(content, "The ferry will run again by May");
+    }
 
     #[test]
     fn clause_before_a_closing_cue() {

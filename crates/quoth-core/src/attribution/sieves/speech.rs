@@ -11,7 +11,7 @@ use super::super::lexicon;
 use super::super::limits;
 use super::super::np::{Mention, MentionKind, is_determiner_word};
 use super::super::tokens::Kind;
-use super::common::{cue_clause, is_nominative, sentence_subject, subject_before};
+use super::common::{cue_clause, is_nominative, sentence_subject, skip_dateline, subject_before};
 use super::postmodified::{
     before_time_phrase, opening_subject, phrase_before_verb, postmodified_subject,
 };
@@ -326,7 +326,8 @@ pub(super) fn content_before(
     sieve: Sieve,
 ) -> Option<Found> {
     let np = &ctx.np;
-    let start = skip_openers(ctx, lo, comma);
+    // "SAN PEDRO, Chile — A venture will …, the minister said": the dateline is no content.
+    let start = skip_openers(ctx, skip_dateline(np, lo, comma), comma);
     // A statement holds a verb (not its cue): "In a speech last year, X said" reports nothing.
     let cue_start = found.cue.as_ref().map(|c| c.start);
     let has_verb = (start..end.max(comma)).any(|k| {
@@ -1596,6 +1597,13 @@ fn earlier_cue_subject(ctx: &Ctx, lo: usize, end: usize) -> Option<Mention> {
         .rev()
         .find(|&k| cue_like(ctx, k) || np.is_word(k) && np.lx.is_reporting_verb(&np.lw(k)))?;
     subject_before(ctx, earlier, lo).filter(|m| is_nominative(np, m))
+}
+
+/// "…, the mayor said on Monday, a promise that …": an indefinite noun phrase at token `k`,
+/// after the clause of a cue, is the writer's description of what was said, not more of it.
+pub(super) fn describes_the_statement(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    np.is_word(k) && matches!(np.lw(k).as_ref(), "a" | "an")
 }
 
 /// ", adding that …", ", pointing out that …": a participle of speech at token `k`, which after a
