@@ -5,7 +5,8 @@ use super::super::np::MentionKind;
 use super::speech::{
     Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial, is_bare_plural,
     is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark, opens_bare_clause,
-    opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement, trim_end,
+    opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement,
+    subject_then_auxiliary, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -66,7 +67,10 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
         && !inverted
         && !relative
         && (!plural_start || say)
-        && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end) || bare);
+        && (opens_clause(ctx, k, s.end)
+            || say && says_a_clause(ctx, k, s.end)
+            || bare
+            || subject_then_auxiliary(ctx, k, s.end));
     if !clause {
         return None;
     }
@@ -221,6 +225,47 @@ mod tests {
         ] {
             let r = reported(t);
             assert!(r.iter().all(|r| !r.0.contains("has")), "{t}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn a_coordinated_or_modified_subject_then_an_auxiliary() {
+        for (t, want) in [
+            (
+                "Tomas Holm said both the mayor and the harbour board would back the levy.",
+                "both the mayor and the harbour board would back the levy",
+            ),
+            (
+                "Ida Brenn says silting over the past winter has closed two berths.",
+                "silting over the past winter has closed two berths",
+            ),
+            (
+                "Osric Vane said complaints from Kessel, Tollby and Marn were growing.",
+                "complaints from Kessel, Tollby and Marn were growing",
+            ),
+            (
+                "Mara Quill has said three of her crew and her brother will sail in May.",
+                "three of her crew and her brother will sail in May",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+        }
+        // Must not fire: an object and a second predicate, a new clause after a comma or
+        // "but", a relative clause, a negation, a belief, a hypothetical, a question.
+        for t in [
+            "Osric Vane said a prayer and was gone.",
+            "Osric Vane said goodbye to his wife and the children were crying.",
+            "Osric Vane said a few words, and the crowd was silent.",
+            "Mara Quill claimed the trophy but the crews were not impressed.",
+            "Tomas Holm did not say both the mayor and the board would back the levy.",
+            "Tomas Holm believes both the mayor and the board would back the levy.",
+            "If Tomas Holm said both the mayor and the board would back it, nobody heard.",
+            "Did Tomas Holm say both the mayor and the board would back the levy?",
+        ] {
+            let r = reported(t);
+            assert!(r.iter().all(|r| r.2 != "reported-clause"), "{t}: {r:?}");
         }
     }
 

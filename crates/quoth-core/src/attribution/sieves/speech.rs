@@ -897,7 +897,10 @@ fn opens_clause_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
         .take_while(|&j| {
             // The verb of this clause, not of a relative clause or of the next clause.
             let joins = np.is_word(j)
-                && matches!(np.lw(j).as_ref(), "and" | "or" | "who" | "which" | "that");
+                && matches!(
+                    np.lw(j).as_ref(),
+                    "and" | "or" | "but" | "who" | "which" | "that"
+                );
             !joins && np.is_word(j)
                 || np.toks[j].kind == Kind::Number
                 || [",", ".", "-", "'", "’", "%"]
@@ -1153,6 +1156,107 @@ pub(super) fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
         && !NOT_A_CLAUSE.contains(&w.as_ref())
         && np.lw(k + 1) != "same"
         && word_count(ctx, k, end) >= limits::SAYS_CLAUSE_WORDS
+}
+
+/// "said both the mayor and the harbour board would …", "said states like Kessel and Tollby
+/// will …", "said comments from Holm, Brenn and Vane were …": a subject that coordinates or
+/// modifies its head, then an auxiliary or a modal (a closed class, so no noun is taken for a
+/// verb). The subject opens with a content word or a number, holds no clause of its own
+/// ("who", "that", a cue) and no new clause after a comma ("…, and the crowd was"), and the
+/// word before the auxiliary is the subject's head, not a conjunction ("said a prayer and
+/// was gone"). Looser than [`opens_clause`] on the subject, stricter on the verb.
+pub(super) fn subject_then_auxiliary(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    if !opens_subject_word(ctx, k) {
+        return false;
+    }
+    let reach = end.min(k + limits::COORDINATED_SUBJECT_REACH);
+    for j in k + 1..reach {
+        if np.toks[j].kind == Kind::Number || np.is_punct(j, "’") || np.is_punct(j, "'") {
+            continue;
+        }
+        if np.is_punct(j, ",") {
+            if !np.is_word(j + 1) || matches!(np.lw(j + 1).as_ref(), "and" | "or" | "but") {
+                return false;
+            }
+            continue;
+        }
+        if np.is_punct(j, ".") && np.is_cap(j - 1) {
+            continue; // "Mr." "Sen.": an abbreviation inside a name.
+        }
+        if !np.is_word(j) {
+            return false;
+        }
+        let w = np.lw(j);
+        // "claimed responsibility but officials have said …": "but" opens the next clause.
+        let opens_own_clause = CLAUSE_OPENERS.contains(&w.as_ref())
+            || is_that(ctx, j)
+            || matches!(w.as_ref(), "but" | "yet" | "nor");
+        if opens_own_clause || cue_like(ctx, j) || is_subject_pronoun(&w) {
+            return false;
+        }
+        if !np.is_cap(j) && is_finite_verb_like(&w) {
+            return is_auxiliary(&w) && is_subject_head(ctx, j - 1);
+        }
+    }
+    false
+}
+
+/// The first word of a subject: a number, a name, or a lower-case word that is no preposition,
+/// verb, pronoun or object of "say" ("said goodbye", "said nothing").
+fn opens_subject_word(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    if np.toks[k].kind == Kind::Number {
+        return true;
+    }
+    if !np.is_word(k) {
+        return false;
+    }
+    let w = np.lw(k);
+    !PREPOSITIONS.contains(&w.as_ref())
+        && !NOT_A_CLAUSE.contains(&w.as_ref())
+        && !SAY_OBJECTS.contains(&w.as_ref())
+        && !is_finite_verb_like(&w)
+        && speech_verb(&w).is_none()
+        && np.lx.pronoun(&w).is_none()
+        && !np.lx.is_adverb(&w)
+        && np.lw(k + 1) != "same"
+}
+
+/// Words "say" takes as its object, not as a clause's subject: "said goodbye", "said grace".
+const SAY_OBJECTS: &[&str] = &[
+    "goodbye",
+    "hello",
+    "grace",
+    "thanks",
+    "farewell",
+    "amen",
+    "yes",
+    "sorry",
+    "so",
+    "much",
+    "little",
+    "something",
+    "anything",
+    "everything",
+    "enough",
+];
+
+/// Whether token `j` can end a subject: a number, a name, or a lower-case content word (not
+/// a conjunction, preposition or determiner).
+fn is_subject_head(ctx: &Ctx, j: usize) -> bool {
+    let np = &ctx.np;
+    if np.toks[j].kind == Kind::Number {
+        return true;
+    }
+    np.is_word(j) && {
+        let w = np.lw(j);
+        np.is_cap(j)
+            || !PREPOSITIONS.contains(&w.as_ref())
+                && !FUNCTION_LIKE.contains(&w.as_ref())
+                && (!is_determiner_word(&w) || lexicon::is_number_word(&w))
+                && !np.lx.is_adverb(&w)
+    }
 }
 
 /// Objects of "say" that are no clause: "said the same", "said nothing".
