@@ -1732,6 +1732,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     let comma = (lo..v).rev().find(|&k| np.is_punct(k, ","));
     let start = match comma {
         None => skip_openers(ctx, lo, v),
+        Some(c) if joins_a_clause(ctx, c + 1) => c + 2,
         Some(c) => {
             let first = skip_openers(ctx, lo, c);
             let intro = np.is_word(first) && PREPOSITIONS.contains(&np.lw(first).as_ref());
@@ -1752,6 +1753,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     let opens = np.toks[start].kind == Kind::Number
         || np.is_word(start) && np.is_cap(start)
         || QUANTITY_SUBJECTS.contains(&opener.as_ref())
+        || lexicon::is_number_word(&opener)
         || matches!(
             opener.as_ref(),
             "the" | "a" | "an" | "some" | "many" | "most" | "those" | "these" | "all" | "both"
@@ -1779,6 +1781,17 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         .find(|&k| np.is_word(k) && PREPOSITIONS.contains(&np.lw(k).as_ref()))
         .map_or(end, |k| k - 1);
     Some(np.description(start, end, head_tok))
+}
+
+/// A conjunction at token `k`, after a comma, that opens a clause with a subject of its own
+/// ("…, and nearly three in five said", "…, while nine in 10 said"): the phrase after it may
+/// be the subject, whatever the clause before the comma holds.
+fn joins_a_clause(ctx: &Ctx, k: usize) -> bool {
+    ctx.np.is_word(k)
+        && matches!(
+            ctx.np.lw(k).as_ref(),
+            "and" | "but" | "while" | "whereas" | "although" | "though"
+        )
 }
 
 /// The subject of the sentence, also where it opens with "The" and a name ("The State
@@ -1892,6 +1905,30 @@ mod cue_word_and_subject_tests {
         let r = reported("Mara Quill states that the pier will close in June.");
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].0, "that the pier will close in June");
+    }
+
+    #[test]
+    fn a_poll_share_after_a_conjunction_is_the_subject() {
+        let r = reported(
+            "Most riders said fares were too high, while nine in 10 said the ferry ran late.",
+        );
+        let late = r.iter().find(|r| r.0 == "the ferry ran late");
+        assert_eq!(
+            late.and_then(|r| r.1.as_deref()),
+            Some("nine in 10"),
+            "{r:?}"
+        );
+        let r = reported("Fares rose in May, and nearly three in five said they would walk.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1.as_deref(), Some("nearly three in five"));
+        // Must not fire: a belief, a negation, a question after the conjunction.
+        for t in [
+            "Fares rose in May, and nearly three in five think they would walk.",
+            "Fares rose in May, but nearly three in five did not say they would walk.",
+            "Fares rose in May, but did nine in 10 say they would walk?",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
     }
 
     #[test]
