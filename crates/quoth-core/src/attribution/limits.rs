@@ -282,3 +282,7 @@ pub const FRONTED_OPENER_REACH: usize = 3;
 /// or modifies its head ("said both the mayor and the harbour board would …"): a long subject,
 /// not a second clause.
 pub const COORDINATED_SUBJECT_REACH: usize = 12;
+
+/// Tokens from a clause's first word searched for a present-tense verb after "say" ("says the
+/// port office plans to …"): a short subject.
+pub const PRESENT_VERB_REACH: usize = 6;

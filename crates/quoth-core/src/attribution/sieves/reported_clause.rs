@@ -6,7 +6,7 @@ use super::speech::{
     Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial, is_bare_plural,
     is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark, opens_bare_clause,
     opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement,
-    subject_then_auxiliary, trim_end,
+    subject_then_auxiliary, subject_then_present_verb, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -70,7 +70,8 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
         && (opens_clause(ctx, k, s.end)
             || say && says_a_clause(ctx, k, s.end)
             || bare
-            || subject_then_auxiliary(ctx, k, s.end));
+            || subject_then_auxiliary(ctx, k, s.end)
+            || say && subject_then_present_verb(ctx, k, s.end));
     if !clause {
         return None;
     }
@@ -263,6 +264,43 @@ mod tests {
             "Tomas Holm believes both the mayor and the board would back the levy.",
             "If Tomas Holm said both the mayor and the board would back it, nobody heard.",
             "Did Tomas Holm say both the mayor and the board would back the levy?",
+        ] {
+            let r = reported(t);
+            assert!(r.iter().all(|r| r.2 != "reported-clause"), "{t}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn after_say_a_singular_subject_and_a_present_verb_in_s() {
+        for (t, want) in [
+            (
+                "Ida Brenn says the harbour office plans to close the pier.",
+                "the harbour office plans to close the pier",
+            ),
+            (
+                "Osric Vane said each ferry yields a small profit.",
+                "each ferry yields a small profit",
+            ),
+            (
+                "Tomas Holm says Kessel needs a new pier.",
+                "Kessel needs a new pier",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+        }
+        // Must not fire: the object of "say", a plural or possessive before the "-s" word,
+        // another verb, a negation, a hypothetical, a question, a belief.
+        for t in [
+            "Osric Vane said magic words and left.",
+            "Mara Quill said evening prayers with the crews.",
+            "Osric Vane said a few words to the crews.",
+            "Osric Vane announced the island nations in the league.",
+            "Mara Quill did not say the harbour office plans to close the pier.",
+            "If Osric Vane says Kessel needs a pier, nobody listens.",
+            "Does Tomas Holm say Kessel needs a new pier?",
+            "Osric Vane thinks Kessel needs a new pier.",
         ] {
             let r = reported(t);
             assert!(r.iter().all(|r| r.2 != "reported-clause"), "{t}: {r:?}");

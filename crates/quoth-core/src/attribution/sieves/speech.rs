@@ -1202,6 +1202,77 @@ pub(super) fn subject_then_auxiliary(ctx: &Ctx, k: usize, end: usize) -> bool {
     false
 }
 
+/// After "say": a singular subject and a present-tense verb in "-s" with its object ("says
+/// heckler deserves a spanking", "said the government monitors 20,000 mosques", "says praise
+/// from Kessel helps the port"). "Say" seldom takes a noun phrase as its object, so a word in
+/// "-s" after a singular head (a name or a common noun, not a determiner, a possessive or a
+/// plural: "said the magic words", "said his goodbyes") with a word or number after it (not a
+/// conjunction or preposition other than "to") is the clause's verb. Only for "say": after
+/// other verbs a noun phrase object is common ("announced the island nations …").
+pub(super) fn subject_then_present_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let np = &ctx.np;
+    if !opens_subject_word(ctx, k) {
+        return false;
+    }
+    let reach = end.min(k + limits::PRESENT_VERB_REACH);
+    for j in k + 1..reach {
+        if np.is_punct(j, ".") && np.is_cap(j - 1) {
+            continue; // "Mr." "Sen.": an abbreviation inside a name.
+        }
+        if !np.is_word(j) {
+            return false;
+        }
+        let w = np.lw(j);
+        let opens_own_clause = CLAUSE_OPENERS.contains(&w.as_ref()) || is_that(ctx, j);
+        if opens_own_clause || cue_like(ctx, j) || is_subject_pronoun(&w) {
+            return false;
+        }
+        if np.is_cap(j) {
+            continue;
+        }
+        if is_finite_verb_like(&w) {
+            return false;
+        }
+        if is_present_verb_form(&w) {
+            return singular_head(ctx, j - 1) && takes_object_after(ctx, j + 1);
+        }
+    }
+    false
+}
+
+/// A lower-case word that may be a present-tense verb in "-s": no "-ss", "-us", "-is" or
+/// "-ics" noun ("status", "analysis", "politics"), no adverb or function word.
+fn is_present_verb_form(w: &str) -> bool {
+    is_bare_plural(w)
+        && !["us", "is", "ics", "ous"]
+            .iter()
+            .any(|end| w.ends_with(end))
+}
+
+/// Whether token `j` heads a singular subject: a name, or a common noun that is no plural,
+/// possessive, determiner, preposition or adverb.
+fn singular_head(ctx: &Ctx, j: usize) -> bool {
+    let np = &ctx.np;
+    if !np.is_word(j) || !is_subject_head(ctx, j) {
+        return false;
+    }
+    let w = np.lw(j);
+    np.is_cap(j) || !w.ends_with('s') && !w.contains(['\'', '’']) && !is_gerund(&w)
+}
+
+/// Whether the verb's object or complement starts at token `k`: a word or number that is no
+/// conjunction or preposition (but "to": "plans to …").
+fn takes_object_after(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    if k < np.toks.len() && np.toks[k].kind == Kind::Number {
+        return true;
+    }
+    np.is_word(k) && {
+        let w = np.lw(k);
+        w == "to" || !PREPOSITIONS.contains(&w.as_ref()) && !FUNCTION_LIKE.contains(&w.as_ref())
+    }
+}
+
 /// The first word of a subject: a number, a name, or a lower-case word that is no preposition,
 /// verb, pronoun or object of "say" ("said goodbye", "said nothing").
 fn opens_subject_word(ctx: &Ctx, k: usize) -> bool {
