@@ -3,9 +3,9 @@
 use super::super::limits;
 use super::super::np::MentionKind;
 use super::speech::{
-    Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial, is_bare_plural,
-    is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark, opens_bare_clause,
-    opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement,
+    CLAUSE_OPENERS, Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial,
+    is_bare_plural, is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark,
+    opens_bare_clause, opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement,
     subject_then_auxiliary, subject_then_present_verb, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
@@ -91,6 +91,8 @@ fn pronoun_after_hearer(ctx: &Ctx, v: usize, end: usize) -> Option<usize> {
             || cue_like(ctx, j)
             || is_finite_verb_like(&np.lw(j))
             || opens_with_pronoun(&np.lw(j))
+            // "told his advisers as he labored …": a clause of the writer's after the hearer.
+            || CLAUSE_OPENERS.contains(&np.lw(j).as_ref())
     })?;
     (opens_with_pronoun(&np.lw(j)) && opens_clause(ctx, j, end)).then_some(j)
 }
@@ -335,6 +337,24 @@ mod tests {
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }
+    }
+
+    #[test]
+    fn a_writers_clause_after_a_hearer_or_a_semicolon_is_no_content() {
+        for t in [
+            "The pier is safe, Osric Vane told his advisers as he walked to the ferry.",
+            "Mara Quill argued in interviews this week; rather, the crews were tired.",
+        ] {
+            let r = reported(t);
+            assert!(
+                r.iter()
+                    .all(|r| !r.0.starts_with("he walked") && !r.0.starts_with("the crews")),
+                "{t}: {r:?}"
+            );
+        }
+        // Must still fire: a subject pronoun straight after the hearer.
+        let (content, _, _) = one("Osric Vane told his advisers he would walk to the ferry.");
+        assert_eq!(content, "he would walk to the ferry");
     }
 
     #[test]

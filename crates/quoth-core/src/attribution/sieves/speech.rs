@@ -727,6 +727,7 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
             let stop = (k + 1..end.min(k + limits::ADVERBIAL_PHRASE_REACH)).find(|&j| {
                 is_that(ctx, j)
                     || np.is_punct(j, ",")
+                    || np.is_punct(j, ";")
                     || np.toks[j].kind == Kind::Quote
                     || j > k + 1 && is_subject_pronoun(&np.lw(j))
                     || np.is_word(j) && CLAUSE_OPENERS.contains(&np.lw(j).as_ref())
