@@ -286,3 +286,7 @@ pub const COORDINATED_SUBJECT_REACH: usize = 12;
 /// Tokens from a clause's first word searched for a present-tense verb after "say" ("says the
 /// port office plans to …"): a short subject.
 pub const PRESENT_VERB_REACH: usize = 6;
+
+/// Capitals a news agency's initials have at most before a headline's colon ("AP:", "CNN:"):
+/// a longer word in capitals is a label ("EXCLUSIVE:", "LOOK:").
+pub const MAX_INITIALS: usize = 3;
