@@ -5,8 +5,8 @@ use super::super::np::MentionKind;
 use super::speech::{
     CLAUSE_OPENERS, Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial,
     is_bare_plural, is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark,
-    opens_bare_clause, opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement,
-    subject_then_auxiliary, subject_then_present_verb, trim_end,
+    opens_bare_clause, opens_clause, says_a_clause, skip_addressee, skip_adverbials, skip_openers,
+    statement, subject_then_auxiliary, subject_then_present_verb, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -23,6 +23,9 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 /// out, which must open with a subject and hold a verb.
 fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
+    if let Some(found) = as_reported_by(ctx, v, s) {
+        return Some(found);
+    }
     // The around-cue sieve reports the whole sentence the cue interrupts.
     if interrupts_after_adverbial(ctx, v, s) {
         return None;
@@ -77,6 +80,35 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     }
     let end = gloss_end(ctx, k, content_end(ctx, k, s)?);
     statement(ctx, v, k, end, s, Sieve::ReportedClause)
+}
+
+/// "As reported by the Gazette, the ferry will stop …", "As noted by Ida Brenn, fares …": a
+/// passive cue opening the sentence, its agent after "by" up to a comma, and the clause after
+/// the comma (with its own subject and verb) is the agent's.
+fn as_reported_by(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
+    let np = &ctx.np;
+    let opens = v > s.start && np.lw(v - 1) == "as" && skip_openers(ctx, s.start, v - 1) == v - 1;
+    if !opens || !np.lw(v).ends_with("ed") || np.lw(v + 1) != "by" {
+        return None;
+    }
+    let reach = s.end.min(v + 2 + limits::HEARER_MAX_TOKENS);
+    let comma = (v + 2..reach).find(|&k| np.is_punct(k, ","))?;
+    let agent = np
+        .forward(v + 2, comma)
+        .filter(|m| m.last_tok + 1 == comma)?;
+    let from = comma + 1;
+    if !(opens_clause(ctx, from, s.end) || subject_then_auxiliary(ctx, from, s.end)) {
+        return None;
+    }
+    let end = gloss_end(ctx, from, content_end(ctx, from, s)?);
+    Some(
+        Found::new(
+            Sieve::ReportedClause,
+            agent,
+            Some(np.toks[v].start..np.toks[v].end),
+        )
+        .with_content(np.toks[from].start..np.toks[end - 1].end),
+    )
 }
 
 /// "told the Post he had …", "told her audience they would …": a hearer the noun-phrase
@@ -355,6 +387,33 @@ mod tests {
         // Must still fire: a subject pronoun straight after the hearer.
         let (content, _, _) = one("Osric Vane told his advisers he would walk to the ferry.");
         assert_eq!(content, "he would walk to the ferry");
+    }
+
+    #[test]
+    fn as_reported_by_an_agent_before_the_clause() {
+        for (t, who) in [
+            (
+                "As reported by Kessel Radio, the ferry will stop in May.",
+                "Kessel Radio",
+            ),
+            (
+                "As noted by Ida Brenn, the ferry will stop in May.",
+                "Ida Brenn",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, "the ferry will stop in May", "{t}");
+            assert_eq!(r[0].1.as_deref(), Some(who), "{t}");
+        }
+        // Must not fire: no clause after the comma, no agent, a question.
+        for t in [
+            "As reported by Kessel Radio, stopping in May.",
+            "As reported, the ferry will stop in May.",
+            "As reported by Kessel Radio, will the ferry stop in May?",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
     }
 
     #[test]
