@@ -417,6 +417,26 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_dash_is_the_subjects() {
+        for t in [
+            "Mara Quill closed the pier on Friday – saying the storms had won.",
+            "Mara Quill closed the pier on Friday — saying the storms had won.",
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, "the storms had won", "{t}");
+            assert_eq!(r[0].1.as_deref(), Some("Mara Quill"), "{t}");
+        }
+        // Must not fire: a participle that is no cue, a negated participle.
+        for t in [
+            "Mara Quill closed the pier on Friday – hoping the storms had passed.",
+            "Mara Quill closed the pier on Friday – not saying the storms had won.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
     fn a_span_of_time_before_the_clause() {
         let (content, speaker, _) = one("Osric Vane has said for weeks he would not run again.");
         assert_eq!(content, "he would not run again");

@@ -1748,7 +1748,7 @@ fn clause_start_before(ctx: &Ctx, lo: usize, v: usize) -> usize {
     let np = &ctx.np;
     (lo..v)
         .rev()
-        .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";") || np.is_punct(k, "—"))
+        .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";") || is_dash_break(ctx, k))
         .map_or(lo, |k| k + 1)
 }
 
@@ -1779,7 +1779,14 @@ fn second_participle(ctx: &Ctx, v: usize, lo: usize) -> bool {
 
 /// Whether token `v` follows a comma (see [`is_comma_like`]).
 fn follows_comma(ctx: &Ctx, v: usize) -> bool {
-    v >= 1 && is_comma_like(ctx, v - 1)
+    // "… on the spot – saying he was …": a dash sets the participle off as a comma does.
+    v >= 1 && (is_comma_like(ctx, v - 1) || is_dash_break(ctx, v - 1))
+}
+
+/// An em or en dash: a break between clauses ("… on the spot — saying …"). A hyphen is left
+/// out: it joins words more often than it breaks a clause.
+fn is_dash_break(ctx: &Ctx, k: usize) -> bool {
+    ctx.np.is_punct(k, "—") || ctx.np.is_punct(k, "–")
 }
 
 /// A comma, or a quotation that ends with one ("… he said, “we won,” adding that …": the
