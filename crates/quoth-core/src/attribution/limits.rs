@@ -300,3 +300,16 @@ pub const NOUN_THAT_REACH: usize = 8;
 /// Tokens between the sentence's start and the opener of a fronted participle clause ("One
 /// month after announcing …"): a short measure of time, not a clause.
 pub const FRONTED_OPENER_REACH: usize = 3;
+
+/// Tokens from a clause's first word searched for its auxiliary when the subject coordinates
+/// or modifies its head ("said both the mayor and the harbour board would …"): a long subject,
+/// not a second clause.
+pub const COORDINATED_SUBJECT_REACH: usize = 12;
+
+/// Tokens from a clause's first word searched for a present-tense verb after "say" ("says the
+/// port office plans to …"): a short subject.
+pub const PRESENT_VERB_REACH: usize = 6;
+
+/// Capitals a news agency's initials have at most before a headline's colon ("AP:", "CNN:"):
+/// a longer word in capitals is a label ("EXCLUSIVE:", "LOOK:").
+pub const MAX_INITIALS: usize = 3;

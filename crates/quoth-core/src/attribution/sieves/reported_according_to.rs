@@ -5,7 +5,7 @@ use super::super::limits;
 use super::super::np::{Mention, MentionKind};
 use super::super::tokens::Kind;
 use super::speech::{
-    content_end, has_quote, holds_finite_verb, skip_openers, trim_end, word_count,
+    content_end, has_quote, holds_finite_verb, opens_clause, skip_openers, trim_end, word_count,
 };
 use super::{Ctx, Found, Sieve, Target};
 use memchr::memmem::Finder;
@@ -35,7 +35,7 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
     }
     let cue = np.toks[i].start..np.toks[i + 1].end;
     let source_end = (i + 2..s.end)
-        .find(|&k| np.toks[k].kind == Kind::Punct && np.word(k) != ".")
+        .find(|&k| np.toks[k].kind == Kind::Punct && !matches!(np.word(k), "." | "/"))
         .unwrap_or(s.end);
     let mention = source_mention(ctx, i + 2, source_end)?;
     let content = if i == s.start || i == skip_openers(ctx, s.start, i) {
@@ -50,7 +50,12 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
         // "…, according to X." or "… according to X, …": the sentence around the phrase.
         let before = if np.is_punct(i - 1, ",") { i - 1 } else { i };
         let start = skip_openers(ctx, s.start, before);
-        if word_count(ctx, start, before) < limits::MIN_CONTENT_WORDS {
+        if let Some(after) = clause_after_short_opener(ctx, start, before, source_end, s) {
+            return according_to_statement(ctx, mention, cue, after);
+        }
+        // "Fundraising, according to X, has surged": a short subject the phrase interrupts.
+        let interrupted = before < i && np.is_punct(source_end, ",") && source_end + 1 < s.end;
+        if word_count(ctx, start, before) < limits::MIN_CONTENT_WORDS && !interrupted {
             return None;
         }
         let end = trim_end(ctx, start, s.end);
@@ -67,6 +72,18 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
             start..before
         }
     };
+    according_to_statement(ctx, mention, cue, content)
+}
+
+/// The statement of `mention` through "according to" (the byte range `cue`), with content
+/// tokens `content`: none where the content is too short to be a statement.
+fn according_to_statement(
+    ctx: &Ctx,
+    mention: Mention,
+    cue: Range<usize>,
+    content: Range<usize>,
+) -> Option<Found> {
+    let np = &ctx.np;
     if content.is_empty() || word_count(ctx, content.start, content.end) < limits::MIN_CONTENT_WORDS
     {
         return None;
@@ -104,6 +121,28 @@ fn after_appositive(ctx: &Ctx, source: &Mention, start: usize, end: usize) -> us
     } else {
         start
     }
+}
+
+/// "Now, according to X, some are …", "About 10 p.m., according to X, the crews left …": a
+/// phrase too short to be a clause before "according to", and a clause of its own after the
+/// source's comma — the content is that clause (the opener is the writer's adverbial).
+fn clause_after_short_opener(
+    ctx: &Ctx,
+    start: usize,
+    before: usize,
+    source_end: usize,
+    s: &Range<usize>,
+) -> Option<Range<usize>> {
+    let np = &ctx.np;
+    let short = word_count(ctx, start, before) < limits::MIN_CONTENT_WORDS;
+    let clause = source_end + 1 < s.end
+        && np.is_punct(source_end, ",")
+        && opens_clause(ctx, source_end + 1, s.end);
+    if !(short && clause) {
+        return None;
+    }
+    let end = content_end(ctx, source_end + 1, s)?;
+    Some(source_end + 1..end)
 }
 
 /// The source after "according to": a noun phrase, or else the words up to the punctuation
@@ -180,6 +219,42 @@ mod tests {
         let (_, speaker, _) =
             one("According to a statement from the Harbour Authority, the pier will close.");
         assert_eq!(speaker.as_deref(), Some("Harbour Authority"));
+    }
+
+    #[test]
+    fn a_short_opener_or_subject_before_the_phrase_and_a_slash_in_the_source() {
+        for (t, want, who) in [
+            (
+                "Now, according to the harbour office, the crews are back at work.",
+                "the crews are back at work",
+                "the harbour office",
+            ),
+            (
+                "Fundraising, according to the campaign, has surged since May.",
+                "Fundraising, according to the campaign, has surged since May",
+                "the campaign",
+            ),
+            (
+                "According to a Kessel/Tollby survey, the two ferries are losing money.",
+                "the two ferries are losing money",
+                "a Kessel/Tollby survey",
+            ),
+        ] {
+            let (content, speaker, _) = one(t);
+            assert_eq!(content, want, "{t}");
+            assert_eq!(speaker.as_deref(), Some(who), "{t}");
+        }
+        // Must not fire: nothing after the phrase, a quotation that is the statement.
+        for t in [
+            "Now, according to the harbour office.",
+            "Now, according to the harbour office, “the crews are back at work.”",
+        ] {
+            let r = crate::attribution::test_support::reported(t);
+            assert!(
+                r.iter().all(|r| r.2 != "reported-according-to"),
+                "{t}: {r:?}"
+            );
+        }
     }
 
     #[test]

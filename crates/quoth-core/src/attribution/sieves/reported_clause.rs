@@ -3,9 +3,10 @@
 use super::super::limits;
 use super::super::np::MentionKind;
 use super::speech::{
-    Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial, is_bare_plural,
-    is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark, opens_bare_clause,
-    opens_clause, says_a_clause, skip_addressee, skip_adverbials, statement, trim_end,
+    CLAUSE_OPENERS, Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial,
+    is_bare_plural, is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark,
+    opens_bare_clause, opens_clause, says_a_clause, skip_addressee, skip_adverbials, skip_openers,
+    statement, subject_then_auxiliary, subject_then_present_verb, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -22,6 +23,9 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 /// out, which must open with a subject and hold a verb.
 fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Option<Found> {
     let np = &ctx.np;
+    if let Some(found) = as_reported_by(ctx, v, s) {
+        return Some(found);
+    }
     // The around-cue sieve reports the whole sentence the cue interrupts.
     if interrupts_after_adverbial(ctx, v, s) {
         return None;
@@ -66,12 +70,45 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
         && !inverted
         && !relative
         && (!plural_start || say)
-        && (opens_clause(ctx, k, s.end) || say && says_a_clause(ctx, k, s.end) || bare);
+        && (opens_clause(ctx, k, s.end)
+            || say && says_a_clause(ctx, k, s.end)
+            || bare
+            || subject_then_auxiliary(ctx, k, s.end)
+            || say && subject_then_present_verb(ctx, k, s.end));
     if !clause {
         return None;
     }
     let end = gloss_end(ctx, k, content_end(ctx, k, s)?);
     statement(ctx, v, k, end, s, Sieve::ReportedClause)
+}
+
+/// "As reported by the Gazette, the ferry will stop …", "As noted by Ida Brenn, fares …": a
+/// passive cue opening the sentence, its agent after "by" up to a comma, and the clause after
+/// the comma (with its own subject and verb) is the agent's.
+fn as_reported_by(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
+    let np = &ctx.np;
+    let opens = v > s.start && np.lw(v - 1) == "as" && skip_openers(ctx, s.start, v - 1) == v - 1;
+    if !opens || !np.lw(v).ends_with("ed") || np.lw(v + 1) != "by" {
+        return None;
+    }
+    let reach = s.end.min(v + 2 + limits::HEARER_MAX_TOKENS);
+    let comma = (v + 2..reach).find(|&k| np.is_punct(k, ","))?;
+    let agent = np
+        .forward(v + 2, comma)
+        .filter(|m| m.last_tok + 1 == comma)?;
+    let from = comma + 1;
+    if !(opens_clause(ctx, from, s.end) || subject_then_auxiliary(ctx, from, s.end)) {
+        return None;
+    }
+    let end = gloss_end(ctx, from, content_end(ctx, from, s)?);
+    Some(
+        Found::new(
+            Sieve::ReportedClause,
+            agent,
+            Some(np.toks[v].start..np.toks[v].end),
+        )
+        .with_content(np.toks[from].start..np.toks[end - 1].end),
+    )
 }
 
 /// "told the Post he had …", "told her audience they would …": a hearer the noun-phrase
@@ -86,6 +123,8 @@ fn pronoun_after_hearer(ctx: &Ctx, v: usize, end: usize) -> Option<usize> {
             || cue_like(ctx, j)
             || is_finite_verb_like(&np.lw(j))
             || opens_with_pronoun(&np.lw(j))
+            // "told his advisers as he labored …": a clause of the writer's after the hearer.
+            || CLAUSE_OPENERS.contains(&np.lw(j).as_ref())
     })?;
     (opens_with_pronoun(&np.lw(j)) && opens_clause(ctx, j, end)).then_some(j)
 }
@@ -225,6 +264,84 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_or_modified_subject_then_an_auxiliary() {
+        for (t, want) in [
+            (
+                "Tomas Holm said both the mayor and the harbour board would back the levy.",
+                "both the mayor and the harbour board would back the levy",
+            ),
+            (
+                "Ida Brenn says silting over the past winter has closed two berths.",
+                "silting over the past winter has closed two berths",
+            ),
+            (
+                "Osric Vane said complaints from Kessel, Tollby and Marn were growing.",
+                "complaints from Kessel, Tollby and Marn were growing",
+            ),
+            (
+                "Mara Quill has said three of her crew and her brother will sail in May.",
+                "three of her crew and her brother will sail in May",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+        }
+        // Must not fire: an object and a second predicate, a new clause after a comma or
+        // "but", a relative clause, a negation, a belief, a hypothetical, a question.
+        for t in [
+            "Osric Vane said a prayer and was gone.",
+            "Osric Vane said goodbye to his wife and the children were crying.",
+            "Osric Vane said a few words, and the crowd was silent.",
+            "Mara Quill claimed the trophy but the crews were not impressed.",
+            "Tomas Holm did not say both the mayor and the board would back the levy.",
+            "Tomas Holm believes both the mayor and the board would back the levy.",
+            "If Tomas Holm said both the mayor and the board would back it, nobody heard.",
+            "Did Tomas Holm say both the mayor and the board would back the levy?",
+        ] {
+            let r = reported(t);
+            assert!(r.iter().all(|r| r.2 != "reported-clause"), "{t}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn after_say_a_singular_subject_and_a_present_verb_in_s() {
+        for (t, want) in [
+            (
+                "Ida Brenn says the harbour office plans to close the pier.",
+                "the harbour office plans to close the pier",
+            ),
+            (
+                "Osric Vane said each ferry yields a small profit.",
+                "each ferry yields a small profit",
+            ),
+            (
+                "Tomas Holm says Kessel needs a new pier.",
+                "Kessel needs a new pier",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+        }
+        // Must not fire: the object of "say", a plural or possessive before the "-s" word,
+        // another verb, a negation, a hypothetical, a question, a belief.
+        for t in [
+            "Osric Vane said magic words and left.",
+            "Mara Quill said evening prayers with the crews.",
+            "Osric Vane said a few words to the crews.",
+            "Osric Vane announced the island nations in the league.",
+            "Mara Quill did not say the harbour office plans to close the pier.",
+            "If Osric Vane says Kessel needs a pier, nobody listens.",
+            "Does Tomas Holm say Kessel needs a new pier?",
+            "Osric Vane thinks Kessel needs a new pier.",
+        ] {
+            let r = reported(t);
+            assert!(r.iter().all(|r| r.2 != "reported-clause"), "{t}: {r:?}");
+        }
+    }
+
+    #[test]
     fn a_possessive_subject_after_a_hearer_and_cannot() {
         for (t, want) in [
             (
@@ -249,6 +366,71 @@ mod tests {
             "Osric Vane told his staff about the plan.",
             "Osric Vane did not tell the Gazette his firm had met the buyers.",
             "If Mara Quill told her crews their jobs were safe, they did not hear it.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn a_writers_clause_after_a_hearer_or_a_semicolon_is_no_content() {
+        for t in [
+            "The pier is safe, Osric Vane told his advisers as he walked to the ferry.",
+            "Mara Quill argued in interviews this week; rather, the crews were tired.",
+        ] {
+            let r = reported(t);
+            assert!(
+                r.iter()
+                    .all(|r| !r.0.starts_with("he walked") && !r.0.starts_with("the crews")),
+                "{t}: {r:?}"
+            );
+        }
+        // Must still fire: a subject pronoun straight after the hearer.
+        let (content, _, _) = one("Osric Vane told his advisers he would walk to the ferry.");
+        assert_eq!(content, "he would walk to the ferry");
+    }
+
+    #[test]
+    fn as_reported_by_an_agent_before_the_clause() {
+        for (t, who) in [
+            (
+                "As reported by Kessel Radio, the ferry will stop in May.",
+                "Kessel Radio",
+            ),
+            (
+                "As noted by Ida Brenn, the ferry will stop in May.",
+                "Ida Brenn",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, "the ferry will stop in May", "{t}");
+            assert_eq!(r[0].1.as_deref(), Some(who), "{t}");
+        }
+        // Must not fire: no clause after the comma, no agent, a question.
+        for t in [
+            "As reported by Kessel Radio, stopping in May.",
+            "As reported, the ferry will stop in May.",
+            "As reported by Kessel Radio, will the ferry stop in May?",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn a_participle_after_a_dash_is_the_subjects() {
+        for t in [
+            "Mara Quill closed the pier on Friday – saying the storms had won.",
+            "Mara Quill closed the pier on Friday — saying the storms had won.",
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, "the storms had won", "{t}");
+            assert_eq!(r[0].1.as_deref(), Some("Mara Quill"), "{t}");
+        }
+        // Must not fire: a participle that is no cue, a negated participle.
+        for t in [
+            "Mara Quill closed the pier on Friday – hoping the storms had passed.",
+            "Mara Quill closed the pier on Friday – not saying the storms had won.",
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }

@@ -105,6 +105,10 @@ fn is_kicker(ctx: &Ctx, m: &Mention, s: &Range<usize>) -> bool {
         return false;
     }
     let word = np.word(m.first_tok);
+    // "Poll:", "Report:", "AP:": a document or a news agency's initials speak.
+    if np.lx.is_source_noun(&np.lw(m.first_tok)) || is_initials(word) {
+        return false;
+    }
     let capitals = word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase());
     let plural = word.ends_with('s') && !word.ends_with("ss");
     // A bounded look (see `limits::NAMED_AGAIN_REACH`): a long first paragraph stays linear.
@@ -113,9 +117,39 @@ fn is_kicker(ctx: &Ctx, m: &Mention, s: &Range<usize>) -> bool {
     capitals || !plural && !named_again
 }
 
+/// A news agency's or outlet's initials ("AP", "CNN", "BBC"): two or three capitals, not a
+/// shouted label ("EXCLUSIVE", "BREAKING", "WATCH").
+fn is_initials(word: &str) -> bool {
+    (2..=limits::MAX_INITIALS).contains(&word.chars().count())
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && !matches!(word, "FIX" | "NEW" | "WOW" | "OMG" | "LOL")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::attribution::test_support::{one, reported};
+
+    #[test]
+    fn a_document_or_initials_before_the_colon_speak() {
+        for (t, who) in [
+            (
+                "Poll: Ferry fares top the list of worries\n\nThe ferry is old.",
+                "Poll",
+            ),
+            ("AP: Toll will rise in May\n\nThe ferry is old.", "AP"),
+        ] {
+            let (_, speaker, sieve) = one(t);
+            assert_eq!(speaker.as_deref(), Some(who), "{t}");
+            assert_eq!(sieve, "reported-headline", "{t}");
+        }
+        // Must not fire: a shouted label, however short.
+        for t in [
+            "LOOK: Toll Will Rise in May\n\nThe ferry is old.",
+            "WOW: Toll Will Rise in May\n\nThe ferry is old.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
 
     #[test]
     fn headlines_that_report() {

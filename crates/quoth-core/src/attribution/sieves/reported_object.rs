@@ -112,7 +112,7 @@ const PROPOSITION_OBJECT_STEMS: &[&str] = &[
 fn opens_object(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "no" | "any"
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "no" | "any" | "another"
     )
 }
 
@@ -149,6 +149,24 @@ fn bare_object(ctx: &Ctx, v: usize, from: usize) -> bool {
         && !PREPOSITIONS.contains(&w)
         && !NOT_A_CLAUSE.contains(&w)
         && speech_verb(w).is_none()
+}
+
+/// "accused him of …", "criticized them for …", "described her as …", "described it as …": an
+/// object pronoun with the ground of the judgement after it (without it, "criticized him"
+/// names no statement).
+fn judged_pronoun(ctx: &Ctx, from: usize) -> bool {
+    let np = &ctx.np;
+    let person = matches!(
+        np.word_lower(from),
+        "him" | "her" | "them" | "us" | "me" | "you"
+    );
+    np.is_word(from)
+        && np.is_word(from + 1)
+        && match np.word_lower(from + 1) {
+            "of" | "for" => person,
+            "as" => person || np.word_lower(from) == "it",
+            _ => false,
+        }
 }
 
 /// "everything", "someone", "nobody": an indefinite pronoun names no statement ("recalled
@@ -188,12 +206,23 @@ fn reported_object(ctx: &Ctx, v: usize, s: &Range<usize>, class: Complement) -> 
         let end = object_end(ctx, from, content_end(ctx, from, s)?);
         return statement(ctx, v, from, end, s, Sieve::ReportedObject);
     }
-    if !(opens_object(np.word_lower(from)) || named || !judgement && bare_object(ctx, v, from)) {
+    let judged_person = judgement && judged_pronoun(ctx, from);
+    if !(opens_object(np.word_lower(from))
+        || named
+        || judged_person
+        || !judgement && bare_object(ctx, v, from))
+    {
         return None;
     }
     // The word after the determiner is a noun or its modifier, not a clause ("admitted the
-    // ferry was late" is the clause sieve's).
-    if !np.is_word(from + 1) || np.lx.pronoun(np.word_lower(from + 1)).is_some() {
+    // ferry was late" is the clause sieve's); after a title's abbreviation, the name ("Mrs.
+    // Lind's plan").
+    let next = if named && np.is_punct(from + 1, ".") {
+        from + 2
+    } else {
+        from + 1
+    };
+    if !judged_person && (!np.is_word(next) || np.lx.pronoun(np.word_lower(next)).is_some()) {
         return None;
     }
     let end = object_end(ctx, from, content_end(ctx, from, s)?);
@@ -309,6 +338,48 @@ mod tests {
             "If Osric Vane noted the attendance, he kept quiet.",
             "Did the harbour board suggest a new timetable?",
             "Osric Vane noted it.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
+    fn a_judged_person_with_the_ground_of_the_judgement() {
+        for (t, want) in [
+            (
+                "Mara Quill accused him of favouritism.",
+                "him of favouritism",
+            ),
+            (
+                "The growers criticized them for the late repairs.",
+                "them for the late repairs",
+            ),
+            ("Osric Vane described it as a swindle.", "it as a swindle"),
+            (
+                "Ivo Lind praised Mrs. Quill's plan for the harbour.",
+                "Mrs. Quill's plan for the harbour",
+            ),
+            (
+                "Mara Quill has long criticized Mr. Vane for the delays.",
+                "Mr. Vane for the delays",
+            ),
+            (
+                "The letter also accused another pilot of misreading the charts.",
+                "another pilot of misreading the charts",
+            ),
+        ] {
+            let first = reported(t).into_iter().next().map(|r| r.0);
+            assert_eq!(first.as_deref(), Some(want), "{t}");
+        }
+        // Must not fire: no ground, a negation, a hypothetical, a question, a belief, a
+        // judgement of the speaker by others.
+        for t in [
+            "Mara Quill criticized him.",
+            "Mara Quill did not accuse him of favouritism.",
+            "If Osric Vane accused him of favouritism, nobody heard.",
+            "Did Osric Vane accuse him of favouritism?",
+            "Osric Vane suspected him of favouritism.",
+            "Mara Quill was accused of favouritism.",
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }

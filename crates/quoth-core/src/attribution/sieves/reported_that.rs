@@ -6,8 +6,9 @@ use super::super::np::is_determiner_word;
 use super::super::tokens::Kind;
 use super::speech::{
     CLAUSE_OPENERS, Complement, PREPOSITIONS, content_end, cue_like, gap_is_adverbial, gloss_end,
-    is_finite_verb_like, is_noun_of_speech, is_subject_pronoun, is_that, is_time_word,
-    np_word_or_mark, opens_clause, skip_addressee, speech_verb, statement,
+    is_finite_verb_like, is_gerund, is_noun_of_speech, is_subject_pronoun, is_that, is_time_word,
+    is_word_at, np_word_or_mark, opens_bare_clause, opens_clause, skip_addressee, speech_verb,
+    statement, subject_then_auxiliary,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -43,11 +44,24 @@ fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Op
                 "to" | "for" | "with" | "amid" | "despite"
             )
     });
-    if object_gap && !opens_clause(ctx, that + 1, s.end) {
+    if object_gap && !clause_after_that(ctx, that + 1, s.end) {
         return None;
     }
     let end = gloss_end(ctx, that + 1, content_end(ctx, that + 1, s)?);
     statement(ctx, v, that, end, s, Sieve::ReportedThat)
+}
+
+/// Whether a clause opens at token `k`, after a "that" that may be a conjunction or a
+/// relative pronoun: a subject with its verb ("that the plan was …"), a gerund subject ("that
+/// linking him to it was …"; a bare noun there is as often a relative clause's subject: "a
+/// case that advocacy groups hoped would …"), a long subject before its auxiliary ("that some emails
+/// between them have been …"), or a comma before an aside ("that, in retrospect, …") — not
+/// a verb ("a plan that was …").
+fn clause_after_that(ctx: &Ctx, k: usize, end: usize) -> bool {
+    opens_clause(ctx, k, end)
+        || is_word_at(ctx, k, is_gerund) && opens_bare_clause(ctx, k, end)
+        || subject_then_auxiliary(ctx, k, end)
+        || ctx.np.is_punct(k, ",")
 }
 
 /// A longer gap before "that" the adverbial reader does not step over: "reported last
@@ -71,7 +85,7 @@ fn long_adverbial_gap(ctx: &Ctx, v: usize, that: usize, class: Complement, end: 
             && !np.is_cap(first)
             && w != "to"
             && (PREPOSITIONS.contains(&w.as_ref()) || np.lx.is_adverb(&w) || w.ends_with("ly"));
-    let clause = opens_clause(ctx, that + 1, end) || np.is_punct(that + 1, ",");
+    let clause = clause_after_that(ctx, that + 1, end);
     // "said on Thursday, a promise that villages greeted with doubt": a noun phrase after a
     // comma is an appositive, and its "that" opens a relative clause on it.
     let appositive = (first..that)
@@ -122,6 +136,34 @@ mod tests {
         );
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].0, "The ferry will run again by May");
+    }
+
+    #[test]
+    fn after_a_hearer_with_to_a_gerund_or_an_aside_opens_the_clause() {
+        for (t, want) in [
+            (
+                "Mara Quill complained to the harbour board that raising the fees was unfair.",
+                "that raising the fees was unfair",
+            ),
+            (
+                "Osric Vane admitted to the Gazette that, in hindsight, the pier was a mistake.",
+                "that, in hindsight, the pier was a mistake",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].0, want, "{t}");
+        }
+        // Must not fire: a relative clause after the phrase, a negation, a question.
+        for t in [
+            "Mara Quill complained to a board that harbour groups hoped would listen.",
+            "Mara Quill agreed to a levy that nearly doubled the fees.",
+            "Mara Quill did not complain to the board that raising the fees was unfair.",
+            "Did Osric Vane admit to the Gazette that, in hindsight, the pier was a mistake?",
+        ] {
+            let r = reported(t);
+            assert!(r.iter().all(|r| r.2 != "reported-that"), "{t}: {r:?}");
+        }
     }
 
     #[test]

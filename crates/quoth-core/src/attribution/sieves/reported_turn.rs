@@ -22,9 +22,8 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 /// transcript uses again); the turn runs to the paragraph's end.
 fn reported_turn(ctx: &Ctx, s: &Range<usize>, para: usize) -> Option<Found> {
     let np = &ctx.np;
-    let colon = (s.start..s.end.min(s.start + limits::TURN_NAME_TOKENS + 1))
-        .find(|&k| !np.is_word(k) || !in_capitals(np.word(k)))
-        .filter(|&k| k > s.start && np.is_punct(k, ":"))?;
+    let colon = name_colon(ctx, np.paras[para].start, in_capitals)
+        .or_else(|| title_case_turn(ctx, para))?;
     if !named_elsewhere(ctx, colon - 1) {
         return None;
     }
@@ -43,6 +42,37 @@ fn reported_turn(ctx: &Ctx, s: &Range<usize>, para: usize) -> Option<Found> {
         Found::new(Sieve::ReportedTurn, mention, Some(cue))
             .with_content(np.toks[colon + 1].start..np.toks[end - 1].end),
     )
+}
+
+/// The colon after a name that opens the paragraph starting at token `start`: up to
+/// `limits::TURN_NAME_TOKENS` words that pass `name_word`, then ":".
+fn name_colon(ctx: &Ctx, start: usize, name_word: fn(&str) -> bool) -> Option<usize> {
+    let np = &ctx.np;
+    (start..np.toks.len().min(start + limits::TURN_NAME_TOKENS + 1))
+        .find(|&k| !np.is_word(k) || !name_word(np.word(k)))
+        .filter(|&k| k > start && np.is_punct(k, ":"))
+}
+
+/// "Matthews: Well, speculation is bad." — a name in title case before the colon is a turn
+/// only in a transcript: the paragraph before or after also opens with a name and a colon
+/// ("Update:", "Note:" open no run of turns).
+fn title_case_turn(ctx: &Ctx, para: usize) -> Option<usize> {
+    let np = &ctx.np;
+    let colon = name_colon(ctx, np.paras[para].start, is_title_case)?;
+    let turn_at = |p: usize| {
+        np.paras.get(p).is_some_and(|r| {
+            name_colon(ctx, r.start, is_title_case)
+                .or_else(|| name_colon(ctx, r.start, in_capitals))
+                .is_some()
+        })
+    };
+    (turn_at(para + 1) || para > 1 && turn_at(para - 1)).then_some(colon)
+}
+
+/// A capitalised word with lower-case letters after its first ("Matthews", "Seitz-Wald").
+fn is_title_case(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
 /// A word in capitals of two letters or more ("VANE"): "Q" and "A" name no one.
@@ -67,6 +97,23 @@ mod tests {
         assert_eq!(r[0].0, "Well, the harbour is closing and nobody told us");
         assert_eq!(r[0].1.as_deref(), Some("VANE"));
         assert_eq!(r[1].0, "The crews were warned before the vote");
+    }
+
+    #[test]
+    fn title_case_turns_in_a_transcript() {
+        let t = "Harbour talks\n\nIda Brenn met Tomas Holm on Monday.\n\nBrenn: Well, the harbour is closing and nobody told us.\n\nHolm: The crews were warned before the vote.";
+        let r = reported(t);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].0, "Well, the harbour is closing and nobody told us");
+        assert_eq!(r[0].1.as_deref(), Some("Ida Brenn"));
+        assert_eq!(r[1].1.as_deref(), Some("Tomas Holm"));
+        // Must not fire: one name and a colon with no turn beside it, labels in a row.
+        for t in [
+            "Harbour talks\n\nIda Brenn met Tomas Holm on Monday.\n\nBrenn: Well, the harbour is closing and nobody told us.\n\nThe vote is on Friday.",
+            "Harbour talks\n\nUpdate: The harbour will close on Monday after the vote.\n\nNote: the ferry times below are from the old timetable.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
     }
 
     #[test]
