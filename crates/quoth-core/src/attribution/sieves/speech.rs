@@ -1356,7 +1356,10 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
                 break;
             }
         }
-        if aside_after_full_stop(ctx, k) || circumstance_of_speaking(ctx, k) {
+        if aside_after_full_stop(ctx, k)
+            || circumstance_of_speaking(ctx, k)
+            || speakers_second_predicate(ctx, from, k)
+        {
             end = before_conjunction(ctx, from, k);
             break;
         }
@@ -1376,6 +1379,69 @@ fn before_conjunction(ctx: &Ctx, from: usize, mut k: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// Whether "and" or "but" at token `k` opens a second predicate of the cue's subject, not one
+/// of the reported clause: "said the levy must rise, and has pressed the council since",
+/// "urged that the pier be rebuilt and pushed to fund it". The conjunct is a past form while
+/// the clause from `from` has no past tense of its own (a present, a modal, a subjunctive, or
+/// an object with no verb), so the two cannot share the clause's subject.
+fn speakers_second_predicate(ctx: &Ctx, from: usize, k: usize) -> bool {
+    let np = &ctx.np;
+    if !(np.is_word(k) && matches!(np.lw(k).as_ref(), "and" | "but")) {
+        return false;
+    }
+    let lower = |j: usize| (np.is_word(j) && !np.is_cap(j)).then(|| np.lw(j));
+    let mut j = k + 1;
+    let mut perfect = false;
+    while let Some(w) = lower(j) {
+        let aux = matches!(w.as_ref(), "has" | "have");
+        if !aux
+            && !matches!(
+                w.as_ref(),
+                "also" | "then" | "later" | "repeatedly" | "since" | "still"
+            )
+        {
+            break;
+        }
+        perfect |= aux;
+        j += 1;
+    }
+    let past = lower(j).is_some_and(|w| is_past_form(&w));
+    // A verb, not a modifier: "and defended the plan", "and pushed to", "and has praised", not
+    // "and unsettled weather".
+    let verb = perfect
+        || ends_noun_phrase(ctx, j + 1)
+        || lower(j + 1).is_some_and(|w| is_object_pronoun(&w) || w.ends_with("ly"));
+    // Too little before it to stand alone: the sieve's own bound decides ("criticized Singer
+    // and challenged him").
+    let enough = word_count(ctx, from, k) >= limits::MIN_CLAUSE_WORDS;
+    past && verb && enough && !holds_past_tense(ctx, from, k)
+}
+
+/// A simple past or past participle: "pushed", "spoke".
+fn is_past_form(w: &str) -> bool {
+    is_irregular_past(w) || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
+}
+
+fn is_object_pronoun(w: &str) -> bool {
+    matches!(w, "him" | "her" | "them" | "it" | "us" | "me")
+}
+
+/// Whether tokens `a..b` hold a past tense (or a past modal): "was", "had", "would", "closed".
+fn holds_past_tense(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let np = &ctx.np;
+    (a..b).any(|j| {
+        np.is_word(j) && !np.is_cap(j) && {
+            let w = np.lw(j);
+            let stem = w.trim_end_matches("n't").trim_end_matches("n’t");
+            is_past_form(&w)
+                || matches!(
+                    stem,
+                    "was" | "were" | "had" | "did" | "would" | "could" | "might"
+                )
+        }
+    })
 }
 
 /// Whether token `k` ends a sentence that a bracketed aside follows ("… a book. (Mr. Vane,
@@ -2029,7 +2095,7 @@ mod cue_word_and_subject_tests {
 
 #[cfg(test)]
 mod content_bound_tests {
-    use crate::attribution::test_support::one;
+    use crate::attribution::test_support::{one, reported};
 
     #[test]
     fn a_bracketed_aside_after_the_full_stop_is_the_writers() {
@@ -2076,6 +2142,35 @@ mod content_bound_tests {
             (
                 "Osric Vane said the crews slept in their boats on Friday.",
                 "the crews slept in their boats on Friday",
+            ),
+        ] {
+            assert_eq!(one(t).0, want, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_past_predicate_after_a_clause_without_one_is_the_speakers() {
+        for (t, want) in [
+            (
+                "Osric Vane said the levy must rise, and has pressed the council to act.",
+                "the levy must rise",
+            ),
+            (
+                "Osric Vane says the ferry is safe but admitted it needs repairs.",
+                "the ferry is safe",
+            ),
+        ] {
+            assert_eq!(reported(t)[0].0, want, "{t}");
+        }
+        // Must not cut: the clause is in the past itself, or the past form modifies a noun.
+        for (t, want) in [
+            (
+                "Osric Vane said the crews worked late and finished the repairs.",
+                "the crews worked late and finished the repairs",
+            ),
+            (
+                "Mara Quill said the storms and unsettled weather will delay the work.",
+                "the storms and unsettled weather will delay the work",
             ),
         ] {
             assert_eq!(one(t).0, want, "{t}");
