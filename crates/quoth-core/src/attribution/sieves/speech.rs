@@ -801,7 +801,8 @@ pub(super) fn is_time_word(w: &str) -> bool {
 /// a number) followed, within a few words, by a verb (an auxiliary, a modal or a past form).
 pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     let np = &ctx.np;
-    if !np.is_word(k) && np.toks[k].kind != Kind::Number {
+    // Callers look ahead freely: past the last token nothing opens.
+    if !np.is_word(k) && !np.toks.get(k).is_some_and(|t| t.kind == Kind::Number) {
         return false;
     }
     let w = np.lw(k);
