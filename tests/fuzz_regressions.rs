@@ -50,3 +50,15 @@ fn odd_punctuation_around_speakers() {
         let _ = quoth::attribution::analyse(&Article::from_text(t.to_string(), None));
     }
 }
+
+/// `properties`: a closing cue clause whose subject ends the text ("…, Vladimir Putin said ")
+/// asked whether a clause opens one token past the last.
+#[test]
+fn a_cue_clause_at_the_very_end_of_the_text() {
+    for t in [
+        "““ said According to him, Vladimir Putin said ",
+        "The pier will close, said Vladimir Putin",
+    ] {
+        let _ = quoth::attribution::analyse(&Article::from_text(t.to_string(), None));
+    }
+}

@@ -115,6 +115,7 @@ fn matter_end(ctx: &Ctx, from: usize, end: usize) -> usize {
         .take_while(|&k| !(np.is_word(k) && opens_inner_clause(&np.lw(k))))
         .find(|&k| {
             np.is_punct(k, ",") && opens_clause(ctx, k + 1, end)
+                || opens_aside_of_the_matter(ctx, k)
                 || np.is_word(k) && {
                     // A weekday is capitalised; "Last" or "While" would open a name or a
                     // sentence.
@@ -134,6 +135,18 @@ fn matter_end(ctx: &Ctx, from: usize, end: usize) -> usize {
             };
             trim_end(ctx, from, k)
         })
+}
+
+/// Whether token `k` opens what the writer adds about the matter or the talking, not more of
+/// the matter: a relative clause after a comma ("the convention, which opens in July"), "…,
+/// without offering details", "… even as he doubted it".
+fn opens_aside_of_the_matter(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    let relative = np.is_punct(k, ",") && matches!(np.lw(k + 1).as_ref(), "which" | "who");
+    let concession = np.is_word(k)
+        && np.lw(k) == "even"
+        && matches!(np.lw(k + 1).as_ref(), "as" | "though" | "if" | "when");
+    relative || concession || np.is_word(k) && np.lw(k) == "without"
 }
 
 /// The token after "about"/"of" that follows a talk verb, perhaps past adverbs and a hearer
@@ -229,5 +242,28 @@ mod tests {
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }
+    }
+
+    #[test]
+    fn what_the_writer_adds_about_the_matter_is_not_the_matter() {
+        for (t, want) in [
+            (
+                "Mara Quill talked about the harbour festival, which opens in July.",
+                "the harbour festival",
+            ),
+            (
+                "Osric Vane expressed support for a wider pier, without offering details.",
+                "support for a wider pier",
+            ),
+            (
+                "Osric Vane expressed hope for the ferries even as he doubted the budget.",
+                "hope for the ferries",
+            ),
+        ] {
+            assert_eq!(one(t).0, want, "{t}");
+        }
+        // Must not cut: a relative clause without a comma belongs to the matter.
+        let (content, _, _) = one("Mara Quill talked about the pilots who had left the port.");
+        assert_eq!(content, "the pilots who had left the port");
     }
 }
