@@ -128,8 +128,9 @@ impl Entity {
         };
         self.first_word = words.first().map_or(0..0, |w| place(w));
         self.last_word = words.last().map_or(0..0, |w| place(w));
-        let before_last = self.name[..self.last_word.start].split_whitespace();
-        self.last_after_of = ends_with_of(before_last.rev());
+        // The words before the last are those of the name before it (`words` splits `name`).
+        let before_last = &words[..words.len().saturating_sub(1)];
+        self.last_after_of = ends_with_of(before_last.iter().rev().copied());
     }
 
     fn name_words(&self) -> NameWords<'_> {
@@ -440,6 +441,9 @@ impl Entities {
         // 1. An entity introduced with this role or bound to this title before.
         let mut best: Option<(i64, usize)> = None;
         let leader = is_leader_title(head.as_str());
+        // How each entity fits the title, worked out once: the same few entities recur among
+        // the mentions weighed.
+        let mut fits: Vec<(usize, TitleFit)> = Vec::new();
         // The mention and the last `TITLE_REACH_MENTIONS` before it.
         for (rank, o) in self.timeline[..before]
             .iter()
@@ -451,22 +455,20 @@ impl Entities {
             if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
                 continue;
             }
-            // Most entities have no descriptor, and most descriptors do not hold the head at all.
-            // (A descriptor shorter than the head cannot hold it: most are empty, and a substring
-            // search costs its set-up even then.)
-            let desc_fit = ent.descriptor_lower.len() >= head.len()
-                && ent.descriptor_lower.contains(head.as_str())
-                && ent.descriptor_words().any(|w| w == head);
-            let role_fit = ent.roles.iter().any(|(h, ms)| {
-                h == &head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, &mods))
-            });
-            let role_conflict = ent.roles.iter().any(|(h, ms)| {
-                h == &head && !mods.is_empty() && !ms.is_empty() && !shares_stem(ms, &mods)
-            });
-            let nation_fit = ent
-                .roles
-                .iter()
-                .any(|(_, ms)| !mods.is_empty() && shares_stem(ms, &mods));
+            let fit = match fits.iter().find(|(e, _)| *e == o.entity) {
+                Some(&(_, fit)) => fit,
+                None => {
+                    let fit = TitleFit::of(ent, &head, &mods);
+                    fits.push((o.entity, fit));
+                    fit
+                }
+            };
+            let TitleFit {
+                desc_fit,
+                role_fit,
+                role_conflict,
+                nation_fit,
+            } = fit;
             if role_conflict {
                 continue;
             }
@@ -675,6 +677,46 @@ impl Entities {
         self.timeline[a..b].iter().any(|o| {
             Some(o.entity) != except && matches!(self.list[o.entity].kind, EntityKind::Person)
         })
+    }
+}
+
+/// How an entity fits a title (head noun and modifiers) that `resolve_title` weighs.
+#[derive(Debug, Clone, Copy)]
+struct TitleFit {
+    /// Its descriptor holds the head.
+    desc_fit: bool,
+    /// It was bound to this head before, with modifiers that agree (or none).
+    role_fit: bool,
+    /// It was bound to this head before, with other modifiers.
+    role_conflict: bool,
+    /// A title bound to it shares a modifier ("russian").
+    nation_fit: bool,
+}
+
+impl TitleFit {
+    fn of(ent: &Entity, head: &str, mods: &[String]) -> TitleFit {
+        // Most entities have no descriptor, and most descriptors do not hold the head at all.
+        // (A descriptor shorter than the head cannot hold it: most are empty, and a substring
+        // search costs its set-up even then.)
+        let desc_fit = ent.descriptor_lower.len() >= head.len()
+            && ent.descriptor_lower.contains(head)
+            && ent.descriptor_words().any(|w| w == head);
+        let role_fit = ent.roles.iter().any(|(h, ms)| {
+            h == head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, mods))
+        });
+        let role_conflict = ent.roles.iter().any(|(h, ms)| {
+            h == head && !mods.is_empty() && !ms.is_empty() && !shares_stem(ms, mods)
+        });
+        let nation_fit = ent
+            .roles
+            .iter()
+            .any(|(_, ms)| !mods.is_empty() && shares_stem(ms, mods));
+        TitleFit {
+            desc_fit,
+            role_fit,
+            role_conflict,
+            nation_fit,
+        }
     }
 }
 
