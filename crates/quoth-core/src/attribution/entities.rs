@@ -380,34 +380,50 @@ impl Entities {
         let candidates = &candidates[candidates.len().saturating_sub(MAX_NAMESAKES)..];
         let recency = |e: usize| self.list[e].last_seen;
         let name_words = NameWords::of(words);
-        // Read twice at most (the test is pure): no list of fitting entities is kept.
-        let fitting = || {
-            candidates.iter().copied().filter(|&e| {
-                let ent = &self.list[e];
-                // "Rep. Ada Jordan … Jordan said": a bare surname that is also a place's name
-                // is the person the article has named with it.
-                let surname_of_person = kind == EntityKind::Place
-                    && ent.kind == EntityKind::Person
-                    && words.len() == 1
-                    && ent.word_count > 1;
-                let kinds_fit = kind == ent.kind
-                    || kind == EntityKind::Unknown
-                    || ent.kind == EntityKind::Unknown
-                    || surname_of_person;
-                let gender_fits = gender == Gender::Unknown
-                    || ent.gender == Gender::Unknown
-                    || gender == ent.gender;
-                kinds_fit && gender_fits && names_compatible(lx, name_words, ent.name_words())
-            })
-        };
-        let latest = fitting().max_by_key(|&e| recency(e))?;
+        let fitting = candidates.iter().copied().filter(|&e| {
+            let ent = &self.list[e];
+            // "Rep. Ada Jordan … Jordan said": a bare surname that is also a place's name
+            // is the person the article has named with it.
+            let surname_of_person = kind == EntityKind::Place
+                && ent.kind == EntityKind::Person
+                && words.len() == 1
+                && ent.word_count > 1;
+            let kinds_fit = kind == ent.kind
+                || kind == EntityKind::Unknown
+                || ent.kind == EntityKind::Unknown
+                || surname_of_person;
+            let gender_fits =
+                gender == Gender::Unknown || ent.gender == Gender::Unknown || gender == ent.gender;
+            kinds_fit && gender_fits && names_compatible(lx, name_words, ent.name_words())
+        });
+        // The latest fitting entity, and the most often named (then latest), in one pass;
+        // the last of equals wins, as with `max_by_key`.
+        let mut best: Option<(usize, usize)> = None;
+        for e in fitting {
+            let salience = |e: usize| (self.list[e].mention_count, recency(e));
+            best = Some(match best {
+                None => (e, e),
+                Some((latest, salient)) => (
+                    if recency(e) >= recency(latest) {
+                        e
+                    } else {
+                        latest
+                    },
+                    if salience(e) >= salience(salient) {
+                        e
+                    } else {
+                        salient
+                    },
+                ),
+            });
+        }
+        let (latest, salient) = best?;
         if words.len() > 1 {
             return Some(latest);
         }
         // A bare surname shared by two people ("Clinton said" in a story about Hillary Clinton
         // that also names Bill): the one the story is about when it is named far more often,
         // else the latest.
-        let salient = fitting().max_by_key(|&e| (self.list[e].mention_count, recency(e)))?;
         let far_more = self.list[salient].mention_count >= 2 * self.list[latest].mention_count;
         Some(if far_more { salient } else { latest })
     }
