@@ -161,6 +161,39 @@ impl Entity {
     }
 }
 
+/// The entities a word of a name belongs to, sorted: most words belong to one entity only,
+/// which needs no list of its own (a name's words are indexed for every new entity).
+#[derive(Debug, Clone)]
+enum Postings {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Postings {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Postings::One(e) => std::slice::from_ref(e),
+            Postings::Many(list) => list,
+        }
+    }
+
+    /// Adds entity `e` in order, once.
+    fn insert(&mut self, e: usize) {
+        match self {
+            Postings::One(one) if *one == e => {}
+            Postings::One(one) => {
+                let one = *one;
+                *self = Postings::Many(if one < e { vec![one, e] } else { vec![e, one] });
+            }
+            Postings::Many(list) => {
+                if let Err(at) = list.binary_search(&e) {
+                    list.insert(at, e);
+                }
+            }
+        }
+    }
+}
+
 /// One mention of an entity in the narrative, for pronoun and title resolution.
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
@@ -174,7 +207,8 @@ struct Occurrence {
 
 pub struct Entities {
     pub list: Vec<Entity>,
-    by_word: HashMap<String, Vec<usize>>,
+    /// The entities whose name has a word (lower case), in order.
+    by_word: HashMap<String, Postings>,
     timeline: Vec<Occurrence>,
     /// Recent speakers, most recent last: (token of the quote, entity).
     speakers: Vec<(usize, usize)>,
@@ -351,13 +385,9 @@ impl Entities {
         for &w in lower_words {
             // Most words are indexed already: look up before allocating a key.
             match self.by_word.get_mut(w) {
-                Some(list) => {
-                    if let Err(at) = list.binary_search(&e) {
-                        list.insert(at, e);
-                    }
-                }
+                Some(list) => list.insert(e),
                 None => {
-                    self.by_word.insert(w.to_string(), vec![e]);
+                    self.by_word.insert(w.to_string(), Postings::One(e));
                 }
             }
         }
@@ -374,7 +404,7 @@ impl Entities {
         kind: EntityKind,
     ) -> Option<usize> {
         let last = lower_words.last()?;
-        let candidates = self.by_word.get(*last)?;
+        let candidates = self.by_word.get(*last)?.as_slice();
         // Only the latest entities with this word are weighed: thousands of people sharing a
         // surname would otherwise make every new name scan all the others (quadratic).
         let candidates = &candidates[candidates.len().saturating_sub(MAX_NAMESAKES)..];
@@ -1023,6 +1053,18 @@ fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_stay_sorted_and_unique() {
+        let mut p = Postings::One(5);
+        for e in [5, 3, 9, 3, 7, 9, 1] {
+            p.insert(e);
+        }
+        assert_eq!(p.as_slice(), &[1, 3, 5, 7, 9]);
+        let mut p = Postings::One(2);
+        p.insert(2);
+        assert_eq!(p.as_slice(), &[2]);
+    }
 
     #[test]
     fn words_are_split_on_the_stack_or_the_heap() {
