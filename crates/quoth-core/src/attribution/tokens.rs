@@ -346,6 +346,14 @@ fn char_at(text: &str, i: usize) -> char {
 
 /// "U.S", "U.S.", "D.C": single letters joined by full stops stay one word.
 fn is_initialism(so_far: &str, after: Option<char>) -> bool {
+    // Asked of every word before a full stop: one of two ASCII letters or more ("said.")
+    // has a first part longer than one letter.
+    if let [first, second, ..] = so_far.as_bytes()
+        && first.is_ascii()
+        && *second != b'.'
+    {
+        return false;
+    }
     let single_letters = so_far.split('.').all(|seg| seg.chars().count() == 1);
     single_letters
         && (after.is_some_and(char::is_alphabetic) && so_far.chars().count() < 6
