@@ -834,7 +834,7 @@ fn is_attributive_word(np: &Np, m: &Mention) -> bool {
     }
     let i = m.first_tok;
     // "Q:" of an interview, a lone initial: a letter is nobody's name.
-    if np.word(i).chars().count() == 1 {
+    if tokens::is_one_char(np.word(i)) {
         return true;
     }
     if np.lx.is_demonym(&np.lw(i)) {
@@ -1046,8 +1046,8 @@ fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
     }
     let (fa, fb) = (a.first.trim_end_matches('.'), b.first.trim_end_matches('.'));
     fa.eq_ignore_ascii_case(fb)
-        || (fa.chars().count() == 1 && fb.starts_with(fa))
-        || (fb.chars().count() == 1 && fa.starts_with(fb))
+        || (tokens::is_one_char(fa) && fb.starts_with(fa))
+        || (tokens::is_one_char(fb) && fa.starts_with(fb))
 }
 
 #[cfg(test)]

@@ -115,6 +115,13 @@ fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
         .map(|k| from + k)
 }
 
+/// Whether `s` is one character ("J", "É"): asked of names' words and initials, where counting
+/// every character of a long word would read it all.
+pub fn is_one_char(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
 pub fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -354,7 +361,7 @@ fn is_initialism(so_far: &str, after: Option<char>) -> bool {
     {
         return false;
     }
-    let single_letters = so_far.split('.').all(|seg| seg.chars().count() == 1);
+    let single_letters = so_far.split('.').all(is_one_char);
     single_letters
         && (after.is_some_and(char::is_alphabetic) && so_far.chars().count() < 6
             || so_far.contains('.'))
@@ -528,6 +535,20 @@ mod tests {
                 .filter(|&i| may_end_sentence(text, &toks[i]))
                 .collect();
             assert_eq!(may_end, by_rule, "{text}");
+        }
+    }
+
+    #[test]
+    fn one_character_is_counted_without_reading_the_rest() {
+        for (s, one) in [
+            ("J", true),
+            ("É", true),
+            ("漢", true),
+            ("", false),
+            ("Jo", false),
+        ] {
+            assert_eq!(is_one_char(s), one, "{s:?}");
+            assert_eq!(is_one_char(s), s.chars().count() == 1, "{s:?}");
         }
     }
 
