@@ -234,12 +234,13 @@ impl Entities {
     /// Reads every name and title in the narrative, in order, building the entity list.
     #[inline(never)]
     pub fn build(np: &Np) -> Entities {
-        // Sized for news prose (about one name word in twenty tokens), so the index is not
-        // rebuilt several times as it fills.
+        // Sized for news prose (about one name in twenty tokens, and distinct name words up to
+        // one in ten), so the index is not rebuilt several times as it fills.
         let names = np.toks.len() / 20;
+        let name_words = np.toks.len() / 10;
         let mut ents = Entities {
             list: Vec::with_capacity(names),
-            by_word: HashMap::with_capacity_and_hasher(names, Default::default()),
+            by_word: HashMap::with_capacity_and_hasher(name_words, Default::default()),
             timeline: Vec::with_capacity(names),
             speakers: vec![],
         };
