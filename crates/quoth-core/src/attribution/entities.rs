@@ -128,8 +128,9 @@ impl Entity {
         };
         self.first_word = words.first().map_or(0..0, |w| place(w));
         self.last_word = words.last().map_or(0..0, |w| place(w));
-        let before_last = self.name[..self.last_word.start].split_whitespace();
-        self.last_after_of = ends_with_of(before_last.rev());
+        // The words before the last are those of the name before it (`words` splits `name`).
+        let before_last = &words[..words.len().saturating_sub(1)];
+        self.last_after_of = ends_with_of(before_last.iter().rev().copied());
     }
 
     fn name_words(&self) -> NameWords<'_> {
@@ -160,6 +161,39 @@ impl Entity {
     }
 }
 
+/// The entities a word of a name belongs to, sorted: most words belong to one entity only,
+/// which needs no list of its own (a name's words are indexed for every new entity).
+#[derive(Debug, Clone)]
+enum Postings {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Postings {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Postings::One(e) => std::slice::from_ref(e),
+            Postings::Many(list) => list,
+        }
+    }
+
+    /// Adds entity `e` in order, once.
+    fn insert(&mut self, e: usize) {
+        match self {
+            Postings::One(one) if *one == e => {}
+            Postings::One(one) => {
+                let one = *one;
+                *self = Postings::Many(if one < e { vec![one, e] } else { vec![e, one] });
+            }
+            Postings::Many(list) => {
+                if let Err(at) = list.binary_search(&e) {
+                    list.insert(at, e);
+                }
+            }
+        }
+    }
+}
+
 /// One mention of an entity in the narrative, for pronoun and title resolution.
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
@@ -173,7 +207,8 @@ struct Occurrence {
 
 pub struct Entities {
     pub list: Vec<Entity>,
-    by_word: HashMap<String, Vec<usize>>,
+    /// The entities whose name has a word (lower case), in order.
+    by_word: HashMap<String, Postings>,
     timeline: Vec<Occurrence>,
     /// Recent speakers, most recent last: (token of the quote, entity).
     speakers: Vec<(usize, usize)>,
@@ -199,12 +234,13 @@ impl Entities {
     /// Reads every name and title in the narrative, in order, building the entity list.
     #[inline(never)]
     pub fn build(np: &Np) -> Entities {
-        // Sized for news prose (about one name word in twenty tokens), so the index is not
-        // rebuilt several times as it fills.
+        // Sized for news prose (about one name in twenty tokens, and distinct name words up to
+        // one in ten), so the index is not rebuilt several times as it fills.
         let names = np.toks.len() / 20;
+        let name_words = np.toks.len() / 10;
         let mut ents = Entities {
             list: Vec::with_capacity(names),
-            by_word: HashMap::with_capacity_and_hasher(names, Default::default()),
+            by_word: HashMap::with_capacity_and_hasher(name_words, Default::default()),
             timeline: Vec::with_capacity(names),
             speakers: vec![],
         };
@@ -350,13 +386,9 @@ impl Entities {
         for &w in lower_words {
             // Most words are indexed already: look up before allocating a key.
             match self.by_word.get_mut(w) {
-                Some(list) => {
-                    if let Err(at) = list.binary_search(&e) {
-                        list.insert(at, e);
-                    }
-                }
+                Some(list) => list.insert(e),
                 None => {
-                    self.by_word.insert(w.to_string(), vec![e]);
+                    self.by_word.insert(w.to_string(), Postings::One(e));
                 }
             }
         }
@@ -373,40 +405,56 @@ impl Entities {
         kind: EntityKind,
     ) -> Option<usize> {
         let last = lower_words.last()?;
-        let candidates = self.by_word.get(*last)?;
+        let candidates = self.by_word.get(*last)?.as_slice();
         // Only the latest entities with this word are weighed: thousands of people sharing a
         // surname would otherwise make every new name scan all the others (quadratic).
         let candidates = &candidates[candidates.len().saturating_sub(MAX_NAMESAKES)..];
         let recency = |e: usize| self.list[e].last_seen;
         let name_words = NameWords::of(words);
-        // Read twice at most (the test is pure): no list of fitting entities is kept.
-        let fitting = || {
-            candidates.iter().copied().filter(|&e| {
-                let ent = &self.list[e];
-                // "Rep. Ada Jordan … Jordan said": a bare surname that is also a place's name
-                // is the person the article has named with it.
-                let surname_of_person = kind == EntityKind::Place
-                    && ent.kind == EntityKind::Person
-                    && words.len() == 1
-                    && ent.word_count > 1;
-                let kinds_fit = kind == ent.kind
-                    || kind == EntityKind::Unknown
-                    || ent.kind == EntityKind::Unknown
-                    || surname_of_person;
-                let gender_fits = gender == Gender::Unknown
-                    || ent.gender == Gender::Unknown
-                    || gender == ent.gender;
-                kinds_fit && gender_fits && names_compatible(lx, name_words, ent.name_words())
-            })
-        };
-        let latest = fitting().max_by_key(|&e| recency(e))?;
+        let fitting = candidates.iter().copied().filter(|&e| {
+            let ent = &self.list[e];
+            // "Rep. Ada Jordan … Jordan said": a bare surname that is also a place's name
+            // is the person the article has named with it.
+            let surname_of_person = kind == EntityKind::Place
+                && ent.kind == EntityKind::Person
+                && words.len() == 1
+                && ent.word_count > 1;
+            let kinds_fit = kind == ent.kind
+                || kind == EntityKind::Unknown
+                || ent.kind == EntityKind::Unknown
+                || surname_of_person;
+            let gender_fits =
+                gender == Gender::Unknown || ent.gender == Gender::Unknown || gender == ent.gender;
+            kinds_fit && gender_fits && names_compatible(lx, name_words, ent.name_words())
+        });
+        // The latest fitting entity, and the most often named (then latest), in one pass;
+        // the last of equals wins, as with `max_by_key`.
+        let mut best: Option<(usize, usize)> = None;
+        for e in fitting {
+            let salience = |e: usize| (self.list[e].mention_count, recency(e));
+            best = Some(match best {
+                None => (e, e),
+                Some((latest, salient)) => (
+                    if recency(e) >= recency(latest) {
+                        e
+                    } else {
+                        latest
+                    },
+                    if salience(e) >= salience(salient) {
+                        e
+                    } else {
+                        salient
+                    },
+                ),
+            });
+        }
+        let (latest, salient) = best?;
         if words.len() > 1 {
             return Some(latest);
         }
         // A bare surname shared by two people ("Clinton said" in a story about Hillary Clinton
         // that also names Bill): the one the story is about when it is named far more often,
         // else the latest.
-        let salient = fitting().max_by_key(|&e| (self.list[e].mention_count, recency(e)))?;
         let far_more = self.list[salient].mention_count >= 2 * self.list[latest].mention_count;
         Some(if far_more { salient } else { latest })
     }
@@ -440,6 +488,9 @@ impl Entities {
         // 1. An entity introduced with this role or bound to this title before.
         let mut best: Option<(i64, usize)> = None;
         let leader = is_leader_title(head.as_str());
+        // How each entity fits the title, worked out once: the same few entities recur among
+        // the mentions weighed.
+        let mut fits: Vec<(usize, TitleFit)> = Vec::new();
         // The mention and the last `TITLE_REACH_MENTIONS` before it.
         for (rank, o) in self.timeline[..before]
             .iter()
@@ -451,22 +502,20 @@ impl Entities {
             if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
                 continue;
             }
-            // Most entities have no descriptor, and most descriptors do not hold the head at all.
-            // (A descriptor shorter than the head cannot hold it: most are empty, and a substring
-            // search costs its set-up even then.)
-            let desc_fit = ent.descriptor_lower.len() >= head.len()
-                && ent.descriptor_lower.contains(head.as_str())
-                && ent.descriptor_words().any(|w| w == head);
-            let role_fit = ent.roles.iter().any(|(h, ms)| {
-                h == &head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, &mods))
-            });
-            let role_conflict = ent.roles.iter().any(|(h, ms)| {
-                h == &head && !mods.is_empty() && !ms.is_empty() && !shares_stem(ms, &mods)
-            });
-            let nation_fit = ent
-                .roles
-                .iter()
-                .any(|(_, ms)| !mods.is_empty() && shares_stem(ms, &mods));
+            let fit = match fits.iter().find(|(e, _)| *e == o.entity) {
+                Some(&(_, fit)) => fit,
+                None => {
+                    let fit = TitleFit::of(ent, &head, &mods);
+                    fits.push((o.entity, fit));
+                    fit
+                }
+            };
+            let TitleFit {
+                desc_fit,
+                role_fit,
+                role_conflict,
+                nation_fit,
+            } = fit;
             if role_conflict {
                 continue;
             }
@@ -678,6 +727,46 @@ impl Entities {
     }
 }
 
+/// How an entity fits a title (head noun and modifiers) that `resolve_title` weighs.
+#[derive(Debug, Clone, Copy)]
+struct TitleFit {
+    /// Its descriptor holds the head.
+    desc_fit: bool,
+    /// It was bound to this head before, with modifiers that agree (or none).
+    role_fit: bool,
+    /// It was bound to this head before, with other modifiers.
+    role_conflict: bool,
+    /// A title bound to it shares a modifier ("russian").
+    nation_fit: bool,
+}
+
+impl TitleFit {
+    fn of(ent: &Entity, head: &str, mods: &[String]) -> TitleFit {
+        // Most entities have no descriptor, and most descriptors do not hold the head at all.
+        // (A descriptor shorter than the head cannot hold it: most are empty, and a substring
+        // search costs its set-up even then.)
+        let desc_fit = ent.descriptor_lower.len() >= head.len()
+            && ent.descriptor_lower.contains(head)
+            && ent.descriptor_words().any(|w| w == head);
+        let role_fit = ent.roles.iter().any(|(h, ms)| {
+            h == head && (mods.is_empty() || ms.is_empty() || shares_stem(ms, mods))
+        });
+        let role_conflict = ent.roles.iter().any(|(h, ms)| {
+            h == head && !mods.is_empty() && !ms.is_empty() && !shares_stem(ms, mods)
+        });
+        let nation_fit = ent
+            .roles
+            .iter()
+            .any(|(_, ms)| !mods.is_empty() && shares_stem(ms, mods));
+        TitleFit {
+            desc_fit,
+            role_fit,
+            role_conflict,
+            nation_fit,
+        }
+    }
+}
+
 /// Where the next leader's title ("president") is, for windows that move forwards: each token
 /// is read once, where windows after nearby "the"s would read the same tokens again.
 #[derive(Default)]
@@ -746,7 +835,7 @@ fn is_attributive_word(np: &Np, m: &Mention) -> bool {
     }
     let i = m.first_tok;
     // "Q:" of an interview, a lone initial: a letter is nobody's name.
-    if np.word(i).chars().count() == 1 {
+    if tokens::is_one_char(np.word(i)) {
         return true;
     }
     if np.lx.is_demonym(&np.lw(i)) {
@@ -958,13 +1047,25 @@ fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
     }
     let (fa, fb) = (a.first.trim_end_matches('.'), b.first.trim_end_matches('.'));
     fa.eq_ignore_ascii_case(fb)
-        || (fa.chars().count() == 1 && fb.starts_with(fa))
-        || (fb.chars().count() == 1 && fa.starts_with(fb))
+        || (tokens::is_one_char(fa) && fb.starts_with(fa))
+        || (tokens::is_one_char(fb) && fa.starts_with(fb))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_stay_sorted_and_unique() {
+        let mut p = Postings::One(5);
+        for e in [5, 3, 9, 3, 7, 9, 1] {
+            p.insert(e);
+        }
+        assert_eq!(p.as_slice(), &[1, 3, 5, 7, 9]);
+        let mut p = Postings::One(2);
+        p.insert(2);
+        assert_eq!(p.as_slice(), &[2]);
+    }
 
     #[test]
     fn words_are_split_on_the_stack_or_the_heap() {

@@ -89,15 +89,16 @@ impl<V> WordMap<V> {
             map,
             filter: Box::new([0; FILTER_WORDS]),
         };
-        let slots: Vec<usize> = words.map.keys().map(|w| words.slot(w)).collect();
+        let slots: Vec<usize> = words.map.keys().map(|w| Self::slot(w)).collect();
         for slot in slots {
             words.filter[slot / 64] |= 1 << (slot % 64);
         }
         words
     }
 
+    /// The filter slot of `w`: the same in every list's filter (they share size and hash).
     #[inline]
-    fn slot(&self, w: &str) -> usize {
+    fn slot(w: &str) -> usize {
         let b = w.as_bytes();
         let n = b.len();
         // The first two and last two bytes, read as pairs (no bounds check per byte); a
@@ -121,11 +122,22 @@ impl<V> WordMap<V> {
     /// Inlined where asked: the filter's answer costs a few instructions.
     #[inline]
     fn get(&self, w: &str) -> Option<&V> {
-        let slot = self.slot(w);
-        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+        if !self.may_contain(w) {
             return None;
         }
         self.lookup(w)
+    }
+
+    /// Whether `w`'s filter bit is set: `w` may be in the list (never false for a word in it).
+    #[inline]
+    fn may_contain(&self, w: &str) -> bool {
+        self.has_slot(Self::slot(w))
+    }
+
+    /// Whether a word of the list has filter slot `slot` (`WordMap::slot`).
+    #[inline]
+    fn has_slot(&self, slot: usize) -> bool {
+        self.filter[slot / 64] & (1 << (slot % 64)) != 0
     }
 
     /// The hash map itself, kept out of line so that `get` stays small.
@@ -435,6 +447,13 @@ impl Lexicon {
     pub fn speech_noun(&self, w: &str) -> Option<bool> {
         self.speech_nouns.get(w).copied()
     }
+    /// Whether `w` may be a speech verb form (`speech_verb_class`) or a noun of speech
+    /// (`speech_noun`): false for nearly every other word, and never false for one of those.
+    /// A quick test before asking either of every word of a text.
+    pub fn may_be_speech_word(&self, w: &str) -> bool {
+        let slot = WordSet::slot(w);
+        self.speech_verbs.has_slot(slot) || self.speech_nouns.has_slot(slot)
+    }
     /// Whether `w` is a speech verb's base form ("say", "warn"), not an inflected one.
     pub fn is_speech_verb_base(&self, w: &str) -> bool {
         self.speech_verb_bases.get(w).is_some()
@@ -610,6 +629,21 @@ mod tests {
         for w in ["says", "b", "ö", "front-runners"] {
             assert!(!words.contains(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn every_speech_verb_and_noun_may_be_a_speech_word() {
+        let lx = Lexicon::get();
+        let nouns = include_str!("lexicon/speech_nouns.txt");
+        for (_, form, _) in tagged_forms(SPEECH_VERBS).chain(tagged_forms(nouns)) {
+            assert!(lx.may_be_speech_word(form), "{form}");
+        }
+        let others = ["the", "harbour", "ferry", "because", "tolls", "quill"];
+        let through = others.iter().filter(|w| lx.may_be_speech_word(w)).count();
+        assert!(
+            through < others.len(),
+            "the filter lets every other word through"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use super::lexicon::word_set;
 use super::lexicon::{self, Gender, Lexicon, PronounKind};
 use super::limits;
-use super::tokens::{Kind, Token, Tokens, is_capitalized};
+use super::tokens::{Kind, Token, Tokens, is_capitalized, is_one_char};
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -219,7 +219,7 @@ impl<'a> Np<'a> {
         self.is_punct(i, ".")
             && i > 0
             && self.is_cap(i - 1)
-            && self.word(i - 1).chars().count() == 1
+            && is_one_char(self.word(i - 1))
             && self.is_name_word(i + 1)
     }
     /// A capitalised word that can be part of a name or title.

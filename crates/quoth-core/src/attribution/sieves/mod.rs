@@ -382,11 +382,21 @@ pub fn find_reported(ctx: &Ctx) -> Vec<Reported> {
             // A noun of speech with its owner ("his claim that …"), a speech verb, a verb
             // with its particle ("pointed out"), a verb of the matter spoken of ("talked
             // about"), or a participle that opens the sentence ("Promising that …, X …").
-            let cue = reported_noun::cue_noun(ctx, v, &s)
-                .or_else(|| speech::cue_verb(ctx, v, &s))
-                .or_else(|| reported_phrasal::cue_phrasal(ctx, v, &s))
-                .or_else(|| reported_topic::cue_topic(ctx, v, &s))
-                .or_else(|| reported_fronted::cue_fronted(ctx, v, &s));
+            // Every cue but a phrasal verb ("pointed out") is a word of the speech lexicons:
+            // one filter test turns most words away before the five tests (this runs for every
+            // token). A new cue that is no such word goes in the `else` branch too.
+            let word = np.is_word(v);
+            let cue = if word && np.lx.may_be_speech_word(np.word_lower(v)) {
+                reported_noun::cue_noun(ctx, v, &s)
+                    .or_else(|| speech::cue_verb(ctx, v, &s))
+                    .or_else(|| reported_phrasal::cue_phrasal(ctx, v, &s))
+                    .or_else(|| reported_topic::cue_topic(ctx, v, &s))
+                    .or_else(|| reported_fronted::cue_fronted(ctx, v, &s))
+            } else if word {
+                reported_phrasal::cue_phrasal(ctx, v, &s)
+            } else {
+                None
+            };
             let Some(class) = cue else {
                 continue;
             };

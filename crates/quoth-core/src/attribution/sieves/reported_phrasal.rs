@@ -12,6 +12,7 @@ const PHRASAL: &[(&[&str], &str)] = &[(&["point", "points", "pointed", "pointing
 
 /// The verb at token `v` of a phrasal verb of speech, followed by its particle, that reports
 /// (the same tests as a one-word cue: not negated, hypothetical, passive or an infinitive).
+#[inline]
 pub fn cue_phrasal(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     let np = &ctx.np;
     if !np.is_word(v) || v + 1 >= s.end || !np.is_word(v + 1) {
