@@ -40,6 +40,8 @@ pub struct Entity {
     /// without keeping each word).
     word_count: usize,
     first_word: Range<usize>,
+    /// The middle word of a three-word name ("Cruz" of "Sergio Cruz Flores"), else empty.
+    middle_word: Range<usize>,
     last_word: Range<usize>,
     /// Whether the name's last word is the object of "of" (see `NameWords::last_after_of`),
     /// worked out once with the name: matching asks it of every namesake.
@@ -50,6 +52,8 @@ pub struct Entity {
 #[derive(Debug, Clone, Copy)]
 struct NameWords<'a> {
     first: &'a str,
+    /// The middle word of a name of three words, else "".
+    middle: &'a str,
     last: &'a str,
     count: usize,
     /// The last word is the object of "of" ("Bank of America", "University of the Andes"):
@@ -62,6 +66,7 @@ impl<'a> NameWords<'a> {
         let before_last = &words[..words.len().saturating_sub(1)];
         NameWords {
             first: words.first().copied().unwrap_or_default(),
+            middle: if words.len() == 3 { words[1] } else { "" },
             last: words.last().copied().unwrap_or_default(),
             count: words.len(),
             last_after_of: ends_with_of(before_last.iter().rev().copied()),
@@ -111,6 +116,7 @@ impl Entity {
             last_seen: 0,
             word_count: 0,
             first_word: 0..0,
+            middle_word: 0..0,
             last_word: 0..0,
             last_after_of: false,
         }
@@ -127,6 +133,11 @@ impl Entity {
             if inside { at..at + w.len() } else { 0..0 }
         };
         self.first_word = words.first().map_or(0..0, |w| place(w));
+        self.middle_word = if words.len() == 3 {
+            place(words[1])
+        } else {
+            0..0
+        };
         self.last_word = words.last().map_or(0..0, |w| place(w));
         // The words before the last are those of the name before it (`words` splits `name`).
         let before_last = &words[..words.len().saturating_sub(1)];
@@ -136,6 +147,7 @@ impl Entity {
     fn name_words(&self) -> NameWords<'_> {
         NameWords {
             first: &self.name[self.first_word.clone()],
+            middle: &self.name[self.middle_word.clone()],
             last: &self.name[self.last_word.clone()],
             count: self.word_count,
             last_after_of: self.last_after_of,
@@ -1035,12 +1047,15 @@ fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
         };
         // "Hillary" is Hillary Clinton, but "Trump" is not Trump Tower. The gazetteer is asked
         // last, only when the first names match.
+        // "Cruz" is Sergio Cruz Flores: a given name and two surnames, the first of which is
+        // the one used alone (Spanish and Portuguese names).
+        let given = |w: &str| lx.first_name_gender(&lower_in(w, &mut [0u8; 64])).is_some();
         return other.count > 0 && other.last.eq_ignore_ascii_case(single) && !other.last_after_of
-            || (other.count > 1
-                && other.first.eq_ignore_ascii_case(single)
-                && lx
-                    .first_name_gender(&lower_in(single, &mut [0u8; 64]))
-                    .is_some());
+            || (other.count > 1 && other.first.eq_ignore_ascii_case(single) && given(single))
+            || (other.count == 3
+                && other.middle.eq_ignore_ascii_case(single)
+                && other.middle.chars().count() > 1
+                && given(other.first));
     }
     if a.count == 0 || b.count == 0 || !a.last.eq_ignore_ascii_case(b.last) {
         return false;
@@ -1166,5 +1181,23 @@ mod tests {
             &["Donald", "Trump"]
         ));
         assert!(!names_compatible(lx, &["Trump"], &["Trump", "Tower"]));
+        // A given name and two surnames: the first surname alone is the person.
+        assert!(names_compatible(
+            lx,
+            &["Quispe"],
+            &["Sergio", "Quispe", "Flores"]
+        ));
+        assert!(names_compatible(
+            lx,
+            &["Flores"],
+            &["Sergio", "Quispe", "Flores"]
+        ));
+        // Must not fire: a middle initial, and a middle word of a name that is no person's.
+        assert!(!names_compatible(lx, &["J"], &["Donald", "J", "Trump"]));
+        assert!(!names_compatible(
+            lx,
+            &["Harbour"],
+            &["Aldby", "Harbour", "Board"]
+        ));
     }
 }
