@@ -296,7 +296,10 @@ impl Entities {
                         m.descriptor = role_before_comma(np, i);
                     }
                     let next = m.last_tok.max(i) + 1;
-                    if !is_sentence_start_noise(np, i, &m) && !is_attributive_word(np, &m) {
+                    if !is_sentence_start_noise(np, i, &m)
+                        && !is_attributive_word(np, &m)
+                        && !is_dateline(np, &m)
+                    {
                         let e = ents.link(np.lx, &m);
                         ents.note(np, e, m.first_tok);
                     }
@@ -860,6 +863,20 @@ fn is_attributive_word(np: &Np, m: &Mention) -> bool {
         && !np.lx.is_reporting_verb(&np.lw(i + 1))
         && !np.lx.is_adverb(&np.lw(i + 1));
     determiner_before && noun_after
+}
+
+/// "SAN PEDRO DE ATACAMA, Chile — …", "ELMSBY — …": a place in capitals that opens a
+/// paragraph before a comma or a dash is the story's dateline, no one who speaks (a given name
+/// inside it, "Pedro", would make it a person).
+fn is_dateline(np: &Np, m: &Mention) -> bool {
+    let (a, b) = (m.first_tok, m.last_tok);
+    let opens_paragraph = a == 0 || np.toks[a - 1].para != np.toks[a].para;
+    let capitals = (a..=b).filter(|&k| np.is_word(k)).all(|k| {
+        let w = np.word(k);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    });
+    let dash = ["—", "–", "-"].iter().any(|d| np.is_punct(b + 1, d));
+    opens_paragraph && capitals && (dash || b > a && np.is_punct(b + 1, ","))
 }
 
 fn is_sentence_start_noise(np: &Np, i: usize, m: &Mention) -> bool {

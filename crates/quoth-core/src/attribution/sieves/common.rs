@@ -823,6 +823,16 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_with_a_given_name_in_it_is_nobody() {
+        let got = speakers(
+            "SANTA MARIA DEL RIO, Norland — The ferry will run again by May, the transport \
+             minister said on Monday.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_ne!(got[0].as_deref(), Some("SANTA MARIA DEL RIO"));
+    }
+
+    #[test]
     fn a_name_with_an_age_and_home_town_speaks_not_the_town() {
         let got = speakers("Marta Quell, 41, of Dunmore, Ont., says she waits an hour each day.");
         assert_eq!(got, [Some("Marta Quell".to_string())]);
