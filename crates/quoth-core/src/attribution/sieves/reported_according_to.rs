@@ -66,7 +66,7 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
         let whole_clause_before = before < i
             && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS
             && holds_finite_verb(ctx, start, before);
-        // "… leads by 271 delegates according to a count by X, but …": with no comma before it
+        // "… is ahead by 40 seats according to a tally from X, but …": with no comma before it
         // the phrase closes the clause it follows.
         let attached = before == i && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS;
         if source_end + 1 < end && np.is_punct(source_end, ",") && !whole_clause_before && !attached
@@ -234,9 +234,9 @@ mod tests {
                 "the harbour office",
             ),
             (
-                "Fundraising, according to the campaign, has surged since May.",
-                "Fundraising, according to the campaign, has surged since May",
-                "the campaign",
+                "Ferry use, according to the harbour office, has doubled since May.",
+                "Ferry use, according to the harbour office, has doubled since May",
+                "the harbour office",
             ),
             (
                 "According to a Kessel/Tollby survey, the two ferries are losing money.",

@@ -375,7 +375,7 @@ mod tests {
     fn a_writers_clause_after_a_hearer_or_a_semicolon_is_no_content() {
         for t in [
             "The pier is safe, Osric Vane told his advisers as he walked to the ferry.",
-            "Mara Quill argued in interviews this week; rather, the crews were tired.",
+            "Mara Quill argued on the radio last night; instead, the crews were tired.",
         ] {
             let r = reported(t);
             assert!(

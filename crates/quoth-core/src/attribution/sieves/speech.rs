@@ -1996,7 +1996,7 @@ fn second_participle(ctx: &Ctx, v: usize, lo: usize) -> bool {
 
 /// Whether token `v` follows a comma (see [`is_comma_like`]).
 fn follows_comma(ctx: &Ctx, v: usize) -> bool {
-    // "… on the spot – saying he was …": a dash sets the participle off as a comma does.
+    // "… at the pier – adding she had …": a dash sets the participle off as a comma does.
     v >= 1 && (is_comma_like(ctx, v - 1) || is_dash_break(ctx, v - 1))
 }
 
@@ -2080,7 +2080,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
 }
 
 /// A conjunction at token `k`, after a comma, that opens a clause with a subject of its own
-/// ("…, and nearly three in five said", "…, while nine in 10 said"): the phrase after it may
+/// ("…, and almost two in three said", "…, while eight in 10 said"): the phrase after it may
 /// be the subject, whatever the clause before the comma holds.
 fn joins_a_clause(ctx: &Ctx, k: usize) -> bool {
     ctx.np.is_word(k)
@@ -2206,22 +2206,22 @@ mod cue_word_and_subject_tests {
     #[test]
     fn a_poll_share_after_a_conjunction_is_the_subject() {
         let r = reported(
-            "Most riders said fares were too high, while nine in 10 said the ferry ran late.",
+            "Most riders said fares were too high, while eight in 10 said the ferry ran late.",
         );
         let late = r.iter().find(|r| r.0 == "the ferry ran late");
         assert_eq!(
             late.and_then(|r| r.1.as_deref()),
-            Some("nine in 10"),
+            Some("eight in 10"),
             "{r:?}"
         );
-        let r = reported("Fares rose in May, and nearly three in five said they would walk.");
+        let r = reported("Fares rose in May, and almost two in three said they would walk.");
         assert_eq!(r.len(), 1, "{r:?}");
-        assert_eq!(r[0].1.as_deref(), Some("nearly three in five"));
+        assert_eq!(r[0].1.as_deref(), Some("almost two in three"));
         // Must not fire: a belief, a negation, a question after the conjunction.
         for t in [
-            "Fares rose in May, and nearly three in five think they would walk.",
-            "Fares rose in May, but nearly three in five did not say they would walk.",
-            "Fares rose in May, but did nine in 10 say they would walk?",
+            "Fares rose in May, and almost two in three think they would walk.",
+            "Fares rose in May, but almost two in three did not say they would walk.",
+            "Fares rose in May, but did eight in 10 say they would walk?",
         ] {
             assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
         }
