@@ -1093,7 +1093,17 @@ impl<'a> Np<'a> {
             }
             e += 1;
         }
-        if e == c + 1 {
+        // "…, its plant in Hagen, the gearbox maker said": after a place named with "in", a
+        // phrase that runs into a verb of speech is the subject of a cue clause, not an
+        // appositive on the place.
+        let after_place_preposition = m.first_tok > 0
+            && self.is_word(m.first_tok - 1)
+            && matches!(self.lw(m.first_tok - 1).as_ref(), "in" | "at" | "near");
+        let cue_clause = after_place_preposition
+            && (c + 1..e).any(|k| {
+                self.is_word(k) && !self.is_cap(k) && self.lx.is_reporting_verb(&self.lw(k))
+            });
+        if e == c + 1 || cue_clause {
             return;
         }
         let has_role = (c + 1..e).any(|k| {

@@ -833,6 +833,17 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_a_closing_cue_clause_has_no_appositive() {
+        // Must not fire: "the ferry maker" is the cue's subject, not a description of Kelby.
+        let got = speakers(
+            "BERGEN (Reuters) — Norvik Marine will cut 300 jobs and close its yard in Kelby, the \
+             family-owned ferry maker said on Wednesday.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_ne!(got[0].as_deref(), Some("Kelby"));
+    }
+
+    #[test]
     fn a_name_with_an_age_and_home_town_speaks_not_the_town() {
         let got = speakers("Marta Quell, 41, of Dunmore, Ont., says she waits an hour each day.");
         assert_eq!(got, [Some("Marta Quell".to_string())]);
