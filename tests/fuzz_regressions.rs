@@ -62,3 +62,17 @@ fn a_cue_clause_at_the_very_end_of_the_text() {
         let _ = quoth::attribution::analyse(&Article::from_text(t.to_string(), None));
     }
 }
+
+/// A random cut of a training article (a fuzz run over text windows): a "that" as the text's
+/// last token, after a gap the long-gap reader steps over, asked whether a subject opens one
+/// token past the last.
+#[test]
+fn a_that_at_the_very_end_of_the_text() {
+    for t in [
+        "The mayor said the long delays the crews faced that",
+        "Ada Brenn told the board on Monday that",
+        "Ada Brenn said that",
+    ] {
+        let _ = quoth::attribution::analyse(&Article::from_text(t.to_string(), None));
+    }
+}

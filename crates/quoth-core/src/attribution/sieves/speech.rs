@@ -1282,7 +1282,8 @@ fn takes_object_after(ctx: &Ctx, k: usize) -> bool {
 /// verb, pronoun or object of "say" ("said goodbye", "said nothing").
 fn opens_subject_word(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
-    if np.toks[k].kind == Kind::Number {
+    // A "that" may be the text's last token: nothing opens after it.
+    if np.toks.get(k).is_some_and(|t| t.kind == Kind::Number) {
         return true;
     }
     if !np.is_word(k) {
