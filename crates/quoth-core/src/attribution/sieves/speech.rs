@@ -1792,47 +1792,39 @@ pub(super) fn statement(
 /// would fail'), and a participle is a statement of its own ('“…,” saying that').
 fn quotation_is_complement(ctx: &Ctx, v: usize, lo: usize) -> bool {
     let np = &ctx.np;
-    if np.lw(v).ends_with("ing") {
+    // It opens the sentence: a quotation inside another clause ('had “been friends,” he
+    // claimed they …', 'on ABC's “This Week,” X admitted') is no complement of this cue.
+    let opening = np.toks[lo];
+    if opening.kind != Kind::Quote || v <= lo || np.lw(v).ends_with("ing") {
         return false;
     }
-    let mut k = v;
+    // It is a whole statement that ends here: its closing mark is this token's end, and it ends
+    // in a comma, a question or an exclamation mark (inside or outside its mark); a scare quote
+    // ('The “reform” caucus said') does not.
+    let closes = ctx
+        .quotes
+        .get(opening.quote as usize)
+        .is_some_and(|q| q.span().end == opening.end);
+    let inside = np.text[opening.start..opening.end]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !",?!".contains(c));
+    let statement = inside.ends_with([',', '?', '!']) || np.is_punct(lo + 1, ",");
+    // Only a subject between it and the cue.
     let mut words = 0;
-    while k > lo {
-        k -= 1;
-        match np.toks[k].kind {
-            Kind::Quote => {
-                // A quotation that is a statement ends in a comma, a question or an
-                // exclamation mark (inside or outside its mark); a scare quote inside the
-                // subject ('The “reform” caucus said') does not.
-                let inside = np.text[np.toks[k].start..np.toks[k].end]
-                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !",?!".contains(c));
-                let closes_statement = inside.ends_with([',', '?', '!']) || np.is_punct(k + 1, ",");
-                // It opens the sentence: a quotation inside another clause ('had “been
-                // friends,” he claimed they …', 'on ABC's “This Week,” X admitted') is no
-                // complement of this cue.
-                let opens_sentence = k == lo;
-                let end = np.toks[k].end;
-                return closes_statement
-                    && opens_sentence
-                    && ctx.quotes.iter().any(|q| q.span().end == end);
-            }
-            Kind::Word | Kind::Number => {
-                let w = np.lw(k);
-                words += 1;
-                let clause_word = matches!(
-                    w.as_ref(),
-                    "and" | "but" | "or" | "while" | "as" | "when" | "that" | "because"
-                ) || !np.is_cap(k) && is_finite_verb_like(&w)
-                    || speech_verb(&w).is_some();
-                if words > limits::QUOTE_CUE_SUBJECT_WORDS || clause_word {
-                    return false;
-                }
-            }
-            Kind::Punct if matches!(np.word(k), "," | ".") => {}
-            _ => return false,
+    let subject_only = (lo + 1..v).all(|k| match np.toks[k].kind {
+        Kind::Word | Kind::Number => {
+            words += 1;
+            let w = np.lw(k);
+            let clause_word = matches!(
+                w.as_ref(),
+                "and" | "but" | "or" | "while" | "as" | "when" | "that" | "because"
+            ) || !np.is_cap(k) && is_finite_verb_like(&w)
+                || speech_verb(&w).is_some();
+            words <= limits::QUOTE_CUE_SUBJECT_WORDS && !clause_word
         }
-    }
-    false
+        Kind::Punct => matches!(np.word(k), "," | "."),
+        _ => false,
+    });
+    closes && statement && subject_only
 }
 
 /// Whether the cue at `v` sits in a subordinate clause that opens the sentence ("While she
