@@ -369,6 +369,11 @@ impl Lexicon {
     pub fn role_noun(&self, w: &str) -> Option<Gender> {
         self.role_nouns.get(w).copied()
     }
+    /// Whether `w` (lower case) is a noun that can say who speaks: a role ("spokeswoman"), a
+    /// kind of source ("newspaper", "report") or an organisation word ("ministry").
+    pub fn names_a_speaker(&self, w: &str) -> bool {
+        self.role_noun(w).is_some() || self.is_source_noun(w) || self.is_org_word(w)
+    }
     /// Whether `w` (lower case) is the plural of a role noun: "officials", "witnesses",
     /// "secretaries", "spokesmen". The one test for a plural role, so that every reader agrees.
     pub fn is_plural_role(&self, w: &str) -> bool {

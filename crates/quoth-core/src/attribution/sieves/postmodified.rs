@@ -40,10 +40,9 @@ pub(super) fn opening_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Mention>
         // the plural ("the departments", "both parents"), not any noun ("the fracas").
         let w = np.lw(gap - 1);
         let singular = w.strip_suffix('s').unwrap_or(&w);
-        let speaks = |x: &str| {
-            np.lx.role_noun(x).is_some() || np.lx.is_source_noun(x) || np.lx.is_org_word(x)
-        };
-        let can_speak = np.lx.is_plural_role(&w) || speaks(&w) || speaks(singular);
+        let can_speak = np.lx.is_plural_role(&w)
+            || np.lx.names_a_speaker(&w)
+            || np.lx.names_a_speaker(singular);
         if !can_speak || !is_determiner_word(&np.lw(start)) {
             return None;
         }
@@ -97,10 +96,7 @@ fn described_name(ctx: &Ctx, start: usize, v: usize) -> Option<Mention> {
     // The word before the name says what it is: a role ("spokeswoman"), a kind of source
     // ("newspaper", "site") or an organisation ("ministry").
     let before = np.lw(m.first_tok - 1);
-    let kind_word = np.lx.role_noun(&before).is_some()
-        || np.lx.is_source_noun(&before)
-        || np.lx.is_org_word(&before);
-    let describes = kind_word
+    let describes = np.lx.names_a_speaker(&before)
         && (start..m.first_tok).all(|k| {
             np.is_word(k) && !is_finite_verb_like(&np.lw(k)) && speech_verb(&np.lw(k)).is_none()
         });

@@ -114,12 +114,7 @@ fn after_appositive(ctx: &Ctx, source: &Mention, start: usize, end: usize) -> us
     else {
         return start;
     };
-    let describes = (start + 1..comma).any(|k| {
-        np.is_word(k) && {
-            let w = np.lw(k);
-            np.lx.role_noun(&w).is_some() || np.lx.is_source_noun(&w) || np.lx.is_org_word(&w)
-        }
-    });
+    let describes = (start + 1..comma).any(|k| np.is_word(k) && np.lx.names_a_speaker(&np.lw(k)));
     if describes && !holds_finite_verb(ctx, start, comma) {
         comma + 1
     } else {
@@ -184,9 +179,7 @@ fn source_mention(ctx: &Ctx, start: usize, end: usize) -> Option<Mention> {
     // The phrase's last word is its head only when it names a role or a source ("figures from
     // the port office"); a title is never looked up by any other word ("… of health").
     let last_word = np.lw(last);
-    let named_by_head = np.lx.role_noun(&last_word).is_some()
-        || np.lx.is_source_noun(&last_word)
-        || np.lx.is_org_word(&last_word);
+    let named_by_head = np.lx.names_a_speaker(&last_word);
     let mut m = np.description(start, last, last);
     if !named_by_head {
         m.head = None;
