@@ -255,12 +255,10 @@ pub(super) fn subject_before(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         }
         j = open - 1;
     }
-    if np.is_punct(j, ",")
-        && let Some(m) = resident_name(np, j, lo)
-    {
-        return Some(m);
-    }
     if np.is_punct(j, ",") && j > lo {
+        if let Some(m) = resident_name(np, j, lo) {
+            return Some(m);
+        }
         // An appositive or relative clause between commas: "Tom Ridge, a former secretary, said".
         let k = (lo..j)
             .rev()
@@ -434,7 +432,6 @@ fn is_location_phrase(np: &Np, m: &Mention) -> bool {
         || np.is_punct(before, ",") && (place || is_abbreviated_region(np, m))
 }
 
-/// Whether a name mention names a place the gazetteer knows.
 /// "Marta Quell, 41, of Dunmore, Ont., says": a person with an age and a home town between
 /// commas before the verb. Read back from the comma at `comma` over the places to the age; the
 /// name before the age speaks, not the town.
@@ -487,6 +484,7 @@ fn is_home_place(np: &Np, a: usize, b: usize) -> bool {
         && (first..b).all(|k| np.is_word(k) && np.is_cap(k) || np.is_punct(k, "."))
 }
 
+/// Whether a name mention names a place the gazetteer knows.
 fn names_place(np: &Np, m: &Mention) -> bool {
     m.name
         .as_deref()
@@ -557,12 +555,13 @@ fn possessed_subject(np: &Np, start: usize, limit: usize) -> Option<Mention> {
     // The phrase it owns: lower-case words up to a comma or a verb ("largest ferry operator").
     let end = (owner + 1..limit.min(owner + 1 + limits::POSSESSED_WORDS))
         .take_while(|&k| {
-            np.is_word(k)
-                && !np.is_cap(k)
-                && !is_finite_verb_like(&np.lw(k))
-                && speech_verb(&np.lw(k)).is_none()
-                && !PREPOSITIONS.contains(&np.lw(k).as_ref())
-                && !np.lx.is_adverb(&np.lw(k))
+            np.is_word(k) && !np.is_cap(k) && {
+                let w = np.lw(k);
+                !is_finite_verb_like(&w)
+                    && speech_verb(&w).is_none()
+                    && !PREPOSITIONS.contains(&w.as_ref())
+                    && !np.lx.is_adverb(&w)
+            }
         })
         .last()?;
     if np.is_punct(end + 1, ",") {
