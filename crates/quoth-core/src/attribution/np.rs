@@ -194,6 +194,11 @@ impl<'a> Np<'a> {
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
+    /// A number token ("41", "2,766"); past the last token, none (look-aheads at the end of a
+    /// text ask).
+    pub fn is_number(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Number)
+    }
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
     }

@@ -162,7 +162,7 @@ fn only_premodifiers(np: &Np, from: usize, to: usize) -> bool {
     from < to
         && to - from <= limits::PREMODIFIER_WORDS
         && (from..to).all(|k| {
-            np.toks[k].kind == Kind::Number
+            np.is_number(k)
                 || np.is_word(k) && !np.is_cap(k) && {
                     let w = np.lw(k);
                     !np.lx.is_not_name(&w)

@@ -464,7 +464,7 @@ fn resident_name(np: &Np, comma: usize, lo: usize) -> Option<Mention> {
 /// Whether tokens `a..b` are a person's age alone ("41").
 fn is_age(np: &Np, a: usize, b: usize) -> bool {
     b == a + 1
-        && np.toks[a].kind == Kind::Number
+        && np.is_number(a)
         && np
             .word(a)
             .parse::<u32>()
@@ -669,7 +669,7 @@ fn is_time_phrase(np: &Np, start: usize, comma: usize) -> bool {
             np.lw(last).as_ref(),
             "later" | "earlier" | "ago" | "before" | "after"
         );
-    placed && (start..last).all(|k| np.toks[k].kind == Kind::Number || np.is_word(k))
+    placed && (start..last).all(|k| np.is_number(k) || np.is_word(k))
 }
 
 pub(super) const TIME_WORDS: &[&str] = &[

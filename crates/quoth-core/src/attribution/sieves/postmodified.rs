@@ -196,7 +196,7 @@ fn opening_phrase_end(ctx: &Ctx, start: usize, v: usize) -> Option<usize> {
         return None;
     }
     let mut k = start;
-    while k < v && (np.is_word(k) || np.toks[k].kind == Kind::Number) {
+    while k < v && (np.is_word(k) || np.is_number(k)) {
         let w = np.lw(k);
         let ends = k > start
             && (PREPOSITIONS.contains(&w.as_ref()) && w != "of"
@@ -253,7 +253,7 @@ fn postmodifier_end(ctx: &Ctx, gap: usize, v: usize) -> Option<usize> {
         while k < v
             && np.is_word(k)
             && !matches!(np.lw(k).as_ref(), "who" | "whose" | "which" | "that")
-            || k < v && np.toks[k].kind == Kind::Number
+            || k < v && np.is_number(k)
             || k < v && np.is_punct(k, "'")
         {
             let w = np.lw(k);

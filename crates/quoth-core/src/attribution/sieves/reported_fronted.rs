@@ -5,7 +5,6 @@
 //! the comma, and what was said runs from the verb to that comma.
 
 use super::super::np::{Mention, MentionKind};
-use super::super::tokens::Kind;
 use super::common::is_nominative;
 use super::limits;
 use super::speech::{
@@ -102,7 +101,7 @@ fn opens_sentence(ctx: &Ctx, v: usize, lo: usize) -> bool {
     w.ends_with("ing")
         && is_fronting_opener(&before)
         && v - 1 - start <= limits::FRONTED_OPENER_REACH
-        && (start..v - 1).all(|k| np.is_word(k) || np.toks[k].kind == Kind::Number)
+        && (start..v - 1).all(|k| np.is_word(k) || np.is_number(k))
 }
 
 /// The subject of the main clause that starts at token `k`: a name or a pronoun in the

@@ -125,7 +125,7 @@ fn names_a_predicate(ctx: &Ctx, p: usize, end: usize, adjective_ok: bool) -> boo
         let timed = window
             .clone()
             .any(|j| np.is_word(j) && is_time_like(np.word_lower(j)))
-            || window.clone().any(|j| np.toks[j].kind == Kind::Number);
+            || window.clone().any(|j| np.is_number(j));
         let idiom = matches!(np.word_lower(p + 1), "day" | "night" | "few" | "couple");
         return !timed && !idiom;
     }

@@ -4,7 +4,6 @@
 
 use super::super::lexicon::is_number_word;
 use super::super::np::is_function_word;
-use super::super::tokens::Kind;
 use super::speech::{
     Complement, NOT_A_CLAUSE, NOUN_LIKE, PREPOSITIONS, content_end, gloss_end, is_finite_verb_like,
     is_gerund, is_time_word, object_end, speech_verb, statement,
@@ -127,8 +126,7 @@ fn bare_object(ctx: &Ctx, v: usize, from: usize) -> bool {
     let before = v.checked_sub(1).map(|b| np.word_lower(b)).unwrap_or("");
     // "the report compares", "news reports show": a form that is also a noun is the subject.
     let noun_like = NOUN_LIKE.contains(&np.word_lower(v));
-    let modifier =
-        noun_like || PREPOSITIONS.contains(&before) || v > 0 && np.toks[v - 1].kind == Kind::Number;
+    let modifier = noun_like || PREPOSITIONS.contains(&before) || v > 0 && np.is_number(v - 1);
     !modifier
         && !np.is_cap(from)
         && w.len() >= 3

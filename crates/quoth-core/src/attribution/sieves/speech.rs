@@ -300,7 +300,7 @@ fn clause_after_comma(
 /// ("…, while Ada Brenn wins …", "…, winning every county …").
 fn opens_noun_phrase(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
-    if np.toks[k].kind == Kind::Number {
+    if np.is_number(k) {
         return true;
     }
     if !np.is_word(k) {
@@ -361,9 +361,8 @@ pub(super) fn content_before(
 /// primaries", against "the report states that the pier is unsafe").
 fn reads_as_noun(ctx: &Ctx, v: usize, from: usize, end: usize) -> bool {
     let np = &ctx.np;
-    let after_determiner = v > 0
-        && (np.toks[v - 1].kind == Kind::Number
-            || np.is_word(v - 1) && is_determiner_word(&np.lw(v - 1)));
+    let after_determiner =
+        v > 0 && (np.is_number(v - 1) || np.is_word(v - 1) && is_determiner_word(&np.lw(v - 1)));
     let relative_that = is_that(ctx, from) && !opens_clause(ctx, from + 1, end);
     after_determiner || relative_that
 }
@@ -593,9 +592,7 @@ pub(super) fn is_noun_of_speech(ctx: &Ctx, k: usize, lo: usize) -> bool {
 /// A word, a number, or a mark inside a noun phrase ("’s", ".", ",").
 pub(super) fn np_word_or_mark(ctx: &Ctx, j: usize) -> bool {
     let np = &ctx.np;
-    np.is_word(j)
-        || np.toks[j].kind == Kind::Number
-        || [",", ".", "’", "'"].iter().any(|p| np.is_punct(j, p))
+    np.is_word(j) || np.is_number(j) || [",", ".", "’", "'"].iter().any(|p| np.is_punct(j, p))
 }
 
 /// Steps over the hearer of "tell": a pronoun ("him") or a noun phrase ("reporters", "The
@@ -803,7 +800,7 @@ pub(super) fn is_time_word(w: &str) -> bool {
 pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     let np = &ctx.np;
     // Callers look ahead freely: past the last token nothing opens.
-    if !np.is_word(k) && !np.toks.get(k).is_some_and(|t| t.kind == Kind::Number) {
+    if !np.is_word(k) && !np.is_number(k) {
         return false;
     }
     let w = np.lw(k);
@@ -823,7 +820,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
         || w == "one"
         || opens_quantity(ctx, k)
         || is_irregular_plural(&w)
-        || np.toks[k].kind == Kind::Number
+        || np.is_number(k)
         || matches!(
             w.as_ref(),
             "the"
@@ -869,8 +866,7 @@ fn opens_quantity(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
     let number_at = |j: usize| {
         j < np.toks.len()
-            && (np.toks[j].kind == Kind::Number
-                || np.is_word(j) && lexicon::is_number_word(&np.lw(j)))
+            && (np.is_number(j) || np.is_word(j) && lexicon::is_number_word(&np.lw(j)))
     };
     match np.lw(k).as_ref() {
         "about" | "nearly" | "almost" | "roughly" | "only" | "just" => number_at(k + 1),
@@ -889,7 +885,7 @@ fn is_irregular_plural(w: &str) -> bool {
 fn than_a_number(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
     np.lw(k + 1) == "than"
-        && (np.toks.get(k + 2).is_some_and(|t| t.kind == Kind::Number)
+        && (np.is_number(k + 2)
             || matches!(np.lw(k + 2).as_ref(), "half" | "a")
             || lexicon::is_number_word(&np.lw(k + 2)))
 }
@@ -907,7 +903,7 @@ fn opens_clause_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
                     "and" | "or" | "but" | "who" | "which" | "that"
                 );
             !joins && np.is_word(j)
-                || np.toks[j].kind == Kind::Number
+                || np.is_number(j)
                 || [",", ".", "-", "'", "’", "%"]
                     .iter()
                     .any(|p| np.is_punct(j, p))
@@ -980,7 +976,7 @@ fn gerund_phrase_then_auxiliary(ctx: &Ctx, k: usize, end: usize) -> bool {
     let np = &ctx.np;
     let verb = (k + 1..end.min(k + limits::CLAUSE_VERB_REACH))
         .take_while(|&j| {
-            (np.is_word(j) || np.toks[j].kind == Kind::Number || np.is_punct(j, "’"))
+            (np.is_word(j) || np.is_number(j) || np.is_punct(j, "’"))
                 && !(CLAUSE_OPENERS.contains(&np.lw(j).as_ref()) || is_that(ctx, j))
         })
         .find(|&j| np.is_word(j) && !np.is_cap(j) && is_finite_verb_like(&np.lw(j)));
@@ -1138,7 +1134,7 @@ fn bare_noun_then_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
             )
     };
     (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS + limits::BARE_NP_PHRASE_WORDS))
-        .take_while(|&j| np.is_word(j) || np.toks[j].kind == Kind::Number)
+        .take_while(|&j| np.is_word(j) || np.is_number(j))
         .find(|&j| !(plain(j) || inner(j)) || is_finite_verb_like(&np.lw(j)))
         .is_some_and(|j| {
             is_auxiliary(&np.lw(j))
@@ -1151,7 +1147,7 @@ fn bare_noun_then_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
 pub(super) fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     let np = &ctx.np;
     let w = np.lw(k);
-    let subject = np.toks[k].kind == Kind::Number
+    let subject = np.is_number(k)
         || np.is_word(k) && np.is_cap(k) && !np.lx.is_not_name(&w)
         || matches!(
             w.as_ref(),
@@ -1177,7 +1173,7 @@ pub(super) fn subject_then_auxiliary(ctx: &Ctx, k: usize, end: usize) -> bool {
     }
     let reach = end.min(k + limits::COORDINATED_SUBJECT_REACH);
     for j in k + 1..reach {
-        if np.toks[j].kind == Kind::Number || np.is_punct(j, "’") || np.is_punct(j, "'") {
+        if np.is_number(j) || np.is_punct(j, "’") || np.is_punct(j, "'") {
             continue;
         }
         if np.is_punct(j, ",") {
@@ -1248,10 +1244,7 @@ pub(super) fn subject_then_present_verb(ctx: &Ctx, k: usize, end: usize) -> bool
 /// A lower-case word that may be a present-tense verb in "-s": no "-ss", "-us", "-is" or
 /// "-ics" noun ("status", "analysis", "politics"), no adverb or function word.
 fn is_present_verb_form(w: &str) -> bool {
-    is_bare_plural(w)
-        && !["us", "is", "ics", "ous"]
-            .iter()
-            .any(|end| w.ends_with(end))
+    is_bare_plural(w) && !["us", "is", "ics"].iter().any(|end| w.ends_with(end))
 }
 
 /// Whether token `j` heads a singular subject: a name, or a common noun that is no plural,
@@ -1269,7 +1262,7 @@ fn singular_head(ctx: &Ctx, j: usize) -> bool {
 /// conjunction or preposition (but "to": "plans to …").
 fn takes_object_after(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
-    if k < np.toks.len() && np.toks[k].kind == Kind::Number {
+    if np.is_number(k) {
         return true;
     }
     np.is_word(k) && {
@@ -1283,7 +1276,7 @@ fn takes_object_after(ctx: &Ctx, k: usize) -> bool {
 fn opens_subject_word(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
     // A "that" may be the text's last token: nothing opens after it.
-    if np.toks.get(k).is_some_and(|t| t.kind == Kind::Number) {
+    if np.is_number(k) {
         return true;
     }
     if !np.is_word(k) {
@@ -1323,7 +1316,7 @@ const SAY_OBJECTS: &[&str] = &[
 /// a conjunction, preposition or determiner).
 fn is_subject_head(ctx: &Ctx, j: usize) -> bool {
     let np = &ctx.np;
-    if np.toks[j].kind == Kind::Number {
+    if np.is_number(j) {
         return true;
     }
     np.is_word(j) && {
@@ -1370,8 +1363,7 @@ pub(super) fn is_finite_verb_like(w: &str) -> bool {
         || w.ends_with("n't")
         || w.ends_with("n’t")
         || matches!(w, "shall" | "cannot")
-        || is_irregular_past(w)
-        || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
+        || is_past_form(w)
 }
 
 lexicon::word_set!(
@@ -1585,7 +1577,10 @@ fn speakers_second_predicate(ctx: &Ctx, from: usize, k: usize) -> bool {
         perfect |= aux;
         j += 1;
     }
-    let past = lower(j).is_some_and(|w| is_past_form(&w));
+    // Asked at every "and"/"but" of a content: the cheap test first.
+    if !lower(j).is_some_and(|w| is_past_form(&w)) {
+        return false;
+    }
     // A verb, not a modifier: "and defended the plan", "and pushed to", "and has praised", not
     // "and unsettled weather".
     let verb = perfect
@@ -1593,8 +1588,7 @@ fn speakers_second_predicate(ctx: &Ctx, from: usize, k: usize) -> bool {
         || lower(j + 1).is_some_and(|w| is_object_pronoun(&w) || w.ends_with("ly"));
     // Too little before it to stand alone: the sieve's own bound decides ("criticized Singer
     // and challenged him").
-    let enough = word_count(ctx, from, k) >= limits::MIN_CLAUSE_WORDS;
-    past && verb && enough && !holds_past_tense(ctx, from, k)
+    verb && word_count(ctx, from, k) >= limits::MIN_CLAUSE_WORDS && !holds_past_tense(ctx, from, k)
 }
 
 /// A simple past or past participle: "pushed", "spoke".
@@ -1967,7 +1961,7 @@ fn clause_start_before(ctx: &Ctx, lo: usize, v: usize) -> usize {
 fn with_subject(ctx: &Ctx, from: usize, v: usize) -> Option<Mention> {
     let np = &ctx.np;
     let mut m = subject_before(ctx, v, from).filter(|m| is_nominative(np, m))?;
-    let words_only = (from..m.first_tok).all(|k| np.is_word(k) || np.toks[k].kind == Kind::Number);
+    let words_only = (from..m.first_tok).all(|k| np.is_word(k) || np.is_number(k));
     if m.kind == MentionKind::Nominal && words_only {
         m.first_tok = from;
         m.span.start = np.toks[from].start;
@@ -2039,7 +2033,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         return None;
     }
     let opener = np.lw(start);
-    let opens = np.toks[start].kind == Kind::Number
+    let opens = np.is_number(start)
         || np.is_word(start) && np.is_cap(start)
         || QUANTITY_SUBJECTS.contains(&opener.as_ref())
         || lexicon::is_number_word(&opener)
@@ -2062,7 +2056,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     // Capitalised openers are names the other readers already tried; a phrase here must be
     // more than that name: a lower-case word somewhere.
     let lower = (start..=end).any(|k| np.is_word(k) && !np.is_cap(k));
-    if !opens || !clean || !lower && np.toks[start].kind != Kind::Number {
+    if !opens || !clean || !lower && !np.is_number(start) {
         return None;
     }
     // The head: the last word before a prepositional phrase, or the last word.
@@ -2124,7 +2118,7 @@ pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     let mut start = end;
     while start > lo && end - start < limits::BARE_SUBJECT_WORDS {
         let k = start - 1;
-        let ok = np.toks[k].kind == Kind::Number
+        let ok = np.is_number(k)
             || np.is_punct(k, "%")
             || np.is_word(k)
                 && !FUNCTION_LIKE.contains(&np.lw(k).as_ref())
