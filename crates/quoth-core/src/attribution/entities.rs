@@ -1071,7 +1071,7 @@ fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
             || (other.count > 1 && other.first.eq_ignore_ascii_case(single) && given(single))
             || (other.count == 3
                 && other.middle.eq_ignore_ascii_case(single)
-                && other.middle.chars().count() > 1
+                && !tokens::is_one_char(other.middle)
                 && given(other.first));
     }
     if a.count == 0 || b.count == 0 || !a.last.eq_ignore_ascii_case(b.last) {

@@ -50,12 +50,14 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
         // "…, according to X." or "… according to X, …": the sentence around the phrase.
         let before = if np.is_punct(i - 1, ",") { i - 1 } else { i };
         let start = skip_openers(ctx, s.start, before);
-        if let Some(after) = clause_after_short_opener(ctx, start, before, source_end, s) {
+        let words_before = word_count(ctx, start, before);
+        let short = words_before < limits::MIN_CONTENT_WORDS;
+        if short && let Some(after) = clause_after_short_opener(ctx, source_end, s) {
             return according_to_statement(ctx, mention, cue, after);
         }
         // "Fundraising, according to X, has surged": a short subject the phrase interrupts.
         let interrupted = before < i && np.is_punct(source_end, ",") && source_end + 1 < s.end;
-        if word_count(ctx, start, before) < limits::MIN_CONTENT_WORDS && !interrupted {
+        if short && !interrupted {
             return None;
         }
         let end = trim_end(ctx, start, s.end);
@@ -64,11 +66,11 @@ fn reported_according_to(ctx: &Ctx, s: &Range<usize>) -> Option<Found> {
         // A phrase without a verb ("Missing from the harbour plan, according to X, was …")
         // is no whole clause, however long.
         let whole_clause_before = before < i
-            && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS
+            && words_before >= limits::WHOLE_CLAUSE_WORDS
             && holds_finite_verb(ctx, start, before);
         // "… is ahead by 40 seats according to a tally from X, but …": with no comma before it
         // the phrase closes the clause it follows.
-        let attached = before == i && word_count(ctx, start, before) >= limits::WHOLE_CLAUSE_WORDS;
+        let attached = before == i && words_before >= limits::WHOLE_CLAUSE_WORDS;
         if source_end + 1 < end && np.is_punct(source_end, ",") && !whole_clause_before && !attached
         {
             start..end
@@ -122,22 +124,19 @@ fn after_appositive(ctx: &Ctx, source: &Mention, start: usize, end: usize) -> us
     }
 }
 
-/// "Now, according to X, some are …", "About 10 p.m., according to X, the crews left …": a
-/// phrase too short to be a clause before "according to", and a clause of its own after the
-/// source's comma — the content is that clause (the opener is the writer's adverbial).
+/// "Now, according to X, some are …", "About 10 p.m., according to X, the crews left …": after
+/// a phrase too short to be a clause before "according to" (the caller's test), a clause of its
+/// own after the source's comma is the content (the opener is the writer's adverbial).
 fn clause_after_short_opener(
     ctx: &Ctx,
-    start: usize,
-    before: usize,
     source_end: usize,
     s: &Range<usize>,
 ) -> Option<Range<usize>> {
     let np = &ctx.np;
-    let short = word_count(ctx, start, before) < limits::MIN_CONTENT_WORDS;
     let clause = source_end + 1 < s.end
         && np.is_punct(source_end, ",")
         && opens_clause(ctx, source_end + 1, s.end);
-    if !(short && clause) {
+    if !clause {
         return None;
     }
     let end = content_end(ctx, source_end + 1, s)?;
