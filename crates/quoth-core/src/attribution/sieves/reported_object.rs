@@ -6,7 +6,7 @@ use super::super::lexicon::is_number_word;
 use super::super::np::is_function_word;
 use super::speech::{
     Complement, NOT_A_CLAUSE, NOUN_LIKE, PREPOSITIONS, content_end, gloss_end, is_finite_verb_like,
-    is_gerund, is_time_word, object_end, speech_verb, statement,
+    is_gerund, is_person_object_pronoun, is_time_word, object_end, speech_verb, statement,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -154,10 +154,7 @@ fn bare_object(ctx: &Ctx, v: usize, from: usize) -> bool {
 /// names no statement).
 fn judged_pronoun(ctx: &Ctx, from: usize) -> bool {
     let np = &ctx.np;
-    let person = matches!(
-        np.word_lower(from),
-        "him" | "her" | "them" | "us" | "me" | "you"
-    );
+    let person = is_person_object_pronoun(np.word_lower(from));
     np.is_word(from)
         && np.is_word(from + 1)
         && match np.word_lower(from + 1) {

@@ -603,7 +603,7 @@ pub(super) fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
         return None;
     }
     let w = np.lw(k);
-    if matches!(w.as_ref(), "him" | "her" | "them" | "us" | "me" | "you") {
+    if is_person_object_pronoun(&w) {
         return Some(k + 1);
     }
     if is_that(ctx, k) {
@@ -1585,7 +1585,9 @@ fn speakers_second_predicate(ctx: &Ctx, from: usize, k: usize) -> bool {
     // "and unsettled weather".
     let verb = perfect
         || ends_noun_phrase(ctx, j + 1)
-        || lower(j + 1).is_some_and(|w| is_object_pronoun(&w) || w.ends_with("ly"));
+        || lower(j + 1).is_some_and(|w| {
+            w == "it" || w != "you" && is_person_object_pronoun(&w) || w.ends_with("ly")
+        });
     // Too little before it to stand alone: the sieve's own bound decides ("criticized Singer
     // and challenged him").
     verb && word_count(ctx, from, k) >= limits::MIN_CLAUSE_WORDS && !holds_past_tense(ctx, from, k)
@@ -1596,8 +1598,9 @@ fn is_past_form(w: &str) -> bool {
     is_irregular_past(w) || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
 }
 
-fn is_object_pronoun(w: &str) -> bool {
-    matches!(w, "him" | "her" | "them" | "it" | "us" | "me")
+/// A pronoun that names people as an object or a hearer: "told him", "accused them of".
+pub(super) fn is_person_object_pronoun(w: &str) -> bool {
+    matches!(w, "him" | "her" | "them" | "us" | "me" | "you")
 }
 
 /// Whether tokens `a..b` hold a past tense (or a past modal): "was", "had", "would", "closed".
