@@ -875,7 +875,7 @@ fn is_dateline(np: &Np, m: &Mention) -> bool {
         let w = np.word(k);
         w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
     });
-    let dash = ["—", "–", "-"].iter().any(|d| np.is_punct(b + 1, d));
+    let dash = np.is_dash(b + 1);
     opens_paragraph && capitals && (dash || b > a && np.is_punct(b + 1, ","))
 }
 

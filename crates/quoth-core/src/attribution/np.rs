@@ -194,6 +194,11 @@ impl<'a> Np<'a> {
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
+    /// A dash standing alone between words: an em dash, an en dash or a hyphen ("ORLANDO -
+    /// …", "the port — said …").
+    pub fn is_dash(&self, i: usize) -> bool {
+        ["—", "–", "-"].iter().any(|d| self.is_punct(i, d))
+    }
     /// A number token ("41", "2,766"); past the last token, none (look-aheads at the end of a
     /// text ask).
     pub fn is_number(&self, i: usize) -> bool {

@@ -598,7 +598,7 @@ pub(super) fn skip_dateline(np: &Np, start: usize, limit: usize) -> usize {
         return agency_dateline(np, start, limit).unwrap_or(start);
     }
     (start + caps..limit.min(start + caps + limits::DATELINE_REACH))
-        .find(|&k| ["-", "—", "–"].iter().any(|d| np.is_punct(k, d)))
+        .find(|&k| np.is_dash(k))
         .map_or(start, |k| k + 1)
 }
 
@@ -618,11 +618,8 @@ fn agency_dateline(np: &Np, start: usize, limit: usize) -> Option<usize> {
                 .all(|c| c.is_uppercase() || !c.is_alphabetic())
     };
     let dash = agency + 2;
-    (open > start
-        && all_caps(agency)
-        && np.is_punct(agency + 1, ")")
-        && ["-", "—", "–"].iter().any(|d| np.is_punct(dash, d)))
-    .then_some(dash + 1)
+    (open > start && all_caps(agency) && np.is_punct(agency + 1, ")") && np.is_dash(dash))
+        .then_some(dash + 1)
 }
 
 /// Whether tokens `start..comma` are an introductory phrase rather than the subject.

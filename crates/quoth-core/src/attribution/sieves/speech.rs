@@ -1487,9 +1487,8 @@ lexicon::word_set!(
 pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
     let np = &ctx.np;
     let mut end = s.end;
-    let is_dash = |j: usize| ["—", "–", "-"].iter().any(|d| np.is_punct(j, d));
     // A lone dash ends the clause; a pair of dashes sets off an aside inside it.
-    let lone_dash = (from..s.end).filter(|&j| is_dash(j)).count() == 1;
+    let lone_dash = (from..s.end).filter(|&j| np.is_dash(j)).count() == 1;
     for k in from..s.end {
         if np.toks[k].kind == Kind::Quote {
             // The quotation is its own statement: keep the clauses before it, up to the last
@@ -1513,7 +1512,7 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
             ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
                 && opens_clause(ctx, k + 2, s.end)
                 || concession_is_writers(ctx, k + 1, s.end));
-        let dash = lone_dash && is_dash(k);
+        let dash = lone_dash && np.is_dash(k);
         if (np.is_punct(k, ";") || dash || second_cue || contrast) && !and_that(ctx, k + 1, s.end) {
             end = k;
             break;
