@@ -4,6 +4,7 @@
 //!
 //!     cargo build --release -p quoth-core --example attribute-corpus
 //!     valgrind --tool=callgrind target/release/examples/attribute-corpus DIR
+//!     perf record -g target/profiling/examples/attribute-corpus DIR 20
 
 use quoth_core::article::Article;
 use quoth_core::attribution::analyse;
@@ -29,7 +30,15 @@ fn main() -> ExitCode {
     paths.sort();
     let articles: Vec<Article> = paths.iter().filter_map(|p| Article::load(p).ok()).collect();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
-    let statements: usize = articles.iter().map(|a| analyse(a).quotes.len()).sum();
+    // An optional second argument repeats the whole pass, for sampling profilers (perf).
+    let repeat: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    let mut statements = 0;
+    for _ in 0..repeat {
+        statements = articles.iter().map(|a| analyse(a).quotes.len()).sum();
+    }
     println!(
         "{} articles, {bytes} bytes, {statements} statements",
         articles.len()
