@@ -514,6 +514,18 @@ fn is_abbreviated_region(np: &Np, m: &Mention) -> bool {
 /// The subject of the sentence: after an introductory phrase ("Also the day before, …").
 pub(super) fn sentence_subject(ctx: &Ctx, lo: usize, limit: usize) -> Option<Mention> {
     let np = &ctx.np;
+    let start = subject_start(ctx, lo, limit)?;
+    if let Some(m) = possessed_subject(np, start, limit) {
+        return Some(m);
+    }
+    let m = np.forward(start, limit)?;
+    is_nominative(np, &m).then_some(m)
+}
+
+/// Where the sentence's subject starts, before token `limit`: after quotations, a dateline and
+/// introductory phrases; `None` when nothing is left.
+pub(super) fn subject_start(ctx: &Ctx, lo: usize, limit: usize) -> Option<usize> {
+    let np = &ctx.np;
     let mut start = lo;
     while start < limit && np.toks[start].kind == Kind::Quote {
         start += 1;
@@ -536,11 +548,7 @@ pub(super) fn sentence_subject(ctx: &Ctx, lo: usize, limit: usize) -> Option<Men
         }
         start = comma + 1;
     }
-    if let Some(m) = possessed_subject(np, start, limit) {
-        return Some(m);
-    }
-    let m = np.forward(start, limit)?;
-    is_nominative(np, &m).then_some(m)
+    (start < limit).then_some(start)
 }
 
 /// "Elmsby's harbour master, Tomas Verhoek, said …", "Norway's largest ferry operator, Brenna

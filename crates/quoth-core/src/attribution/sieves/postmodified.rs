@@ -7,8 +7,11 @@ use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, is_determiner_word};
 use super::super::tokens::Kind;
 use super::Ctx;
-use super::common::{is_nominative, sentence_subject};
-use super::speech::{PREPOSITIONS, is_finite_verb_like, is_time_word, skip_openers, speech_verb};
+use super::common::{is_nominative, sentence_subject, subject_start};
+use super::speech::{
+    PREPOSITIONS, is_finite_verb_like, is_present_verb_form, is_time_word, skip_openers,
+    speech_verb,
+};
 
 /// A subject whose head noun phrase opens the clause and whose modifiers run up to the verb
 /// at `v`: "A person familiar with the talks says", "Figures released on Monday suggest",
@@ -149,6 +152,27 @@ fn participle_after_noun(ctx: &Ctx, k: usize) -> bool {
     participle && k > 0 && np.is_word(k - 1) && !np.is_cap(k - 1)
 }
 
+/// Whether the word at token `k`, right after a participle, opens a bare noun phrase object:
+/// then the participle is a verb with its object ("a bill faced dismal prospects …"), not a
+/// modifier of the noun before it, which goes on with a preposition, an adverb or a time
+/// ("a memo circulated among staff", "figures released Monday", "voters going to the polls",
+/// "lawsuits being considered in …").
+fn takes_bare_object(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    np.is_word(k) && !np.is_cap(k) && {
+        let w = np.lw(k);
+        !PREPOSITIONS.contains(&w.as_ref())
+            && !NOUN_MODIFYING_PREPOSITIONS.contains(&w.as_ref())
+            && !np.lx.is_adverb(&w)
+            && !is_time_word(&w)
+            && !matches!(
+                w.as_ref(),
+                "by" | "to" | "up" | "out" | "down" | "off" | "being"
+            )
+            && !w.ends_with("ed")
+    }
+}
+
 /// Token `v`, or where a time phrase or adverbs right before it start ("last week said",
 /// "on Friday declared", "now says", "this past week announced").
 pub(super) fn before_time_phrase(ctx: &Ctx, mut v: usize, lo: usize) -> usize {
@@ -180,10 +204,17 @@ pub(super) fn before_time_phrase(ctx: &Ctx, mut v: usize, lo: usize) -> usize {
 /// ("In the last few days, …"), as [`sentence_subject`] reads them.
 fn clause_start(ctx: &Ctx, lo: usize, v: usize) -> usize {
     let np = &ctx.np;
-    sentence_subject(ctx, lo, v).map_or_else(
-        || skip_openers(ctx, lo, v),
-        |m| np.toks.partition_point(|t| t.start < m.span.start),
-    )
+    // Where the phrase reader finds no subject ("the utility that supplies the city"), a noun
+    // phrase that opens with a determiner after the dateline and the introductory phrases
+    // still starts the clause.
+    let after_openers = || {
+        subject_start(ctx, lo, v)
+            .filter(|&k| np.is_word(k) && is_determiner_word(&np.lw(k)))
+            .unwrap_or_else(|| skip_openers(ctx, lo, v))
+    };
+    sentence_subject(ctx, lo, v).map_or_else(after_openers, |m| {
+        np.toks.partition_point(|t| t.start < m.span.start)
+    })
 }
 
 /// The end (exclusive) of the noun phrase that opens at `start`: an optional determiner or
@@ -231,15 +262,13 @@ fn postmodifier_end(ctx: &Ctx, gap: usize, v: usize) -> Option<usize> {
     let np = &ctx.np;
     let first = np.lw(gap);
     let dash = |k: usize| ["—", "–", "--", "-"].iter().any(|d| np.is_punct(k, d));
-    let opens_relative = np.is_word(gap) && matches!(first.as_ref(), "who" | "whose")
-        || np.is_punct(gap, ",")
-            && np.is_word(gap + 1)
-            && matches!(np.lw(gap + 1).as_ref(), "who" | "whose");
+    let opens_relative =
+        relative_at(ctx, gap, v) || np.is_punct(gap, ",") && relative_at(ctx, gap + 1, v);
     let opens_phrase = !opens_relative
         && np.is_word(gap)
         && !np.is_cap(gap)
         && (NOUN_MODIFYING_PREPOSITIONS.contains(&first.as_ref())
-            || participle_after_noun(ctx, gap)
+            || participle_after_noun(ctx, gap) && !takes_bare_object(ctx, gap + 1)
             || np.is_word(gap + 1)
                 && matches!(np.lw(gap + 1).as_ref(), "with" | "to")
                 && !is_finite_verb_like(&first));
@@ -272,9 +301,14 @@ fn postmodifier_end(ctx: &Ctx, gap: usize, v: usize) -> Option<usize> {
     }
     // What follows the phrase: a relative clause that runs to the verb, or one aside that
     // closes right before it.
-    if np.is_word(k) && matches!(np.lw(k).as_ref(), "who" | "whose") {
+    if relative_at(ctx, k, v) {
         let joins = |j: usize| np.is_word(j) && matches!(np.lw(j).as_ref(), "and" | "but");
-        let clean = (k + 1..v).all(|j| !(breaks_modifier(ctx, j) || joins(j)));
+        // A clause with "that" or "which" restricts its noun without commas or a second verb
+        // joined by "or" ("a company that turns down customers or asks them to …").
+        let restrictive = !matches!(np.lw(k).as_ref(), "who" | "whose");
+        let ends_restrictive = |j: usize| np.is_punct(j, ",") || np.is_word(j) && np.lw(j) == "or";
+        let clean = (k + 1..v)
+            .all(|j| !(breaks_modifier(ctx, j) || joins(j) || restrictive && ends_restrictive(j)));
         return clean.then_some(phrase_end);
     }
     // "--" is two tokens.
@@ -287,12 +321,47 @@ fn postmodifier_end(ctx: &Ctx, gap: usize, v: usize) -> Option<usize> {
     }
     // An aside between commas right after the head is left to `subject_before`, but for a
     // relative clause (", who …,").
-    let relative = np.is_word(k + 1) && matches!(np.lw(k + 1).as_ref(), "who" | "whose");
+    let relative = relative_at(ctx, k + 1, v);
     let pair = dash(k) && dash(closer)
         || np.is_punct(k, ",") && np.is_punct(closer, ",") && (k > gap || relative)
         || np.is_punct(k, "(") && np.is_punct(closer, ")");
     let inner_clean = (k + 1..closer).all(|j| !breaks_modifier(ctx, j));
     (pair && closer > k + 1 && inner_clean).then_some(phrase_end)
+}
+
+/// Whether a relative clause opens at token `k`, before the verb at `v`: "who", "whose", or
+/// "that"/"which" right before a verb of its own with words after it ("the utility that
+/// supplies the city said", "the group which represents growers said"; the head noun is the
+/// subject of both clauses). Not a "that" before a noun phrase, which may open a clause the
+/// noun stands for ("the fact that the mayor said …", whose own subject speaks), nor one whose
+/// verb is the cue's own ("a group that has pledged …", "a rule that requires them to …").
+fn relative_at(ctx: &Ctx, k: usize, v: usize) -> bool {
+    let np = &ctx.np;
+    if !np.is_word(k) {
+        return false;
+    }
+    match np.lw(k).as_ref() {
+        "who" | "whose" => true,
+        "that" | "which" => {
+            let verb_at = |j: usize| {
+                np.is_word(j) && {
+                    let w = np.lw(j);
+                    is_finite_verb_like(&w) || is_present_verb_form(&w)
+                }
+            };
+            // "that owns the mill", "which has run the port"; not "that taxes rose", where the
+            // "-s" word is the noun before a verb.
+            let own_verb = np.is_word(k + 1)
+                && (is_finite_verb_like(&np.lw(k + 1)) || verb_at(k + 1) && !verb_at(k + 2));
+            // Something the relative verb governs before the cue: not only adverbs and
+            // auxiliaries of the cue's own verb phrase.
+            let governs = (k + 2..v).any(|j| {
+                !np.is_word(j) || !(np.lx.is_adverb(&np.lw(j)) || is_finite_verb_like(&np.lw(j)))
+            });
+            own_verb && governs
+        }
+        _ => false,
+    }
 }
 
 /// A token no modifier of a subject holds: a quotation, a semicolon or colon, a dash or an
@@ -342,6 +411,38 @@ mod tests {
             "The three surveyors -- Ms. Varga, Mr. Holm and Ms. Okafor -- agreed the dune was moving.",
         );
         assert_eq!(speaker.as_deref(), Some("The three surveyors"));
+    }
+
+    #[test]
+    fn a_relative_clause_with_that_or_which_before_its_verb_is_stepped_over() {
+        for (t, speaker) in [
+            (
+                "The co-operative that runs Dunmore's grain silos said on Monday that prices would rise.",
+                "The co-operative",
+            ),
+            (
+                "The trust which manages the moorland said the paths would stay shut.",
+                "The trust",
+            ),
+            (
+                "The board, which oversees the tram network, said fares would not change.",
+                "The board",
+            ),
+        ] {
+            let r = reported(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].1.as_deref(), Some(speaker), "{t}");
+        }
+        // Must not fire: a participle with a bare object is a verb, not a modifier that runs
+        // on to the cue ("… faced long odds after the mayor").
+        for r in reported("A harbour bill faced long odds after the mayor said she would veto it.")
+        {
+            assert!(!r.1.as_deref().unwrap_or("").contains("after"), "{r:?}");
+        }
+        // Must not fire: a "that" before a noun phrase opens a clause whose subject speaks.
+        for r in reported("The rumour that Ada Brenn said the vote was void spread fast.") {
+            assert_ne!(r.1.as_deref(), Some("The rumour"), "{r:?}");
+        }
     }
 
     #[test]

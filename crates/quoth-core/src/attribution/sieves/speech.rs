@@ -1243,7 +1243,7 @@ pub(super) fn subject_then_present_verb(ctx: &Ctx, k: usize, end: usize) -> bool
 
 /// A lower-case word that may be a present-tense verb in "-s": no "-ss", "-us", "-is" or
 /// "-ics" noun ("status", "analysis", "politics"), no adverb or function word.
-fn is_present_verb_form(w: &str) -> bool {
+pub(super) fn is_present_verb_form(w: &str) -> bool {
     is_bare_plural(w) && !["us", "is", "ics"].iter().any(|end| w.ends_with(end))
 }
 
