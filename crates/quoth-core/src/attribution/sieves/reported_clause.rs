@@ -237,6 +237,41 @@ mod tests {
     }
 
     #[test]
+    fn an_approximate_quantity_or_the_same_noun_opens_a_clause() {
+        for (t, content) in [
+            (
+                "Lena Marsh said about a third of the grain was lost to damp.",
+                "about a third of the grain was lost to damp",
+            ),
+            (
+                "Lena Marsh said around 40 crews had been sent north.",
+                "around 40 crews had been sent north",
+            ),
+            (
+                "Lena Marsh said the same warnings had been ignored in 2019.",
+                "the same warnings had been ignored in 2019",
+            ),
+        ] {
+            let (got, speaker, _) = one(t);
+            assert_eq!(got, content, "{t}");
+            assert_eq!(speaker.as_deref(), Some("Lena Marsh"), "{t}");
+        }
+        // Must not fire: "about" before a topic opens no clause (the topic sieve reads it).
+        for r in reported("Lena Marsh talked about the plan at the meeting.") {
+            assert_ne!(r.2, "reported-clause", "{r:?}");
+        }
+        // Must not fire: a quantity that is the verb's object before the next clause, and
+        // "the same" as the object.
+        for t in [
+            "The port added around 300 jobs in May, and the ferry fleet grew.",
+            "Lena Marsh said the same to reporters on Monday.",
+            "Lena Marsh said the same thing about the pier.",
+        ] {
+            assert!(reported(t).is_empty(), "{t}: {:?}", reported(t));
+        }
+    }
+
+    #[test]
     fn a_gerund_subject_with_its_phrases_then_an_auxiliary() {
         for (t, want) in [
             (

@@ -853,7 +853,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     // "said nothing", but "said none of the pilots were …", "said more than 40 boats were …".
     let object =
         NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of" && !than_a_number(ctx, k);
-    if !subject_like || object || np.lw(k + 1) == "same" {
+    if !subject_like || object || same_as_object(ctx, k) {
         return false;
     }
     opens_clause_verb(ctx, k, end)
@@ -908,7 +908,8 @@ fn opens_clause_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
                     .iter()
                     .any(|p| np.is_punct(j, p))
         })
-        .any(|j| np.is_word(j) && is_finite_verb_like(&np.lw(j)))
+        // A capitalised word inside the clause is a name, not a modal ("in May", "Will Brenn").
+        .any(|j| np.is_word(j) && !np.is_cap(j) && is_finite_verb_like(&np.lw(j)))
 }
 
 /// After "it" or "this" at token `k`: a verb, perhaps after an adverb ("it fears", "it
@@ -964,7 +965,37 @@ pub(super) fn opens_bare_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     if QUANTITY_SUBJECTS.contains(&w.as_ref()) {
         return opens_clause_verb(ctx, k, end);
     }
+    if approximate_quantity(ctx, k) {
+        // Its verb before any comma: "added around 300 jobs in May, and stocks fell" is
+        // a verb with its object, then the next clause.
+        let comma = (k..end).find(|&j| np.is_punct(j, ",")).unwrap_or(end);
+        return opens_clause_verb(ctx, k, comma);
+    }
     bare_noun_then_verb(ctx, k, end)
+}
+
+/// "about a third of the water …", "around 40 percent …", "some two-thirds …": a word of
+/// approximation at token `k` before a number or a fraction opens a subject of quantity, not
+/// a phrase on a topic ("said about the plan").
+fn approximate_quantity(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    let fraction = |j: usize| {
+        np.is_word(j)
+            && matches!(
+                np.lw(j).as_ref(),
+                "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "dozen" | "tenth"
+            )
+    };
+    let approximates = np.is_word(k)
+        && matches!(
+            np.lw(k).as_ref(),
+            "about" | "around" | "some" | "approximately" | "over" | "under"
+        );
+    approximates
+        && (np.is_number(k + 1)
+            || fraction(k + 1)
+            || np.is_word(k + 1) && matches!(np.lw(k + 1).as_ref(), "a" | "one") && fraction(k + 2)
+            || np.is_word(k + 1) && np.lw(k + 1).ends_with("-thirds"))
 }
 
 /// A gerund's phrase with its object and prepositional phrases ("going through a dark time
@@ -1122,7 +1153,7 @@ fn bare_noun_then_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
     let first = np.lw(k);
     let verb_like =
         matches!(first.as_ref(), "be" | "been" | "being" | "get" | "got") || first.ends_with("ed");
-    if !plain(k) || verb_like || np.lw(k + 1) == "same" {
+    if !plain(k) || verb_like || same_as_object(ctx, k) {
         return false;
     }
     // "people in the area should …": one short prepositional phrase may follow the head.
@@ -1155,7 +1186,7 @@ pub(super) fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
         );
     subject
         && !NOT_A_CLAUSE.contains(&w.as_ref())
-        && np.lw(k + 1) != "same"
+        && !same_as_object(ctx, k)
         && word_count(ctx, k, end) >= limits::SAYS_CLAUSE_WORDS
 }
 
@@ -1290,7 +1321,26 @@ fn opens_subject_word(ctx: &Ctx, k: usize) -> bool {
         && speech_verb(&w).is_none()
         && np.lx.pronoun(&w).is_none()
         && !np.lx.is_adverb(&w)
-        && np.lw(k + 1) != "same"
+        && !same_as_object(ctx, k)
+}
+
+/// "said the same", "said the same thing to reporters": "the same" after token `k` is the
+/// speech verb's object, unless the word after it is a noun with a verb of its own ("said the
+/// same promises had been made", "said the same thing happened in 2017": a clause).
+fn same_as_object(ctx: &Ctx, k: usize) -> bool {
+    let np = &ctx.np;
+    if np.lw(k + 1) != "same" {
+        return false;
+    }
+    let noun = k + 2;
+    let has_own_verb = np.is_word(noun)
+        && !np.is_cap(noun)
+        && !PREPOSITIONS.contains(&np.lw(noun).as_ref())
+        && !FUNCTION_LIKE.contains(&np.lw(noun).as_ref())
+        && (noun + 1..noun + 4)
+            .take_while(|&j| np.is_word(j))
+            .any(|j| is_finite_verb_like(&np.lw(j)));
+    !has_own_verb
 }
 
 /// Words "say" takes as its object, not as a clause's subject: "said goodbye", "said grace".
