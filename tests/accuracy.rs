@@ -59,7 +59,7 @@ fn sample_articles_direct_quotations_hold_their_floors() {
 
 /// Floors for one kind: (kind, least detection F1, least attributed F1), a little under what
 /// the engine scores on the samples today (see the README's accuracy table).
-const FLOORS: &[(Kind, f64, f64)] = &[(Kind::Indirect, 0.92, 0.87), (Kind::All, 0.96, 0.93)];
+const FLOORS: &[(Kind, f64, f64)] = &[(Kind::Indirect, 0.92, 0.86), (Kind::All, 0.96, 0.92)];
 
 #[test]
 fn sample_articles_reported_speech_and_all_statements_hold_their_floors() {
