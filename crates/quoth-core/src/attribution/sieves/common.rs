@@ -11,7 +11,7 @@ use super::{Found, Sieve};
 use crate::text::marks;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 /// What every sieve reads: noun phrases over the tokens, the tokens (sentences, paragraphs,
@@ -25,16 +25,31 @@ pub struct Ctx<'a> {
     /// Each word (lower-cased) with the first and last paragraph it is written in, read once
     /// when first asked.
     word_paragraphs: OnceCell<HashMap<&'a str, (u32, u32)>>,
+    /// What [`Ctx::cue_at`] found at each token, read when first asked: the sieves ask the
+    /// same tokens again and again (every quotation's window, every cue clause).
+    cue_tokens: Vec<Cell<CueTokens>>,
+}
+
+/// A token's cue as [`Ctx::cue_at`] reads it: not asked yet, no cue, a verb, or a verb with
+/// its particle ("pointed out").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CueTokens {
+    Unknown,
+    None,
+    One,
+    Two,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(np: Np<'a>, tokens: &'a Tokens, quotes: &'a [FoundQuote]) -> Self {
+        let cue_tokens = vec![Cell::new(CueTokens::Unknown); np.toks.len()];
         Ctx {
             np,
             tokens,
             quotes,
             lower_case_words: OnceCell::new(),
             word_paragraphs: OnceCell::new(),
+            cue_tokens,
         }
     }
     /// Whether the word at token `i` (in any case) is written in another paragraph too: a
@@ -108,29 +123,46 @@ impl Ctx<'_> {
     }
     /// A reporting verb at token `i`: its span (with a particle: "pointed out").
     pub(super) fn cue_at(&self, i: usize) -> Option<Range<usize>> {
+        let memo = self.cue_tokens.get(i)?;
+        let tokens = match memo.get() {
+            CueTokens::Unknown => {
+                let read = self.read_cue_at(i);
+                memo.set(read);
+                read
+            }
+            known => known,
+        };
+        match tokens {
+            CueTokens::One => Some(self.tok_span(i, i)),
+            CueTokens::Two => Some(self.tok_span(i, i + 1)),
+            CueTokens::None | CueTokens::Unknown => None,
+        }
+    }
+    /// What [`Ctx::cue_at`] finds at token `i`, read from the words.
+    fn read_cue_at(&self, i: usize) -> CueTokens {
         if !self.np.is_word(i) {
-            return None;
+            return CueTokens::None;
         }
         if self.np.is_cap(i) && !self.opens_with_participle(i) {
             // Verbs are never capitalised mid-sentence: "The Washington Post", "United States".
-            return None;
+            return CueTokens::None;
         }
         let w = self.np.lw(i);
         if self.np.lx.is_reporting_verb(&w) {
-            return Some(self.tok_span(i, i));
+            return CueTokens::One;
         }
         // "found that", "believes that": cues only with a complement clause.
         if self.np.lx.is_that_verb(&w) && self.np.is_word(i + 1) && self.np.lw(i + 1) == "that" {
-            return Some(self.tok_span(i, i));
+            return CueTokens::One;
         }
         let particles = self.np.lx.verb_particles(&w);
         if !particles.is_empty()
             && self.np.is_word(i + 1)
             && particles.contains(&self.np.lw(i + 1).as_ref())
         {
-            return Some(self.tok_span(i, i + 1));
+            return CueTokens::Two;
         }
-        None
+        CueTokens::None
     }
     /// "Calling the plan “a betrayal,” …": a participle that opens its sentence.
     fn opens_with_participle(&self, i: usize) -> bool {
