@@ -11,7 +11,7 @@ use super::{Found, Sieve};
 use crate::text::marks;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::ops::Range;
 
 /// What every sieve reads: noun phrases over the tokens, the tokens (sentences, paragraphs,
@@ -28,7 +28,14 @@ pub struct Ctx<'a> {
     /// What [`Ctx::cue_at`] found at each token, read when first asked: the sieves ask the
     /// same tokens again and again (every quotation's window, every cue clause).
     cue_tokens: Vec<Cell<CueTokens>>,
+    /// The last cue clause read between commas (`speech::cue_between_commas`), with the cue
+    /// token and sentence it was read for: the before-cue and around-cue sieves (and the
+    /// clause sieve's test for an interrupting cue) ask it of the same cue in turn.
+    pub(super) between_commas: RefCell<Option<BetweenCommas>>,
 }
+
+/// A cue and its sentence, with the cue clause found between commas around it, if any.
+pub(super) type BetweenCommas = ((usize, Range<usize>), Option<(usize, usize, Found)>);
 
 /// A token's cue as [`Ctx::cue_at`] reads it: not asked yet, no cue, a verb, or a verb with
 /// its particle ("pointed out").
@@ -50,6 +57,7 @@ impl<'a> Ctx<'a> {
             lower_case_words: OnceCell::new(),
             word_paragraphs: OnceCell::new(),
             cue_tokens,
+            between_commas: RefCell::new(None),
         }
     }
     /// Whether the word at token `i` (in any case) is written in another paragraph too: a

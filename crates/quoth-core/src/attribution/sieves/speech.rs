@@ -222,6 +222,19 @@ pub(super) fn cue_between_commas(
     v: usize,
     s: &Range<usize>,
 ) -> Option<(usize, usize, Found)> {
+    let key = (v, s.clone());
+    if let Some((asked, found)) = ctx.between_commas.borrow().as_ref()
+        && *asked == key
+    {
+        return found.clone();
+    }
+    let found = read_cue_between_commas(ctx, v, s);
+    *ctx.between_commas.borrow_mut() = Some((key, found.clone()));
+    found
+}
+
+/// What [`cue_between_commas`] finds, read from the tokens.
+fn read_cue_between_commas(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<(usize, usize, Found)> {
     let np = &ctx.np;
     let comma = (s.start..v)
         .rev()
