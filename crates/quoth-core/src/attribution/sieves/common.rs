@@ -32,6 +32,9 @@ pub struct Ctx<'a> {
     /// token and sentence it was read for: the before-cue and around-cue sieves (and the
     /// clause sieve's test for an interrupting cue) ask it of the same cue in turn.
     pub(super) between_commas: RefCell<Option<BetweenCommas>>,
+    /// The last `speech::skip_adverbials` asked (from, end, the token after the adverbials):
+    /// the clause, wh and relative sieves step over the same words after one cue.
+    pub(super) after_adverbials: Cell<Option<(usize, usize, usize)>>,
 }
 
 /// A cue and its sentence, with the cue clause found between commas around it, if any.
@@ -58,6 +61,7 @@ impl<'a> Ctx<'a> {
             word_paragraphs: OnceCell::new(),
             cue_tokens,
             between_commas: RefCell::new(None),
+            after_adverbials: Cell::new(None),
         }
     }
     /// Whether the word at token `i` (in any case) is written in another paragraph too: a

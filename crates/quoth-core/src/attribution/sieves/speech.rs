@@ -676,7 +676,19 @@ fn determined_hearer(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
 
 /// Steps over adverbials between a verb and its clause: "on Tuesday", "last week", "in a
 /// statement", "in an interview with The Times", "repeatedly", commas.
-pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
+pub(super) fn skip_adverbials(ctx: &Ctx, k: usize, end: usize) -> usize {
+    if let Some((from, to, after)) = ctx.after_adverbials.get()
+        && (from, to) == (k, end)
+    {
+        return after;
+    }
+    let after = read_adverbials(ctx, k, end);
+    ctx.after_adverbials.set(Some((k, end, after)));
+    after
+}
+
+/// What [`skip_adverbials`] steps over, read from the tokens.
+fn read_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
     let np = &ctx.np;
     let mut steps = 0;
     while k < end && steps < limits::MAX_ADVERBIALS {
@@ -1502,52 +1514,79 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
     let mut end = s.end;
     // A lone dash ends the clause; a pair of dashes sets off an aside inside it.
     let lone_dash = (from..s.end).filter(|&j| np.is_dash(j)).count() == 1;
+    // Each test reads a word or a mark: a token is asked only the tests of its kind.
     for k in from..s.end {
-        if np.toks[k].kind == Kind::Quote {
-            // The quotation is its own statement: keep the clauses before it, up to the last
-            // comma ("… the coast is eroding, and the losses “cannot be undone”"), or nothing
-            // where the quoted words finish the reported clause.
-            end = (from..k).rev().find(|&j| {
-                np.is_punct(j, ":")
-                    || np.is_punct(j, ";")
-                    || np.is_punct(j, ",") && matches!(np.lw(j + 1).as_ref(), "and" | "but")
-            })?;
-            break;
-        }
-        // "…; …", "… — a proposal he has since dropped", "… but said …": another clause.
-        let second_cue = np.is_word(k)
-            && matches!(np.lw(k).as_ref(), "and" | "but")
-            && (k + 1..k + 3).any(|j| cue_like(ctx, j));
-        let contrast = np.is_punct(k, ",")
-            && (matches!(
-                np.lw(k + 1).as_ref(),
-                "while" | "whereas" | "however" | "compared" | "as"
-            ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
-                && opens_clause(ctx, k + 2, s.end)
-                || concession_is_writers(ctx, k + 1, s.end));
-        let dash = lone_dash && np.is_dash(k);
-        if (np.is_punct(k, ";") || dash || second_cue || contrast) && !and_that(ctx, k + 1, s.end) {
-            end = k;
-            break;
-        }
-        if np.is_punct(k, ",") && k + 1 < s.end && np.is_word(k + 1) {
-            let w = np.lw(k + 1);
-            let next_cue = is_speech_participle(ctx, k + 1);
-            if next_cue || w == "according" || cue_clause(ctx, k + 1, s.end).is_some() {
-                end = k;
+        let stop = match np.toks[k].kind {
+            Kind::Quote => {
+                // The quotation is its own statement: keep the clauses before it, up to the
+                // last comma ("… the coast is eroding, and the losses “cannot be undone”"), or
+                // nothing where the quoted words finish the reported clause.
+                end = (from..k).rev().find(|&j| {
+                    np.is_punct(j, ":")
+                        || np.is_punct(j, ";")
+                        || np.is_punct(j, ",") && matches!(np.lw(j + 1).as_ref(), "and" | "but")
+                })?;
                 break;
             }
-        }
-        if aside_after_full_stop(ctx, k)
-            || circumstance_of_speaking(ctx, k)
-            || speakers_second_predicate(ctx, from, k)
-        {
-            end = before_conjunction(ctx, from, k);
+            Kind::Word => word_ends_content(ctx, from, k, s),
+            Kind::Punct => mark_ends_content(ctx, from, k, s, lone_dash),
+            Kind::Number => None,
+        };
+        if let Some(stop) = stop {
+            end = stop;
             break;
         }
     }
     let end = trim_end(ctx, from, end);
     (word_count(ctx, from, end) >= limits::MIN_CLAUSE_WORDS).then_some(end)
+}
+
+/// Where the word at token `k` ends a content that starts at `from` ([`content_end`]), if it
+/// does: before "… but said …" (another cue), or before a circumstance of the saying or the
+/// speaker's second predicate.
+fn word_ends_content(ctx: &Ctx, from: usize, k: usize, s: &Range<usize>) -> Option<usize> {
+    let np = &ctx.np;
+    let second_cue =
+        matches!(np.lw(k).as_ref(), "and" | "but") && (k + 1..k + 3).any(|j| cue_like(ctx, j));
+    if second_cue && !and_that(ctx, k + 1, s.end) {
+        return Some(k);
+    }
+    (circumstance_of_speaking(ctx, k) || speakers_second_predicate(ctx, from, k))
+        .then(|| before_conjunction(ctx, from, k))
+}
+
+/// Where the mark at token `k` ends a content that starts at `from` ([`content_end`]), if it
+/// does: "…; …", "… — a proposal he has since dropped", a contrast or concession after a
+/// comma, a participle of speech or another cue clause after a comma, or an aside after the
+/// full stop.
+fn mark_ends_content(
+    ctx: &Ctx,
+    from: usize,
+    k: usize,
+    s: &Range<usize>,
+    lone_dash: bool,
+) -> Option<usize> {
+    let np = &ctx.np;
+    let comma = np.is_punct(k, ",");
+    let contrast = comma
+        && (matches!(
+            np.lw(k + 1).as_ref(),
+            "while" | "whereas" | "however" | "compared" | "as"
+        ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
+            && opens_clause(ctx, k + 2, s.end)
+            || concession_is_writers(ctx, k + 1, s.end));
+    let dash = lone_dash && np.is_dash(k);
+    if (np.is_punct(k, ";") || dash || contrast) && !and_that(ctx, k + 1, s.end) {
+        return Some(k);
+    }
+    if comma && k + 1 < s.end && np.is_word(k + 1) {
+        let w = np.lw(k + 1);
+        let next_cue = is_speech_participle(ctx, k + 1);
+        if next_cue || w == "according" || cue_clause(ctx, k + 1, s.end).is_some() {
+            return Some(k);
+        }
+    }
+    aside_after_full_stop(ctx, k).then(|| before_conjunction(ctx, from, k))
 }
 
 /// Token `k`, or the token before the conjunction and comma it follows: a cut before "…, but in
@@ -1965,10 +2004,14 @@ fn opening_with(ctx: &Ctx, v: usize, lo: usize) -> Option<usize> {
 /// in one), semicolon or dash before it, else at `lo`.
 fn clause_start_before(ctx: &Ctx, lo: usize, v: usize) -> usize {
     let np = &ctx.np;
-    (lo..v)
-        .rev()
-        .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";") || is_dash_break(ctx, k))
-        .map_or(lo, |k| k + 1)
+    // A comma, a semicolon or a dash; or a quotation that ends with a comma (asked of every
+    // token before every cue: the mark's kind first).
+    let breaks = |k: usize| match np.toks[k].kind {
+        Kind::Punct => matches!(np.word(k), "," | ";" | "—" | "–"),
+        Kind::Quote => is_comma_like(ctx, k),
+        Kind::Word | Kind::Number => false,
+    };
+    (lo..v).rev().find(|&k| breaks(k)).map_or(lo, |k| k + 1)
 }
 
 /// The participle's subject in a "with" clause: the phrase from `from` to the verb at `v`
