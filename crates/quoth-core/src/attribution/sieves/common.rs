@@ -2,11 +2,12 @@
 //! sentences.
 
 use super::super::lexicon::Gender;
+use super::super::lexicon::word_set;
 use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, Np};
 use super::super::quotes::FoundQuote;
 use super::super::tokens::{Kind, Tokens};
-use super::speech::{PREPOSITIONS, holds_finite_verb, is_finite_verb_like, speech_verb};
+use super::speech::{holds_finite_verb, is_finite_verb_like, is_preposition, speech_verb};
 use super::{Found, Sieve};
 use crate::text::marks;
 use rustc_hash::FxHashMap as HashMap;
@@ -426,7 +427,7 @@ pub(super) fn subject_nearby(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> 
         let subject_like = matches!(w.as_ref(), "he" | "she" | "they" | "who" | "i" | "we")
             || np.is_cap(k)
                 && !np.lx.is_not_name(&w)
-                && !TIME_WORDS.contains(&w.as_ref())
+                && !is_time_span_word(w.as_ref())
                 && !w.ends_with("ly")
                 && !np::is_possessive(np.word(k));
         if subject_like {
@@ -603,7 +604,7 @@ fn possessed_subject(np: &Np, start: usize, limit: usize) -> Option<Mention> {
                 let w = np.lw(k);
                 !is_finite_verb_like(&w)
                     && speech_verb(&w).is_none()
-                    && !PREPOSITIONS.contains(&w.as_ref())
+                    && !is_preposition(w.as_ref())
                     && !np.lx.is_adverb(&w)
             }
         })
@@ -677,7 +678,7 @@ fn is_intro_segment(np: &Np, start: usize, comma: usize) -> bool {
     {
         return true;
     }
-    if TIME_WORDS.contains(&w.as_ref()) || is_time_phrase(np, start, comma) {
+    if is_time_span_word(w.as_ref()) || is_time_phrase(np, start, comma) {
         return true;
     }
     // "Trump, the billionaire, said": a name followed by an appositive is the subject.
@@ -713,23 +714,13 @@ fn is_time_phrase(np: &Np, start: usize, comma: usize) -> bool {
     placed && (start..last).all(|k| np.is_number(k) || np.is_word(k))
 }
 
-pub(super) const TIME_WORDS: &[&str] = &[
-    "minutes",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "moments",
-    "seconds",
-    "earlier",
-    "later",
-    "then",
-    "now",
-    "today",
-    "yesterday",
-    "tonight",
-];
+word_set!(
+    /// Words of time that open or make a phrase of time, not a name ("Minutes later, …",
+    /// "Today, …").
+    fn is_time_span_word,
+    "minutes", "hours", "days", "weeks", "months", "years", "moments", "seconds",
+    "earlier", "later", "then", "now", "today", "yesterday", "tonight",
+);
 
 /// Whether the quotation's sentences hold a reporting verb of their own (then a failed cue is
 /// no reason to borrow the previous speaker).

@@ -8,7 +8,7 @@ use super::super::np::{self, Mention, MentionKind, is_determiner_word};
 use super::super::tokens::Kind;
 use super::Ctx;
 use super::common::{is_nominative, sentence_subject};
-use super::speech::{PREPOSITIONS, is_finite_verb_like, is_time_word, skip_openers, speech_verb};
+use super::speech::{is_finite_verb_like, is_preposition, is_time_word, skip_openers, speech_verb};
 
 /// A subject whose head noun phrase opens the clause and whose modifiers run up to the verb
 /// at `v`: "A person familiar with the talks says", "Figures released on Monday suggest",
@@ -199,7 +199,7 @@ fn opening_phrase_end(ctx: &Ctx, start: usize, v: usize) -> Option<usize> {
     while k < v && (np.is_word(k) || np.is_number(k)) {
         let w = np.lw(k);
         let ends = k > start
-            && (PREPOSITIONS.contains(&w.as_ref()) && w != "of"
+            && (is_preposition(w.as_ref()) && w != "of"
                 || matches!(w.as_ref(), "who" | "whose" | "which" | "that")
                 || !np.is_cap(k) && participle_after_noun(ctx, k));
         if ends {

@@ -3,8 +3,8 @@
 use super::super::limits;
 use super::super::np::MentionKind;
 use super::speech::{
-    CLAUSE_OPENERS, Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial,
-    is_bare_plural, is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark,
+    Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial, is_bare_plural,
+    is_clause_opener, is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark,
     opens_bare_clause, opens_clause, says_a_clause, skip_addressee, skip_adverbials, skip_openers,
     statement, subject_then_auxiliary, subject_then_present_verb, trim_end,
 };
@@ -132,7 +132,7 @@ fn pronoun_after_hearer(ctx: &Ctx, v: usize, end: usize) -> Option<usize> {
             || is_finite_verb_like(&np.lw(j))
             || opens_with_pronoun(&np.lw(j))
             // "told his advisers as he labored …": a clause of the writer's after the hearer.
-            || CLAUSE_OPENERS.contains(&np.lw(j).as_ref())
+            || is_clause_opener(np.lw(j).as_ref())
     })?;
     (opens_with_pronoun(&np.lw(j)) && opens_clause(ctx, j, end)).then_some(j)
 }

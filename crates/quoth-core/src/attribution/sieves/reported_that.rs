@@ -5,10 +5,10 @@ use super::super::limits;
 use super::super::np::is_determiner_word;
 use super::super::tokens::Kind;
 use super::speech::{
-    CLAUSE_OPENERS, Complement, PREPOSITIONS, content_end, cue_like, gap_is_adverbial, gloss_end,
-    is_finite_verb_like, is_gerund, is_noun_of_speech, is_subject_pronoun, is_that, is_time_word,
-    is_word_at, np_word_or_mark, opens_bare_clause, opens_clause, skip_addressee, speech_verb,
-    statement, subject_then_auxiliary,
+    Complement, content_end, cue_like, gap_is_adverbial, gloss_end, is_clause_opener,
+    is_finite_verb_like, is_gerund, is_noun_of_speech, is_preposition, is_subject_pronoun, is_that,
+    is_time_word, is_word_at, np_word_or_mark, opens_bare_clause, opens_clause, skip_addressee,
+    speech_verb, statement, subject_then_auxiliary,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -84,7 +84,7 @@ fn long_adverbial_gap(ctx: &Ctx, v: usize, that: usize, class: Complement, end: 
         || np.is_word(first)
             && !np.is_cap(first)
             && w != "to"
-            && (PREPOSITIONS.contains(&w.as_ref()) || np.lx.is_adverb(&w) || w.ends_with("ly"));
+            && (is_preposition(w.as_ref()) || np.lx.is_adverb(&w) || w.ends_with("ly"));
     let clause = clause_after_that(ctx, that + 1, end);
     // "said on Thursday, a promise that villages greeted with doubt": a noun phrase after a
     // comma is an appositive, and its "that" opens a relative clause on it.
@@ -116,7 +116,7 @@ fn adverbial_word(ctx: &Ctx, j: usize, first: usize) -> bool {
         w == "to" && np.is_word(j + 1) && !np.is_cap(j + 1) && !is_determiner_word(&np.lw(j + 1));
     let participle = j > first && np.is_punct(j - 1, ",") && w.ends_with("ing");
     !(is_finite_verb_like(&w)
-        || CLAUSE_OPENERS.contains(&w.as_ref())
+        || is_clause_opener(w.as_ref())
         || is_subject_pronoun(&w)
         || infinitive
         || participle

@@ -7,7 +7,7 @@
 //! as a quotation's speaker. Words inside quotation marks are never content here: a sentence
 //! that mixes both keeps its quotation as the one statement.
 
-use super::super::lexicon;
+use super::super::lexicon::{self, word_set};
 use super::super::limits;
 use super::super::np::{Mention, MentionKind, is_determiner_word, is_function_word};
 use super::super::tokens::Kind;
@@ -193,7 +193,7 @@ pub(super) fn interrupts_after_adverbial(ctx: &Ctx, v: usize, s: &Range<usize>) 
 /// question word (which may open a subject clause).
 fn opens_adverbial(w: &str) -> bool {
     w == "even"
-        || PREPOSITIONS.contains(&w)
+        || is_preposition(w)
             && !matches!(
                 w,
                 "and"
@@ -287,7 +287,7 @@ fn clause_after_comma(
         && tail_clean
         && opens_noun_phrase(ctx, comma + 1)
         && let Some(m) = phrase_before_verb(ctx, comma + 1, v)
-        && (m.kind == MentionKind::Name || !NOUN_LIKE.contains(&np.lw(v).as_ref()))
+        && (m.kind == MentionKind::Name || !is_noun_like(np.lw(v).as_ref()))
     {
         return Some((comma, Found::new(Sieve::AdjacentCue, m, cue)));
     }
@@ -320,7 +320,7 @@ fn opens_noun_phrase(ctx: &Ctx, k: usize) -> bool {
         return false;
     }
     let w = np.lw(k);
-    if CLAUSE_OPENERS.contains(&w.as_ref()) || PREPOSITIONS.contains(&w.as_ref()) {
+    if is_clause_opener(w.as_ref()) || is_preposition(w.as_ref()) {
         return false;
     }
     is_determiner_word(&w)
@@ -380,13 +380,15 @@ fn reads_as_noun(ctx: &Ctx, v: usize, from: usize, end: usize) -> bool {
     after_determiner || relative_that
 }
 
-/// Forms that are nouns as often as verbs ("the 20 states", "news reports"): cues only with a
-/// name or a pronoun as subject.
-pub(super) const NOUN_LIKE: &[&str] = &[
-    "states", "state", "reports", "report", "claims", "claim", "notes", "note", "comments",
-    "comment", "remarks", "remark", "posts", "post", "tweets", "tweet", "emails", "email",
-    "promises", "promise", "pledges", "pledge", "vows", "vow", "proposes", "repeats",
-];
+word_set!(
+    /// Forms that are nouns as often as verbs ("the 20 states", "news reports"): cues only with a
+    /// name or a pronoun as subject.
+    pub(super) fn is_noun_like,
+    "states", "state", "reports", "report", "claims", "claim", "notes", "note",
+    "comments", "comment", "remarks", "remark", "posts", "post", "tweets", "tweet",
+    "emails", "email", "promises", "promise", "pledges", "pledge", "vows", "vow",
+    "proposes", "repeats",
+);
 
 /// A speech verb at token `v` that reports: lower case, finite or a participle after a comma,
 /// not negated, not hypothetical, not passive and not an infinitive.
@@ -663,7 +665,7 @@ fn determined_hearer(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
         .find(|&j| {
             !np.is_word(j) || {
                 let w = np.lw(j);
-                PREPOSITIONS.contains(&w.as_ref())
+                is_preposition(w.as_ref())
                     || w == "that"
                     || is_subject_pronoun(&w)
                     || is_finite_verb_like(&w)
@@ -755,11 +757,10 @@ fn read_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
                     || np.is_punct(j, ";")
                     || np.toks[j].kind == Kind::Quote
                     || j > k + 1 && is_subject_pronoun(&np.lw(j))
-                    || np.is_word(j) && CLAUSE_OPENERS.contains(&np.lw(j).as_ref())
+                    || np.is_word(j) && is_clause_opener(np.lw(j).as_ref())
             });
             let ends_well = |j: usize| {
-                is_that(ctx, j)
-                    || loose && !(np.is_word(j) && CLAUSE_OPENERS.contains(&np.lw(j).as_ref()))
+                is_that(ctx, j) || loose && !(np.is_word(j) && is_clause_opener(np.lw(j).as_ref()))
             };
             match stop {
                 Some(j) if j > k + 1 && ends_well(j) => {
@@ -774,11 +775,13 @@ fn read_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
     k
 }
 
-/// Words that open a clause of their own inside a phrase ("when asked", "how cheaply").
-pub(super) const CLAUSE_OPENERS: &[&str] = &[
-    "when", "which", "who", "whom", "whose", "how", "why", "what", "where", "if", "whether", "as",
-    "because", "while", "after", "before", "since", "until",
-];
+word_set!(
+    /// Words that open a clause of their own inside a phrase ("when asked", "how cheaply").
+    pub(super) fn is_clause_opener,
+    "when", "which", "who", "whom", "whose", "how", "why", "what",
+    "where", "if", "whether", "as", "because", "while", "after", "before",
+    "since", "until",
+);
 
 /// A pronoun that can only be a subject: it opens a clause.
 pub(super) fn is_subject_pronoun(w: &str) -> bool {
@@ -876,8 +879,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                 | "none"
         );
     // "said nothing", but "said none of the pilots were …", "said more than 40 boats were …".
-    let object =
-        NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of" && !than_a_number(ctx, k);
+    let object = is_not_a_clause(w.as_ref()) && np.lw(k + 1) != "of" && !than_a_number(ctx, k);
     if !subject_like || object || np.lw(k + 1) == "same" {
         return false;
     }
@@ -965,7 +967,7 @@ pub(super) fn is_gerund(w: &str) -> bool {
     w.len() >= limits::MIN_VERB_FORM_BYTES
         && w.ends_with("ing")
         && !w.ends_with("thing")
-        && !PREPOSITIONS.contains(&w)
+        && !is_preposition(w)
         && !is_time_word(w)
 }
 
@@ -982,11 +984,11 @@ pub(super) fn opens_bare_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     if is_gerund(&w) {
         // "-ed" forms after a gerund are mostly participles: an auxiliary must follow.
         return (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS))
-            .take_while(|&j| np.is_word(j) && !PREPOSITIONS.contains(&np.lw(j).as_ref()))
+            .take_while(|&j| np.is_word(j) && !is_preposition(np.lw(j).as_ref()))
             .any(|j| is_auxiliary(&np.lw(j)))
             || gerund_phrase_then_auxiliary(ctx, k, end);
     }
-    if QUANTITY_SUBJECTS.contains(&w.as_ref()) {
+    if is_quantity_subject(w.as_ref()) {
         return opens_clause_verb(ctx, k, end);
     }
     bare_noun_then_verb(ctx, k, end)
@@ -1002,7 +1004,7 @@ fn gerund_phrase_then_auxiliary(ctx: &Ctx, k: usize, end: usize) -> bool {
     let verb = (k + 1..end.min(k + limits::CLAUSE_VERB_REACH))
         .take_while(|&j| {
             (np.is_word(j) || np.is_number(j) || np.is_punct(j, "’"))
-                && !(CLAUSE_OPENERS.contains(&np.lw(j).as_ref()) || is_that(ctx, j))
+                && !(is_clause_opener(np.lw(j).as_ref()) || is_that(ctx, j))
         })
         .find(|&j| np.is_word(j) && !np.is_cap(j) && is_finite_verb_like(&np.lw(j)));
     // "proposed banning night flights and has since …": after a coordinator the verb is the
@@ -1022,110 +1024,28 @@ fn is_auxiliary(w: &str) -> bool {
     lexicon::is_bare_auxiliary(bare) || matches!(bare, "wo" | "ca" | "shall")
 }
 
-/// Subjects of quantity: "half were …", "neither had …", "few expected …".
-const QUANTITY_SUBJECTS: &[&str] = &[
-    "half",
-    "neither",
-    "either",
-    "few",
-    "much",
-    "any",
-    "another",
-    "such",
-    "only",
-    "nearly",
-    "almost",
-    "roughly",
-    "somebody",
-    "someone",
-    "everybody",
-    "anyone",
-];
+word_set!(
+    /// Subjects of quantity: "half were …", "neither had …", "few expected …".
+    fn is_quantity_subject,
+    "half", "neither", "either", "few", "much", "any", "another", "such",
+    "only", "nearly", "almost", "roughly", "somebody", "someone", "everybody", "anyone",
+);
 
-/// Prepositions and other closed-class words (English grammar's closed classes, hand-written):
-/// never the first word of a clause's subject, and the words that open an adverbial phrase.
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "about",
-    "above",
-    "across",
-    "after",
-    "against",
-    "along",
-    "amid",
-    "among",
-    "around",
-    "as",
-    "at",
-    "before",
-    "behind",
-    "below",
-    "beside",
-    "between",
-    "beyond",
-    "by",
-    "despite",
-    "down",
-    "during",
-    "except",
-    "for",
-    "from",
-    "in",
-    "inside",
-    "into",
-    "like",
-    "near",
-    "of",
-    "off",
-    "on",
-    "onto",
-    "out",
-    "outside",
-    "over",
-    "past",
-    "per",
-    "since",
-    "than",
-    "through",
-    "throughout",
-    "to",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "via",
-    "with",
-    "within",
-    "without",
-    "including",
-    "regarding",
-    "concerning",
-    "according",
-    "following",
-    "if",
-    "whether",
-    "when",
-    "while",
-    "because",
-    "although",
-    "though",
-    "unless",
-    "so",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "yet",
-    "not",
-    "how",
-    "why",
-    "what",
-    "where",
-    "who",
-    "whom",
-    "which",
-];
+word_set!(
+    /// Prepositions and other closed-class words (English grammar's closed classes, hand-written):
+    /// never the first word of a clause's subject, and the words that open an adverbial phrase.
+    pub(super) fn is_preposition,
+    "about", "above", "across", "after", "against", "along", "amid", "among",
+    "around", "as", "at", "before", "behind", "below", "beside", "between",
+    "beyond", "by", "despite", "down", "during", "except", "for", "from",
+    "in", "inside", "into", "like", "near", "of", "off", "on",
+    "onto", "out", "outside", "over", "past", "per", "since", "than",
+    "through", "throughout", "to", "toward", "towards", "under", "until", "up",
+    "upon", "via", "with", "within", "without", "including", "regarding", "concerning",
+    "according", "following", "if", "whether", "when", "while", "because", "although",
+    "though", "unless", "so", "and", "or", "but", "nor", "yet",
+    "not", "how", "why", "what", "where", "who", "whom", "which",
+);
 
 /// A clause whose subject is a bare noun phrase of lower-case words ("climate change is …",
 /// "violent threats had …", "money was …"): the first word a content word, and a finite verb
@@ -1135,9 +1055,9 @@ fn bare_noun_then_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
     let plain = |j: usize| {
         np.is_word(j) && !np.is_cap(j) && {
             let w = np.lw(j);
-            !PREPOSITIONS.contains(&w.as_ref())
-                && !FUNCTION_LIKE.contains(&w.as_ref())
-                && !NOT_A_CLAUSE.contains(&w.as_ref())
+            !is_preposition(w.as_ref())
+                && !is_function_like(w.as_ref())
+                && !is_not_a_clause(w.as_ref())
                 && !np.lx.is_adverb(&w)
                 && !is_finite_verb_like(&w)
                 && speech_verb(&w).is_none()
@@ -1179,7 +1099,7 @@ pub(super) fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
             "the" | "his" | "her" | "their" | "its" | "some" | "many" | "most"
         );
     subject
-        && !NOT_A_CLAUSE.contains(&w.as_ref())
+        && !is_not_a_clause(w.as_ref())
         && np.lw(k + 1) != "same"
         && word_count(ctx, k, end) >= limits::SAYS_CLAUSE_WORDS
 }
@@ -1215,7 +1135,7 @@ pub(super) fn subject_then_auxiliary(ctx: &Ctx, k: usize, end: usize) -> bool {
         }
         let w = np.lw(j);
         // "claimed responsibility but officials have said …": "but" opens the next clause.
-        let opens_own_clause = CLAUSE_OPENERS.contains(&w.as_ref())
+        let opens_own_clause = is_clause_opener(w.as_ref())
             || is_that(ctx, j)
             || matches!(w.as_ref(), "but" | "yet" | "nor");
         if opens_own_clause || cue_like(ctx, j) || is_subject_pronoun(&w) {
@@ -1249,7 +1169,7 @@ pub(super) fn subject_then_present_verb(ctx: &Ctx, k: usize, end: usize) -> bool
             return false;
         }
         let w = np.lw(j);
-        let opens_own_clause = CLAUSE_OPENERS.contains(&w.as_ref()) || is_that(ctx, j);
+        let opens_own_clause = is_clause_opener(w.as_ref()) || is_that(ctx, j);
         if opens_own_clause || cue_like(ctx, j) || is_subject_pronoun(&w) {
             return false;
         }
@@ -1292,7 +1212,7 @@ fn takes_object_after(ctx: &Ctx, k: usize) -> bool {
     }
     np.is_word(k) && {
         let w = np.lw(k);
-        w == "to" || !PREPOSITIONS.contains(&w.as_ref()) && !FUNCTION_LIKE.contains(&w.as_ref())
+        w == "to" || !is_preposition(w.as_ref()) && !is_function_like(w.as_ref())
     }
 }
 
@@ -1308,9 +1228,9 @@ fn opens_subject_word(ctx: &Ctx, k: usize) -> bool {
         return false;
     }
     let w = np.lw(k);
-    !PREPOSITIONS.contains(&w.as_ref())
-        && !NOT_A_CLAUSE.contains(&w.as_ref())
-        && !SAY_OBJECTS.contains(&w.as_ref())
+    !is_preposition(w.as_ref())
+        && !is_not_a_clause(w.as_ref())
+        && !is_say_object(w.as_ref())
         && !is_finite_verb_like(&w)
         && speech_verb(&w).is_none()
         && np.lx.pronoun(&w).is_none()
@@ -1318,24 +1238,12 @@ fn opens_subject_word(ctx: &Ctx, k: usize) -> bool {
         && np.lw(k + 1) != "same"
 }
 
-/// Words "say" takes as its object, not as a clause's subject: "said goodbye", "said grace".
-const SAY_OBJECTS: &[&str] = &[
-    "goodbye",
-    "hello",
-    "grace",
-    "thanks",
-    "farewell",
-    "amen",
-    "yes",
-    "sorry",
-    "so",
-    "much",
-    "little",
-    "something",
-    "anything",
-    "everything",
-    "enough",
-];
+word_set!(
+    /// Words "say" takes as its object, not as a clause's subject: "said goodbye", "said grace".
+    fn is_say_object,
+    "goodbye", "hello", "grace", "thanks", "farewell", "amen", "yes", "sorry",
+    "so", "much", "little", "something", "anything", "everything", "enough",
+);
 
 /// Whether token `j` can end a subject: a number, a name, or a lower-case content word (not
 /// a conjunction, preposition or determiner).
@@ -1347,15 +1255,18 @@ fn is_subject_head(ctx: &Ctx, j: usize) -> bool {
     np.is_word(j) && {
         let w = np.lw(j);
         np.is_cap(j)
-            || !PREPOSITIONS.contains(&w.as_ref())
-                && !FUNCTION_LIKE.contains(&w.as_ref())
+            || !is_preposition(w.as_ref())
+                && !is_function_like(w.as_ref())
                 && (!is_determiner_word(&w) || lexicon::is_number_word(&w))
                 && !np.lx.is_adverb(&w)
     }
 }
 
-/// Objects of "say" that are no clause: "said the same", "said nothing".
-pub(super) const NOT_A_CLAUSE: &[&str] = &["nothing", "more", "fewer", "none"];
+word_set!(
+    /// Objects of "say" that are no clause: "said the same", "said nothing".
+    pub(super) fn is_not_a_clause,
+    "nothing", "more", "fewer", "none",
+);
 
 /// A lower-case speech verb at token `j`.
 pub(super) fn cue_like(ctx: &Ctx, j: usize) -> bool {
@@ -1369,7 +1280,7 @@ pub(super) fn is_bare_plural(w: &str) -> bool {
         && !w.ends_with("ss")
         && !w.contains(['\'', '’'])
         && !matches!(w, "this" | "these" | "those" | "thus" | "perhaps")
-        && !FUNCTION_LIKE.contains(&w)
+        && !is_function_like(w)
 }
 
 pub(super) fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
@@ -1823,7 +1734,7 @@ pub(super) fn statement(
     } else {
         end
     };
-    if NOUN_LIKE.contains(&np.lw(v).as_ref()) && (!person || reads_as_noun(ctx, v, from, end)) {
+    if is_noun_like(np.lw(v).as_ref()) && (!person || reads_as_noun(ctx, v, from, end)) {
         return None;
     }
     Some(
@@ -2076,7 +1987,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         Some(c) if joins_a_clause(ctx, c + 1) => c + 2,
         Some(c) => {
             let first = skip_openers(ctx, lo, c);
-            let intro = np.is_word(first) && PREPOSITIONS.contains(&np.lw(first).as_ref());
+            let intro = np.is_word(first) && is_preposition(np.lw(first).as_ref());
             if !intro || (lo..c).any(|k| np.is_punct(k, ",")) {
                 return None;
             }
@@ -2093,7 +2004,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     let opener = np.lw(start);
     let opens = np.is_number(start)
         || np.is_word(start) && np.is_cap(start)
-        || QUANTITY_SUBJECTS.contains(&opener.as_ref())
+        || is_quantity_subject(opener.as_ref())
         || lexicon::is_number_word(&opener)
         || matches!(
             opener.as_ref(),
@@ -2108,7 +2019,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
             && !(np.is_word(k)
                 && (is_finite_verb_like(&w)
                     || speech_verb(&w).is_some()
-                    || CLAUSE_OPENERS.contains(&w.as_ref())
+                    || is_clause_opener(w.as_ref())
                     || matches!(w.as_ref(), "that" | "and" | "or" | "but")))
     });
     // Capitalised openers are names the other readers already tried; a phrase here must be
@@ -2119,7 +2030,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     }
     // The head: the last word before a prepositional phrase, or the last word.
     let head_tok = (start + 1..=end)
-        .find(|&k| np.is_word(k) && PREPOSITIONS.contains(&np.lw(k).as_ref()))
+        .find(|&k| np.is_word(k) && is_preposition(np.lw(k).as_ref()))
         .map_or(end, |k| k - 1);
     Some(np.description(start, end, head_tok))
 }
@@ -2170,7 +2081,7 @@ pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
             && w.len() >= limits::MIN_PLURAL_BYTES
             && w.ends_with('s')
             && !np.is_cap(end);
-    if end < lo || !fits_end || FUNCTION_LIKE.contains(&w.as_ref()) {
+    if end < lo || !fits_end || is_function_like(w.as_ref()) {
         return None;
     }
     let mut start = end;
@@ -2179,7 +2090,7 @@ pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         let ok = np.is_number(k)
             || np.is_punct(k, "%")
             || np.is_word(k)
-                && !FUNCTION_LIKE.contains(&np.lw(k).as_ref())
+                && !is_function_like(np.lw(k).as_ref())
                 && speech_verb(&np.lw(k)).is_none();
         if !ok {
             break;
@@ -2189,45 +2100,15 @@ pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     Some(np.description(start, end, end))
 }
 
-/// Words that end a bare subject read backwards.
-pub(super) const FUNCTION_LIKE: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "that",
-    "which",
-    "who",
-    "what",
-    "this",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "as",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "by",
-    "from",
-    "its",
-    "it",
-    "this",
-    "thus",
-    "perhaps",
-    "also",
-    "always",
-    "sometimes",
-    "news",
-    "reports",
-    "says",
-];
+word_set!(
+    /// Words that end a bare subject read backwards.
+    pub(super) fn is_function_like,
+    "and", "or", "but", "that", "which", "who", "what", "this",
+    "is", "are", "was", "were", "has", "have", "had", "as",
+    "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "its", "it", "thus", "perhaps", "also", "always", "sometimes",
+    "news", "reports", "says",
+);
 
 #[cfg(test)]
 mod cue_word_and_subject_tests {
