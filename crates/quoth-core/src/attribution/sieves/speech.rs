@@ -1423,8 +1423,8 @@ lexicon::word_set!(
 pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
     let np = &ctx.np;
     let mut end = s.end;
-    // A lone dash ends the clause; a pair of dashes sets off an aside inside it.
-    let lone_dash = (from..s.end).filter(|&j| np.is_dash(j)).count() == 1;
+    // Whether the words hold one dash only: counted at the first dash met (most hold none).
+    let mut lone_dash = None;
     // Each test reads a word or a mark: a token is asked only the tests of its kind.
     for k in from..s.end {
         let stop = match np.toks[k].kind {
@@ -1440,7 +1440,7 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
                 break;
             }
             Kind::Word => word_ends_content(ctx, from, k, s),
-            Kind::Punct => mark_ends_content(ctx, from, k, s, lone_dash),
+            Kind::Punct => mark_ends_content(ctx, from, k, s, &mut lone_dash),
             Kind::Number => None,
         };
         if let Some(stop) = stop {
@@ -1467,15 +1467,16 @@ fn word_ends_content(ctx: &Ctx, from: usize, k: usize, s: &Range<usize>) -> Opti
 }
 
 /// Where the mark at token `k` ends a content that starts at `from` ([`content_end`]), if it
-/// does: "…; …", "… — a proposal he has since dropped", a contrast or concession after a
-/// comma, a participle of speech or another cue clause after a comma, or an aside after the
-/// full stop.
+/// does: "…; …", "… — a proposal he has since dropped" (a lone dash ends the clause; a pair
+/// sets off an aside inside it), a contrast or concession after a comma, a participle of
+/// speech or another cue clause after a comma, or an aside after the full stop. `lone_dash`
+/// keeps whether `from..s.end` holds one dash, once counted.
 fn mark_ends_content(
     ctx: &Ctx,
     from: usize,
     k: usize,
     s: &Range<usize>,
-    lone_dash: bool,
+    lone_dash: &mut Option<bool>,
 ) -> Option<usize> {
     let np = &ctx.np;
     let comma = np.is_punct(k, ",");
@@ -1486,7 +1487,8 @@ fn mark_ends_content(
         ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
             && opens_clause(ctx, k + 2, s.end)
             || concession_is_writers(ctx, k + 1, s.end));
-    let dash = lone_dash && np.is_dash(k);
+    let dash = np.is_dash(k)
+        && *lone_dash.get_or_insert_with(|| (from..s.end).filter(|&j| np.is_dash(j)).count() == 1);
     if (np.is_punct(k, ";") || dash || contrast) && !and_that(ctx, k + 1, s.end) {
         return Some(k);
     }
@@ -1557,7 +1559,8 @@ fn speakers_second_predicate(ctx: &Ctx, from: usize, k: usize) -> bool {
 
 /// A simple past or past participle: "pushed", "spoke".
 fn is_past_form(w: &str) -> bool {
-    is_irregular_past(w) || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
+    // The ending first: the irregular table is a long match, asked of every word.
+    w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed") || is_irregular_past(w)
 }
 
 /// A pronoun that names people as an object or a hearer: "told him", "accused them of".
