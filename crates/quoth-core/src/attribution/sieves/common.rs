@@ -7,7 +7,9 @@ use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, Np};
 use super::super::quotes::FoundQuote;
 use super::super::tokens::{Kind, Tokens};
-use super::speech::{holds_finite_verb, is_finite_verb_like, is_preposition, speech_verb};
+use super::speech::{
+    Complement, holds_finite_verb, is_finite_verb_like, is_preposition, speech_verb,
+};
 use super::{Found, Sieve};
 use crate::text::marks;
 use rustc_hash::FxHashMap as HashMap;
@@ -36,6 +38,9 @@ pub struct Ctx<'a> {
     /// The last `speech::skip_adverbials` asked (from, end, the token after the adverbials):
     /// the clause, wh and relative sieves step over the same words after one cue.
     pub(super) after_adverbials: Cell<Option<(usize, usize, usize)>>,
+    /// Each token's speech-verb class ([`speech_verb`]), read when first asked: the
+    /// reported-speech sieves ask the tokens after every cue.
+    speech_classes: Vec<Cell<Option<Option<Complement>>>>,
 }
 
 /// A cue and its sentence, with the cue clause found between commas around it, if any.
@@ -54,6 +59,7 @@ enum CueTokens {
 impl<'a> Ctx<'a> {
     pub fn new(np: Np<'a>, tokens: &'a Tokens, quotes: &'a [FoundQuote]) -> Self {
         let cue_tokens = vec![Cell::new(CueTokens::Unknown); np.toks.len()];
+        let speech_classes = vec![Cell::new(None); np.toks.len()];
         Ctx {
             np,
             tokens,
@@ -63,6 +69,7 @@ impl<'a> Ctx<'a> {
             cue_tokens,
             between_commas: RefCell::new(None),
             after_adverbials: Cell::new(None),
+            speech_classes,
         }
     }
     /// Whether the word at token `i` (in any case) is written in another paragraph too: a
@@ -150,6 +157,16 @@ impl Ctx<'_> {
             CueTokens::Two => Some(self.tok_span(i, i + 1)),
             CueTokens::None | CueTokens::Unknown => None,
         }
+    }
+    /// The speech-verb class of the word at token `k` ([`speech_verb`] of its lower case).
+    pub(super) fn speech_verb_at(&self, k: usize) -> Option<Complement> {
+        let memo = self.speech_classes.get(k)?;
+        if let Some(class) = memo.get() {
+            return class;
+        }
+        let class = speech_verb(self.np.word_lower(k));
+        memo.set(Some(class));
+        class
     }
     /// What [`Ctx::cue_at`] finds at token `i`, read from the words.
     fn read_cue_at(&self, i: usize) -> CueTokens {

@@ -98,7 +98,7 @@ fn described_name(ctx: &Ctx, start: usize, v: usize) -> Option<Mention> {
     let before = np.lw(m.first_tok - 1);
     let describes = np.lx.names_a_speaker(&before)
         && (start..m.first_tok).all(|k| {
-            np.is_word(k) && !is_finite_verb_like(&np.lw(k)) && speech_verb(&np.lw(k)).is_none()
+            np.is_word(k) && !is_finite_verb_like(&np.lw(k)) && ctx.speech_verb_at(k).is_none()
         });
     if !describes || !is_nominative(np, &m) {
         return None;
@@ -303,7 +303,7 @@ fn breaks_modifier(ctx: &Ctx, j: usize) -> bool {
         || [";", ":", "(", "—", "–", "--", "-"]
             .iter()
             .any(|p| np.is_punct(j, p))
-        || np.is_word(j) && speech_verb(&np.lw(j)).is_some()
+        || np.is_word(j) && ctx.speech_verb_at(j).is_some()
 }
 
 #[cfg(test)]

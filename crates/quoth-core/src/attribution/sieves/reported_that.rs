@@ -8,7 +8,7 @@ use super::speech::{
     Complement, content_end, cue_like, gap_is_adverbial, gloss_end, is_clause_opener,
     is_finite_verb_like, is_gerund, is_noun_of_speech, is_preposition, is_subject_pronoun, is_that,
     is_time_word, is_word_at, np_word_or_mark, opens_bare_clause, opens_clause, skip_addressee,
-    speech_verb, statement, subject_then_auxiliary,
+    statement, subject_then_auxiliary,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -28,7 +28,7 @@ fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Op
         // A second speech verb ends the search, but not a noun after a determiner ("on a
         // call", "in a statement").
         np.toks[k].kind == Kind::Quote || np.is_punct(k, ";") || is_that(ctx, k) || {
-            np.is_word(k) && speech_verb(&np.lw(k)).is_some() && !is_noun_of_speech(ctx, k, v + 1)
+            np.is_word(k) && ctx.speech_verb_at(k).is_some() && !is_noun_of_speech(ctx, k, v + 1)
         }
     })?;
     let near = that < v + limits::THAT_REACH && gap_is_adverbial(ctx, v + 1, that, class);

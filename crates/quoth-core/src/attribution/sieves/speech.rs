@@ -397,7 +397,7 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     if !np.is_word(v) || np.is_cap(v) {
         return None;
     }
-    let class = speech_verb(&np.lw(v))?;
+    let class = ctx.speech_verb_at(v)?;
     reports_at(ctx, v, s).then_some(class)
 }
 
@@ -419,7 +419,7 @@ pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
     let first_cue = coordinator.filter(|_| !participle).and_then(|c| {
         (clause_start.max(c.saturating_sub(limits::COORDINATED_CUE_REACH))..c)
             .rev()
-            .find(|&t| np.is_word(t) && speech_verb(&np.lw(t)).is_some())
+            .find(|&t| np.is_word(t) && ctx.speech_verb_at(t).is_some())
     });
     // A base form shares the first verb's auxiliary ("did not say … and warn", "will say …
     // and claim"): it reports only what the first verb may report.
@@ -1270,7 +1270,7 @@ word_set!(
 
 /// A lower-case speech verb at token `j`.
 pub(super) fn cue_like(ctx: &Ctx, j: usize) -> bool {
-    ctx.np.is_word(j) && !ctx.np.is_cap(j) && speech_verb(&ctx.np.lw(j)).is_some()
+    ctx.np.is_word(j) && !ctx.np.is_cap(j) && ctx.speech_verb_at(j).is_some()
 }
 
 /// A lower-case word that may be a plural noun ("contractors"), not "this", "his" or "it's".
@@ -2094,7 +2094,7 @@ pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
             || np.is_punct(k, "%")
             || np.is_word(k)
                 && !is_function_like(np.lw(k).as_ref())
-                && speech_verb(&np.lw(k)).is_none();
+                && ctx.speech_verb_at(k).is_none();
         if !ok {
             break;
         }
