@@ -14,8 +14,9 @@
 //!    reported-naming → reported-noun → reported-that → reported-intent → reported-clause →
 //!    reported-before-cue → reported-around-cue → reported-phrasal → reported-topic →
 //!    reported-answer → reported-wh → reported-object → reported-fronted → reported-relative.
-//!    A sieve passes at once on a target it does not read: the first five read quotations, the
-//!    reported ones read sentences (headline, according to) and speech cues (the rest).
+//!    Each sieve declares the targets it reads, and is called for no other: the first five
+//!    read quotations, the reported ones read sentences (headline, according to, turn) and
+//!    speech cues of some classes (the rest).
 //! 3. The phrase found is resolved (`resolve.rs`) to an entity — by name, pronoun, title or
 //!    organisation — or kept as a description; a continuation keeps the previous speaker.
 //! 4. The statement filter (`statement.rs`) moves titles, nicknames and names given with

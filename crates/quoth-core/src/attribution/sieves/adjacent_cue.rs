@@ -1,6 +1,7 @@
 //! The adjacent-cue sieve: a reporting verb next to the quotation, before or after it in its
 //! sentence ("“…,” said X", "X said: “…”", "X said that “…”", split quotations).
 
+use super::super::lexicon::word_set;
 use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, Np};
 use super::super::tokens::Kind;
@@ -17,62 +18,18 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
     adjacent_cue(ctx, q.qi, q.earlier)
 }
 
-/// Reporting verbs that are also common nouns ("his remarks", "the charges"): cues only with
-/// a subject right before them.
-const NOUN_LIKE_VERBS: &[&str] = &[
-    "states",
-    "reports",
-    "claims",
-    "charges",
-    "calls",
-    "comments",
-    "remarks",
-    "tweets",
-    "posts",
-    "orders",
-    "questions",
-    "answers",
-    "offers",
-    "notes",
-    "terms",
-    "labels",
-    "brands",
-    "hints",
-    "signals",
-    "thanks",
-    "praises",
-    "demands",
-    "promises",
-    "pledges",
-    "vows",
-    "report",
-    "claim",
-    "comment",
-    "remark",
-    "tweet",
-    "post",
-    "note",
-    "answer",
-    "question",
-    "offer",
-    "charge",
-    "call",
-    "state",
-    "term",
-    "label",
-    "brand",
-    "order",
-    "read",
-    "reads",
-    "continue",
-    "counter",
-    "welcome",
-    "cry",
-    "cries",
-    "testify",
-    "post",
-    "order",
-];
+word_set!(
+    /// Reporting verbs that are also common nouns ("his remarks", "the charges"): cues only with
+    /// a subject right before them.
+    fn is_noun_like_verb,
+    "states", "reports", "claims", "charges", "calls", "comments", "remarks", "tweets",
+    "posts", "orders", "questions", "answers", "offers", "notes", "terms", "labels",
+    "brands", "hints", "signals", "thanks", "praises", "demands", "promises", "pledges",
+    "vows", "report", "claim", "comment", "remark", "tweet", "post", "note",
+    "answer", "question", "offer", "charge", "call", "state", "term", "label",
+    "brand", "order", "read", "reads", "continue", "counter", "welcome", "cry",
+    "cries", "testify",
+);
 
 /// A reporting verb next to the quotation, before or after it in its sentence.
 fn adjacent_cue(ctx: &Ctx, qi: usize, earlier: &[Option<Found>]) -> Option<Found> {
@@ -295,7 +252,7 @@ fn cue_with_subject(
         }
         return found(sentence_subject(ctx, lo, v)?);
     }
-    let noun_like = NOUN_LIKE_VERBS.contains(&w.as_str());
+    let noun_like = is_noun_like_verb(w.as_str());
     match subject_before(ctx, v, lo) {
         Some(m) if noun_like && is_modifier_of_noun(np, &m, v) => None,
         // "its decrepit state", "their late-night posts": a possessive description that is

@@ -2,16 +2,19 @@
 //! sentences.
 
 use super::super::lexicon::Gender;
+use super::super::lexicon::word_set;
 use super::super::limits;
 use super::super::np::{self, Mention, MentionKind, Np};
 use super::super::quotes::FoundQuote;
 use super::super::tokens::{Kind, Tokens};
-use super::speech::{PREPOSITIONS, holds_finite_verb, is_finite_verb_like, speech_verb};
+use super::speech::{
+    Complement, holds_finite_verb, is_finite_verb_like, is_preposition, speech_verb,
+};
 use super::{Found, Sieve};
 use crate::text::marks;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::ops::Range;
 
 /// What every sieve reads: noun phrases over the tokens, the tokens (sentences, paragraphs,
@@ -25,16 +28,48 @@ pub struct Ctx<'a> {
     /// Each word (lower-cased) with the first and last paragraph it is written in, read once
     /// when first asked.
     word_paragraphs: OnceCell<HashMap<&'a str, (u32, u32)>>,
+    /// What [`Ctx::cue_at`] found at each token, read when first asked: the sieves ask the
+    /// same tokens again and again (every quotation's window, every cue clause).
+    cue_tokens: Vec<Cell<CueTokens>>,
+    /// The last cue clause read between commas (`speech::cue_between_commas`), with the cue
+    /// token and sentence it was read for: the before-cue and around-cue sieves (and the
+    /// clause sieve's test for an interrupting cue) ask it of the same cue in turn.
+    pub(super) between_commas: RefCell<Option<BetweenCommas>>,
+    /// The last `speech::skip_adverbials` asked (from, end, the token after the adverbials):
+    /// the clause, wh and relative sieves step over the same words after one cue.
+    pub(super) after_adverbials: Cell<Option<(usize, usize, usize)>>,
+    /// Each token's speech-verb class ([`speech_verb`]), read when first asked: the
+    /// reported-speech sieves ask the tokens after every cue.
+    speech_classes: Vec<Cell<Option<Option<Complement>>>>,
+}
+
+/// A cue and its sentence, with the cue clause found between commas around it, if any.
+pub(super) type BetweenCommas = ((usize, Range<usize>), Option<(usize, usize, Found)>);
+
+/// A token's cue as [`Ctx::cue_at`] reads it: not asked yet, no cue, a verb, or a verb with
+/// its particle ("pointed out").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CueTokens {
+    Unknown,
+    None,
+    One,
+    Two,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(np: Np<'a>, tokens: &'a Tokens, quotes: &'a [FoundQuote]) -> Self {
+        let cue_tokens = vec![Cell::new(CueTokens::Unknown); np.toks.len()];
+        let speech_classes = vec![Cell::new(None); np.toks.len()];
         Ctx {
             np,
             tokens,
             quotes,
             lower_case_words: OnceCell::new(),
             word_paragraphs: OnceCell::new(),
+            cue_tokens,
+            between_commas: RefCell::new(None),
+            after_adverbials: Cell::new(None),
+            speech_classes,
         }
     }
     /// Whether the word at token `i` (in any case) is written in another paragraph too: a
@@ -108,29 +143,56 @@ impl Ctx<'_> {
     }
     /// A reporting verb at token `i`: its span (with a particle: "pointed out").
     pub(super) fn cue_at(&self, i: usize) -> Option<Range<usize>> {
+        let memo = self.cue_tokens.get(i)?;
+        let tokens = match memo.get() {
+            CueTokens::Unknown => {
+                let read = self.read_cue_at(i);
+                memo.set(read);
+                read
+            }
+            known => known,
+        };
+        match tokens {
+            CueTokens::One => Some(self.tok_span(i, i)),
+            CueTokens::Two => Some(self.tok_span(i, i + 1)),
+            CueTokens::None | CueTokens::Unknown => None,
+        }
+    }
+    /// The speech-verb class of the word at token `k` ([`speech_verb`] of its lower case).
+    pub(super) fn speech_verb_at(&self, k: usize) -> Option<Complement> {
+        let memo = self.speech_classes.get(k)?;
+        if let Some(class) = memo.get() {
+            return class;
+        }
+        let class = speech_verb(self.np.word_lower(k));
+        memo.set(Some(class));
+        class
+    }
+    /// What [`Ctx::cue_at`] finds at token `i`, read from the words.
+    fn read_cue_at(&self, i: usize) -> CueTokens {
         if !self.np.is_word(i) {
-            return None;
+            return CueTokens::None;
         }
         if self.np.is_cap(i) && !self.opens_with_participle(i) {
             // Verbs are never capitalised mid-sentence: "The Washington Post", "United States".
-            return None;
+            return CueTokens::None;
         }
         let w = self.np.lw(i);
         if self.np.lx.is_reporting_verb(&w) {
-            return Some(self.tok_span(i, i));
+            return CueTokens::One;
         }
         // "found that", "believes that": cues only with a complement clause.
         if self.np.lx.is_that_verb(&w) && self.np.is_word(i + 1) && self.np.lw(i + 1) == "that" {
-            return Some(self.tok_span(i, i));
+            return CueTokens::One;
         }
         let particles = self.np.lx.verb_particles(&w);
         if !particles.is_empty()
             && self.np.is_word(i + 1)
             && particles.contains(&self.np.lw(i + 1).as_ref())
         {
-            return Some(self.tok_span(i, i + 1));
+            return CueTokens::Two;
         }
-        None
+        CueTokens::None
     }
     /// "Calling the plan “a betrayal,” …": a participle that opens its sentence.
     fn opens_with_participle(&self, i: usize) -> bool {
@@ -382,7 +444,7 @@ pub(super) fn subject_nearby(ctx: &Ctx, j: usize, lo: usize) -> Option<Mention> 
         let subject_like = matches!(w.as_ref(), "he" | "she" | "they" | "who" | "i" | "we")
             || np.is_cap(k)
                 && !np.lx.is_not_name(&w)
-                && !TIME_WORDS.contains(&w.as_ref())
+                && !is_time_span_word(w.as_ref())
                 && !w.ends_with("ly")
                 && !np::is_possessive(np.word(k));
         if subject_like {
@@ -567,7 +629,7 @@ fn possessed_subject(np: &Np, start: usize, limit: usize) -> Option<Mention> {
                 let w = np.lw(k);
                 !is_finite_verb_like(&w)
                     && speech_verb(&w).is_none()
-                    && !PREPOSITIONS.contains(&w.as_ref())
+                    && !is_preposition(w.as_ref())
                     && !np.lx.is_adverb(&w)
             }
         })
@@ -641,7 +703,7 @@ fn is_intro_segment(np: &Np, start: usize, comma: usize) -> bool {
     {
         return true;
     }
-    if TIME_WORDS.contains(&w.as_ref()) || is_time_phrase(np, start, comma) {
+    if is_time_span_word(w.as_ref()) || is_time_phrase(np, start, comma) {
         return true;
     }
     // "Trump, the billionaire, said": a name followed by an appositive is the subject.
@@ -677,23 +739,13 @@ fn is_time_phrase(np: &Np, start: usize, comma: usize) -> bool {
     placed && (start..last).all(|k| np.is_number(k) || np.is_word(k))
 }
 
-pub(super) const TIME_WORDS: &[&str] = &[
-    "minutes",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "moments",
-    "seconds",
-    "earlier",
-    "later",
-    "then",
-    "now",
-    "today",
-    "yesterday",
-    "tonight",
-];
+word_set!(
+    /// Words of time that open or make a phrase of time, not a name ("Minutes later, …",
+    /// "Today, …").
+    fn is_time_span_word,
+    "minutes", "hours", "days", "weeks", "months", "years", "moments", "seconds",
+    "earlier", "later", "then", "now", "today", "yesterday", "tonight",
+);
 
 /// Whether the quotation's sentences hold a reporting verb of their own (then a failed cue is
 /// no reason to borrow the previous speaker).

@@ -9,7 +9,7 @@ use super::super::tokens::Kind;
 use super::Ctx;
 use super::common::{is_nominative, sentence_subject, subject_start};
 use super::speech::{
-    PREPOSITIONS, is_finite_verb_like, is_present_verb_form, is_time_word, skip_openers,
+    is_finite_verb_like, is_preposition, is_present_verb_form, is_time_word, skip_openers,
     speech_verb,
 };
 
@@ -101,7 +101,7 @@ fn described_name(ctx: &Ctx, start: usize, v: usize) -> Option<Mention> {
     let before = np.lw(m.first_tok - 1);
     let describes = np.lx.names_a_speaker(&before)
         && (start..m.first_tok).all(|k| {
-            np.is_word(k) && !is_finite_verb_like(&np.lw(k)) && speech_verb(&np.lw(k)).is_none()
+            np.is_word(k) && !is_finite_verb_like(&np.lw(k)) && ctx.speech_verb_at(k).is_none()
         });
     if !describes || !is_nominative(np, &m) {
         return None;
@@ -161,7 +161,7 @@ fn takes_bare_object(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
     np.is_word(k) && !np.is_cap(k) && {
         let w = np.lw(k);
-        !PREPOSITIONS.contains(&w.as_ref())
+        !is_preposition(&w)
             && !NOUN_MODIFYING_PREPOSITIONS.contains(&w.as_ref())
             && !np.lx.is_adverb(&w)
             && !is_time_word(&w)
@@ -230,7 +230,7 @@ fn opening_phrase_end(ctx: &Ctx, start: usize, v: usize) -> Option<usize> {
     while k < v && (np.is_word(k) || np.is_number(k)) {
         let w = np.lw(k);
         let ends = k > start
-            && (PREPOSITIONS.contains(&w.as_ref()) && w != "of"
+            && (is_preposition(w.as_ref()) && w != "of"
                 || matches!(w.as_ref(), "who" | "whose" | "which" | "that")
                 || !np.is_cap(k) && participle_after_noun(ctx, k));
         if ends {
@@ -372,7 +372,7 @@ fn breaks_modifier(ctx: &Ctx, j: usize) -> bool {
         || [";", ":", "(", "—", "–", "--", "-"]
             .iter()
             .any(|p| np.is_punct(j, p))
-        || np.is_word(j) && speech_verb(&np.lw(j)).is_some()
+        || np.is_word(j) && ctx.speech_verb_at(j).is_some()
 }
 
 #[cfg(test)]

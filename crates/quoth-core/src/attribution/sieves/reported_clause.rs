@@ -3,8 +3,8 @@
 use super::super::limits;
 use super::super::np::MentionKind;
 use super::speech::{
-    CLAUSE_OPENERS, Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial,
-    is_bare_plural, is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark,
+    Complement, content_end, cue_like, gloss_end, interrupts_after_adverbial, is_bare_plural,
+    is_clause_opener, is_finite_verb_like, is_subject_pronoun, is_that, np_word_or_mark,
     opens_bare_clause, opens_clause, says_a_clause, skip_addressee, skip_adverbials, skip_openers,
     statement, subject_then_auxiliary, subject_then_present_verb, trim_end,
 };
@@ -44,20 +44,8 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
         k += 1;
     }
     let say = matches!(np.lw(v).as_ref(), "say" | "says" | "said" | "saying");
-    // "…, said X, a …": an inverted cue names its subject; the clause is before it.
-    let inverted = v > s.start
-        && np.is_punct(v - 1, ",")
-        && np.forward(v + 1, s.end).is_some_and(|m| {
-            !matches!(m.kind, MentionKind::Pronoun(_)) && {
-                let next = m.last_tok + 1;
-                next >= trim_end(ctx, v, s.end) || np.is_punct(next, ",")
-            }
-        });
     // "added trucks": a bare plural opens a clause only after "say".
     let plural_start = np.is_word(k) && !np.is_cap(k) && is_bare_plural(&np.lw(k));
-    // A bare subject ("climate change is …") only straight after the cue: after a comma
-    // stands a participle or the rest of a sentence the cue interrupts.
-    let bare = !(v + 1..k).any(|j| np.is_punct(j, ",")) && opens_bare_clause(ctx, k, s.end);
     // "said with a calm that surprised …": after a phrase, "that" is a conjunction (the
     // reported-that sieve's) or opens a relative clause — never the subject.
     let relative = k > v + 1 && is_that(ctx, k);
@@ -66,13 +54,14 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
         let end = content_end(ctx, k, s)?;
         return statement(ctx, v, k, end, s, Sieve::ReportedClause);
     }
+    // The cheap tests first: the inverted cue reads a noun phrase, a bare subject a clause.
     let clause = k < s.end
-        && !inverted
         && !relative
         && (!plural_start || say)
+        && !is_inverted(ctx, v, s)
         && (opens_clause(ctx, k, s.end)
             || say && says_a_clause(ctx, k, s.end)
-            || bare
+            || opens_bare_subject(ctx, v, k, s.end)
             || subject_then_auxiliary(ctx, k, s.end)
             || say && subject_then_present_verb(ctx, k, s.end));
     if !clause {
@@ -80,6 +69,25 @@ fn reported_clause(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> 
     }
     let end = gloss_end(ctx, k, content_end(ctx, k, s)?);
     statement(ctx, v, k, end, s, Sieve::ReportedClause)
+}
+
+/// "…, said X, a …": an inverted cue at `v` names its subject; the clause is before it.
+fn is_inverted(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
+    let np = &ctx.np;
+    v > s.start
+        && np.is_punct(v - 1, ",")
+        && np.forward(v + 1, s.end).is_some_and(|m| {
+            !matches!(m.kind, MentionKind::Pronoun(_)) && {
+                let next = m.last_tok + 1;
+                next >= trim_end(ctx, v, s.end) || np.is_punct(next, ",")
+            }
+        })
+}
+
+/// A bare subject at `k` ("climate change is …") only straight after the cue at `v`: after a
+/// comma stands a participle or the rest of a sentence the cue interrupts.
+fn opens_bare_subject(ctx: &Ctx, v: usize, k: usize, end: usize) -> bool {
+    !(v + 1..k).any(|j| ctx.np.is_punct(j, ",")) && opens_bare_clause(ctx, k, end)
 }
 
 /// "As reported by the Gazette, the ferry will stop …", "As noted by Ida Brenn, fares …": a
@@ -124,7 +132,7 @@ fn pronoun_after_hearer(ctx: &Ctx, v: usize, end: usize) -> Option<usize> {
             || is_finite_verb_like(&np.lw(j))
             || opens_with_pronoun(&np.lw(j))
             // "told his advisers as he labored …": a clause of the writer's after the hearer.
-            || CLAUSE_OPENERS.contains(&np.lw(j).as_ref())
+            || is_clause_opener(np.lw(j).as_ref())
     })?;
     (opens_with_pronoun(&np.lw(j)) && opens_clause(ctx, j, end)).then_some(j)
 }

@@ -8,8 +8,8 @@ use super::super::np::{Mention, MentionKind};
 use super::common::is_nominative;
 use super::limits;
 use super::speech::{
-    Complement, PREPOSITIONS, is_that, opens_clause, skip_addressee, skip_adverbials, skip_openers,
-    speech_verb, trim_end, word_count,
+    Complement, is_preposition, is_that, opens_clause, skip_addressee, skip_adverbials,
+    skip_openers, speech_verb, trim_end, word_count,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -118,7 +118,7 @@ fn main_clause_subject(ctx: &Ctx, k: usize, end: usize) -> Option<Mention> {
     }
     let verb = j < end && np.is_word(j) && !np.is_cap(j) && {
         let w = np.lw(j);
-        !PREPOSITIONS.contains(&w.as_ref()) && !matches!(w.as_ref(), "who" | "which" | "whose")
+        !is_preposition(w.as_ref()) && !matches!(w.as_ref(), "who" | "which" | "whose")
     };
     verb.then_some(m)
 }

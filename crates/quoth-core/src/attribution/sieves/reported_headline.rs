@@ -3,7 +3,7 @@
 
 use super::super::limits;
 use super::super::np::Mention;
-use super::speech::{NOUN_LIKE, has_quote, speech_verb, trim_end, word_count};
+use super::speech::{has_quote, is_noun_like, speech_verb, trim_end, word_count};
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
 
@@ -91,7 +91,7 @@ fn is_headline_verb(ctx: &Ctx, k: usize, heading: bool) -> bool {
         && (heading || np.is_cap(k))
         && {
             let w = np.lw(k);
-            !w.ends_with("ing") && !NOUN_LIKE.contains(&w.as_ref()) && speech_verb(&w).is_some()
+            !w.ends_with("ing") && !is_noun_like(w.as_ref()) && speech_verb(&w).is_some()
         }
         && !(np.is_word(k + 1) && np.lw(k + 1) == "of")
 }

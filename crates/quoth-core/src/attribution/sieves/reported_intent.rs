@@ -19,8 +19,11 @@ fn reported_intent(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Found> {
     let intent = ["vow", "pledg", "promis"]
         .iter()
         .any(|p| verb.starts_with(p));
+    if !intent {
+        return None;
+    }
     let to = skip_adverbials(ctx, v + 1, s.end);
-    if !intent || np.lw(to) != "to" || !np.is_word(to + 1) {
+    if np.lw(to) != "to" || !np.is_word(to + 1) {
         return None;
     }
     let end = action_end(ctx, to, content_end(ctx, to, s)?);

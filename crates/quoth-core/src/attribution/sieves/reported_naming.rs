@@ -11,7 +11,7 @@ use super::super::limits;
 use super::super::np::{MentionKind, is_determiner_word};
 use super::super::tokens::Kind;
 use super::speech::{
-    Complement, PREPOSITIONS, content_end, is_finite_verb_like, is_time_word, statement, trim_end,
+    Complement, content_end, is_finite_verb_like, is_preposition, is_time_word, statement, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -60,7 +60,7 @@ fn naming_end(ctx: &Ctx, p: usize, end: usize) -> usize {
             np.is_word(j) && {
                 let w = np.word_lower(j);
                 j == c + 1 && matches!(w, "but" | "and" | "or")
-                    || w != "and" && w != "or" && PREPOSITIONS.contains(&w)
+                    || w != "and" && w != "or" && is_preposition(w)
                     || is_determiner_word(w)
                     || matches!(w, "that" | "which" | "who" | "whom")
             }
@@ -107,7 +107,7 @@ fn object_end(ctx: &Ctx, k: usize, end: usize) -> Option<(usize, bool)> {
 /// A word inside an object noun phrase: no preposition, verb, conjunction or clause opener.
 fn plain_object_word(ctx: &Ctx, j: usize) -> bool {
     let w = ctx.np.word_lower(j);
-    !PREPOSITIONS.contains(&w) && !is_finite_verb_like(w) && !matches!(w, "that" | "to")
+    !is_preposition(w) && !is_finite_verb_like(w) && !matches!(w, "that" | "to")
 }
 
 /// Whether a predicate starts at token `p`: a noun phrase with a determiner that is no time
@@ -131,7 +131,7 @@ fn names_a_predicate(ctx: &Ctx, p: usize, end: usize, adjective_ok: bool) -> boo
     }
     adjective_ok
         && !np.is_cap(p)
-        && !PREPOSITIONS.contains(&w)
+        && !is_preposition(w)
         && !np.lx.is_adverb(w)
         && !is_time_like(w)
         && !w.ends_with("ing")

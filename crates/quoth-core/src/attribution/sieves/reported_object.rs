@@ -5,8 +5,9 @@
 use super::super::lexicon::is_number_word;
 use super::super::np::is_function_word;
 use super::speech::{
-    Complement, NOT_A_CLAUSE, NOUN_LIKE, PREPOSITIONS, content_end, gloss_end, is_finite_verb_like,
-    is_gerund, is_person_object_pronoun, is_time_word, object_end, speech_verb, statement,
+    Complement, content_end, gloss_end, is_finite_verb_like, is_gerund, is_not_a_clause,
+    is_noun_like, is_person_object_pronoun, is_preposition, is_time_word, object_end, speech_verb,
+    statement,
 };
 use super::{Ctx, Found, Sieve, Target};
 use std::ops::Range;
@@ -125,8 +126,8 @@ fn bare_object(ctx: &Ctx, v: usize, from: usize) -> bool {
     let w = np.word_lower(from);
     let before = v.checked_sub(1).map(|b| np.word_lower(b)).unwrap_or("");
     // "the report compares", "news reports show": a form that is also a noun is the subject.
-    let noun_like = NOUN_LIKE.contains(&np.word_lower(v));
-    let modifier = noun_like || PREPOSITIONS.contains(&before) || v > 0 && np.is_number(v - 1);
+    let noun_like = is_noun_like(np.word_lower(v));
+    let modifier = noun_like || is_preposition(before) || v > 0 && np.is_number(v - 1);
     !modifier
         && !np.is_cap(from)
         && w.len() >= 3
@@ -144,8 +145,8 @@ fn bare_object(ctx: &Ctx, v: usize, from: usize) -> bool {
         && np.lx.pronoun(w).is_none()
         && !is_finite_verb_like(w)
         && !is_function_word(w)
-        && !PREPOSITIONS.contains(&w)
-        && !NOT_A_CLAUSE.contains(&w)
+        && !is_preposition(w)
+        && !is_not_a_clause(w)
         && speech_verb(w).is_none()
 }
 

@@ -5,9 +5,9 @@ use super::super::limits;
 use super::super::np::is_determiner_word;
 use super::super::tokens::Kind;
 use super::speech::{
-    CLAUSE_OPENERS, Complement, PREPOSITIONS, content_end, cue_like, gap_is_adverbial, gloss_end,
-    is_finite_verb_like, is_gerund, is_noun_of_speech, is_subject_pronoun, is_that, is_time_word,
-    is_word_at, np_word_or_mark, opens_bare_clause, opens_clause, skip_addressee, speech_verb,
+    Complement, content_end, cue_like, gap_is_adverbial, gloss_end, is_clause_opener,
+    is_finite_verb_like, is_gerund, is_noun_of_speech, is_preposition, is_subject_pronoun, is_that,
+    is_time_word, is_word_at, np_word_or_mark, opens_bare_clause, opens_clause, skip_addressee,
     statement, subject_then_auxiliary,
 };
 use super::{Ctx, Found, Sieve, Target};
@@ -28,7 +28,7 @@ fn reported_that(ctx: &Ctx, v: usize, class: Complement, s: &Range<usize>) -> Op
         // A second speech verb ends the search, but not a noun after a determiner ("on a
         // call", "in a statement").
         np.toks[k].kind == Kind::Quote || np.is_punct(k, ";") || is_that(ctx, k) || {
-            np.is_word(k) && speech_verb(&np.lw(k)).is_some() && !is_noun_of_speech(ctx, k, v + 1)
+            np.is_word(k) && ctx.speech_verb_at(k).is_some() && !is_noun_of_speech(ctx, k, v + 1)
         }
     })?;
     let near = that < v + limits::THAT_REACH && gap_is_adverbial(ctx, v + 1, that, class);
@@ -84,7 +84,7 @@ fn long_adverbial_gap(ctx: &Ctx, v: usize, that: usize, class: Complement, end: 
         || np.is_word(first)
             && !np.is_cap(first)
             && w != "to"
-            && (PREPOSITIONS.contains(&w.as_ref()) || np.lx.is_adverb(&w) || w.ends_with("ly"));
+            && (is_preposition(w.as_ref()) || np.lx.is_adverb(&w) || w.ends_with("ly"));
     let clause = clause_after_that(ctx, that + 1, end);
     // "said on Thursday, a promise that villages greeted with doubt": a noun phrase after a
     // comma is an appositive, and its "that" opens a relative clause on it.
@@ -116,7 +116,7 @@ fn adverbial_word(ctx: &Ctx, j: usize, first: usize) -> bool {
         w == "to" && np.is_word(j + 1) && !np.is_cap(j + 1) && !is_determiner_word(&np.lw(j + 1));
     let participle = j > first && np.is_punct(j - 1, ",") && w.ends_with("ing");
     !(is_finite_verb_like(&w)
-        || CLAUSE_OPENERS.contains(&w.as_ref())
+        || is_clause_opener(w.as_ref())
         || is_subject_pronoun(&w)
         || infinitive
         || participle

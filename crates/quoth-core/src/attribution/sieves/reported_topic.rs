@@ -8,7 +8,7 @@
 use super::super::lexicon::Lexicon;
 use super::limits;
 use super::speech::{
-    Complement, PREPOSITIONS, content_end, gloss_end, is_noun_of_speech, is_participle_opener,
+    Complement, content_end, gloss_end, is_noun_of_speech, is_participle_opener, is_preposition,
     is_time_word, object_end, opens_clause, reports_at, statement, trim_end,
 };
 use super::{Ctx, Found, Sieve, Target};
@@ -33,7 +33,7 @@ fn after_preposition(ctx: &Ctx, v: usize, lo: usize) -> bool {
     let np = &ctx.np;
     v > lo && np.is_word(v - 1) && {
         let w = np.lw(v - 1);
-        PREPOSITIONS.contains(&w.as_ref()) && w != "to" && !is_participle_opener(&w)
+        is_preposition(w.as_ref()) && w != "to" && !is_participle_opener(&w)
     }
 }
 
@@ -125,10 +125,7 @@ fn matter_end(ctx: &Ctx, from: usize, end: usize) -> usize {
         })
         .map_or(end, |k| {
             // "spoke of the levy on Tuesday": the time's preposition goes with it.
-            let k = if k > from + 1
-                && np.is_word(k - 1)
-                && PREPOSITIONS.contains(&np.lw(k - 1).as_ref())
-            {
+            let k = if k > from + 1 && np.is_word(k - 1) && is_preposition(np.lw(k - 1).as_ref()) {
                 k - 1
             } else {
                 k
@@ -175,7 +172,7 @@ fn opens_matter(ctx: &Ctx, k: usize, end: usize) -> bool {
         return false;
     }
     let w = np.lw(k);
-    !PREPOSITIONS.contains(&w.as_ref())
+    !is_preposition(w.as_ref())
         && !is_time_word(&w)
         && !matches!(
             w.as_ref(),

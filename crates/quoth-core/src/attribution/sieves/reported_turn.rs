@@ -22,6 +22,10 @@ pub(super) fn run(ctx: &Ctx, target: &Target) -> Option<Found> {
 /// transcript uses again); the turn runs to the paragraph's end.
 fn reported_turn(ctx: &Ctx, s: &Range<usize>, para: usize) -> Option<Found> {
     let np = &ctx.np;
+    // This runs for every paragraph: most have no colon where a turn's name ends.
+    if !colon_within_name(ctx, np.paras[para].start) {
+        return None;
+    }
     let colon = name_colon(ctx, np.paras[para].start, in_capitals)
         .or_else(|| title_case_turn(ctx, para))?;
     if !named_elsewhere(ctx, colon - 1) {
@@ -51,6 +55,14 @@ fn name_colon(ctx: &Ctx, start: usize, name_word: fn(&str) -> bool) -> Option<us
     (start..np.toks.len().min(start + limits::TURN_NAME_TOKENS + 1))
         .find(|&k| !np.is_word(k) || !name_word(np.word(k)))
         .filter(|&k| k > start && np.is_punct(k, ":"))
+}
+
+/// Whether a colon stands where [`name_colon`] may find one, after a name of at most
+/// `limits::TURN_NAME_TOKENS` words from token `start`: the cheap test before the words are read.
+fn colon_within_name(ctx: &Ctx, start: usize) -> bool {
+    let np = &ctx.np;
+    (start + 1..np.toks.len().min(start + limits::TURN_NAME_TOKENS + 1))
+        .any(|k| np.is_punct(k, ":"))
 }
 
 /// "Matthews: Well, speculation is bad." — a name in title case before the colon is a turn

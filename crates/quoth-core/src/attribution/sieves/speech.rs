@@ -7,7 +7,7 @@
 //! as a quotation's speaker. Words inside quotation marks are never content here: a sentence
 //! that mixes both keeps its quotation as the one statement.
 
-use super::super::lexicon;
+use super::super::lexicon::{self, word_set};
 use super::super::limits;
 use super::super::np::{Mention, MentionKind, is_determiner_word, is_function_word};
 use super::super::tokens::Kind;
@@ -193,7 +193,7 @@ pub(super) fn interrupts_after_adverbial(ctx: &Ctx, v: usize, s: &Range<usize>) 
 /// question word (which may open a subject clause).
 fn opens_adverbial(w: &str) -> bool {
     w == "even"
-        || PREPOSITIONS.contains(&w)
+        || is_preposition(w)
             && !matches!(
                 w,
                 "and"
@@ -222,6 +222,19 @@ pub(super) fn cue_between_commas(
     v: usize,
     s: &Range<usize>,
 ) -> Option<(usize, usize, Found)> {
+    let key = (v, s.clone());
+    if let Some((asked, found)) = ctx.between_commas.borrow().as_ref()
+        && *asked == key
+    {
+        return found.clone();
+    }
+    let found = read_cue_between_commas(ctx, v, s);
+    *ctx.between_commas.borrow_mut() = Some((key, found.clone()));
+    found
+}
+
+/// What [`cue_between_commas`] finds, read from the tokens.
+fn read_cue_between_commas(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<(usize, usize, Found)> {
     let np = &ctx.np;
     let comma = (s.start..v)
         .rev()
@@ -274,7 +287,7 @@ fn clause_after_comma(
         && tail_clean
         && opens_noun_phrase(ctx, comma + 1)
         && let Some(m) = phrase_before_verb(ctx, comma + 1, v)
-        && (m.kind == MentionKind::Name || !NOUN_LIKE.contains(&np.lw(v).as_ref()))
+        && (m.kind == MentionKind::Name || !is_noun_like(np.lw(v).as_ref()))
     {
         return Some((comma, Found::new(Sieve::AdjacentCue, m, cue)));
     }
@@ -307,7 +320,7 @@ fn opens_noun_phrase(ctx: &Ctx, k: usize) -> bool {
         return false;
     }
     let w = np.lw(k);
-    if CLAUSE_OPENERS.contains(&w.as_ref()) || PREPOSITIONS.contains(&w.as_ref()) {
+    if is_clause_opener(w.as_ref()) || is_preposition(w.as_ref()) {
         return false;
     }
     is_determiner_word(&w)
@@ -367,13 +380,15 @@ fn reads_as_noun(ctx: &Ctx, v: usize, from: usize, end: usize) -> bool {
     after_determiner || relative_that
 }
 
-/// Forms that are nouns as often as verbs ("the 20 states", "news reports"): cues only with a
-/// name or a pronoun as subject.
-pub(super) const NOUN_LIKE: &[&str] = &[
-    "states", "state", "reports", "report", "claims", "claim", "notes", "note", "comments",
-    "comment", "remarks", "remark", "posts", "post", "tweets", "tweet", "emails", "email",
-    "promises", "promise", "pledges", "pledge", "vows", "vow", "proposes", "repeats",
-];
+word_set!(
+    /// Forms that are nouns as often as verbs ("the 20 states", "news reports"): cues only with a
+    /// name or a pronoun as subject.
+    pub(super) fn is_noun_like,
+    "states", "state", "reports", "report", "claims", "claim", "notes", "note",
+    "comments", "comment", "remarks", "remark", "posts", "post", "tweets", "tweet",
+    "emails", "email", "promises", "promise", "pledges", "pledge", "vows", "vow",
+    "proposes", "repeats",
+);
 
 /// A speech verb at token `v` that reports: lower case, finite or a participle after a comma,
 /// not negated, not hypothetical, not passive and not an infinitive.
@@ -382,7 +397,7 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
     if !np.is_word(v) || np.is_cap(v) {
         return None;
     }
-    let class = speech_verb(&np.lw(v))?;
+    let class = ctx.speech_verb_at(v)?;
     reports_at(ctx, v, s).then_some(class)
 }
 
@@ -404,7 +419,7 @@ pub fn reports_at(ctx: &Ctx, v: usize, s: &Range<usize>) -> bool {
     let first_cue = coordinator.filter(|_| !participle).and_then(|c| {
         (clause_start.max(c.saturating_sub(limits::COORDINATED_CUE_REACH))..c)
             .rev()
-            .find(|&t| np.is_word(t) && speech_verb(&np.lw(t)).is_some())
+            .find(|&t| np.is_word(t) && ctx.speech_verb_at(t).is_some())
     });
     // A base form shares the first verb's auxiliary ("did not say … and warn", "will say …
     // and claim"): it reports only what the first verb may report.
@@ -650,7 +665,7 @@ fn determined_hearer(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
         .find(|&j| {
             !np.is_word(j) || {
                 let w = np.lw(j);
-                PREPOSITIONS.contains(&w.as_ref())
+                is_preposition(w.as_ref())
                     || w == "that"
                     || is_subject_pronoun(&w)
                     || is_finite_verb_like(&w)
@@ -663,7 +678,19 @@ fn determined_hearer(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
 
 /// Steps over adverbials between a verb and its clause: "on Tuesday", "last week", "in a
 /// statement", "in an interview with The Times", "repeatedly", commas.
-pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
+pub(super) fn skip_adverbials(ctx: &Ctx, k: usize, end: usize) -> usize {
+    if let Some((from, to, after)) = ctx.after_adverbials.get()
+        && (from, to) == (k, end)
+    {
+        return after;
+    }
+    let after = read_adverbials(ctx, k, end);
+    ctx.after_adverbials.set(Some((k, end, after)));
+    after
+}
+
+/// What [`skip_adverbials`] steps over, read from the tokens.
+fn read_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
     let np = &ctx.np;
     let mut steps = 0;
     while k < end && steps < limits::MAX_ADVERBIALS {
@@ -730,11 +757,10 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
                     || np.is_punct(j, ";")
                     || np.toks[j].kind == Kind::Quote
                     || j > k + 1 && is_subject_pronoun(&np.lw(j))
-                    || np.is_word(j) && CLAUSE_OPENERS.contains(&np.lw(j).as_ref())
+                    || np.is_word(j) && is_clause_opener(np.lw(j).as_ref())
             });
             let ends_well = |j: usize| {
-                is_that(ctx, j)
-                    || loose && !(np.is_word(j) && CLAUSE_OPENERS.contains(&np.lw(j).as_ref()))
+                is_that(ctx, j) || loose && !(np.is_word(j) && is_clause_opener(np.lw(j).as_ref()))
             };
             match stop {
                 Some(j) if j > k + 1 && ends_well(j) => {
@@ -749,11 +775,13 @@ pub(super) fn skip_adverbials(ctx: &Ctx, mut k: usize, end: usize) -> usize {
     k
 }
 
-/// Words that open a clause of their own inside a phrase ("when asked", "how cheaply").
-pub(super) const CLAUSE_OPENERS: &[&str] = &[
-    "when", "which", "who", "whom", "whose", "how", "why", "what", "where", "if", "whether", "as",
-    "because", "while", "after", "before", "since", "until",
-];
+word_set!(
+    /// Words that open a clause of their own inside a phrase ("when asked", "how cheaply").
+    pub(super) fn is_clause_opener,
+    "when", "which", "who", "whom", "whose", "how", "why", "what",
+    "where", "if", "whether", "as", "because", "while", "after", "before",
+    "since", "until",
+);
 
 /// A pronoun that can only be a subject: it opens a clause.
 pub(super) fn is_subject_pronoun(w: &str) -> bool {
@@ -851,8 +879,7 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
                 | "none"
         );
     // "said nothing", but "said none of the pilots were …", "said more than 40 boats were …".
-    let object =
-        NOT_A_CLAUSE.contains(&w.as_ref()) && np.lw(k + 1) != "of" && !than_a_number(ctx, k);
+    let object = is_not_a_clause(w.as_ref()) && np.lw(k + 1) != "of" && !than_a_number(ctx, k);
     if !subject_like || object || same_as_object(ctx, k) {
         return false;
     }
@@ -941,7 +968,7 @@ pub(super) fn is_gerund(w: &str) -> bool {
     w.len() >= limits::MIN_VERB_FORM_BYTES
         && w.ends_with("ing")
         && !w.ends_with("thing")
-        && !PREPOSITIONS.contains(&w)
+        && !is_preposition(w)
         && !is_time_word(w)
 }
 
@@ -958,11 +985,11 @@ pub(super) fn opens_bare_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     if is_gerund(&w) {
         // "-ed" forms after a gerund are mostly participles: an auxiliary must follow.
         return (k + 1..end.min(k + 1 + limits::BARE_NP_WORDS))
-            .take_while(|&j| np.is_word(j) && !PREPOSITIONS.contains(&np.lw(j).as_ref()))
+            .take_while(|&j| np.is_word(j) && !is_preposition(np.lw(j).as_ref()))
             .any(|j| is_auxiliary(&np.lw(j)))
             || gerund_phrase_then_auxiliary(ctx, k, end);
     }
-    if QUANTITY_SUBJECTS.contains(&w.as_ref()) {
+    if is_quantity_subject(w.as_ref()) {
         return opens_clause_verb(ctx, k, end);
     }
     if approximate_quantity(ctx, k) {
@@ -1008,7 +1035,7 @@ fn gerund_phrase_then_auxiliary(ctx: &Ctx, k: usize, end: usize) -> bool {
     let verb = (k + 1..end.min(k + limits::CLAUSE_VERB_REACH))
         .take_while(|&j| {
             (np.is_word(j) || np.is_number(j) || np.is_punct(j, "’"))
-                && !(CLAUSE_OPENERS.contains(&np.lw(j).as_ref()) || is_that(ctx, j))
+                && !(is_clause_opener(np.lw(j).as_ref()) || is_that(ctx, j))
         })
         .find(|&j| np.is_word(j) && !np.is_cap(j) && is_finite_verb_like(&np.lw(j)));
     // "proposed banning night flights and has since …": after a coordinator the verb is the
@@ -1028,110 +1055,28 @@ fn is_auxiliary(w: &str) -> bool {
     lexicon::is_bare_auxiliary(bare) || matches!(bare, "wo" | "ca" | "shall")
 }
 
-/// Subjects of quantity: "half were …", "neither had …", "few expected …".
-const QUANTITY_SUBJECTS: &[&str] = &[
-    "half",
-    "neither",
-    "either",
-    "few",
-    "much",
-    "any",
-    "another",
-    "such",
-    "only",
-    "nearly",
-    "almost",
-    "roughly",
-    "somebody",
-    "someone",
-    "everybody",
-    "anyone",
-];
+word_set!(
+    /// Subjects of quantity: "half were …", "neither had …", "few expected …".
+    fn is_quantity_subject,
+    "half", "neither", "either", "few", "much", "any", "another", "such",
+    "only", "nearly", "almost", "roughly", "somebody", "someone", "everybody", "anyone",
+);
 
-/// Prepositions and other closed-class words (English grammar's closed classes, hand-written):
-/// never the first word of a clause's subject, and the words that open an adverbial phrase.
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "about",
-    "above",
-    "across",
-    "after",
-    "against",
-    "along",
-    "amid",
-    "among",
-    "around",
-    "as",
-    "at",
-    "before",
-    "behind",
-    "below",
-    "beside",
-    "between",
-    "beyond",
-    "by",
-    "despite",
-    "down",
-    "during",
-    "except",
-    "for",
-    "from",
-    "in",
-    "inside",
-    "into",
-    "like",
-    "near",
-    "of",
-    "off",
-    "on",
-    "onto",
-    "out",
-    "outside",
-    "over",
-    "past",
-    "per",
-    "since",
-    "than",
-    "through",
-    "throughout",
-    "to",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "via",
-    "with",
-    "within",
-    "without",
-    "including",
-    "regarding",
-    "concerning",
-    "according",
-    "following",
-    "if",
-    "whether",
-    "when",
-    "while",
-    "because",
-    "although",
-    "though",
-    "unless",
-    "so",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "yet",
-    "not",
-    "how",
-    "why",
-    "what",
-    "where",
-    "who",
-    "whom",
-    "which",
-];
+word_set!(
+    /// Prepositions and other closed-class words (English grammar's closed classes, hand-written):
+    /// never the first word of a clause's subject, and the words that open an adverbial phrase.
+    pub(super) fn is_preposition,
+    "about", "above", "across", "after", "against", "along", "amid", "among",
+    "around", "as", "at", "before", "behind", "below", "beside", "between",
+    "beyond", "by", "despite", "down", "during", "except", "for", "from",
+    "in", "inside", "into", "like", "near", "of", "off", "on",
+    "onto", "out", "outside", "over", "past", "per", "since", "than",
+    "through", "throughout", "to", "toward", "towards", "under", "until", "up",
+    "upon", "via", "with", "within", "without", "including", "regarding", "concerning",
+    "according", "following", "if", "whether", "when", "while", "because", "although",
+    "though", "unless", "so", "and", "or", "but", "nor", "yet",
+    "not", "how", "why", "what", "where", "who", "whom", "which",
+);
 
 /// A clause whose subject is a bare noun phrase of lower-case words ("climate change is …",
 /// "violent threats had …", "money was …"): the first word a content word, and a finite verb
@@ -1141,9 +1086,9 @@ fn bare_noun_then_verb(ctx: &Ctx, k: usize, end: usize) -> bool {
     let plain = |j: usize| {
         np.is_word(j) && !np.is_cap(j) && {
             let w = np.lw(j);
-            !PREPOSITIONS.contains(&w.as_ref())
-                && !FUNCTION_LIKE.contains(&w.as_ref())
-                && !NOT_A_CLAUSE.contains(&w.as_ref())
+            !is_preposition(w.as_ref())
+                && !is_function_like(w.as_ref())
+                && !is_not_a_clause(w.as_ref())
                 && !np.lx.is_adverb(&w)
                 && !is_finite_verb_like(&w)
                 && speech_verb(&w).is_none()
@@ -1185,7 +1130,7 @@ pub(super) fn says_a_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
             "the" | "his" | "her" | "their" | "its" | "some" | "many" | "most"
         );
     subject
-        && !NOT_A_CLAUSE.contains(&w.as_ref())
+        && !is_not_a_clause(w.as_ref())
         && !same_as_object(ctx, k)
         && word_count(ctx, k, end) >= limits::SAYS_CLAUSE_WORDS
 }
@@ -1221,7 +1166,7 @@ pub(super) fn subject_then_auxiliary(ctx: &Ctx, k: usize, end: usize) -> bool {
         }
         let w = np.lw(j);
         // "claimed responsibility but officials have said …": "but" opens the next clause.
-        let opens_own_clause = CLAUSE_OPENERS.contains(&w.as_ref())
+        let opens_own_clause = is_clause_opener(w.as_ref())
             || is_that(ctx, j)
             || matches!(w.as_ref(), "but" | "yet" | "nor");
         if opens_own_clause || cue_like(ctx, j) || is_subject_pronoun(&w) {
@@ -1255,7 +1200,7 @@ pub(super) fn subject_then_present_verb(ctx: &Ctx, k: usize, end: usize) -> bool
             return false;
         }
         let w = np.lw(j);
-        let opens_own_clause = CLAUSE_OPENERS.contains(&w.as_ref()) || is_that(ctx, j);
+        let opens_own_clause = is_clause_opener(w.as_ref()) || is_that(ctx, j);
         if opens_own_clause || cue_like(ctx, j) || is_subject_pronoun(&w) {
             return false;
         }
@@ -1298,7 +1243,7 @@ fn takes_object_after(ctx: &Ctx, k: usize) -> bool {
     }
     np.is_word(k) && {
         let w = np.lw(k);
-        w == "to" || !PREPOSITIONS.contains(&w.as_ref()) && !FUNCTION_LIKE.contains(&w.as_ref())
+        w == "to" || !is_preposition(w.as_ref()) && !is_function_like(w.as_ref())
     }
 }
 
@@ -1314,9 +1259,9 @@ fn opens_subject_word(ctx: &Ctx, k: usize) -> bool {
         return false;
     }
     let w = np.lw(k);
-    !PREPOSITIONS.contains(&w.as_ref())
-        && !NOT_A_CLAUSE.contains(&w.as_ref())
-        && !SAY_OBJECTS.contains(&w.as_ref())
+    !is_preposition(w.as_ref())
+        && !is_not_a_clause(w.as_ref())
+        && !is_say_object(w.as_ref())
         && !is_finite_verb_like(&w)
         && speech_verb(&w).is_none()
         && np.lx.pronoun(&w).is_none()
@@ -1335,32 +1280,20 @@ fn same_as_object(ctx: &Ctx, k: usize) -> bool {
     let noun = k + 2;
     let has_own_verb = np.is_word(noun)
         && !np.is_cap(noun)
-        && !PREPOSITIONS.contains(&np.lw(noun).as_ref())
-        && !FUNCTION_LIKE.contains(&np.lw(noun).as_ref())
+        && !is_preposition(&np.lw(noun))
+        && !is_function_like(&np.lw(noun))
         && (noun + 1..noun + 4)
             .take_while(|&j| np.is_word(j))
             .any(|j| is_finite_verb_like(&np.lw(j)));
     !has_own_verb
 }
 
-/// Words "say" takes as its object, not as a clause's subject: "said goodbye", "said grace".
-const SAY_OBJECTS: &[&str] = &[
-    "goodbye",
-    "hello",
-    "grace",
-    "thanks",
-    "farewell",
-    "amen",
-    "yes",
-    "sorry",
-    "so",
-    "much",
-    "little",
-    "something",
-    "anything",
-    "everything",
-    "enough",
-];
+word_set!(
+    /// Words "say" takes as its object, not as a clause's subject: "said goodbye", "said grace".
+    fn is_say_object,
+    "goodbye", "hello", "grace", "thanks", "farewell", "amen", "yes", "sorry",
+    "so", "much", "little", "something", "anything", "everything", "enough",
+);
 
 /// Whether token `j` can end a subject: a number, a name, or a lower-case content word (not
 /// a conjunction, preposition or determiner).
@@ -1372,19 +1305,22 @@ fn is_subject_head(ctx: &Ctx, j: usize) -> bool {
     np.is_word(j) && {
         let w = np.lw(j);
         np.is_cap(j)
-            || !PREPOSITIONS.contains(&w.as_ref())
-                && !FUNCTION_LIKE.contains(&w.as_ref())
+            || !is_preposition(w.as_ref())
+                && !is_function_like(w.as_ref())
                 && (!is_determiner_word(&w) || lexicon::is_number_word(&w))
                 && !np.lx.is_adverb(&w)
     }
 }
 
-/// Objects of "say" that are no clause: "said the same", "said nothing".
-pub(super) const NOT_A_CLAUSE: &[&str] = &["nothing", "more", "fewer", "none"];
+word_set!(
+    /// Objects of "say" that are no clause: "said the same", "said nothing".
+    pub(super) fn is_not_a_clause,
+    "nothing", "more", "fewer", "none",
+);
 
 /// A lower-case speech verb at token `j`.
 pub(super) fn cue_like(ctx: &Ctx, j: usize) -> bool {
-    ctx.np.is_word(j) && !ctx.np.is_cap(j) && speech_verb(&ctx.np.lw(j)).is_some()
+    ctx.np.is_word(j) && !ctx.np.is_cap(j) && ctx.speech_verb_at(j).is_some()
 }
 
 /// A lower-case word that may be a plural noun ("contractors"), not "this", "his" or "it's".
@@ -1394,7 +1330,7 @@ pub(super) fn is_bare_plural(w: &str) -> bool {
         && !w.ends_with("ss")
         && !w.contains(['\'', '’'])
         && !matches!(w, "this" | "these" | "those" | "thus" | "perhaps")
-        && !FUNCTION_LIKE.contains(&w)
+        && !is_function_like(w)
 }
 
 pub(super) fn is_word_at(ctx: &Ctx, k: usize, test: fn(&str) -> bool) -> bool {
@@ -1537,54 +1473,83 @@ lexicon::word_set!(
 pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<usize> {
     let np = &ctx.np;
     let mut end = s.end;
-    // A lone dash ends the clause; a pair of dashes sets off an aside inside it.
-    let lone_dash = (from..s.end).filter(|&j| np.is_dash(j)).count() == 1;
+    // Whether the words hold one dash only: counted at the first dash met (most hold none).
+    let mut lone_dash = None;
+    // Each test reads a word or a mark: a token is asked only the tests of its kind.
     for k in from..s.end {
-        if np.toks[k].kind == Kind::Quote {
-            // The quotation is its own statement: keep the clauses before it, up to the last
-            // comma ("… the coast is eroding, and the losses “cannot be undone”"), or nothing
-            // where the quoted words finish the reported clause.
-            end = (from..k).rev().find(|&j| {
-                np.is_punct(j, ":")
-                    || np.is_punct(j, ";")
-                    || np.is_punct(j, ",") && matches!(np.lw(j + 1).as_ref(), "and" | "but")
-            })?;
-            break;
-        }
-        // "…; …", "… — a proposal he has since dropped", "… but said …": another clause.
-        let second_cue = np.is_word(k)
-            && matches!(np.lw(k).as_ref(), "and" | "but")
-            && (k + 1..k + 3).any(|j| cue_like(ctx, j));
-        let contrast = np.is_punct(k, ",")
-            && (matches!(
-                np.lw(k + 1).as_ref(),
-                "while" | "whereas" | "however" | "compared" | "as"
-            ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
-                && opens_clause(ctx, k + 2, s.end)
-                || concession_is_writers(ctx, k + 1, s.end));
-        let dash = lone_dash && np.is_dash(k);
-        if (np.is_punct(k, ";") || dash || second_cue || contrast) && !and_that(ctx, k + 1, s.end) {
-            end = k;
-            break;
-        }
-        if np.is_punct(k, ",") && k + 1 < s.end && np.is_word(k + 1) {
-            let w = np.lw(k + 1);
-            let next_cue = is_speech_participle(ctx, k + 1);
-            if next_cue || w == "according" || cue_clause(ctx, k + 1, s.end).is_some() {
-                end = k;
+        let stop = match np.toks[k].kind {
+            Kind::Quote => {
+                // The quotation is its own statement: keep the clauses before it, up to the
+                // last comma ("… the coast is eroding, and the losses “cannot be undone”"), or
+                // nothing where the quoted words finish the reported clause.
+                end = (from..k).rev().find(|&j| {
+                    np.is_punct(j, ":")
+                        || np.is_punct(j, ";")
+                        || np.is_punct(j, ",") && matches!(np.lw(j + 1).as_ref(), "and" | "but")
+                })?;
                 break;
             }
-        }
-        if aside_after_full_stop(ctx, k)
-            || circumstance_of_speaking(ctx, k)
-            || speakers_second_predicate(ctx, from, k)
-        {
-            end = before_conjunction(ctx, from, k);
+            Kind::Word => word_ends_content(ctx, from, k, s),
+            Kind::Punct => mark_ends_content(ctx, from, k, s, &mut lone_dash),
+            Kind::Number => None,
+        };
+        if let Some(stop) = stop {
+            end = stop;
             break;
         }
     }
     let end = trim_end(ctx, from, end);
     (word_count(ctx, from, end) >= limits::MIN_CLAUSE_WORDS).then_some(end)
+}
+
+/// Where the word at token `k` ends a content that starts at `from` ([`content_end`]), if it
+/// does: before "… but said …" (another cue), or before a circumstance of the saying or the
+/// speaker's second predicate.
+fn word_ends_content(ctx: &Ctx, from: usize, k: usize, s: &Range<usize>) -> Option<usize> {
+    let np = &ctx.np;
+    let second_cue =
+        matches!(np.lw(k).as_ref(), "and" | "but") && (k + 1..k + 3).any(|j| cue_like(ctx, j));
+    if second_cue && !and_that(ctx, k + 1, s.end) {
+        return Some(k);
+    }
+    (circumstance_of_speaking(ctx, k) || speakers_second_predicate(ctx, from, k))
+        .then(|| before_conjunction(ctx, from, k))
+}
+
+/// Where the mark at token `k` ends a content that starts at `from` ([`content_end`]), if it
+/// does: "…; …", "… — a proposal he has since dropped" (a lone dash ends the clause; a pair
+/// sets off an aside inside it), a contrast or concession after a comma, a participle of
+/// speech or another cue clause after a comma, or an aside after the full stop. `lone_dash`
+/// keeps whether `from..s.end` holds one dash, once counted.
+fn mark_ends_content(
+    ctx: &Ctx,
+    from: usize,
+    k: usize,
+    s: &Range<usize>,
+    lone_dash: &mut Option<bool>,
+) -> Option<usize> {
+    let np = &ctx.np;
+    let comma = np.is_punct(k, ",");
+    let contrast = comma
+        && (matches!(
+            np.lw(k + 1).as_ref(),
+            "while" | "whereas" | "however" | "compared" | "as"
+        ) || matches!(np.lw(k + 1).as_ref(), "and" | "but" | "so")
+            && opens_clause(ctx, k + 2, s.end)
+            || concession_is_writers(ctx, k + 1, s.end));
+    let dash = np.is_dash(k)
+        && *lone_dash.get_or_insert_with(|| (from..s.end).filter(|&j| np.is_dash(j)).count() == 1);
+    if (np.is_punct(k, ";") || dash || contrast) && !and_that(ctx, k + 1, s.end) {
+        return Some(k);
+    }
+    if comma && k + 1 < s.end && np.is_word(k + 1) {
+        let w = np.lw(k + 1);
+        let next_cue = is_speech_participle(ctx, k + 1);
+        if next_cue || w == "according" || cue_clause(ctx, k + 1, s.end).is_some() {
+            return Some(k);
+        }
+    }
+    aside_after_full_stop(ctx, k).then(|| before_conjunction(ctx, from, k))
 }
 
 /// Token `k`, or the token before the conjunction and comma it follows: a cut before "…, but in
@@ -1644,7 +1609,8 @@ fn speakers_second_predicate(ctx: &Ctx, from: usize, k: usize) -> bool {
 
 /// A simple past or past participle: "pushed", "spoke".
 fn is_past_form(w: &str) -> bool {
-    is_irregular_past(w) || w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed")
+    // The ending first: the irregular table is a long match, asked of every word.
+    w.len() >= limits::MIN_VERB_FORM_BYTES && w.ends_with("ed") || is_irregular_past(w)
 }
 
 /// A pronoun that names people as an object or a hearer: "told him", "accused them of".
@@ -1821,7 +1787,7 @@ pub(super) fn statement(
     } else {
         end
     };
-    if NOUN_LIKE.contains(&np.lw(v).as_ref()) && (!person || reads_as_noun(ctx, v, from, end)) {
+    if is_noun_like(np.lw(v).as_ref()) && (!person || reads_as_noun(ctx, v, from, end)) {
         return None;
     }
     Some(
@@ -2002,10 +1968,14 @@ fn opening_with(ctx: &Ctx, v: usize, lo: usize) -> Option<usize> {
 /// in one), semicolon or dash before it, else at `lo`.
 fn clause_start_before(ctx: &Ctx, lo: usize, v: usize) -> usize {
     let np = &ctx.np;
-    (lo..v)
-        .rev()
-        .find(|&k| is_comma_like(ctx, k) || np.is_punct(k, ";") || is_dash_break(ctx, k))
-        .map_or(lo, |k| k + 1)
+    // A comma, a semicolon or a dash; or a quotation that ends with a comma (asked of every
+    // token before every cue: the mark's kind first).
+    let breaks = |k: usize| match np.toks[k].kind {
+        Kind::Punct => matches!(np.word(k), "," | ";" | "—" | "–"),
+        Kind::Quote => is_comma_like(ctx, k),
+        Kind::Word | Kind::Number => false,
+    };
+    (lo..v).rev().find(|&k| breaks(k)).map_or(lo, |k| k + 1)
 }
 
 /// The participle's subject in a "with" clause: the phrase from `from` to the verb at `v`
@@ -2070,7 +2040,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
         Some(c) if joins_a_clause(ctx, c + 1) => c + 2,
         Some(c) => {
             let first = skip_openers(ctx, lo, c);
-            let intro = np.is_word(first) && PREPOSITIONS.contains(&np.lw(first).as_ref());
+            let intro = np.is_word(first) && is_preposition(np.lw(first).as_ref());
             if !intro || (lo..c).any(|k| np.is_punct(k, ",")) {
                 return None;
             }
@@ -2087,7 +2057,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     let opener = np.lw(start);
     let opens = np.is_number(start)
         || np.is_word(start) && np.is_cap(start)
-        || QUANTITY_SUBJECTS.contains(&opener.as_ref())
+        || is_quantity_subject(opener.as_ref())
         || lexicon::is_number_word(&opener)
         || matches!(
             opener.as_ref(),
@@ -2102,7 +2072,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
             && !(np.is_word(k)
                 && (is_finite_verb_like(&w)
                     || speech_verb(&w).is_some()
-                    || CLAUSE_OPENERS.contains(&w.as_ref())
+                    || is_clause_opener(w.as_ref())
                     || matches!(w.as_ref(), "that" | "and" | "or" | "but")))
     });
     // Capitalised openers are names the other readers already tried; a phrase here must be
@@ -2113,7 +2083,7 @@ pub(super) fn phrase_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> 
     }
     // The head: the last word before a prepositional phrase, or the last word.
     let head_tok = (start + 1..=end)
-        .find(|&k| np.is_word(k) && PREPOSITIONS.contains(&np.lw(k).as_ref()))
+        .find(|&k| np.is_word(k) && is_preposition(np.lw(k).as_ref()))
         .map_or(end, |k| k - 1);
     Some(np.description(start, end, head_tok))
 }
@@ -2164,7 +2134,7 @@ pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
             && w.len() >= limits::MIN_PLURAL_BYTES
             && w.ends_with('s')
             && !np.is_cap(end);
-    if end < lo || !fits_end || FUNCTION_LIKE.contains(&w.as_ref()) {
+    if end < lo || !fits_end || is_function_like(w.as_ref()) {
         return None;
     }
     let mut start = end;
@@ -2173,8 +2143,8 @@ pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
         let ok = np.is_number(k)
             || np.is_punct(k, "%")
             || np.is_word(k)
-                && !FUNCTION_LIKE.contains(&np.lw(k).as_ref())
-                && speech_verb(&np.lw(k)).is_none();
+                && !is_function_like(np.lw(k).as_ref())
+                && ctx.speech_verb_at(k).is_none();
         if !ok {
             break;
         }
@@ -2183,45 +2153,15 @@ pub(super) fn bare_subject(ctx: &Ctx, v: usize, lo: usize) -> Option<Mention> {
     Some(np.description(start, end, end))
 }
 
-/// Words that end a bare subject read backwards.
-pub(super) const FUNCTION_LIKE: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "that",
-    "which",
-    "who",
-    "what",
-    "this",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "as",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "by",
-    "from",
-    "its",
-    "it",
-    "this",
-    "thus",
-    "perhaps",
-    "also",
-    "always",
-    "sometimes",
-    "news",
-    "reports",
-    "says",
-];
+word_set!(
+    /// Words that end a bare subject read backwards.
+    pub(super) fn is_function_like,
+    "and", "or", "but", "that", "which", "who", "what", "this",
+    "is", "are", "was", "were", "has", "have", "had", "as",
+    "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "its", "it", "thus", "perhaps", "also", "always", "sometimes",
+    "news", "reports", "says",
+);
 
 #[cfg(test)]
 mod cue_word_and_subject_tests {
