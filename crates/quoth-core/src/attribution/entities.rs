@@ -9,6 +9,7 @@ use super::np::{Mention, MentionKind, Np};
 use super::tokens::{self, Kind};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +124,7 @@ impl Entity {
     }
 
     /// Sets the canonical name and where its first and last words are; `words` are the words
-    /// of `name` as `split_words` gives them (slices of it).
+    /// of `name` as `with_name_words` gives them (slices of it).
     fn set_name(&mut self, name: &str, words: &[&str]) {
         self.name = name.to_string();
         self.word_count = words.len();
@@ -934,79 +935,89 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     EntityKind::Unknown
 }
 
-/// The white-space separated words of `s`: in `stack` when there are few (names have a
-/// handful), else in `heap`.
-fn split_words<'s, 'b>(
-    s: &'s str,
-    stack: &'b mut [&'s str; 16],
-    heap: &'b mut Vec<&'s str>,
-) -> &'b [&'s str] {
-    let mut n = 0;
-    let mut put = |w: &'s str| {
-        if n < stack.len() {
-            stack[n] = w;
-            n += 1;
-        } else {
-            if heap.is_empty() {
-                heap.extend_from_slice(&stack[..]);
-            }
-            heap.push(w);
-        }
-    };
-    if s.is_ascii() {
-        // Plain ASCII (nearly every name) is split byte by byte, on the ASCII characters that
-        // `char::is_whitespace` calls white space (U+000B among them).
-        let bytes = s.as_bytes();
-        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
-        let mut i = 0;
-        while i < bytes.len() {
-            while i < bytes.len() && space(bytes[i]) {
-                i += 1;
-            }
-            let start = i;
-            while i < bytes.len() && !space(bytes[i]) {
-                i += 1;
-            }
-            if start < i {
-                put(&s[start..i]);
-            }
-        }
-    } else {
-        s.split_whitespace().for_each(put);
-    }
-    if heap.is_empty() { &stack[..n] } else { heap }
+/// The white-space separated words of a name: on the stack for the few words a name has, on
+/// the heap beyond (a name of any length is split).
+struct WordList<'s> {
+    stack: [&'s str; 8],
+    len: usize,
+    heap: Vec<&'s str>,
 }
 
-/// `s` lower-cased: in `buf` when it is short ASCII (names nearly always are), else allocated.
-/// Calls `f` with a name's words and their lower-case forms, split on the stack (asked for
-/// every name mention: no allocation for names of up to 16 words and 64 bytes).
-fn with_name_words<R>(name: &str, f: impl FnOnce(&[&str], &[&str]) -> R) -> R {
-    let mut buf = [0u8; 64];
-    let lower = lower_in(name, &mut buf);
-    let (mut stack, mut heap) = ([""; 16], Vec::new());
-    let words = split_words(name, &mut stack, &mut heap);
-    let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
-    let lower_words = if name.is_ascii() {
-        // ASCII lower-cased keeps every byte in place: the words are where the name's are.
-        let at = |w: &str| (w.as_ptr() as usize).wrapping_sub(name.as_ptr() as usize);
-        let cut = |w: &str| {
-            lower
-                .get(at(w)..at(w).wrapping_add(w.len()))
-                .unwrap_or_default()
-        };
-        if words.len() <= lower_stack.len() {
-            for (slot, w) in lower_stack.iter_mut().zip(words) {
-                *slot = cut(w);
-            }
-            &lower_stack[..words.len()]
-        } else {
-            lower_heap.extend(words.iter().map(|w| cut(w)));
-            &lower_heap[..]
+impl<'s> WordList<'s> {
+    fn new() -> WordList<'s> {
+        WordList {
+            stack: [""; 8],
+            len: 0,
+            heap: Vec::new(),
         }
+    }
+
+    fn push(&mut self, w: &'s str) {
+        if self.len < self.stack.len() {
+            self.stack[self.len] = w;
+        } else {
+            if self.heap.is_empty() {
+                self.heap.extend_from_slice(&self.stack);
+            }
+            self.heap.push(w);
+        }
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[&'s str] {
+        if self.heap.is_empty() {
+            &self.stack[..self.len]
+        } else {
+            &self.heap
+        }
+    }
+}
+
+/// The ASCII characters that `char::is_whitespace` calls white space (U+000B among them).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+thread_local! {
+    /// The lower-case copy of the name being split, kept from one name to the next so that
+    /// splitting a name allocates nothing (`take` leaves an empty one for a nested call).
+    static LOWER_NAME: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Calls `f` with a name's words and their lower-case forms, split in one pass (asked for every
+/// name mention).
+fn with_name_words<R>(name: &str, f: impl FnOnce(&[&str], &[&str]) -> R) -> R {
+    let mut lower = LOWER_NAME.take();
+    let found = if name.is_ascii() {
+        // ASCII lower-cased keeps every byte in place: a word and its lower-case form share
+        // their bounds.
+        lower.clear();
+        lower.push_str(name);
+        lower.make_ascii_lowercase();
+        let (mut words, mut lower_words) = (WordList::new(), WordList::new());
+        let bytes = name.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if is_ascii_space(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && !is_ascii_space(bytes[i]) {
+                i += 1;
+            }
+            words.push(&name[start..i]);
+            lower_words.push(&lower[start..i]);
+        }
+        f(words.as_slice(), lower_words.as_slice())
     } else {
-        split_words(&lower, &mut lower_stack, &mut lower_heap)
+        lower = name.to_lowercase();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let lower_words: Vec<&str> = lower.split_whitespace().collect();
+        f(&words, &lower_words)
     };
-    f(words, lower_words)
+    LOWER_NAME.set(lower);
+    found
 }
 
 fn lower_in<'b>(s: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
@@ -1102,22 +1113,30 @@ mod tests {
     #[test]
     fn words_are_split_on_the_stack_or_the_heap() {
         let many = (0..20)
-            .map(|i| format!("w{i}"))
+            .map(|i| format!("W{i}"))
             .collect::<Vec<_>>()
             .join(" ");
         for text in [
             "",
+            "  ",
             " Ana  María\u{a0}León ",
-            "Ana\u{b}Lee\tKim",
+            "Ana\u{b}Lee\tKIM",
+            " Tamsin  Okoro\n",
             many.as_str(),
         ] {
-            let (mut stack, mut heap) = ([""; 16], Vec::new());
-            let words = split_words(text, &mut stack, &mut heap);
-            assert_eq!(
-                words,
-                text.split_whitespace().collect::<Vec<_>>(),
-                "{text:?}"
-            );
+            let lower = text.to_lowercase();
+            with_name_words(text, |words, lower_words| {
+                assert_eq!(
+                    words,
+                    text.split_whitespace().collect::<Vec<_>>(),
+                    "{text:?}"
+                );
+                assert_eq!(
+                    lower_words,
+                    lower.split_whitespace().collect::<Vec<_>>(),
+                    "{text:?}"
+                );
+            });
         }
     }
 
@@ -1173,8 +1192,7 @@ mod tests {
             ("Okoro", "Okoro", "Okoro", 1),
             ("", "", "", 0),
         ] {
-            let (mut stack, mut heap) = ([""; 16], Vec::new());
-            ent.set_name(name, split_words(name, &mut stack, &mut heap));
+            with_name_words(name, |words, _| ent.set_name(name, words));
             let w = ent.name_words();
             assert_eq!((w.first, w.last, w.count), (first, last, count), "{name:?}");
         }
