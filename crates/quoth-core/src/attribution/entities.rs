@@ -225,6 +225,11 @@ pub struct Entities {
     timeline: Vec<Occurrence>,
     /// Recent speakers, most recent last: (token of the quote, entity).
     speakers: Vec<(usize, usize)>,
+    /// For `resolve_title`, per entity: the call that last worked out how it fits the title,
+    /// and the fit (the same few entities recur among the mentions a call weighs).
+    title_fits: Vec<(usize, TitleFit)>,
+    /// How many times `resolve_title` has weighed mentions (0: never, matching no entry).
+    title_calls: usize,
 }
 
 word_set!(
@@ -256,6 +261,8 @@ impl Entities {
             by_word: HashMap::with_capacity_and_hasher(name_words, Default::default()),
             timeline: Vec::with_capacity(names),
             speakers: vec![],
+            title_fits: vec![],
+            title_calls: 0,
         };
         let toks = np.toks;
         let headings: Vec<bool> = (0..np.paragraph_count())
@@ -486,27 +493,29 @@ impl Entities {
 
     /// Resolves a title or role ("the Russian President", "the AFU lieutenant general").
     pub fn resolve_title(&mut self, m: &Mention, np: &Np) -> Option<usize> {
-        let head = m.head.clone()?;
-        let before = self.timeline.partition_point(|o| o.tok < m.first_tok);
-        let para = np.toks[m.first_tok].para;
+        let head = m.head.as_deref()?;
         let definite =
             m.first_tok < np.toks.len() && np.is_word(m.first_tok) && np.lw(m.first_tok) == "the"
                 || crate::attribution::tokens::is_capitalized(np.word(m.first_tok));
         if !definite {
             return None;
         }
-        let mods: Vec<String> = m
+        let before = self.timeline.partition_point(|o| o.tok < m.first_tok);
+        let para = np.toks[m.first_tok].para;
+        let mods: Vec<&str> = m
             .modifiers
             .iter()
-            .filter(|w| !matches!(w.as_str(), "former" | "then" | "new" | "current"))
-            .cloned()
+            .map(String::as_str)
+            .filter(|w| !matches!(*w, "former" | "then" | "new" | "current"))
             .collect();
         // 1. An entity introduced with this role or bound to this title before.
         let mut best: Option<(i64, usize)> = None;
-        let leader = is_leader_title(head.as_str());
-        // How each entity fits the title, worked out once: the same few entities recur among
-        // the mentions weighed.
-        let mut fits: Vec<(usize, TitleFit)> = Vec::new();
+        let leader = is_leader_title(head);
+        self.title_calls += 1;
+        if self.title_fits.len() < self.list.len() {
+            self.title_fits
+                .resize(self.list.len(), (0, TitleFit::default()));
+        }
         // The mention and the last `TITLE_REACH_MENTIONS` before it.
         for (rank, o) in self.timeline[..before]
             .iter()
@@ -518,20 +527,16 @@ impl Entities {
             if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
                 continue;
             }
-            let fit = match fits.iter().find(|(e, _)| *e == o.entity) {
-                Some(&(_, fit)) => fit,
-                None => {
-                    let fit = TitleFit::of(ent, &head, &mods);
-                    fits.push((o.entity, fit));
-                    fit
-                }
-            };
+            let cached = &mut self.title_fits[o.entity];
+            if cached.0 != self.title_calls {
+                *cached = (self.title_calls, TitleFit::of(ent, head, &mods));
+            }
             let TitleFit {
                 desc_fit,
                 role_fit,
                 role_conflict,
                 nation_fit,
-            } = fit;
+            } = cached.1;
             if role_conflict {
                 continue;
             }
@@ -561,12 +566,17 @@ impl Entities {
         }
         let (_, e) = best?;
         let ent = &mut self.list[e];
-        if !ent.roles.iter().any(|(h, ms)| h == &head && ms == &mods) {
-            ent.roles.push((head, mods));
+        let bound = ent
+            .roles
+            .iter()
+            .any(|(h, ms)| h == head && ms.iter().map(String::as_str).eq(mods.iter().copied()));
+        if !bound {
+            let mods = mods.iter().map(|w| w.to_string()).collect();
+            ent.roles.push((head.to_string(), mods));
         }
-        let alias = np.text[m.span.clone()].to_string();
-        if !ent.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias)) {
-            ent.aliases.push(alias);
+        let alias = &np.text[m.span.clone()];
+        if !ent.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
+            ent.aliases.push(alias.to_string());
         }
         Some(e)
     }
@@ -744,7 +754,7 @@ impl Entities {
 }
 
 /// How an entity fits a title (head noun and modifiers) that `resolve_title` weighs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct TitleFit {
     /// Its descriptor holds the head.
     desc_fit: bool,
@@ -757,7 +767,7 @@ struct TitleFit {
 }
 
 impl TitleFit {
-    fn of(ent: &Entity, head: &str, mods: &[String]) -> TitleFit {
+    fn of(ent: &Entity, head: &str, mods: &[&str]) -> TitleFit {
         // Most entities have no descriptor, and most descriptors do not hold the head at all.
         // (A descriptor shorter than the head cannot hold it: most are empty, and a substring
         // search costs its set-up even then.)
@@ -824,7 +834,7 @@ fn role_before_comma(np: &Np, i: usize) -> Option<String> {
 }
 
 /// Whether two word lists share a word by its first five characters ("russia", "russian").
-fn shares_stem(a: &[String], b: &[String]) -> bool {
+fn shares_stem(a: &[String], b: &[&str]) -> bool {
     let stem = |w: &str| w.char_indices().nth(5).map_or(w.len(), |(i, _)| i);
     a.iter()
         .any(|x| b.iter().any(|y| x[..stem(x)] == y[..stem(y)]))
