@@ -916,16 +916,17 @@ fn is_attributive_word(np: &Np, m: &Mention) -> bool {
     if tokens::is_one_char(np.word(i)) {
         return true;
     }
-    if np.lx.is_demonym(&np.lw(i)) {
-        return true;
-    }
+    // (A demonym of one word was answered above.)
     let determiner_before =
         i > 0 && np.is_word(i - 1) && matches!(np.lw(i - 1).as_ref(), "the" | "a" | "an");
-    let noun_after = np.is_word(i + 1)
-        && !tokens::is_capitalized(np.word(i + 1))
-        && !np.lx.is_reporting_verb(&np.lw(i + 1))
-        && !np.lx.is_adverb(&np.lw(i + 1));
-    determiner_before && noun_after
+    // Asked only after a determiner (the lexicon's answers cost more).
+    let noun_after = || {
+        np.is_word(i + 1)
+            && !tokens::is_capitalized(np.word(i + 1))
+            && !np.lx.is_reporting_verb(&np.lw(i + 1))
+            && !np.lx.is_adverb(&np.lw(i + 1))
+    };
+    determiner_before && noun_after()
 }
 
 /// "SAN PEDRO DE ATACAMA, Chile — …", "ELMSBY — …": a place in capitals that opens a
@@ -933,13 +934,16 @@ fn is_attributive_word(np: &Np, m: &Mention) -> bool {
 /// inside it, "Pedro", would make it a person).
 fn is_dateline(np: &Np, m: &Mention) -> bool {
     let (a, b) = (m.first_tok, m.last_tok);
-    let opens_paragraph = a == 0 || np.toks[a - 1].para != np.toks[a].para;
-    let capitals = (a..=b).filter(|&k| np.is_word(k)).all(|k| {
-        let w = np.word(k);
-        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
-    });
-    let dash = np.is_dash(b + 1);
-    opens_paragraph && capitals && (dash || b > a && np.is_punct(b + 1, ","))
+    // Cheapest test first: most names do not open their paragraph.
+    let opens_paragraph = || a == 0 || np.toks[a - 1].para != np.toks[a].para;
+    let capitals = || {
+        (a..=b).filter(|&k| np.is_word(k)).all(|k| {
+            let w = np.word(k);
+            w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+        })
+    };
+    let dash = || np.is_dash(b + 1);
+    opens_paragraph() && capitals() && (dash() || b > a && np.is_punct(b + 1, ","))
 }
 
 fn is_sentence_start_noise(np: &Np, i: usize, m: &Mention) -> bool {
