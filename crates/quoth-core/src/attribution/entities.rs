@@ -8,7 +8,6 @@ use super::limits;
 use super::np::{Mention, MentionKind, Np};
 use super::tokens::{self, Kind};
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -158,12 +157,12 @@ impl Entity {
     /// Keeps a descriptor worth showing: several words, or one role noun.
     fn set_descriptor(&mut self, lx: &Lexicon, d: Option<&str>) {
         let Some(d) = d else { return };
-        let mut buf = [0u8; 64];
-        let lower = lower_in(d, &mut buf);
-        if d.split_whitespace().nth(1).is_some() || lx.role_noun(&lower).is_some() {
-            self.descriptor = Some(d.to_string());
-            self.descriptor_lower = lower.into_owned();
-        }
+        with_lower_case(d, |lower| {
+            if d.split_whitespace().nth(1).is_some() || lx.role_noun(lower).is_some() {
+                self.descriptor = Some(d.to_string());
+                self.descriptor_lower = lower.to_string();
+            }
+        });
     }
 
     /// The descriptor's words, lower case, for matching roles.
@@ -1095,17 +1094,26 @@ fn with_name_words<R>(name: &str, f: impl FnOnce(&[&str], &[&str]) -> R) -> R {
     found
 }
 
-fn lower_in<'b>(s: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
-    if s.len() <= buf.len() && s.is_ascii() {
-        let out = &mut buf[..s.len()];
-        out.copy_from_slice(s.as_bytes());
-        out.make_ascii_lowercase();
-        // ASCII lower-cased is still ASCII.
-        if let Ok(lower) = std::str::from_utf8(out) {
-            return Cow::Borrowed(lower);
-        }
+thread_local! {
+    /// The buffer of `with_lower_case`, kept like `LOWER_NAME` (and apart from it: a word is
+    /// lower-cased while a name's split is read).
+    static LOWER_WORD: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Calls `f` with `s` lower-cased as `str::to_lowercase` does it, in a buffer kept per thread
+/// (no allocation for ASCII, nearly every word).
+pub(super) fn with_lower_case<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut lower = LOWER_WORD.take();
+    if s.is_ascii() {
+        lower.clear();
+        lower.push_str(s);
+        lower.make_ascii_lowercase();
+    } else {
+        lower = s.to_lowercase();
     }
-    Cow::Owned(s.to_lowercase())
+    let found = f(&lower);
+    LOWER_WORD.set(lower);
+    found
 }
 
 /// Calls `f` with `words` joined by single spaces, built on the stack when short (this runs for
@@ -1152,7 +1160,7 @@ fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
         // last, only when the first names match.
         // "Cruz" is Sergio Cruz Flores: a given name and two surnames, the first of which is
         // the one used alone (Spanish and Portuguese names).
-        let given = |w: &str| lx.first_name_gender(&lower_in(w, &mut [0u8; 64])).is_some();
+        let given = |w: &str| with_lower_case(w, |w| lx.first_name_gender(w).is_some());
         return other.count > 0 && other.last.eq_ignore_ascii_case(single) && !other.last_after_of
             || (other.count > 1 && other.first.eq_ignore_ascii_case(single) && given(single))
             || (other.count == 3
