@@ -1009,10 +1009,11 @@ fn is_acronym(w: &str) -> bool {
     letters >= 2
 }
 
-/// The white-space separated words of a name: on the stack for the few words a name has, on
-/// the heap beyond (a name of any length is split).
+/// The white-space separated words of a name: on the stack for the four words that nearly
+/// every name has at most (two lists of four are filled in for every name mention), on the
+/// heap beyond (a name of any length is split).
 struct WordList<'s> {
-    stack: [&'s str; 8],
+    stack: [&'s str; 4],
     len: usize,
     heap: Vec<&'s str>,
 }
@@ -1020,7 +1021,7 @@ struct WordList<'s> {
 impl<'s> WordList<'s> {
     fn new() -> WordList<'s> {
         WordList {
-            stack: [""; 8],
+            stack: [""; 4],
             len: 0,
             heap: Vec::new(),
         }
