@@ -154,13 +154,15 @@ impl Entity {
         }
     }
 
-    /// Keeps a descriptor worth showing: several words, or one role noun.
-    fn set_descriptor(&mut self, lx: &Lexicon, d: Option<&str>) {
+    /// Keeps a descriptor worth showing: several words, or one role noun (its words noted in
+    /// `title_words`).
+    fn set_descriptor(&mut self, lx: &Lexicon, d: Option<&str>, title_words: &mut TitleWords) {
         let Some(d) = d else { return };
         with_lower_case(d, |lower| {
             if d.split_whitespace().nth(1).is_some() || lx.role_noun(lower).is_some() {
                 self.descriptor = Some(d.to_string());
                 self.descriptor_lower = lower.to_string();
+                title_words.add_words(lower);
             }
         });
     }
@@ -229,6 +231,67 @@ pub struct Entities {
     title_fits: Vec<(usize, TitleFit)>,
     /// How many times `resolve_title` has weighed mentions (0: never, matching no entry).
     title_calls: usize,
+    /// The words of every descriptor and the heads of every title bound to an entity.
+    title_words: TitleWords,
+}
+
+/// A set of words as the bits of a small filter (a bit may stand for several words; a word
+/// added is always found): the words that some entity's descriptor holds or that head a title
+/// bound to some entity. `resolve_title` weighs the mentions before a title only when it may
+/// fit someone, a leader's or one whose head is here; most titles of other kinds fit no one
+/// ("the White House", "the Senate").
+struct TitleWords([u64; 64]);
+
+impl TitleWords {
+    fn new() -> TitleWords {
+        TitleWords([0; 64])
+    }
+
+    /// Which of the 4,096 bits stands for word `b`: from its length and its first two and last
+    /// bytes (the words are lower case).
+    fn bit(b: &[u8]) -> usize {
+        let byte = |i: Option<&u8>| u64::from(i.copied().unwrap_or(0));
+        let key =
+            b.len() as u64 | byte(b.first()) << 16 | byte(b.get(1)) << 24 | byte(b.last()) << 32;
+        // A multiplicative hash: the top bits depend on every bit of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    }
+
+    fn add(&mut self, w: &[u8]) {
+        let bit = Self::bit(w);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Adds every word of a lower-case descriptor, as `Entity::descriptor_words` splits it.
+    fn add_words(&mut self, text: &str) {
+        if text.is_ascii() {
+            // What `char::is_alphanumeric` says of ASCII, read byte by byte (descriptors are
+            // nearly always ASCII; decoding characters costs more than the rest of the filter).
+            let bytes = text.as_bytes();
+            let mut start = 0;
+            for (i, b) in bytes.iter().enumerate() {
+                if !b.is_ascii_alphanumeric() {
+                    if start < i {
+                        self.add(&bytes[start..i]);
+                    }
+                    start = i + 1;
+                }
+            }
+            if start < bytes.len() {
+                self.add(&bytes[start..]);
+            }
+        } else {
+            let words = text.split(|c: char| !c.is_alphanumeric());
+            words
+                .filter(|w| !w.is_empty())
+                .for_each(|w| self.add(w.as_bytes()));
+        }
+    }
+
+    fn may_hold(&self, w: &str) -> bool {
+        let bit = Self::bit(w.as_bytes());
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 word_set!(
@@ -314,6 +377,7 @@ impl Entities {
             speakers: vec![],
             title_fits: vec![],
             title_calls: 0,
+            title_words: TitleWords::new(),
         };
         let toks = np.toks;
         let headings: Vec<bool> = (0..np.paragraph_count())
@@ -441,7 +505,7 @@ impl Entities {
                 ent.kind = kind;
             }
             if ent.descriptor.is_none() {
-                ent.set_descriptor(lx, m.descriptor.as_deref());
+                ent.set_descriptor(lx, m.descriptor.as_deref(), &mut self.title_words);
             }
             return e;
         }
@@ -449,7 +513,7 @@ impl Entities {
         let mut ent = Entity::unnamed(kind, m.gender);
         ent.aliases.push(name.to_string());
         ent.set_name(name, words);
-        ent.set_descriptor(lx, m.descriptor.as_deref());
+        ent.set_descriptor(lx, m.descriptor.as_deref(), &mut self.title_words);
         self.list.push(ent);
         self.index(e, lower_words);
         e
@@ -562,6 +626,11 @@ impl Entities {
         // 1. An entity introduced with this role or bound to this title before.
         let mut best: Option<(i64, usize)> = None;
         let leader = is_leader_title(head);
+        if !leader && !self.title_words.may_hold(head) {
+            // No descriptor holds the head and no title with it was bound to anyone: no
+            // mention fits (only a leader's title goes to someone by salience alone).
+            return None;
+        }
         self.title_calls += 1;
         if self.title_fits.len() < self.list.len() {
             self.title_fits
@@ -624,6 +693,7 @@ impl Entities {
         if !bound {
             let mods = mods.iter().map(|w| w.to_string()).collect();
             ent.roles.push((head.to_string(), mods));
+            self.title_words.add(head.as_bytes());
         }
         let alias = &np.text[m.span.clone()];
         if !ent.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
@@ -1239,6 +1309,27 @@ mod tests {
         for w in ["the", "said", "", "a", "presidents", "Ministry", "\u{e9}lu"] {
             assert!(!is_leader_title_word(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn title_words_hold_every_word_of_a_descriptor() {
+        for d in [
+            "u.s. state department spokesman",
+            "the canton's president",
+            "  ",
+            "ministre d'\u{e9}tat, porte-parole",
+            "chef\u{a0}de cabinet",
+        ] {
+            let mut words = TitleWords::new();
+            words.add_words(d);
+            let split = d
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty());
+            for w in split {
+                assert!(words.may_hold(w), "{w:?} of {d:?}");
+            }
+        }
+        assert!(!TitleWords::new().may_hold("president"));
     }
 
     #[test]
