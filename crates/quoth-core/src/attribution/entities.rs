@@ -8,7 +8,7 @@ use super::limits;
 use super::np::{Mention, MentionKind, Np};
 use super::tokens::{self, Kind};
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +123,7 @@ impl Entity {
     }
 
     /// Sets the canonical name and where its first and last words are; `words` are the words
-    /// of `name` as `split_words` gives them (slices of it).
+    /// of `name` as `with_name_words` gives them (slices of it).
     fn set_name(&mut self, name: &str, words: &[&str]) {
         self.name = name.to_string();
         self.word_count = words.len();
@@ -154,15 +154,17 @@ impl Entity {
         }
     }
 
-    /// Keeps a descriptor worth showing: several words, or one role noun.
-    fn set_descriptor(&mut self, lx: &Lexicon, d: Option<&str>) {
+    /// Keeps a descriptor worth showing: several words, or one role noun (its words noted in
+    /// `title_words`).
+    fn set_descriptor(&mut self, lx: &Lexicon, d: Option<&str>, title_words: &mut TitleWords) {
         let Some(d) = d else { return };
-        let mut buf = [0u8; 64];
-        let lower = lower_in(d, &mut buf);
-        if d.split_whitespace().nth(1).is_some() || lx.role_noun(&lower).is_some() {
-            self.descriptor = Some(d.to_string());
-            self.descriptor_lower = lower.into_owned();
-        }
+        with_lower_case(d, |lower| {
+            if d.split_whitespace().nth(1).is_some() || lx.role_noun(lower).is_some() {
+                self.descriptor = Some(d.to_string());
+                self.descriptor_lower = lower.to_string();
+                title_words.add_words(lower);
+            }
+        });
     }
 
     /// The descriptor's words, lower case, for matching roles.
@@ -224,6 +226,72 @@ pub struct Entities {
     timeline: Vec<Occurrence>,
     /// Recent speakers, most recent last: (token of the quote, entity).
     speakers: Vec<(usize, usize)>,
+    /// For `resolve_title`, per entity: the call that last worked out how it fits the title,
+    /// and the fit (the same few entities recur among the mentions a call weighs).
+    title_fits: Vec<(usize, TitleFit)>,
+    /// How many times `resolve_title` has weighed mentions (0: never, matching no entry).
+    title_calls: usize,
+    /// The words of every descriptor and the heads of every title bound to an entity.
+    title_words: TitleWords,
+}
+
+/// A set of words as the bits of a small filter (a bit may stand for several words; a word
+/// added is always found): the words that some entity's descriptor holds or that head a title
+/// bound to some entity. `resolve_title` weighs the mentions before a title only when it may
+/// fit someone, a leader's or one whose head is here; most titles of other kinds fit no one
+/// ("the White House", "the Senate").
+struct TitleWords([u64; 64]);
+
+impl TitleWords {
+    fn new() -> TitleWords {
+        TitleWords([0; 64])
+    }
+
+    /// Which of the 4,096 bits stands for word `b`: from its length and its first two and last
+    /// bytes (the words are lower case).
+    fn bit(b: &[u8]) -> usize {
+        let byte = |i: Option<&u8>| u64::from(i.copied().unwrap_or(0));
+        let key =
+            b.len() as u64 | byte(b.first()) << 16 | byte(b.get(1)) << 24 | byte(b.last()) << 32;
+        // A multiplicative hash: the top bits depend on every bit of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    }
+
+    fn add(&mut self, w: &[u8]) {
+        let bit = Self::bit(w);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Adds every word of a lower-case descriptor, as `Entity::descriptor_words` splits it.
+    fn add_words(&mut self, text: &str) {
+        if text.is_ascii() {
+            // What `char::is_alphanumeric` says of ASCII, read byte by byte (descriptors are
+            // nearly always ASCII; decoding characters costs more than the rest of the filter).
+            let bytes = text.as_bytes();
+            let mut start = 0;
+            for (i, b) in bytes.iter().enumerate() {
+                if !b.is_ascii_alphanumeric() {
+                    if start < i {
+                        self.add(&bytes[start..i]);
+                    }
+                    start = i + 1;
+                }
+            }
+            if start < bytes.len() {
+                self.add(&bytes[start..]);
+            }
+        } else {
+            let words = text.split(|c: char| !c.is_alphanumeric());
+            words
+                .filter(|w| !w.is_empty())
+                .for_each(|w| self.add(w.as_bytes()));
+        }
+    }
+
+    fn may_hold(&self, w: &str) -> bool {
+        let bit = Self::bit(w.as_bytes());
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 word_set!(
@@ -237,10 +305,62 @@ word_set!(
     /// Titles that a document uses for its main figures without introducing them ("the Russian
     /// President"): resolved by salience when no descriptor matches.
     fn is_leader_title,
+    const LEADER_TITLES,
     "president", "leader", "minister", "premier", "chancellor", "king", "queen", "governor",
     "mayor", "senator", "secretary", "candidate", "nominee", "chairman", "chairwoman", "speaker",
     "congressman", "congresswoman", "businessman", "billionaire", "mogul", "front-runner",
 );
+
+/// Whether `w` may be a leader's title, by its length and first letter: a few instructions that
+/// answer for most words, asked of every word after a "the" (the `match` of `is_leader_title`
+/// dispatches on the length first, a jump that often mispredicts).
+#[inline]
+fn may_be_leader_title(w: &str) -> bool {
+    const SHORTEST: usize = word_lengths(LEADER_TITLES).0;
+    const LONGEST: usize = word_lengths(LEADER_TITLES).1;
+    const FIRST_LETTERS: u32 = first_letters(LEADER_TITLES);
+    (SHORTEST..=LONGEST).contains(&w.len())
+        && w.as_bytes().first().is_some_and(|&b| {
+            let letter = b.wrapping_sub(b'a');
+            letter < 26 && FIRST_LETTERS >> letter & 1 != 0
+        })
+}
+
+/// The lengths of the shortest and the longest of `words`.
+const fn word_lengths(words: &[&str]) -> (usize, usize) {
+    let (mut shortest, mut longest) = (usize::MAX, 0);
+    let mut i = 0;
+    while i < words.len() {
+        let n = words[i].len();
+        if n < shortest {
+            shortest = n;
+        }
+        if n > longest {
+            longest = n;
+        }
+        i += 1;
+    }
+    (shortest, longest)
+}
+
+/// Bit `c - 'a'` set for each lower-case ASCII letter `c` that a word of `words` starts with
+/// (every word must start with one: a const panic at build time otherwise).
+const fn first_letters(words: &[&str]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let first = words[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase());
+        mask |= 1 << (first - b'a');
+        i += 1;
+    }
+    mask
+}
+
+/// A leader's title ("president"), with the quick pre-test first.
+fn is_leader_title_word(w: &str) -> bool {
+    may_be_leader_title(w) && is_leader_title(w)
+}
 
 impl Entities {
     /// Reads every name and title in the narrative, in order, building the entity list.
@@ -255,6 +375,9 @@ impl Entities {
             by_word: HashMap::with_capacity_and_hasher(name_words, Default::default()),
             timeline: Vec::with_capacity(names),
             speakers: vec![],
+            title_fits: vec![],
+            title_calls: 0,
+            title_words: TitleWords::new(),
         };
         let toks = np.toks;
         let headings: Vec<bool> = (0..np.paragraph_count())
@@ -382,7 +505,7 @@ impl Entities {
                 ent.kind = kind;
             }
             if ent.descriptor.is_none() {
-                ent.set_descriptor(lx, m.descriptor.as_deref());
+                ent.set_descriptor(lx, m.descriptor.as_deref(), &mut self.title_words);
             }
             return e;
         }
@@ -390,7 +513,7 @@ impl Entities {
         let mut ent = Entity::unnamed(kind, m.gender);
         ent.aliases.push(name.to_string());
         ent.set_name(name, words);
-        ent.set_descriptor(lx, m.descriptor.as_deref());
+        ent.set_descriptor(lx, m.descriptor.as_deref(), &mut self.title_words);
         self.list.push(ent);
         self.index(e, lower_words);
         e
@@ -485,27 +608,34 @@ impl Entities {
 
     /// Resolves a title or role ("the Russian President", "the AFU lieutenant general").
     pub fn resolve_title(&mut self, m: &Mention, np: &Np) -> Option<usize> {
-        let head = m.head.clone()?;
-        let before = self.timeline.partition_point(|o| o.tok < m.first_tok);
-        let para = np.toks[m.first_tok].para;
+        let head = m.head.as_deref()?;
         let definite =
             m.first_tok < np.toks.len() && np.is_word(m.first_tok) && np.lw(m.first_tok) == "the"
                 || crate::attribution::tokens::is_capitalized(np.word(m.first_tok));
         if !definite {
             return None;
         }
-        let mods: Vec<String> = m
+        let before = self.timeline.partition_point(|o| o.tok < m.first_tok);
+        let para = np.toks[m.first_tok].para;
+        let mods: Vec<&str> = m
             .modifiers
             .iter()
-            .filter(|w| !matches!(w.as_str(), "former" | "then" | "new" | "current"))
-            .cloned()
+            .map(String::as_str)
+            .filter(|w| !matches!(*w, "former" | "then" | "new" | "current"))
             .collect();
         // 1. An entity introduced with this role or bound to this title before.
         let mut best: Option<(i64, usize)> = None;
-        let leader = is_leader_title(head.as_str());
-        // How each entity fits the title, worked out once: the same few entities recur among
-        // the mentions weighed.
-        let mut fits: Vec<(usize, TitleFit)> = Vec::new();
+        let leader = is_leader_title(head);
+        if !leader && !self.title_words.may_hold(head) {
+            // No descriptor holds the head and no title with it was bound to anyone: no
+            // mention fits (only a leader's title goes to someone by salience alone).
+            return None;
+        }
+        self.title_calls += 1;
+        if self.title_fits.len() < self.list.len() {
+            self.title_fits
+                .resize(self.list.len(), (0, TitleFit::default()));
+        }
         // The mention and the last `TITLE_REACH_MENTIONS` before it.
         for (rank, o) in self.timeline[..before]
             .iter()
@@ -517,20 +647,16 @@ impl Entities {
             if ent.kind == EntityKind::Place || ent.kind == EntityKind::Organisation {
                 continue;
             }
-            let fit = match fits.iter().find(|(e, _)| *e == o.entity) {
-                Some(&(_, fit)) => fit,
-                None => {
-                    let fit = TitleFit::of(ent, &head, &mods);
-                    fits.push((o.entity, fit));
-                    fit
-                }
-            };
+            let cached = &mut self.title_fits[o.entity];
+            if cached.0 != self.title_calls {
+                *cached = (self.title_calls, TitleFit::of(ent, head, &mods));
+            }
             let TitleFit {
                 desc_fit,
                 role_fit,
                 role_conflict,
                 nation_fit,
-            } = fit;
+            } = cached.1;
             if role_conflict {
                 continue;
             }
@@ -560,12 +686,18 @@ impl Entities {
         }
         let (_, e) = best?;
         let ent = &mut self.list[e];
-        if !ent.roles.iter().any(|(h, ms)| h == &head && ms == &mods) {
-            ent.roles.push((head, mods));
+        let bound = ent
+            .roles
+            .iter()
+            .any(|(h, ms)| h == head && ms.iter().map(String::as_str).eq(mods.iter().copied()));
+        if !bound {
+            let mods = mods.iter().map(|w| w.to_string()).collect();
+            ent.roles.push((head.to_string(), mods));
+            self.title_words.add(head.as_bytes());
         }
-        let alias = np.text[m.span.clone()].to_string();
-        if !ent.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias)) {
-            ent.aliases.push(alias);
+        let alias = &np.text[m.span.clone()];
+        if !ent.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
+            ent.aliases.push(alias.to_string());
         }
         Some(e)
     }
@@ -743,7 +875,7 @@ impl Entities {
 }
 
 /// How an entity fits a title (head noun and modifiers) that `resolve_title` weighs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct TitleFit {
     /// Its descriptor holds the head.
     desc_fit: bool,
@@ -756,7 +888,7 @@ struct TitleFit {
 }
 
 impl TitleFit {
-    fn of(ent: &Entity, head: &str, mods: &[String]) -> TitleFit {
+    fn of(ent: &Entity, head: &str, mods: &[&str]) -> TitleFit {
         // Most entities have no descriptor, and most descriptors do not hold the head at all.
         // (A descriptor shorter than the head cannot hold it: most are empty, and a substring
         // search costs its set-up even then.)
@@ -800,7 +932,7 @@ impl TitlesAhead {
         }
         // No title from `from` up to `read_to` (a window since has passed the one found).
         let start = from.max(self.read_to);
-        self.next = (start..to).find(|&j| np.is_word(j) && is_leader_title(&np.lw(j)));
+        self.next = (start..to).find(|&j| np.is_word(j) && is_leader_title_word(np.word_lower(j)));
         self.read_to = self.next.map_or(to.max(self.read_to), |t| t + 1);
         self.next.is_some()
     }
@@ -823,7 +955,7 @@ fn role_before_comma(np: &Np, i: usize) -> Option<String> {
 }
 
 /// Whether two word lists share a word by its first five characters ("russia", "russian").
-fn shares_stem(a: &[String], b: &[String]) -> bool {
+fn shares_stem(a: &[String], b: &[&str]) -> bool {
     let stem = |w: &str| w.char_indices().nth(5).map_or(w.len(), |(i, _)| i);
     a.iter()
         .any(|x| b.iter().any(|y| x[..stem(x)] == y[..stem(y)]))
@@ -853,16 +985,17 @@ fn is_attributive_word(np: &Np, m: &Mention) -> bool {
     if tokens::is_one_char(np.word(i)) {
         return true;
     }
-    if np.lx.is_demonym(&np.lw(i)) {
-        return true;
-    }
+    // (A demonym of one word was answered above.)
     let determiner_before =
         i > 0 && np.is_word(i - 1) && matches!(np.lw(i - 1).as_ref(), "the" | "a" | "an");
-    let noun_after = np.is_word(i + 1)
-        && !tokens::is_capitalized(np.word(i + 1))
-        && !np.lx.is_reporting_verb(&np.lw(i + 1))
-        && !np.lx.is_adverb(&np.lw(i + 1));
-    determiner_before && noun_after
+    // Asked only after a determiner (the lexicon's answers cost more).
+    let noun_after = || {
+        np.is_word(i + 1)
+            && !tokens::is_capitalized(np.word(i + 1))
+            && !np.lx.is_reporting_verb(&np.lw(i + 1))
+            && !np.lx.is_adverb(&np.lw(i + 1))
+    };
+    determiner_before && noun_after()
 }
 
 /// "SAN PEDRO DE ATACAMA, Chile — …", "ELMSBY — …": a place in capitals that opens a
@@ -870,13 +1003,16 @@ fn is_attributive_word(np: &Np, m: &Mention) -> bool {
 /// inside it, "Pedro", would make it a person).
 fn is_dateline(np: &Np, m: &Mention) -> bool {
     let (a, b) = (m.first_tok, m.last_tok);
-    let opens_paragraph = a == 0 || np.toks[a - 1].para != np.toks[a].para;
-    let capitals = (a..=b).filter(|&k| np.is_word(k)).all(|k| {
-        let w = np.word(k);
-        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
-    });
-    let dash = np.is_dash(b + 1);
-    opens_paragraph && capitals && (dash || b > a && np.is_punct(b + 1, ","))
+    // Cheapest test first: most names do not open their paragraph.
+    let opens_paragraph = || a == 0 || np.toks[a - 1].para != np.toks[a].para;
+    let capitals = || {
+        (a..=b).filter(|&k| np.is_word(k)).all(|k| {
+            let w = np.word(k);
+            w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+        })
+    };
+    let dash = || np.is_dash(b + 1);
+    opens_paragraph() && capitals() && (dash() || b > a && np.is_punct(b + 1, ","))
 }
 
 fn is_sentence_start_noise(np: &Np, i: usize, m: &Mention) -> bool {
@@ -909,14 +1045,10 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     if place {
         return EntityKind::Place;
     }
-    let acronym = words.len() == 1
-        && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && words[0]
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase());
-    if lower.iter().any(|w| lx.is_org_word(w))
-        || lower.first().is_some_and(|w| *w == "the")
-        || acronym
+    // Cheapest test first: an organisation is named so by far less often than a person.
+    if lower[0] == "the"
+        || lower.iter().any(|w| lx.is_org_word(w))
+        || words.len() == 1 && is_acronym(words[0])
     {
         return EntityKind::Organisation;
     }
@@ -934,92 +1066,125 @@ fn classify(lx: &Lexicon, words: &[&str], lower: &[&str], m: &Mention) -> Entity
     EntityKind::Unknown
 }
 
-/// The white-space separated words of `s`: in `stack` when there are few (names have a
-/// handful), else in `heap`.
-fn split_words<'s, 'b>(
-    s: &'s str,
-    stack: &'b mut [&'s str; 16],
-    heap: &'b mut Vec<&'s str>,
-) -> &'b [&'s str] {
-    let mut n = 0;
-    let mut put = |w: &'s str| {
-        if n < stack.len() {
-            stack[n] = w;
-            n += 1;
-        } else {
-            if heap.is_empty() {
-                heap.extend_from_slice(&stack[..]);
-            }
-            heap.push(w);
+/// "NATO", "U.S.": a word with two letters or more, all of them capitals (read once, and no
+/// further than a first small letter, which most words have second).
+fn is_acronym(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
         }
-    };
-    if s.is_ascii() {
-        // Plain ASCII (nearly every name) is split byte by byte, on the ASCII characters that
-        // `char::is_whitespace` calls white space (U+000B among them).
-        let bytes = s.as_bytes();
-        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// The white-space separated words of a name: on the stack for the four words that nearly
+/// every name has at most (two lists of four are filled in for every name mention), on the
+/// heap beyond (a name of any length is split).
+struct WordList<'s> {
+    stack: [&'s str; 4],
+    len: usize,
+    heap: Vec<&'s str>,
+}
+
+impl<'s> WordList<'s> {
+    fn new() -> WordList<'s> {
+        WordList {
+            stack: [""; 4],
+            len: 0,
+            heap: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, w: &'s str) {
+        if self.len < self.stack.len() {
+            self.stack[self.len] = w;
+        } else {
+            if self.heap.is_empty() {
+                self.heap.extend_from_slice(&self.stack);
+            }
+            self.heap.push(w);
+        }
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[&'s str] {
+        if self.heap.is_empty() {
+            &self.stack[..self.len]
+        } else {
+            &self.heap
+        }
+    }
+}
+
+/// The ASCII characters that `char::is_whitespace` calls white space (U+000B among them).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+thread_local! {
+    /// The lower-case copy of the name being split, kept from one name to the next so that
+    /// splitting a name allocates nothing (`take` leaves an empty one for a nested call).
+    static LOWER_NAME: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Calls `f` with a name's words and their lower-case forms, split in one pass (asked for every
+/// name mention).
+fn with_name_words<R>(name: &str, f: impl FnOnce(&[&str], &[&str]) -> R) -> R {
+    let mut lower = LOWER_NAME.take();
+    let found = if name.is_ascii() {
+        // ASCII lower-cased keeps every byte in place: a word and its lower-case form share
+        // their bounds.
+        lower.clear();
+        lower.push_str(name);
+        lower.make_ascii_lowercase();
+        let (mut words, mut lower_words) = (WordList::new(), WordList::new());
+        let bytes = name.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            while i < bytes.len() && space(bytes[i]) {
+            if is_ascii_space(bytes[i]) {
                 i += 1;
+                continue;
             }
             let start = i;
-            while i < bytes.len() && !space(bytes[i]) {
+            while i < bytes.len() && !is_ascii_space(bytes[i]) {
                 i += 1;
             }
-            if start < i {
-                put(&s[start..i]);
-            }
+            words.push(&name[start..i]);
+            lower_words.push(&lower[start..i]);
         }
+        f(words.as_slice(), lower_words.as_slice())
     } else {
-        s.split_whitespace().for_each(put);
-    }
-    if heap.is_empty() { &stack[..n] } else { heap }
-}
-
-/// `s` lower-cased: in `buf` when it is short ASCII (names nearly always are), else allocated.
-/// Calls `f` with a name's words and their lower-case forms, split on the stack (asked for
-/// every name mention: no allocation for names of up to 16 words and 64 bytes).
-fn with_name_words<R>(name: &str, f: impl FnOnce(&[&str], &[&str]) -> R) -> R {
-    let mut buf = [0u8; 64];
-    let lower = lower_in(name, &mut buf);
-    let (mut stack, mut heap) = ([""; 16], Vec::new());
-    let words = split_words(name, &mut stack, &mut heap);
-    let (mut lower_stack, mut lower_heap) = ([""; 16], Vec::new());
-    let lower_words = if name.is_ascii() {
-        // ASCII lower-cased keeps every byte in place: the words are where the name's are.
-        let at = |w: &str| (w.as_ptr() as usize).wrapping_sub(name.as_ptr() as usize);
-        let cut = |w: &str| {
-            lower
-                .get(at(w)..at(w).wrapping_add(w.len()))
-                .unwrap_or_default()
-        };
-        if words.len() <= lower_stack.len() {
-            for (slot, w) in lower_stack.iter_mut().zip(words) {
-                *slot = cut(w);
-            }
-            &lower_stack[..words.len()]
-        } else {
-            lower_heap.extend(words.iter().map(|w| cut(w)));
-            &lower_heap[..]
-        }
-    } else {
-        split_words(&lower, &mut lower_stack, &mut lower_heap)
+        lower = name.to_lowercase();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let lower_words: Vec<&str> = lower.split_whitespace().collect();
+        f(&words, &lower_words)
     };
-    f(words, lower_words)
+    LOWER_NAME.set(lower);
+    found
 }
 
-fn lower_in<'b>(s: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
-    if s.len() <= buf.len() && s.is_ascii() {
-        let out = &mut buf[..s.len()];
-        out.copy_from_slice(s.as_bytes());
-        out.make_ascii_lowercase();
-        // ASCII lower-cased is still ASCII.
-        if let Ok(lower) = std::str::from_utf8(out) {
-            return Cow::Borrowed(lower);
-        }
+thread_local! {
+    /// The buffer of `with_lower_case`, kept like `LOWER_NAME` (and apart from it: a word is
+    /// lower-cased while a name's split is read).
+    static LOWER_WORD: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Calls `f` with `s` lower-cased as `str::to_lowercase` does it, in a buffer kept per thread
+/// (no allocation for ASCII, nearly every word).
+pub(super) fn with_lower_case<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut lower = LOWER_WORD.take();
+    if s.is_ascii() {
+        lower.clear();
+        lower.push_str(s);
+        lower.make_ascii_lowercase();
+    } else {
+        lower = s.to_lowercase();
     }
-    Cow::Owned(s.to_lowercase())
+    let found = f(&lower);
+    LOWER_WORD.set(lower);
+    found
 }
 
 /// Calls `f` with `words` joined by single spaces, built on the stack when short (this runs for
@@ -1055,6 +1220,12 @@ fn with_joined<R>(words: &[&str], f: impl FnOnce(&str) -> R) -> R {
 /// Entities sharing a name's last word that are weighed when linking it (the latest ones).
 const MAX_NAMESAKES: usize = 64;
 
+/// Whether two words of names are the same but for ASCII case: nearly always written alike, so
+/// a plain comparison (`memcmp`) answers before the case-blind one, which goes byte by byte.
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || a.eq_ignore_ascii_case(b)
+}
+
 fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
     if a.count == 1 || b.count == 1 {
         let (single, other) = if a.count == 1 {
@@ -1066,19 +1237,19 @@ fn names_compatible(lx: &Lexicon, a: NameWords, b: NameWords) -> bool {
         // last, only when the first names match.
         // "Cruz" is Sergio Cruz Flores: a given name and two surnames, the first of which is
         // the one used alone (Spanish and Portuguese names).
-        let given = |w: &str| lx.first_name_gender(&lower_in(w, &mut [0u8; 64])).is_some();
-        return other.count > 0 && other.last.eq_ignore_ascii_case(single) && !other.last_after_of
-            || (other.count > 1 && other.first.eq_ignore_ascii_case(single) && given(single))
+        let given = |w: &str| with_lower_case(w, |w| lx.first_name_gender(w).is_some());
+        return other.count > 0 && same_word(other.last, single) && !other.last_after_of
+            || (other.count > 1 && same_word(other.first, single) && given(single))
             || (other.count == 3
-                && other.middle.eq_ignore_ascii_case(single)
+                && same_word(other.middle, single)
                 && !tokens::is_one_char(other.middle)
                 && given(other.first));
     }
-    if a.count == 0 || b.count == 0 || !a.last.eq_ignore_ascii_case(b.last) {
+    if a.count == 0 || b.count == 0 || !same_word(a.last, b.last) {
         return false;
     }
     let (fa, fb) = (a.first.trim_end_matches('.'), b.first.trim_end_matches('.'));
-    fa.eq_ignore_ascii_case(fb)
+    same_word(fa, fb)
         || (tokens::is_one_char(fa) && fb.starts_with(fa))
         || (tokens::is_one_char(fb) && fa.starts_with(fb))
 }
@@ -1102,22 +1273,72 @@ mod tests {
     #[test]
     fn words_are_split_on_the_stack_or_the_heap() {
         let many = (0..20)
-            .map(|i| format!("w{i}"))
+            .map(|i| format!("W{i}"))
             .collect::<Vec<_>>()
             .join(" ");
         for text in [
             "",
+            "  ",
             " Ana  María\u{a0}León ",
-            "Ana\u{b}Lee\tKim",
+            "Ana\u{b}Lee\tKIM",
+            " Tamsin  Okoro\n",
             many.as_str(),
         ] {
-            let (mut stack, mut heap) = ([""; 16], Vec::new());
-            let words = split_words(text, &mut stack, &mut heap);
-            assert_eq!(
-                words,
-                text.split_whitespace().collect::<Vec<_>>(),
-                "{text:?}"
-            );
+            let lower = text.to_lowercase();
+            with_name_words(text, |words, lower_words| {
+                assert_eq!(
+                    words,
+                    text.split_whitespace().collect::<Vec<_>>(),
+                    "{text:?}"
+                );
+                assert_eq!(
+                    lower_words,
+                    lower.split_whitespace().collect::<Vec<_>>(),
+                    "{text:?}"
+                );
+            });
+        }
+    }
+
+    #[test]
+    fn the_pre_test_lets_every_leader_title_through() {
+        for w in LEADER_TITLES {
+            assert!(may_be_leader_title(w), "{w}");
+            assert!(is_leader_title_word(w), "{w}");
+        }
+        for w in ["the", "said", "", "a", "presidents", "Ministry", "\u{e9}lu"] {
+            assert!(!is_leader_title_word(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn title_words_hold_every_word_of_a_descriptor() {
+        for d in [
+            "u.s. state department spokesman",
+            "the canton's president",
+            "  ",
+            "ministre d'\u{e9}tat, porte-parole",
+            "chef\u{a0}de cabinet",
+        ] {
+            let mut words = TitleWords::new();
+            words.add_words(d);
+            let split = d
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty());
+            for w in split {
+                assert!(words.may_hold(w), "{w:?} of {d:?}");
+            }
+        }
+        assert!(!TitleWords::new().may_hold("president"));
+    }
+
+    #[test]
+    fn a_word_of_capitals_only_is_an_acronym() {
+        for w in ["NATO", "U.S.", "AFU", "\u{c9}U"] {
+            assert!(is_acronym(w), "{w}");
+        }
+        for w in ["A", "Putin", "AfD", "123", "", "U."] {
+            assert!(!is_acronym(w), "{w}");
         }
     }
 
@@ -1173,8 +1394,7 @@ mod tests {
             ("Okoro", "Okoro", "Okoro", 1),
             ("", "", "", 0),
         ] {
-            let (mut stack, mut heap) = ([""; 16], Vec::new());
-            ent.set_name(name, split_words(name, &mut stack, &mut heap));
+            with_name_words(name, |words, _| ent.set_name(name, words));
             let w = ent.name_words();
             assert_eq!((w.first, w.last, w.count), (first, last, count), "{name:?}");
         }

@@ -10,7 +10,14 @@ use std::sync::LazyLock;
 /// `fn is_x(w: &str) -> bool`. A `match` on the words compiles to a few length-dispatched
 /// compares, where `[&str]::contains` compares against every word in turn (these lists are
 /// asked about most words near a quotation).
+/// `word_set!(fn is_x, const XS, "a", "b")` also defines `const XS: &[&str]`, the same words as
+/// a list (for tests over them, or a pre-test worked out from them).
 macro_rules! word_set {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident, const $list:ident, $($word:literal),+ $(,)?) => {
+        word_set!($(#[$doc])* $vis fn $name, $($word),+);
+        #[allow(dead_code)] // Read by a pre-test or a test, not every build's code.
+        const $list: &[&str] = &[$($word),+];
+    };
     ($(#[$doc:meta])* $vis:vis fn $name:ident, $($word:literal),+ $(,)?) => {
         $(#[$doc])*
         $vis fn $name(w: &str) -> bool {

@@ -2,7 +2,7 @@
 //! or organisation) or a description.
 
 use super::Resolution;
-use super::entities::{Entities, EntityKind};
+use super::entities::{self, Entities, EntityKind};
 use super::lexicon;
 use super::limits;
 use super::np::{self, MentionKind};
@@ -165,16 +165,17 @@ const PARTY_WORDS: &[&str] = &[
 /// A name that is only a people's or party's adjective: "Democratic", "British", "Wisconsin
 /// Republican".
 fn is_adjective_name(np: &np::Np, name: &str) -> bool {
-    let lower = name.to_lowercase();
-    let adjective = |w: &str| PARTY_WORDS.contains(&w) || np.lx.is_demonym(w);
-    match lower.split_once(' ') {
-        None => adjective(&lower),
-        Some((first, rest)) => {
-            !rest.contains(' ')
-                && PARTY_WORDS.contains(&rest)
-                && (np.lx.is_place(first) || np.lx.is_demonym(first))
+    entities::with_lower_case(name, |lower| {
+        let adjective = |w: &str| PARTY_WORDS.contains(&w) || np.lx.is_demonym(w);
+        match lower.split_once(' ') {
+            None => adjective(lower),
+            Some((first, rest)) => {
+                !rest.contains(' ')
+                    && PARTY_WORDS.contains(&rest)
+                    && (np.lx.is_place(first) || np.lx.is_demonym(first))
+            }
         }
-    }
+    })
 }
 
 /// A place speaks (as its government: "Norway said", "said Ottawa") only as the bare subject
