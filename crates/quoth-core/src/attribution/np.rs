@@ -584,29 +584,19 @@ impl<'a> Np<'a> {
             }
             k += 1;
         }
-        // Where the name starts after a title: at a given name with a word after it, or at a
-        // last word that is a given name even alone ("Megyn Kelly" is not "Kelly", titled
-        // "Megyn").
-        let first_name_at = |ws: &[usize]| {
-            ws.iter().enumerate().position(|(i, &w)| {
-                let lw = self.lw(w);
-                if i + 1 < ws.len() {
-                    self.lx.given_name_gender(&lw).is_some()
-                } else {
-                    self.lx.first_name_gender(&lw).is_some()
-                }
-            })
-        };
         let span = self.toks[a].start..self.toks[b].end;
         let text_between =
             |from: usize, to: usize| self.text[from..to].trim_end_matches([' ', ',']).to_string();
+        // The gender of the name's first word as a first name, when already looked up.
+        let mut known_first_name = None;
         let (name_words, descriptor): (&[usize], Option<String>) = if !post.is_empty() {
-            if let Some(p) = first_name_at(post) {
+            if let Some((p, g)) = self.first_name_at(post) {
+                known_first_name = Some((post[p], g));
                 (
                     &post[p..],
                     Some(text_between(self.toks[a].start, self.toks[post[p]].start)),
                 )
-            } else if k < pre.len() && (k > 0 || first_name_at(pre).is_some()) {
+            } else if k < pre.len() && (k > 0 || self.first_name_at(pre).is_some()) {
                 // "Joel Pollak of Breitbart": a person and an affiliation.
                 let title =
                     (k > 0).then(|| text_between(self.toks[a].start, self.toks[pre[k]].start));
@@ -630,19 +620,19 @@ impl<'a> Np<'a> {
                 return Some(self.title_mention(pre.last().copied(), gender, a, b));
             }
         } else {
-            let mut start = k;
-            if let Some(p) = first_name_at(&pre[k..]) {
-                start = k + p;
-            }
+            let found = self.first_name_at(&pre[k..]);
+            let start = found.map_or(k, |(p, _)| k + p);
             if start >= pre.len() {
                 return Some(self.title_mention(pre.last().copied(), gender, a, b));
             }
             let last = pre[pre.len() - 1];
             let last_is_title = self.lx.honorific(&self.lw(last)).is_some()
                 || self.lx.role_noun(&self.lw(last)).is_some();
-            if last_is_title && first_name_at(&pre[start..]).is_none() {
+            // Read from `start`, a first name is found at once if there was one after `k`.
+            if last_is_title && found.is_none() {
                 return Some(self.title_mention(Some(last), gender, a, b));
             }
+            known_first_name = found.map(|(_, g)| (pre[start], g));
             let title =
                 (start > 0).then(|| text_between(self.toks[a].start, self.toks[pre[start]].start));
             (&pre[start..], title)
@@ -665,11 +655,14 @@ impl<'a> Np<'a> {
                 name.push('.');
             }
         }
-        let first = self.lw(name_words[0]);
-        let first_name = if name_words.len() >= 2 {
-            self.lx.given_name_gender(&first)
-        } else {
-            self.lx.first_name_gender(&first)
+        // The first word was looked up as a first name above when the name starts where one
+        // was found (`first_name_at` asks of a word what is asked here: the same list for a
+        // word with others after it). A name that starts at its first word with none found
+        // there has none.
+        let first_name = match known_first_name {
+            Some((w, g)) if w == name_words[0] => Some(g),
+            _ if known_first_name.is_none() && post.is_empty() && name_words[0] == pre[k] => None,
+            _ => self.first_name_gender_at(name_words[0], name_words.len() >= 2),
         };
         if gender == Gender::Unknown
             && let Some(g) = first_name
@@ -688,6 +681,28 @@ impl<'a> Np<'a> {
             first_tok: a,
             last_tok: b,
         })
+    }
+
+    /// Where a name starts after a title, among the words `ws`: at a given name with a word
+    /// after it, or at a last word that is a given name even alone ("Megyn Kelly" is not
+    /// "Kelly", titled "Megyn"). With the gender of that first name, which the name takes.
+    fn first_name_at(&self, ws: &[usize]) -> Option<(usize, Gender)> {
+        ws.iter().enumerate().find_map(|(i, &w)| {
+            let g = self.first_name_gender_at(w, i + 1 < ws.len())?;
+            Some((i, g))
+        })
+    }
+
+    /// The gender of word `w` as a first name: a given name when other name words follow it
+    /// (`followed`), a first name even standing alone otherwise.
+    #[inline]
+    fn first_name_gender_at(&self, w: usize, followed: bool) -> Option<Gender> {
+        let lw = self.word_lower(w);
+        if followed {
+            self.lx.given_name_gender(lw)
+        } else {
+            self.lx.first_name_gender(lw)
+        }
     }
 
     /// A capitalised title with no name: "President", "the Russian President". Its words are
