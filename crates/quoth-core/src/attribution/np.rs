@@ -1190,13 +1190,16 @@ impl<'a> Np<'a> {
         if e == c + 1 || cue_clause {
             return;
         }
-        let has_role = (c + 1..e).any(|k| {
-            self.is_word(k) && self.is_role_or_source(&self.lw(k))
-                || self.is_cap(k) && self.lw(k) == "democrat"
-                || self.lw(k) == "republican"
-        });
         let starts_det = self.is_determiner(c + 1);
-        if has_role || starts_det {
+        // Only asked when no determiner opens the appositive (the role words are looked up).
+        let has_role = || {
+            (c + 1..e).any(|k| {
+                self.is_word(k) && self.is_role_or_source(&self.lw(k))
+                    || self.is_cap(k) && self.lw(k) == "democrat"
+                    || self.lw(k) == "republican"
+            })
+        };
+        if starts_det || has_role() {
             let start = if starts_det && matches!(self.lw(c + 1).as_ref(), "the" | "a" | "an") {
                 self.toks[c + 2.min(e - c - 1)].start
             } else {
