@@ -927,36 +927,17 @@ impl<'a> Np<'a> {
             // "Harlow-based Tamsin Greer": the modifier describes the name.
             return Some(m);
         }
-        let mut m = if self.is_name_word(start) {
-            let mut e = start;
-            while e + 1 < hi
-                && (self.is_name_word(e + 1)
-                    || self.honorific_dot(e + 1)
-                    || self.initial_dot(e + 1)
-                    || (self.is_word(e + 1)
-                        && is_name_particle(self.lw(e + 1).as_ref())
-                        && self.is_cap(e + 2))
-                    || (self.is_word(e + 1) && self.lw(e + 1) == "of" && self.is_cap(e + 2))
-                    || (self.is_word(e + 1)
-                        && self.lw(e + 1) == "of"
-                        && self.word(e + 2) == "the"
-                        && self.is_cap(e + 3))
-                    || (self.word(e + 1) == "the"
-                        && e > start
-                        && self.word(e) == "of"
-                        && self.is_cap(e + 2)))
-            {
-                e += 1;
-                if e - start > 12 {
-                    return None;
-                }
+        if self.is_name_word(start) {
+            let e = self.name_run_end(start, hi)?;
+            // Read into the value returned (a mention is large to move), and already starting
+            // at `start`, as every reading of a run does.
+            let mut named = self.analyze_name_run(start, e);
+            if let Some(m) = named.as_mut().filter(|m| m.kind == MentionKind::Name) {
+                self.add_appositive(m, hi);
             }
-            let mut m = self.analyze_name_run(start, e)?;
-            if m.kind == MentionKind::Name {
-                self.add_appositive(&mut m, hi);
-            }
-            m
-        } else if self.is_determiner(start) || self.is_word(start) {
+            return named;
+        }
+        let mut m = if self.is_determiner(start) || self.is_word(start) {
             let mut e = start;
             let mut head = None;
             while e < hi
@@ -1020,6 +1001,35 @@ impl<'a> Np<'a> {
         m.span.start = self.toks[start].start.min(m.span.start);
         m.first_tok = m.first_tok.min(start);
         Some(m)
+    }
+
+    /// The last token of the run of name words from `start` ("Paul D. Renner", "Bank of
+    /// America", "Duke of the Isles"), before `hi`; none past 13 tokens.
+    fn name_run_end(&self, start: usize, hi: usize) -> Option<usize> {
+        let mut e = start;
+        while e + 1 < hi
+            && (self.is_name_word(e + 1)
+                || self.honorific_dot(e + 1)
+                || self.initial_dot(e + 1)
+                || (self.is_word(e + 1)
+                    && is_name_particle(self.lw(e + 1).as_ref())
+                    && self.is_cap(e + 2))
+                || (self.is_word(e + 1) && self.lw(e + 1) == "of" && self.is_cap(e + 2))
+                || (self.is_word(e + 1)
+                    && self.lw(e + 1) == "of"
+                    && self.word(e + 2) == "the"
+                    && self.is_cap(e + 3))
+                || (self.word(e + 1) == "the"
+                    && e > start
+                    && self.word(e) == "of"
+                    && self.is_cap(e + 2)))
+        {
+            e += 1;
+            if e - start > 12 {
+                return None;
+            }
+        }
+        Some(e)
     }
 
     /// A role without a determiner and then a name: "union organizer Sam Lee", "Democratic
