@@ -206,6 +206,10 @@ pub const CUE_LOOKBACK_TOKENS: usize = 4;
 /// verb may be (tokens; bounded so that a long run of coordinated verbs stays linear).
 pub const COORDINATED_CUE_REACH: usize = 40;
 
+/// Tokens before an "and" searched for the "to" infinitive a speech verb after it joins
+/// ("urged residents to store water safely and report leaks").
+pub const INFINITIVE_REACH: usize = 10;
+
 /// Tokens back from a verb searched for the comma that opens a cue clause ("…, the minister
 /// said"), and the words after the cue's subject that still count as a short adverbial.
 pub const CUE_CLAUSE_COMMA_REACH: usize = 8;

@@ -109,6 +109,22 @@ mod tests {
     use crate::attribution::test_support::{one, reported};
 
     #[test]
+    fn a_second_infinitive_after_and_is_asked_for_too() {
+        let (content, speaker, _) =
+            one("The harbour board urged skippers to moor early and report any damage at once.");
+        assert_eq!(
+            content,
+            "skippers to moor early and report any damage at once"
+        );
+        assert_eq!(speaker.as_deref(), Some("The harbour board"));
+        // Must not fire on the second verb alone ("report" there reports nothing), nor keep a
+        // real second cue in the first content: "to the pier" is no infinitive.
+        let r = reported("Ada Brenn walked to the pier and told reporters the ferry would run.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "the ferry would run");
+    }
+
+    #[test]
     fn requests_and_questions_put_to_someone() {
         let (content, speaker, sieve) =
             one("Mara Quill urged the council to reopen the ferry before winter.");

@@ -398,7 +398,35 @@ pub fn cue_verb(ctx: &Ctx, v: usize, s: &Range<usize>) -> Option<Complement> {
         return None;
     }
     let class = ctx.speech_verb_at(v)?;
-    reports_at(ctx, v, s).then_some(class)
+    (!joins_an_infinitive(ctx, v, s.start) && reports_at(ctx, v, s)).then_some(class)
+}
+
+/// "urged residents to store water and report leaks", "asked them to stay home and call the
+/// police": a base form after "and"/"or" that joins a "to" infinitive earlier in its clause is
+/// a second thing asked for, not a verb that reports.
+pub(super) fn joins_an_infinitive(ctx: &Ctx, v: usize, lo: usize) -> bool {
+    let np = &ctx.np;
+    let Some(and) = v.checked_sub(1).filter(|&a| a > lo) else {
+        return false;
+    };
+    if !(np.is_word(and) && matches!(np.lw(and).as_ref(), "and" | "or"))
+        || !np.lx.is_speech_verb_base(&np.lw(v))
+    {
+        return false;
+    }
+    // The infinitive's "to" and its verb (no determiner, pronoun or number: "to the board" is
+    // a preposition), in the same clause (no comma between).
+    let infinitive = |t: usize| {
+        np.lw(t) == "to"
+            && np.is_word(t + 1)
+            && !np.is_cap(t + 1)
+            && !is_determiner_word(&np.lw(t + 1))
+            && np.lx.pronoun(&np.lw(t + 1)).is_none()
+    };
+    (lo.max(and.saturating_sub(limits::INFINITIVE_REACH))..and)
+        .rev()
+        .take_while(|&t| !np.is_punct(t, ","))
+        .any(|t| np.is_word(t) && infinitive(t))
 }
 
 /// Whether the verb of speech at token `v` reports here: finite or a participle after a comma,
@@ -1507,8 +1535,8 @@ pub(super) fn content_end(ctx: &Ctx, from: usize, s: &Range<usize>) -> Option<us
 /// speaker's second predicate.
 fn word_ends_content(ctx: &Ctx, from: usize, k: usize, s: &Range<usize>) -> Option<usize> {
     let np = &ctx.np;
-    let second_cue =
-        matches!(np.lw(k).as_ref(), "and" | "but") && (k + 1..k + 3).any(|j| cue_like(ctx, j));
+    let second_cue = matches!(np.lw(k).as_ref(), "and" | "but")
+        && (k + 1..k + 3).any(|j| cue_like(ctx, j) && !joins_an_infinitive(ctx, j, from));
     if second_cue && !and_that(ctx, k + 1, s.end) {
         return Some(k);
     }
