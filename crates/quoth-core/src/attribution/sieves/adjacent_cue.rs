@@ -223,10 +223,10 @@ fn cue_with_subject(
 ) -> Option<Found> {
     let np = &ctx.np;
     let cue = ctx.cue_at(v)?;
-    let w = np.lw(v).into_owned();
-    let before = (v > lo && np.is_word(v - 1)).then(|| np.lw(v - 1).into_owned());
+    let w = np.word_lower(v);
+    let before = (v > lo && np.is_word(v - 1)).then(|| np.word_lower(v - 1));
     let participle = w.ends_with("ing");
-    match before.as_deref() {
+    match before {
         // Passive: "he was asked", "it was reported": not this speaker's words.
         Some("was" | "were" | "been" | "being" | "is" | "are" | "be") if !participle => {
             return None;
@@ -252,7 +252,7 @@ fn cue_with_subject(
         }
         return found(sentence_subject(ctx, lo, v)?);
     }
-    let noun_like = is_noun_like_verb(w.as_str());
+    let noun_like = is_noun_like_verb(w);
     match subject_before(ctx, v, lo) {
         Some(m) if noun_like && is_modifier_of_noun(np, &m, v) => None,
         // "its decrepit state", "their late-night posts": a possessive description that is

@@ -31,20 +31,44 @@ pub struct Ctx<'a> {
     /// What [`Ctx::cue_at`] found at each token, read when first asked: the sieves ask the
     /// same tokens again and again (every quotation's window, every cue clause).
     cue_tokens: Vec<Cell<CueTokens>>,
-    /// The last cue clause read between commas (`speech::cue_between_commas`), with the cue
-    /// token and sentence it was read for: the before-cue and around-cue sieves (and the
-    /// clause sieve's test for an interrupting cue) ask it of the same cue in turn.
-    pub(super) between_commas: RefCell<Option<BetweenCommas>>,
-    /// The last `speech::skip_adverbials` asked (from, end, the token after the adverbials):
-    /// the clause, wh and relative sieves step over the same words after one cue.
-    pub(super) after_adverbials: Cell<Option<(usize, usize, usize)>>,
+    /// The last cue clause read between commas (`speech::cue_between_commas`), asked with the
+    /// cue token and its sentence: the before-cue and around-cue sieves (and the clause
+    /// sieve's test for an interrupting cue) ask it of the same cue in turn.
+    pub(super) between_commas: LastAnswer<(usize, Range<usize>), Option<CommaClause>>,
+    /// The last `speech::skip_adverbials` asked (from, end): the clause, wh and relative sieves
+    /// step over the same words after one cue.
+    pub(super) after_adverbials: LastAnswer<(usize, usize), usize>,
+    /// The last `speech::skip_addressee` asked (from, end): the clause sieve asks it twice for
+    /// a cue that fails, the request sieve once more.
+    pub(super) after_addressee: LastAnswer<(usize, usize), Option<usize>>,
     /// Each token's speech-verb class ([`speech_verb`]), read when first asked: the
     /// reported-speech sieves ask the tokens after every cue.
     speech_classes: Vec<Cell<Option<Option<Complement>>>>,
 }
 
-/// A cue and its sentence, with the cue clause found between commas around it, if any.
-pub(super) type BetweenCommas = ((usize, Range<usize>), Option<(usize, usize, Found)>);
+/// A cue clause between commas: the comma that opens it, where it ends, what it names.
+pub(super) type CommaClause = (usize, usize, Found);
+
+/// The last answer of a reading asked again with the same arguments: the sieves ask one
+/// cue's facts in turn, so one entry, replaced at each new question, is enough.
+pub(super) struct LastAnswer<K, V>(RefCell<Option<(K, V)>>);
+
+impl<K: PartialEq, V: Clone> LastAnswer<K, V> {
+    fn new() -> Self {
+        LastAnswer(RefCell::new(None))
+    }
+    /// The answer for `key`: the kept one if it was the last asked, else `read()`'s, kept.
+    pub(super) fn get_or_read(&self, key: K, read: impl FnOnce() -> V) -> V {
+        if let Some((asked, answer)) = self.0.borrow().as_ref()
+            && *asked == key
+        {
+            return answer.clone();
+        }
+        let answer = read();
+        *self.0.borrow_mut() = Some((key, answer.clone()));
+        answer
+    }
+}
 
 /// A token's cue as [`Ctx::cue_at`] reads it: not asked yet, no cue, a verb, or a verb with
 /// its particle ("pointed out").
@@ -67,8 +91,9 @@ impl<'a> Ctx<'a> {
             lower_case_words: OnceCell::new(),
             word_paragraphs: OnceCell::new(),
             cue_tokens,
-            between_commas: RefCell::new(None),
-            after_adverbials: Cell::new(None),
+            between_commas: LastAnswer::new(),
+            after_adverbials: LastAnswer::new(),
+            after_addressee: LastAnswer::new(),
             speech_classes,
         }
     }

@@ -222,15 +222,8 @@ pub(super) fn cue_between_commas(
     v: usize,
     s: &Range<usize>,
 ) -> Option<(usize, usize, Found)> {
-    let key = (v, s.clone());
-    if let Some((asked, found)) = ctx.between_commas.borrow().as_ref()
-        && *asked == key
-    {
-        return found.clone();
-    }
-    let found = read_cue_between_commas(ctx, v, s);
-    *ctx.between_commas.borrow_mut() = Some((key, found.clone()));
-    found
+    ctx.between_commas
+        .get_or_read((v, s.clone()), || read_cue_between_commas(ctx, v, s))
 }
 
 /// What [`cue_between_commas`] finds, read from the tokens.
@@ -641,6 +634,12 @@ pub(super) fn np_word_or_mark(ctx: &Ctx, j: usize) -> bool {
 /// Steps over the hearer of "tell": a pronoun ("him") or a noun phrase ("reporters", "The
 /// Associated Press").
 pub(super) fn skip_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
+    ctx.after_addressee
+        .get_or_read((k, end), || read_addressee(ctx, k, end))
+}
+
+/// What [`skip_addressee`] steps over, read from the tokens.
+fn read_addressee(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
     let np = &ctx.np;
     if k >= end || !np.is_word(k) {
         return None;
@@ -707,14 +706,8 @@ fn determined_hearer(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
 /// Steps over adverbials between a verb and its clause: "on Tuesday", "last week", "in a
 /// statement", "in an interview with The Times", "repeatedly", commas.
 pub(super) fn skip_adverbials(ctx: &Ctx, k: usize, end: usize) -> usize {
-    if let Some((from, to, after)) = ctx.after_adverbials.get()
-        && (from, to) == (k, end)
-    {
-        return after;
-    }
-    let after = read_adverbials(ctx, k, end);
-    ctx.after_adverbials.set(Some((k, end, after)));
-    after
+    ctx.after_adverbials
+        .get_or_read((k, end), || read_adverbials(ctx, k, end))
 }
 
 /// What [`skip_adverbials`] steps over, read from the tokens.
@@ -1802,8 +1795,6 @@ pub(super) fn statement(
     if quotation_is_complement(ctx, v, s.start) {
         return None;
     }
-    let mention = source_of(ctx, v, s)?;
-    let person = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
     // "X, who said the ferry was late, left early": the relative clause ends at its comma.
     let end = if in_relative_clause(ctx, v, s.start) || in_leading_subordinate(ctx, v, s.start) {
         let comma = (from..end).find(|&k| np.is_punct(k, ",")).unwrap_or(end);
@@ -1815,7 +1806,15 @@ pub(super) fn statement(
     } else {
         end
     };
-    if is_noun_like(np.lw(v).as_ref()) && (!person || reads_as_noun(ctx, v, from, end)) {
+    // A form that is a noun as often as a verb reports only as a verb, and only with a person
+    // as its subject: the tests on the words first, then the subject (a noun-phrase read).
+    let noun_like = is_noun_like(np.lw(v).as_ref());
+    if noun_like && reads_as_noun(ctx, v, from, end) {
+        return None;
+    }
+    let mention = source_of(ctx, v, s)?;
+    let person = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
+    if noun_like && !person {
         return None;
     }
     Some(
