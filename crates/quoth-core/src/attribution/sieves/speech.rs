@@ -402,9 +402,10 @@ pub(super) fn joins_an_infinitive(ctx: &Ctx, v: usize, lo: usize) -> bool {
     let Some(and) = v.checked_sub(1).filter(|&a| a > lo) else {
         return false;
     };
-    if !(np.is_word(and) && matches!(np.lw(and).as_ref(), "and" | "or"))
-        || !np.lx.is_speech_verb_base(&np.lw(v))
-    {
+    let coordinated_base = np.is_word(and)
+        && matches!(np.lw(and).as_ref(), "and" | "or")
+        && np.lx.is_speech_verb_base(&np.lw(v));
+    if !coordinated_base {
         return false;
     }
     // The infinitive's "to" and its verb (no determiner, pronoun or number: "to the board" is
