@@ -616,7 +616,8 @@ impl<'a> Np<'a> {
         };
         let mut n = 0;
         let mut of_at = None;
-        for i in (a..=b).filter(|&i| self.is_word(i)) {
+        // `a..b + 1` rather than `a..=b`: a half-open range steps with one test.
+        for i in (a..b + 1).filter(|&i| self.is_word(i)) {
             if of_at.is_some() && self.word(i) == "the" {
                 continue;
             }
