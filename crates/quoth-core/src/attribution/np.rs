@@ -616,7 +616,8 @@ impl<'a> Np<'a> {
         };
         let mut n = 0;
         let mut of_at = None;
-        for i in (a..=b).filter(|&i| self.is_word(i)) {
+        // `a..b + 1` rather than `a..=b`: a half-open range steps with one test.
+        for i in (a..b + 1).filter(|&i| self.is_word(i)) {
             if of_at.is_some() && self.word(i) == "the" {
                 continue;
             }
@@ -920,7 +921,10 @@ impl<'a> Np<'a> {
         if let Some(m) = self.role_then_name(start, hi) {
             return Some(m);
         }
-        if self.is_compound_modifier(start)
+        // The capital after `start` first: most phrases read have none there, and whether
+        // `start` is a compound is then not worked out.
+        if self.is_cap(start + 1)
+            && self.is_compound_modifier(start)
             && self.is_name_word(start + 1)
             && let Some(m) = self.name_after_role(start, start + 1, hi)
         {
