@@ -186,6 +186,10 @@ fn with_ending(stem: &str, ending: &str, f: impl Fn(&str) -> bool) -> bool {
     if len > buf.len() {
         return false;
     }
+    if ending.is_empty() {
+        // Nothing to append ("officials" -> "official"): the stem itself, not a copy.
+        return f(stem);
+    }
     buf[..stem.len()].copy_from_slice(stem.as_bytes());
     buf[stem.len()..len].copy_from_slice(ending.as_bytes());
     std::str::from_utf8(&buf[..len]).is_ok_and(f)
@@ -198,6 +202,13 @@ word_set!(
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
     "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands", "millions",
+);
+
+word_set!(
+    /// The common "-ly" nouns and adjectives of news ("the daily", "a rally"): no adverbs.
+    fn is_ly_non_adverb,
+    "daily", "weekly", "monthly", "quarterly", "yearly", "family", "rally", "ally", "assembly",
+    "supply", "elderly", "friendly", "lonely",
 );
 
 /// The auxiliaries and modals themselves: "is", "had", "would", "must", … (a closed class of
@@ -424,26 +435,11 @@ impl Lexicon {
     }
     pub fn is_adverb(&self, w: &str) -> bool {
         // "-ly" words are adverbs unless a gazetteer knows them ("Kelly", "Italy") or they are
-        // the common "-ly" nouns and adjectives of news ("the daily", "a rally").
-        const LY_NOT_ADVERBS: &[&str] = &[
-            "daily",
-            "weekly",
-            "monthly",
-            "quarterly",
-            "yearly",
-            "family",
-            "rally",
-            "ally",
-            "assembly",
-            "supply",
-            "elderly",
-            "friendly",
-            "lonely",
-        ];
+        // the common "-ly" nouns and adjectives of news (`is_ly_non_adverb`).
         self.adverbs.contains(w)
             || (w.len() > 4
                 && w.ends_with("ly")
-                && !LY_NOT_ADVERBS.contains(&w)
+                && !is_ly_non_adverb(w)
                 && !self.given_names.contains(w)
                 && !self.places.contains(w))
     }
