@@ -107,21 +107,16 @@ impl<V> WordMap<V> {
     #[inline]
     fn slot(w: &str) -> usize {
         let b = w.as_bytes();
-        let n = b.len();
-        // The first two and last two bytes, read as pairs (no bounds check per byte); a
-        // one-byte word is its byte twice with zeros between.
-        let (first, second, before_last, last) = match (b.first_chunk::<2>(), b.last_chunk::<2>()) {
-            (Some(&[f, s]), Some(&[bl, l])) => (f, s, bl, l),
+        // The first two and last two bytes, each pair read as one number (a one-byte word is
+        // its byte twice with zeros between).
+        let (first_two, last_two) = match (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+            (Some(first), Some(last)) => (u16::from_le_bytes(*first), u16::from_le_bytes(*last)),
             _ => match b.first() {
-                Some(&only) => (only, 0, 0, only),
+                Some(&only) => (u16::from(only), u16::from(only) << 8),
                 None => return 0,
             },
         };
-        let key = u64::from(first)
-            | u64::from(second) << 8
-            | u64::from(before_last) << 16
-            | u64::from(last) << 24
-            | (n as u64) << 32;
+        let key = u64::from(first_two) | u64::from(last_two) << 16 | (b.len() as u64) << 32;
         // A multiplicative hash: the top bits depend on every bit of the key.
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS_LOG2)) as usize
     }
