@@ -154,17 +154,17 @@ impl Entity {
         }
     }
 
-    /// Keeps a descriptor worth showing: several words, or one role noun (its words noted in
-    /// `title_words`).
-    fn set_descriptor(&mut self, lx: &Lexicon, d: Option<&str>, title_words: &mut TitleWords) {
-        let Some(d) = d else { return };
+    /// Keeps a descriptor worth showing: several words, or one role noun. Whether it kept one.
+    fn set_descriptor(&mut self, lx: &Lexicon, d: Option<&str>) -> bool {
+        let Some(d) = d else { return false };
         with_lower_case(d, |lower| {
-            if d.split_whitespace().nth(1).is_some() || lx.role_noun(lower).is_some() {
+            let kept = d.split_whitespace().nth(1).is_some() || lx.role_noun(lower).is_some();
+            if kept {
                 self.descriptor = Some(d.to_string());
                 self.descriptor_lower = lower.to_string();
-                title_words.add_words(lower);
             }
-        });
+            kept
+        })
     }
 
     /// The descriptor's words, lower case, for matching roles.
@@ -231,8 +231,11 @@ pub struct Entities {
     title_fits: Vec<(usize, TitleFit)>,
     /// How many times `resolve_title` has weighed mentions (0: never, matching no entry).
     title_calls: usize,
-    /// The words of every descriptor and the heads of every title bound to an entity.
+    /// The words of every descriptor and the heads of every title bound to an entity...
     title_words: TitleWords,
+    /// ... but for the descriptors of these entities, added when a title is next weighed (an
+    /// article that weighs no title of the kind asks for none).
+    descriptors_to_note: Vec<usize>,
 }
 
 /// A set of words as the bits of a small filter (a bit may stand for several words; a word
@@ -378,6 +381,7 @@ impl Entities {
             title_fits: vec![],
             title_calls: 0,
             title_words: TitleWords::new(),
+            descriptors_to_note: vec![],
         };
         let toks = np.toks;
         let headings: Vec<bool> = (0..np.paragraph_count())
@@ -504,8 +508,8 @@ impl Entities {
             if ent.kind == EntityKind::Unknown {
                 ent.kind = kind;
             }
-            if ent.descriptor.is_none() {
-                ent.set_descriptor(lx, m.descriptor.as_deref(), &mut self.title_words);
+            if ent.descriptor.is_none() && ent.set_descriptor(lx, m.descriptor.as_deref()) {
+                self.descriptors_to_note.push(e);
             }
             return e;
         }
@@ -513,7 +517,9 @@ impl Entities {
         let mut ent = Entity::unnamed(kind, m.gender);
         ent.aliases.push(name.to_string());
         ent.set_name(name, words);
-        ent.set_descriptor(lx, m.descriptor.as_deref(), &mut self.title_words);
+        if ent.set_descriptor(lx, m.descriptor.as_deref()) {
+            self.descriptors_to_note.push(e);
+        }
         self.list.push(ent);
         self.index(e, lower_words);
         e
@@ -626,10 +632,15 @@ impl Entities {
         // 1. An entity introduced with this role or bound to this title before.
         let mut best: Option<(i64, usize)> = None;
         let leader = is_leader_title(head);
-        if !leader && !self.title_words.may_hold(head) {
-            // No descriptor holds the head and no title with it was bound to anyone: no
-            // mention fits (only a leader's title goes to someone by salience alone).
-            return None;
+        if !leader {
+            for e in self.descriptors_to_note.drain(..) {
+                self.title_words.add_words(&self.list[e].descriptor_lower);
+            }
+            if !self.title_words.may_hold(head) {
+                // No descriptor holds the head and no title with it was bound to anyone: no
+                // mention fits (only a leader's title goes to someone by salience alone).
+                return None;
+            }
         }
         self.title_calls += 1;
         if self.title_fits.len() < self.list.len() {

@@ -107,21 +107,16 @@ impl<V> WordMap<V> {
     #[inline]
     fn slot(w: &str) -> usize {
         let b = w.as_bytes();
-        let n = b.len();
-        // The first two and last two bytes, read as pairs (no bounds check per byte); a
-        // one-byte word is its byte twice with zeros between.
-        let (first, second, before_last, last) = match (b.first_chunk::<2>(), b.last_chunk::<2>()) {
-            (Some(&[f, s]), Some(&[bl, l])) => (f, s, bl, l),
+        // The first two and last two bytes, each pair read as one number (a one-byte word is
+        // its byte twice with zeros between).
+        let (first_two, last_two) = match (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+            (Some(first), Some(last)) => (u16::from_le_bytes(*first), u16::from_le_bytes(*last)),
             _ => match b.first() {
-                Some(&only) => (only, 0, 0, only),
+                Some(&only) => (u16::from(only), u16::from(only) << 8),
                 None => return 0,
             },
         };
-        let key = u64::from(first)
-            | u64::from(second) << 8
-            | u64::from(before_last) << 16
-            | u64::from(last) << 24
-            | (n as u64) << 32;
+        let key = u64::from(first_two) | u64::from(last_two) << 16 | (b.len() as u64) << 32;
         // A multiplicative hash: the top bits depend on every bit of the key.
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS_LOG2)) as usize
     }
@@ -186,6 +181,10 @@ fn with_ending(stem: &str, ending: &str, f: impl Fn(&str) -> bool) -> bool {
     if len > buf.len() {
         return false;
     }
+    if ending.is_empty() {
+        // Nothing to append ("officials" -> "official"): the stem itself, not a copy.
+        return f(stem);
+    }
     buf[..stem.len()].copy_from_slice(stem.as_bytes());
     buf[stem.len()..len].copy_from_slice(ending.as_bytes());
     std::str::from_utf8(&buf[..len]).is_ok_and(f)
@@ -198,6 +197,13 @@ word_set!(
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
     "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands", "millions",
+);
+
+word_set!(
+    /// The common "-ly" nouns and adjectives of news ("the daily", "a rally"): no adverbs.
+    fn is_ly_non_adverb,
+    "daily", "weekly", "monthly", "quarterly", "yearly", "family", "rally", "ally", "assembly",
+    "supply", "elderly", "friendly", "lonely",
 );
 
 /// The auxiliaries and modals themselves: "is", "had", "would", "must", … (a closed class of
@@ -424,26 +430,11 @@ impl Lexicon {
     }
     pub fn is_adverb(&self, w: &str) -> bool {
         // "-ly" words are adverbs unless a gazetteer knows them ("Kelly", "Italy") or they are
-        // the common "-ly" nouns and adjectives of news ("the daily", "a rally").
-        const LY_NOT_ADVERBS: &[&str] = &[
-            "daily",
-            "weekly",
-            "monthly",
-            "quarterly",
-            "yearly",
-            "family",
-            "rally",
-            "ally",
-            "assembly",
-            "supply",
-            "elderly",
-            "friendly",
-            "lonely",
-        ];
+        // the common "-ly" nouns and adjectives of news (`is_ly_non_adverb`).
         self.adverbs.contains(w)
             || (w.len() > 4
                 && w.ends_with("ly")
-                && !LY_NOT_ADVERBS.contains(&w)
+                && !is_ly_non_adverb(w)
                 && !self.given_names.contains(w)
                 && !self.places.contains(w))
     }
