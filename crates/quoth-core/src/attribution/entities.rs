@@ -413,6 +413,10 @@ impl Entities {
                 i += 1;
                 continue;
             }
+            if plural_of_people_opening(np, i) {
+                i += 1;
+                continue;
+            }
             match np.forward(i, toks.len()) {
                 Some(mut m) if m.kind == MentionKind::Name => {
                     if m.descriptor.is_none() {
@@ -1024,6 +1028,14 @@ fn is_dateline(np: &Np, m: &Mention) -> bool {
     };
     let dash = || np.is_dash(b + 1);
     opens_paragraph() && capitals() && (dash() || b > a && np.is_punct(b + 1, ","))
+}
+
+/// "Members of the Harbour Union walked out": a plural of people before "of", capitalised
+/// only because it opens the sentence, is no part of the name after it (which entity building
+/// then reads on its own, as it would after "members of").
+fn plural_of_people_opening(np: &Np, i: usize) -> bool {
+    let opens = i == 0 || np.toks[i - 1].sentence != np.toks[i].sentence;
+    opens && np.is_word(i + 1) && np.lw(i + 1) == "of" && np.lx.is_plural_role(&np.lw(i))
 }
 
 fn is_sentence_start_noise(np: &Np, i: usize, m: &Mention) -> bool {
