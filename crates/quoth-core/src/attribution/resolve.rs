@@ -467,13 +467,19 @@ mod tests {
             speaker_of(t, "the talks had failed"),
             Some("Harbour Workers Union".into())
         );
-        // Only an organisation whose name holds the word.
-        // Only the word that heads the name: these are members, not the union.
+        // "Members of" opening the sentence is no part of the union's name.
         let t = "Members of the Harbour Workers Union met on Monday.\n\nThe union said that the talks had failed.";
+        assert_eq!(
+            speaker_of(t, "the talks had failed"),
+            Some("Harbour Workers Union".into())
+        );
+        // Only the word that heads the name: a bank named for a union is no union.
+        let t = "The Union Bank of Dunmore cut its rates on Monday.\n\nThe union said that the talks had failed.";
         assert_eq!(
             speaker_of(t, "the talks had failed"),
             Some("The union".into())
         );
+        // Only an organisation whose name holds the word.
         let t = "Brell Shipping cut wages on Monday.\n\nThe union said that the talks had failed.";
         assert_eq!(
             speaker_of(t, "the talks had failed"),
