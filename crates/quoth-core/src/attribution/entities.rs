@@ -269,7 +269,7 @@ impl TitleWords {
     fn add_words(&mut self, text: &str) {
         if text.is_ascii() {
             // What `char::is_alphanumeric` says of ASCII, read byte by byte (descriptors are
-            // nearly always ASCII; decoding characters costs more than the rest of the filter).
+            // nearly always ASCII, and decoding each character would cost this filter most).
             let bytes = text.as_bytes();
             let mut start = 0;
             for (i, b) in bytes.iter().enumerate() {
