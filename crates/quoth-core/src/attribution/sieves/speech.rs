@@ -865,10 +865,11 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     }
     // "said contractors built …": a plural noun as subject, when a verb follows.
     let plural = is_bare_plural(&w);
+    let quantity = opens_quantity(ctx, k);
     let subject_like = np.is_cap(k)
         || plural
         || w == "one"
-        || opens_quantity(ctx, k)
+        || quantity
         || is_irregular_plural(&w)
         || np.is_number(k)
         || matches!(
@@ -905,24 +906,48 @@ pub(super) fn opens_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     if !subject_like || object || same_as_object(ctx, k) {
         return false;
     }
+    // A quantity's verb comes before any comma: "added around 300 jobs in May, China's
+    // markets fell" is a verb with its object, then the next clause.
+    let end = if quantity {
+        (k..end).find(|&j| np.is_punct(j, ",")).unwrap_or(end)
+    } else {
+        end
+    };
     opens_clause_verb(ctx, k, end)
 }
 
 /// The English plurals without "-s" that name people (a closed class of the grammar): "said
 /// people in the area were …", "said police had …".
-/// "at least six boats", "nearly 40 percent", "about a dozen": a quantity opening a subject.
+/// "at least six boats", "nearly 40 percent", "about a dozen", "about a third of the water",
+/// "around two-thirds": a quantity opening a subject (not "said about the plan").
 fn opens_quantity(ctx: &Ctx, k: usize) -> bool {
     let np = &ctx.np;
     let number_at = |j: usize| {
         j < np.toks.len()
-            && (np.is_number(j) || np.is_word(j) && lexicon::is_number_word(&np.lw(j)))
+            && (np.is_number(j)
+                || np.is_word(j) && {
+                    let w = np.lw(j);
+                    lexicon::is_number_word(&w) || is_fraction(&w)
+                })
     };
+    let amount_at =
+        |j: usize| number_at(j) || matches!(np.lw(j).as_ref(), "a" | "one") && number_at(j + 1);
     match np.lw(k).as_ref() {
-        "about" | "nearly" | "almost" | "roughly" | "only" | "just" => number_at(k + 1),
+        "about" | "around" | "approximately" | "nearly" | "almost" | "roughly" | "only"
+        | "just" | "over" | "under" => amount_at(k + 1),
         "at" => matches!(np.lw(k + 1).as_ref(), "least" | "most") && number_at(k + 2),
         "more" | "fewer" | "less" => np.lw(k + 1) == "than" && number_at(k + 2),
         _ => false,
     }
+}
+
+/// "half", "a third", "two-thirds": a fraction, counted like a number.
+fn is_fraction(w: &str) -> bool {
+    matches!(
+        w,
+        "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "tenth"
+    ) || w.ends_with("-thirds")
+        || w.ends_with("-quarters")
 }
 
 fn is_irregular_plural(w: &str) -> bool {
@@ -1014,37 +1039,7 @@ pub(super) fn opens_bare_clause(ctx: &Ctx, k: usize, end: usize) -> bool {
     if is_quantity_subject(w.as_ref()) {
         return opens_clause_verb(ctx, k, end);
     }
-    if approximate_quantity(ctx, k) {
-        // Its verb before any comma: "added around 300 jobs in May, and stocks fell" is
-        // a verb with its object, then the next clause.
-        let comma = (k..end).find(|&j| np.is_punct(j, ",")).unwrap_or(end);
-        return opens_clause_verb(ctx, k, comma);
-    }
     bare_noun_then_verb(ctx, k, end)
-}
-
-/// "about a third of the water …", "around 40 percent …", "some two-thirds …": a word of
-/// approximation at token `k` before a number or a fraction opens a subject of quantity, not
-/// a phrase on a topic ("said about the plan").
-fn approximate_quantity(ctx: &Ctx, k: usize) -> bool {
-    let np = &ctx.np;
-    let fraction = |j: usize| {
-        np.is_word(j)
-            && matches!(
-                np.lw(j).as_ref(),
-                "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "dozen" | "tenth"
-            )
-    };
-    let approximates = np.is_word(k)
-        && matches!(
-            np.lw(k).as_ref(),
-            "about" | "around" | "some" | "approximately" | "over" | "under"
-        );
-    approximates
-        && (np.is_number(k + 1)
-            || fraction(k + 1)
-            || np.is_word(k + 1) && matches!(np.lw(k + 1).as_ref(), "a" | "one") && fraction(k + 2)
-            || np.is_word(k + 1) && np.lw(k + 1).ends_with("-thirds"))
 }
 
 /// A gerund's phrase with its object and prepositional phrases ("going through a dark time
