@@ -1034,13 +1034,14 @@ fn is_dateline(np: &Np, m: &Mention) -> bool {
 /// only because it opens the sentence, is no part of the name after it (which entity building
 /// then reads on its own, as it would after "members of").
 fn plural_of_people_opening(np: &Np, i: usize) -> bool {
-    let opens = i == 0 || np.toks[i - 1].sentence != np.toks[i].sentence;
-    opens && np.is_word(i + 1) && np.lw(i + 1) == "of" && np.lx.is_plural_role(&np.lw(i))
+    np.opens_sentence(i)
+        && np.is_word(i + 1)
+        && np.lw(i + 1) == "of"
+        && np.lx.is_plural_role(&np.lw(i))
 }
 
 fn is_sentence_start_noise(np: &Np, i: usize, m: &Mention) -> bool {
-    let first_in_sentence = i == 0 || np.toks[i - 1].sentence != np.toks[i].sentence;
-    if !first_in_sentence || m.last_tok != i {
+    if !np.opens_sentence(i) || m.last_tok != i {
         return false;
     }
     let w = np.lw(i);

@@ -191,6 +191,10 @@ impl<'a> Np<'a> {
     pub fn word_lower(&self, i: usize) -> &'a str {
         self.lower_words.get(i).copied().unwrap_or_default()
     }
+    /// Whether token `i` is the first of its sentence.
+    pub fn opens_sentence(&self, i: usize) -> bool {
+        i == 0 || self.toks.get(i - 1).map(|t| t.sentence) != self.toks.get(i).map(|t| t.sentence)
+    }
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }

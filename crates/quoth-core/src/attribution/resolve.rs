@@ -199,7 +199,7 @@ fn is_lone_opener(np: &np::Np, m: &np::Mention) -> bool {
     m.kind == MentionKind::Name
         && m.first_tok == m.last_tok
         && m.descriptor.is_none()
-        && (m.first_tok == 0 || np.toks[m.first_tok - 1].sentence != np.toks[m.first_tok].sentence)
+        && np.opens_sentence(m.first_tok)
 }
 
 /// A single capitalised word that opens its sentence ("Good information …", "Outside the
